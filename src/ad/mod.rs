@@ -1,0 +1,15 @@
+//! Active Directory over LDAP: connection and bind ([`connection`]), controls ([`controls`]),
+//! panic-free entries ([`entry`]), security descriptors and tokens ([`security`]), schema
+//! look-ups ([`schema`]).
+
+pub mod connection;
+pub mod controls;
+pub mod entry;
+pub mod error;
+pub mod schema;
+pub mod security;
+
+pub use connection::{ConnectOptions, Connection, SimpleCredential};
+pub use entry::Entry;
+pub use error::AdError;
+pub use security::StoredDescriptor;

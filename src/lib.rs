@@ -1,0 +1,13 @@
+//! Writeback Wizard: checks and fixes what Microsoft Entra password writeback needs in
+//! on-premises Active Directory.
+//!
+//! The engine ([`sd`], [`ad`], and the checks and plans built on them) never depends on the GUI;
+//! the desktop wizard lives behind the `gui` cargo feature.
+
+pub mod ad;
+pub mod cli;
+pub mod sd;
+pub mod sddl_input;
+
+/// The tool's name as shown to people.
+pub const PRODUCT_NAME: &str = "Writeback Wizard";

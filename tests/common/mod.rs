@@ -1,0 +1,145 @@
+//! Shared helpers for the tests that run against the Samba AD lab (`scripts/lab up`).
+//!
+//! The lab is found through `WW_LAB_ENV` (path of its env file) or the default
+//! `/var/tmp/ww-lab/lab.env`. Without a lab these tests say so and pass trivially on a
+//! developer's machine; with `CI=true` (or `WW_REQUIRE_LAB=1`, which `scripts/test` sets) a
+//! missing lab is a failure, never a skip.
+
+#![allow(dead_code)]
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+use writeback_wizard::ad::{ConnectOptions, Connection, SimpleCredential};
+use zeroize::Zeroizing;
+
+/// Serialises tests of one binary that change the directory.
+pub static DIRECTORY_LOCK: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+pub struct Lab {
+    vars: HashMap<String, String>,
+}
+
+impl Lab {
+    /// The running lab, or `None` (after saying why) when there is none and this is not CI.
+    pub fn get() -> Option<Lab> {
+        let path =
+            std::env::var("WW_LAB_ENV").unwrap_or_else(|_| "/var/tmp/ww-lab/lab.env".to_string());
+        let text = match std::fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) => {
+                let msg = format!(
+                    "no Samba AD lab ({path}: {e}); start it with `scripts/lab up` or run `scripts/test`"
+                );
+                let required = std::env::var("CI").is_ok_and(|v| v == "true")
+                    || std::env::var("WW_REQUIRE_LAB").is_ok_and(|v| v == "1");
+                if required {
+                    panic!("{msg}");
+                }
+                eprintln!("SKIPPED: {msg}");
+                return None;
+            }
+        };
+        let vars = text
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('='))
+            .map(|(k, v)| {
+                let v = v.trim();
+                let v = v
+                    .strip_prefix('\'')
+                    .and_then(|v| v.strip_suffix('\''))
+                    .unwrap_or(v)
+                    .replace("'\\''", "'");
+                (k.trim().to_string(), v)
+            })
+            .collect();
+        Some(Lab { vars })
+    }
+
+    pub fn var(&self, key: &str) -> &str {
+        self.vars
+            .get(key)
+            .unwrap_or_else(|| panic!("{key} missing from the lab env file"))
+    }
+
+    pub fn options(&self) -> ConnectOptions {
+        let mut o = ConnectOptions::new(self.var("LAB_LDAPS_URL"));
+        o.ca_file = Some(self.var("LAB_CA_FILE").into());
+        o.timeout = Duration::from_secs(30);
+        o
+    }
+
+    fn cred(&self, user: &str, pw: &str) -> SimpleCredential {
+        SimpleCredential {
+            user: self.var(user).to_string(),
+            password: Zeroizing::new(self.var(pw).to_string()),
+        }
+    }
+
+    pub async fn admin(&self) -> Connection {
+        Connection::simple(&self.options(), &self.cred("LAB_ADMIN_UPN", "LAB_ADMIN_PW"))
+            .await
+            .expect("bind as the lab administrator")
+    }
+
+    pub async fn connector(&self) -> Connection {
+        Connection::simple(&self.options(), &self.cred("LAB_MSOL_UPN", "LAB_MSOL_PW"))
+            .await
+            .expect("bind as MSOL_lab")
+    }
+
+    /// Runs Samba's own converter (`scripts/sd-oracle.py MODE --domain-sid …`) over `lines`,
+    /// one output line per input line.
+    pub fn oracle(&self, mode: &str, lines: &[String]) -> Vec<String> {
+        let mut child = Command::new(self.var("LAB_PYTHON"))
+            .arg(self.var("LAB_SD_ORACLE"))
+            .arg(mode)
+            .arg("--domain-sid")
+            .arg(self.var("LAB_DOMAIN_SID"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("start the Samba oracle");
+        let mut stdin = child.stdin.take().unwrap();
+        let input: Vec<String> = lines.to_vec();
+        let writer = std::thread::spawn(move || {
+            for l in input {
+                writeln!(stdin, "{l}").unwrap();
+            }
+        });
+        let out: Vec<String> = BufReader::new(child.stdout.take().unwrap())
+            .lines()
+            .map(Result::unwrap)
+            .collect();
+        writer.join().unwrap();
+        assert!(child.wait().unwrap().success(), "oracle failed");
+        assert_eq!(
+            out.len(),
+            lines.len(),
+            "oracle answered a different number of lines"
+        );
+        out
+    }
+}
+
+/// `"password"` in UTF-16LE with the quotes, as `unicodePwd` wants it.
+pub fn unicode_pwd(password: &str) -> Vec<u8> {
+    format!("\"{password}\"")
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect()
+}
+
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+pub fn unhex(s: &str) -> Vec<u8> {
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
+}
