@@ -5,7 +5,9 @@
 //! the desktop wizard lives behind the `gui` cargo feature.
 
 pub mod ad;
+pub mod check;
 pub mod cli;
+pub mod report;
 pub mod sd;
 pub mod sddl_input;
 

@@ -14,31 +14,135 @@ use zeroize::Zeroizing;
 use super::entry::Entry;
 use super::error::AdError;
 
+/// How the connection is protected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Transport {
+    /// TLS from the first byte (port 636).
+    Ldaps,
+    /// Plain LDAP upgraded with StartTLS before anything else (port 389).
+    StartTls,
+    /// No encryption at all. Only on explicit request.
+    Plain,
+}
+
+impl Transport {
+    pub fn is_encrypted(self) -> bool {
+        self != Transport::Plain
+    }
+}
+
+/// Builds the LDAP URL for `server` (a host, `host:port`, `[v6]:port`, or an `ldap[s]://` URL).
+/// A URL's scheme must agree with the transport: `ldaps://` only for LDAPS, `ldap://` for
+/// StartTLS and plain.
+pub fn server_url(server: &str, transport: Transport) -> Result<String, AdError> {
+    let bad = |reason: &str| AdError::BadUrl {
+        server: server.to_string(),
+        reason: reason.to_string(),
+    };
+    let server = server.trim();
+    if server.is_empty() {
+        return Err(bad("it is empty"));
+    }
+    let (scheme, rest) = match server.split_once("://") {
+        Some((s, r)) => (Some(s.to_ascii_lowercase()), r),
+        None => (None, server),
+    };
+    let want = if transport == Transport::Ldaps {
+        "ldaps"
+    } else {
+        "ldap"
+    };
+    match scheme.as_deref() {
+        None => {}
+        Some(s) if s == want => {}
+        Some("ldap" | "ldaps") => {
+            return Err(bad(&format!(
+                "the scheme does not match the transport; use {want}:// here"
+            )));
+        }
+        Some(other) => return Err(bad(&format!("unknown scheme {other}://"))),
+    }
+    let hostport = rest.trim_end_matches('/');
+    if hostport.is_empty() || hostport.contains(['/', '?', ' ']) {
+        return Err(bad("give only a host and an optional port"));
+    }
+    let default_port = if transport == Transport::Ldaps {
+        636
+    } else {
+        389
+    };
+    // A bare IPv6 address ("::1") needs brackets.
+    let hostport = if hostport.matches(':').count() > 1 && !hostport.starts_with('[') {
+        format!("[{hostport}]")
+    } else {
+        hostport.to_string()
+    };
+    let has_port = match hostport.strip_prefix('[') {
+        Some(v6) => v6.contains("]:"),
+        None => hostport.contains(':'),
+    };
+    if has_port {
+        let port = hostport
+            .rsplit_once(':')
+            .map(|(_, p)| p)
+            .unwrap_or_default();
+        if port.parse::<u16>().is_err() {
+            return Err(bad(&format!("{port:?} is not a port number")));
+        }
+        Ok(format!("{want}://{hostport}"))
+    } else {
+        Ok(format!("{want}://{hostport}:{default_port}"))
+    }
+}
+
 /// Where and how to connect.
 #[derive(Clone, Debug)]
 pub struct ConnectOptions {
     /// `ldaps://host[:port]` or `ldap://host[:port]`.
     pub url: String,
-    /// Upgrade an `ldap://` connection with StartTLS.
-    pub starttls: bool,
+    pub transport: Transport,
     /// Extra trusted CA certificates (PEM), on top of the system store.
     pub ca_file: Option<PathBuf>,
     /// Accept any certificate. Dangerous; only for diagnosis.
     pub tls_skip_verify: bool,
     /// Bound on connecting and on each operation.
     pub timeout: Duration,
+    /// Allow a simple bind with a password over [`Transport::Plain`].
+    pub plaintext_password: bool,
 }
 
 impl ConnectOptions {
+    /// Options for an LDAPS URL, verification on, 30 s timeout.
     pub fn new(url: impl Into<String>) -> Self {
         Self {
             url: url.into(),
-            starttls: false,
+            transport: Transport::Ldaps,
             ca_file: None,
             tls_skip_verify: false,
             timeout: Duration::from_secs(30),
+            plaintext_password: false,
         }
     }
+
+    /// Options for `server` (see [`server_url`]) over `transport`.
+    pub fn for_server(server: &str, transport: Transport) -> Result<Self, AdError> {
+        Ok(Self {
+            url: server_url(server, transport)?,
+            transport,
+            ..Self::new("")
+        })
+    }
+}
+
+/// One search: where, how deep, what, which attributes, with which controls.
+#[derive(Clone, Debug)]
+pub struct Query<'a> {
+    pub base: &'a str,
+    pub scope: Scope,
+    pub filter: &'a str,
+    pub attrs: &'a [&'a str],
+    pub controls: Vec<RawControl>,
 }
 
 /// A simple-bind credential. The password is wiped from memory when dropped.
@@ -63,6 +167,8 @@ pub struct Connection {
     ldap: Ldap,
     server: String,
     timeout: Duration,
+    transport: Transport,
+    plaintext_password: bool,
 }
 
 fn tls_config(opts: &ConnectOptions) -> Result<Arc<rustls::ClientConfig>, AdError> {
@@ -105,8 +211,10 @@ impl Connection {
     pub async fn open(opts: &ConnectOptions) -> Result<Self, AdError> {
         let mut settings = LdapConnSettings::new()
             .set_conn_timeout(opts.timeout)
-            .set_starttls(opts.starttls);
-        if opts.tls_skip_verify {
+            .set_starttls(opts.transport == Transport::StartTls);
+        if opts.transport == Transport::Plain {
+            tracing::warn!("the connection to {} is not encrypted", opts.url);
+        } else if opts.tls_skip_verify {
             tracing::warn!("TLS certificate verification is OFF for {}", opts.url);
             settings = settings.set_no_tls_verify(true);
         } else {
@@ -121,12 +229,7 @@ impl Connection {
                     seconds: opts.timeout.as_secs(),
                 });
             }
-            Ok(Err(e)) => {
-                return Err(AdError::Connect {
-                    server,
-                    reason: e.to_string(),
-                });
-            }
+            Ok(Err(e)) => return Err(classify_connect_error(&server, opts.timeout, e)),
             Ok(Ok(pair)) => pair,
         };
         tokio::spawn(async move {
@@ -138,6 +241,8 @@ impl Connection {
             ldap,
             server,
             timeout: opts.timeout,
+            transport: opts.transport,
+            plaintext_password: opts.plaintext_password,
         })
     }
 
@@ -148,8 +253,14 @@ impl Connection {
         Ok(c)
     }
 
-    /// Simple bind as `cred.user`.
+    /// Simple bind as `cred.user`. Over an unencrypted connection this is refused unless the
+    /// options allowed a plaintext password.
     pub async fn simple_bind(&mut self, cred: &SimpleCredential) -> Result<(), AdError> {
+        if self.transport == Transport::Plain && !self.plaintext_password {
+            return Err(AdError::PlaintextPasswordRefused {
+                server: self.server.clone(),
+            });
+        }
         let res = self
             .ldap
             .with_timeout(self.timeout)
@@ -157,11 +268,7 @@ impl Connection {
             .await
             .map_err(|e| self.protocol("bind", e))?;
         if res.rc != 0 {
-            return Err(AdError::Bind {
-                user: cred.user.clone(),
-                code: res.rc,
-                text: res.text,
-            });
+            return Err(self.classify_bind(&cred.user, res.rc, res.text));
         }
         tracing::debug!(user = %cred.user, server = %self.server, "bound");
         Ok(())
@@ -169,6 +276,36 @@ impl Connection {
 
     pub fn server(&self) -> &str {
         &self.server
+    }
+
+    pub fn transport(&self) -> Transport {
+        self.transport
+    }
+
+    fn classify_bind(&self, user: &str, code: u32, text: String) -> AdError {
+        let server = self.server.clone();
+        let user = user.to_string();
+        match code {
+            8 => AdError::EncryptionRequired { server, text },
+            49 => match super::error::bind_subcode_reason(&text) {
+                Some("no such user") => AdError::BadCredentials {
+                    server,
+                    user,
+                    reason: Some("no such user".into()),
+                },
+                Some(reason) => AdError::AccountProblem {
+                    server,
+                    user,
+                    reason: reason.into(),
+                },
+                None => AdError::BadCredentials {
+                    server,
+                    user,
+                    reason: None,
+                },
+            },
+            _ => AdError::Bind { user, code, text },
+        }
     }
 
     fn protocol(&self, op: &'static str, e: ldap3::LdapError) -> AdError {
@@ -182,6 +319,64 @@ impl Connection {
                 source: Arc::new(e),
             },
         }
+    }
+
+    /// Like [`search`](Self::search) but hands each entry to `on_entry` as it arrives, page by
+    /// page (simple paged results, RFC 2696), so memory stays flat whatever the result size.
+    /// Returns how many entries were seen and how many were malformed (skipped).
+    pub async fn search_paged<F>(
+        &mut self,
+        query: Query<'_>,
+        page_size: i32,
+        mut on_entry: F,
+    ) -> Result<(usize, usize), AdError>
+    where
+        F: FnMut(Entry),
+    {
+        let Query {
+            base,
+            scope,
+            filter,
+            attrs,
+            controls,
+        } = query;
+        use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
+        let adapters: Vec<Box<dyn Adapter<_, _>>> = vec![
+            Box::new(EntriesOnly::new()),
+            Box::new(PagedResults::new(page_size)),
+        ];
+        let attrs: Vec<String> = attrs.iter().map(|a| a.to_string()).collect();
+        let mut stream = self
+            .ldap
+            .with_timeout(self.timeout)
+            .with_controls(controls)
+            .streaming_search_with(adapters, base, scope, filter, attrs)
+            .await
+            .map_err(|e| self.protocol("search", e))?;
+        let (mut seen, mut malformed) = (0, 0);
+        loop {
+            match stream.next().await {
+                Ok(Some(re)) => match Entry::from_result(re) {
+                    Some(e) => {
+                        seen += 1;
+                        on_entry(e);
+                    }
+                    None => malformed += 1,
+                },
+                Ok(None) => break,
+                Err(e) => return Err(self.protocol("search", e)),
+            }
+        }
+        let res = stream.finish().await;
+        if res.rc != 0 {
+            return Err(AdError::Operation {
+                op: "search",
+                dn: base.to_string(),
+                code: res.rc,
+                text: res.text,
+            });
+        }
+        Ok((seen, malformed))
     }
 
     /// A search that collects every entry (for small result sets). Fails on a non-zero result
@@ -291,8 +486,164 @@ impl Connection {
         Ok(())
     }
 
+    /// Deletes the object `dn`.
+    pub async fn delete(&mut self, dn: &str) -> Result<(), AdError> {
+        let res = self
+            .ldap
+            .with_timeout(self.timeout)
+            .delete(dn)
+            .await
+            .map_err(|e| self.protocol("delete", e))?;
+        if res.rc != 0 {
+            return Err(AdError::Operation {
+                op: "delete",
+                dn: dn.to_string(),
+                code: res.rc,
+                text: res.text,
+            });
+        }
+        Ok(())
+    }
+
+    /// Adds an object with the given attributes (each with at least one value).
+    pub async fn add(&mut self, dn: &str, attrs: Vec<(&str, Vec<Vec<u8>>)>) -> Result<(), AdError> {
+        let attrs = attrs
+            .into_iter()
+            .map(|(a, v)| (a.as_bytes().to_vec(), v.into_iter().collect()))
+            .collect();
+        let res = self
+            .ldap
+            .with_timeout(self.timeout)
+            .add(dn, attrs)
+            .await
+            .map_err(|e| self.protocol("add", e))?;
+        if res.rc != 0 {
+            return Err(AdError::Operation {
+                op: "add",
+                dn: dn.to_string(),
+                code: res.rc,
+                text: res.text,
+            });
+        }
+        Ok(())
+    }
+
     /// Ends the session politely.
     pub async fn close(mut self) {
         let _ = self.ldap.unbind().await;
+    }
+}
+
+/// Turns a connect failure into the error a person can act on.
+fn classify_connect_error(server: &str, timeout: Duration, e: ldap3::LdapError) -> AdError {
+    let server = server.to_string();
+    if let ldap3::LdapError::Timeout { .. } = e {
+        return AdError::Timeout {
+            server,
+            seconds: timeout.as_secs(),
+        };
+    }
+    if let ldap3::LdapError::UrlParsing { .. } | ldap3::LdapError::UnknownScheme(_) = e {
+        return AdError::BadUrl {
+            server,
+            reason: e.to_string(),
+        };
+    }
+    // Walk the source chain for an I/O error or a rustls error.
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(err) = cur {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            return classify_tls(server, tls);
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            if let Some(tls) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
+                return classify_tls(server, tls);
+            }
+            match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => return AdError::Refused { server },
+                std::io::ErrorKind::TimedOut => {
+                    return AdError::Timeout {
+                        server,
+                        seconds: timeout.as_secs(),
+                    };
+                }
+                _ => {}
+            }
+            let text = io.to_string();
+            if text.contains("lookup")
+                || text.contains("resolve")
+                || text.contains("Name or service")
+            {
+                return AdError::UnknownHost {
+                    server,
+                    reason: text,
+                };
+            }
+        }
+        cur = err.source();
+    }
+    AdError::Connect {
+        server,
+        reason: e.to_string(),
+    }
+}
+
+fn classify_tls(server: String, e: &rustls::Error) -> AdError {
+    use rustls::CertificateError as C;
+    let reason = e.to_string();
+    match e {
+        rustls::Error::InvalidCertificate(c) => match c {
+            C::NotValidForName | C::NotValidForNameContext { .. } => {
+                AdError::CertificateNameMismatch { server, reason }
+            }
+            C::Expired
+            | C::ExpiredContext { .. }
+            | C::NotValidYet
+            | C::NotValidYetContext { .. } => AdError::CertificateExpired { server, reason },
+            _ => AdError::UntrustedCertificate { server, reason },
+        },
+        _ => AdError::Tls { server, reason },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_url_fills_in_scheme_and_port_and_checks_them() {
+        let u = |s: &str, t| server_url(s, t).map_err(|e| e.to_string());
+        assert_eq!(
+            u("dc1.corp.example", Transport::Ldaps).unwrap(),
+            "ldaps://dc1.corp.example:636"
+        );
+        assert_eq!(u("dc1:3269", Transport::Ldaps).unwrap(), "ldaps://dc1:3269");
+        assert_eq!(u("dc1", Transport::StartTls).unwrap(), "ldap://dc1:389");
+        assert_eq!(
+            u("ldaps://127.0.0.1", Transport::Ldaps).unwrap(),
+            "ldaps://127.0.0.1:636"
+        );
+        assert_eq!(
+            u("LDAPS://dc1:1636/", Transport::Ldaps).unwrap(),
+            "ldaps://dc1:1636"
+        );
+        assert_eq!(u("::1", Transport::Ldaps).unwrap(), "ldaps://[::1]:636");
+        assert_eq!(
+            u("[::1]:1636", Transport::Ldaps).unwrap(),
+            "ldaps://[::1]:1636"
+        );
+        assert!(
+            u("ldap://dc1", Transport::Ldaps)
+                .unwrap_err()
+                .contains("ldaps://")
+        );
+        assert!(
+            u("http://dc1", Transport::Ldaps)
+                .unwrap_err()
+                .contains("unknown scheme")
+        );
+        assert!(u("dc1:abc", Transport::Ldaps).unwrap_err().contains("port"));
+        assert!(u("", Transport::Ldaps).unwrap_err().contains("empty"));
+        assert!(u("dc1/x", Transport::Ldaps).is_err());
     }
 }

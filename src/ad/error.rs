@@ -1,4 +1,4 @@
-//! Errors talking to a directory, each with the context a person needs and the next step.
+//! Errors talking to a directory, each in plain words with the next step.
 
 use std::sync::Arc;
 
@@ -13,8 +13,20 @@ pub enum AdError {
     )]
     CaFile { path: String, reason: String },
 
-    #[error("{url} is not a valid LDAP address: {reason}. Use a host name or ldaps://host[:port].")]
-    BadUrl { url: String, reason: String },
+    #[error(
+        "{server:?} is not a usable LDAP address: {reason}. Give a host name, or ldaps://host[:port]."
+    )]
+    BadUrl { server: String, reason: String },
+
+    #[error(
+        "cannot find the host of {server}: {reason}. Check the name, or give the DC's address."
+    )]
+    UnknownHost { server: String, reason: String },
+
+    #[error(
+        "nothing accepts connections at {server} (connection refused). Check the host and the port: LDAPS is 636, LDAP and StartTLS 389."
+    )]
+    Refused { server: String },
 
     #[error("cannot connect to {server}: {reason}")]
     Connect { server: String, reason: String },
@@ -25,13 +37,58 @@ pub enum AdError {
     Timeout { server: String, seconds: u64 },
 
     #[error(
-        "the server rejected the credentials for {user} (LDAP {code}: {text}). Check the user name and password."
+        "the certificate of {server} is not trusted ({reason}). If the domain uses its own certificate authority, pass its certificate with --ca-file CA.pem."
     )]
+    UntrustedCertificate { server: String, reason: String },
+
+    #[error(
+        "the certificate of {server} does not carry that name ({reason}). Connect with a name the certificate lists, usually the DC's full DNS name."
+    )]
+    CertificateNameMismatch { server: String, reason: String },
+
+    #[error(
+        "the certificate of {server} has expired or is not yet valid ({reason}). Renew the DC's certificate."
+    )]
+    CertificateExpired { server: String, reason: String },
+
+    #[error("TLS with {server} failed: {reason}")]
+    Tls { server: String, reason: String },
+
+    #[error(
+        "{server} requires an encrypted connection for this sign-in (LDAP 8: {text}). Use LDAPS (the default) or --starttls."
+    )]
+    EncryptionRequired { server: String, text: String },
+
+    #[error(
+        "refusing to send a password over the unencrypted connection to {server}. Use LDAPS (the default) or --starttls; or add --plaintext-password if you really mean it."
+    )]
+    PlaintextPasswordRefused { server: String },
+
+    #[error("{server} rejected the password for {user}{}. Check the user name and password.", reason.as_deref().map(|r| format!(" ({r})")).unwrap_or_default())]
+    BadCredentials {
+        server: String,
+        user: String,
+        reason: Option<String>,
+    },
+
+    #[error("{server} refused the sign-in of {user}: {reason}.")]
+    AccountProblem {
+        server: String,
+        user: String,
+        reason: String,
+    },
+
+    #[error("sign-in as {user} failed: LDAP {code} ({text})")]
     Bind {
         user: String,
         code: u32,
         text: String,
     },
+
+    #[error(
+        "{server} answers LDAP but is not Active Directory: {reason}. Point --server at a domain controller."
+    )]
+    NotActiveDirectory { server: String, reason: String },
 
     #[error("{op} on {dn} failed: LDAP {code} ({text})")]
     Operation {
@@ -61,6 +118,8 @@ impl AdError {
     pub fn ldap_code(&self) -> Option<u32> {
         match self {
             AdError::Bind { code, .. } | AdError::Operation { code, .. } => Some(*code),
+            AdError::BadCredentials { .. } | AdError::AccountProblem { .. } => Some(49),
+            AdError::EncryptionRequired { .. } => Some(8),
             _ => None,
         }
     }
@@ -70,3 +129,33 @@ impl AdError {
 pub const INSUFFICIENT_ACCESS: u32 = 50;
 /// LDAP result code noSuchObject.
 pub const NO_SUCH_OBJECT: u32 = 32;
+
+/// The `data XXX` sub-code AD puts in the diagnostic text of a failed bind (LDAP 49), in words.
+/// `None` for "wrong password" and anything unknown.
+pub fn bind_subcode_reason(text: &str) -> Option<&'static str> {
+    let code = text.split("data ").nth(1)?.get(..3)?;
+    Some(match code {
+        "525" => "no such user",
+        "530" => "sign-in not permitted at this time",
+        "531" => "sign-in not permitted from this workstation",
+        "532" => "the password has expired",
+        "533" => "the account is disabled",
+        "701" => "the account has expired",
+        "773" => "the password must be changed before signing in",
+        "775" => "the account is locked out",
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bind_subcodes_read_as_words() {
+        let t = "80090308: LdapErr: DSID-0C09042F, comment: AcceptSecurityContext error, data 533, v4563";
+        assert_eq!(bind_subcode_reason(t), Some("the account is disabled"));
+        assert_eq!(bind_subcode_reason("... data 52e, v2580"), None);
+        assert_eq!(bind_subcode_reason("no data here"), None);
+    }
+}

@@ -3,13 +3,15 @@
 //! look-ups ([`schema`]).
 
 pub mod connection;
+pub mod connector;
 pub mod controls;
+pub mod discovery;
 pub mod entry;
 pub mod error;
 pub mod schema;
 pub mod security;
 
-pub use connection::{ConnectOptions, Connection, SimpleCredential};
+pub use connection::{ConnectOptions, Connection, Query, SimpleCredential, Transport, server_url};
 pub use entry::Entry;
 pub use error::AdError;
 pub use security::StoredDescriptor;

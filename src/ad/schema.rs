@@ -74,3 +74,30 @@ impl Connection {
             .and_then(Guid::from_slice))
     }
 }
+
+impl Connection {
+    /// Every class of the schema: lower-case `lDAPDisplayName` → `schemaIDGUID`.
+    pub async fn class_guids(
+        &mut self,
+        schema_nc: &str,
+    ) -> Result<std::collections::HashMap<String, Guid>, AdError> {
+        let mut out = std::collections::HashMap::new();
+        let query = super::Query {
+            base: schema_nc,
+            scope: Scope::OneLevel,
+            filter: "(objectClass=classSchema)",
+            attrs: &["lDAPDisplayName", "schemaIDGUID"],
+            controls: vec![],
+        };
+        self.search_paged(query, 1000, |e| {
+            if let (Some(name), Some(guid)) = (
+                e.text("lDAPDisplayName"),
+                e.first("schemaIDGUID").and_then(Guid::from_slice),
+            ) {
+                out.insert(name.to_ascii_lowercase(), guid);
+            }
+        })
+        .await?;
+        Ok(out)
+    }
+}

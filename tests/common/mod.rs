@@ -143,3 +143,151 @@ pub fn unhex(s: &str) -> Vec<u8> {
         .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
         .collect()
 }
+
+/// Changes made by a test, undone in reverse order by [`Undo::undo`].
+#[derive(Default)]
+pub struct Undo {
+    steps: Vec<UndoStep>,
+}
+
+enum UndoStep {
+    Dacl {
+        dn: String,
+        raw: Vec<u8>,
+    },
+    Attr {
+        dn: String,
+        attr: String,
+        values: Vec<Vec<u8>>,
+    },
+    Delete {
+        dn: String,
+    },
+}
+
+impl Undo {
+    /// Adds `aces` (explicit, after the existing explicit ones) to the DACL of `dn`.
+    pub async fn add_aces(
+        &mut self,
+        conn: &mut Connection,
+        dn: &str,
+        aces: &[writeback_wizard::sd::Ace],
+    ) {
+        use writeback_wizard::ad::controls;
+        let stored = conn
+            .read_security_descriptor(dn, controls::DACL)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("cannot read the DACL of {dn}"));
+        let mut sd = stored.sd.clone();
+        writeback_wizard::sd::canonical::ensure_present(sd.dacl.acl_mut().unwrap(), aces);
+        self.steps.push(UndoStep::Dacl {
+            dn: dn.to_string(),
+            raw: stored.raw,
+        });
+        conn.write_dacl(dn, &sd).await.unwrap();
+    }
+
+    /// Puts `ace` first in the DACL of `dn` (for deny ACEs).
+    pub async fn prepend_ace(
+        &mut self,
+        conn: &mut Connection,
+        dn: &str,
+        ace: writeback_wizard::sd::Ace,
+    ) {
+        use writeback_wizard::ad::controls;
+        let stored = conn
+            .read_security_descriptor(dn, controls::DACL)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut sd = stored.sd.clone();
+        sd.dacl.acl_mut().unwrap().aces.insert(0, ace);
+        self.steps.push(UndoStep::Dacl {
+            dn: dn.to_string(),
+            raw: stored.raw,
+        });
+        conn.write_dacl(dn, &sd).await.unwrap();
+    }
+
+    /// Replaces `attr` of `dn` with `values`.
+    pub async fn set_attr(&mut self, conn: &mut Connection, dn: &str, attr: &str, values: &[&str]) {
+        let old = conn
+            .read(dn, &[attr], vec![])
+            .await
+            .unwrap()
+            .map(|e| e.values(attr).to_vec())
+            .unwrap_or_default();
+        self.steps.push(UndoStep::Attr {
+            dn: dn.to_string(),
+            attr: attr.to_string(),
+            values: old,
+        });
+        conn.replace(
+            dn,
+            attr,
+            values.iter().map(|v| v.as_bytes().to_vec()).collect(),
+            vec![],
+        )
+        .await
+        .unwrap();
+    }
+
+    /// Records that `dn` was created by the test, so undo deletes it.
+    pub fn created(&mut self, dn: &str) {
+        self.steps.push(UndoStep::Delete { dn: dn.to_string() });
+    }
+
+    pub async fn undo(self, conn: &mut Connection) {
+        for step in self.steps.into_iter().rev() {
+            match step {
+                UndoStep::Dacl { dn, raw } => {
+                    let sd = writeback_wizard::sd::SecurityDescriptor::from_bytes(&raw).unwrap();
+                    conn.write_dacl(&dn, &sd).await.unwrap();
+                }
+                UndoStep::Attr { dn, attr, values } => {
+                    conn.replace(&dn, &attr, values, vec![]).await.unwrap();
+                }
+                UndoStep::Delete { dn } => {
+                    conn.delete(&dn).await.unwrap();
+                }
+            }
+        }
+    }
+}
+
+/// The writeback-wizard binary with `args`; returns (exit code, stdout, stderr). The lab's
+/// passwords are passed through the environment, as a person would.
+pub fn run_bin(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(args)
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .output()
+        .expect("run writeback-wizard");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+impl Lab {
+    /// `check` arguments for the lab as the administrator (password in `ADMIN_PW`).
+    pub fn check_args(&self) -> Vec<String> {
+        [
+            "check",
+            "--server",
+            self.var("LAB_LDAPS_URL"),
+            "--ca-file",
+            self.var("LAB_CA_FILE"),
+            "--user",
+            self.var("LAB_ADMIN_UPN"),
+            "--password-env",
+            "ADMIN_PW",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    }
+}

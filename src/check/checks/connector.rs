@@ -1,0 +1,92 @@
+//! `connector-not-found`, `connector-ambiguous`, `connector-privileged`.
+//!
+//! Source: "Microsoft Entra Connect: Configure AD DS Connector Account Permissions" — the
+//! connector account needs the writeback rights; Connect refuses Enterprise Admin and Domain
+//! Admin accounts as the AD DS connector account ("Microsoft Entra Connect: Accounts and
+//! permissions").
+
+use super::Input;
+use crate::ad::connector::ConnectorLookup;
+use crate::check::finding::{Finding, Severity};
+
+pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    let f = input.facts;
+    match &f.connector_lookup {
+        ConnectorLookup::NotFound { .. } => vec![
+            Finding::new("connector-not-found", Severity::Error, &f.domain.dn)
+                .title("No AD DS connector account was found")
+                .detail(
+                    "No account named MSOL_… or AAD_… and none with the description Entra Connect \
+                     writes exists in the domain, so there is no account to check the rights of.",
+                )
+                .fix(
+                    "Give the account Entra Connect's AD connector signs in as with --connector \
+                     (Synchronization Service Manager → Connectors → the AD connector → Properties \
+                     → Connect to Active Directory Forest).",
+                ),
+        ],
+        ConnectorLookup::Ambiguous { candidates, .. } => vec![
+            Finding::new("connector-ambiguous", Severity::Error, &f.domain.dn)
+                .title(format!("{} accounts look like connector accounts", candidates.len()))
+                .detail(format!(
+                    "Candidates: {}. Several Entra Connect installations (or leftovers of old ones) \
+                     created them.",
+                    candidates
+                        .iter()
+                        .map(|c| c.sam_account_name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .fix("Say which one the AD connector uses with --connector NAME.")
+                .evidence(
+                    candidates
+                        .iter()
+                        .map(|c| c.dn.clone())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+        ],
+        ConnectorLookup::Found(account) => {
+            let Some(c) = &f.connector else {
+                return Vec::new();
+            };
+            let domain = &f.domain.sid;
+            let privileged: Vec<(&str, crate::sd::Sid)> = [
+                ("Domain Admins", domain.with_rid(512)),
+                ("Enterprise Admins", domain.with_rid(519)),
+                (
+                    "Administrators",
+                    crate::sd::Sid::new(5, &[32, 544]).ok(),
+                ),
+            ]
+            .into_iter()
+            .filter_map(|(n, s)| Some((n, s?)))
+            .filter(|(_, s)| c.token.contains(s))
+            .collect();
+            if privileged.is_empty() {
+                return Vec::new();
+            }
+            vec![
+                Finding::new("connector-privileged", Severity::Warning, &account.dn)
+                    .title(format!(
+                        "The connector account {} is a member of {}",
+                        account.sam_account_name,
+                        privileged
+                            .iter()
+                            .map(|(n, _)| *n)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                    .detail(
+                        "Entra Connect refuses Domain Admin and Enterprise Admin accounts as the \
+                         AD DS connector account, and a connector with these rights can reset any \
+                         password in the domain.",
+                    )
+                    .fix(
+                        "Use a dedicated, unprivileged account and delegate only the writeback \
+                         rights to it.",
+                    ),
+            ]
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! `ldap-transport`: the check itself ran over an unencrypted connection.
+
+use super::Input;
+use crate::check::finding::{Finding, Severity};
+
+pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    let f = input.facts;
+    if f.transport.is_encrypted() {
+        return Vec::new();
+    }
+    vec![
+        Finding::new("ldap-transport", Severity::Warning, &f.server)
+            .title("This check ran over unencrypted LDAP")
+            .detail("Everything read (and any password sent) crossed the network in clear text.")
+            .fix("Use LDAPS (the default) or --starttls."),
+    ]
+}

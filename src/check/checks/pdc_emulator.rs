@@ -1,0 +1,32 @@
+//! `pdc-emulator`: which DC holds the PDC emulator role; a warning when changes would be made on
+//! another DC.
+//!
+//! Source: MS-ADTS 3.1.1.1.11 (FSMO roles). Password changes are forwarded to the PDC emulator;
+//! making permission changes there avoids replication surprises.
+
+use super::Input;
+use crate::check::finding::{Finding, Severity};
+
+pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    let f = input.facts;
+    let connected = &f.root_dse.dns_host_name;
+    match &f.domain.pdc_emulator {
+        Some(pdc) if pdc.eq_ignore_ascii_case(connected) => vec![
+            Finding::new("pdc-emulator", Severity::Info, pdc)
+                .title(format!("Connected to the PDC emulator, {pdc}")),
+        ],
+        Some(pdc) => vec![
+            Finding::new("pdc-emulator", Severity::Warning, pdc)
+                .title(format!(
+                    "The PDC emulator is {pdc}, but this check ran against {connected}"
+                ))
+                .detail("Changes should be made on the PDC emulator; apply connects to it.")
+                .fix(format!("Run plan and apply with --server {pdc}.")),
+        ],
+        None => vec![
+            Finding::new("pdc-emulator", Severity::Warning, &f.domain.dn)
+                .title("The PDC emulator could not be determined")
+                .detail("fSMORoleOwner on the domain object was not readable."),
+        ],
+    }
+}

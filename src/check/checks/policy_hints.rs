@@ -1,0 +1,30 @@
+//! `policy-hints-unsupported`: the DC does not advertise LDAP_SERVER_POLICY_HINTS
+//! (1.2.840.113556.1.4.2239, or the older .2066), which writeback uses so that password
+//! history and policy are enforced on resets.
+//!
+//! Source: "Tutorial: Enable Microsoft Entra self-service password reset writeback" (domain
+//! controllers must be Windows Server 2016 or later).
+
+use super::Input;
+use crate::ad::discovery::{POLICY_HINTS, POLICY_HINTS_DEPRECATED};
+use crate::check::finding::{Finding, Severity};
+
+pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    let r = &input.facts.root_dse;
+    if r.supports_control(POLICY_HINTS) || r.supports_control(POLICY_HINTS_DEPRECATED) {
+        return Vec::new();
+    }
+    vec![
+        Finding::new(
+            "policy-hints-unsupported",
+            Severity::Warning,
+            &r.dns_host_name,
+        )
+        .title("The DC does not support the password policy hints control")
+        .detail(format!(
+            "Its rootDSE lists neither {POLICY_HINTS} nor {POLICY_HINTS_DEPRECATED}; writeback \
+                 uses them so that history and policy apply to resets."
+        ))
+        .fix("Run writeback against domain controllers on Windows Server 2016 or later."),
+    ]
+}

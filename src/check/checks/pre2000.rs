@@ -1,0 +1,33 @@
+//! `pre2000-au`: Authenticated Users is not in BUILTIN\Pre-Windows 2000 Compatible Access.
+//!
+//! Source: "Troubleshoot self-service password reset writeback" — some writeback failures were
+//! traced to hardened domains where this membership is gone; for information.
+
+use super::Input;
+use crate::check::finding::{Finding, Severity};
+
+pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    let f = input.facts;
+    let Some(members) = &f.pre2000_members else {
+        return Vec::new();
+    };
+    if members
+        .iter()
+        .any(|m| m.to_ascii_uppercase().starts_with("CN=S-1-5-11,"))
+    {
+        return Vec::new();
+    }
+    vec![
+        Finding::new(
+            "pre2000-au",
+            Severity::Info,
+            format!(
+                "CN=Pre-Windows 2000 Compatible Access,CN=Builtin,{}",
+                f.domain.dn
+            ),
+        )
+        .title("Authenticated Users is not in Pre-Windows 2000 Compatible Access")
+        .detail("Usually harmless; noted because some writeback failures trace back to it.")
+        .fix("No action unless writeback fails with access errors for some users."),
+    ]
+}

@@ -1,0 +1,50 @@
+//! `pso-min-password-age`: a fine-grained password policy with a non-zero minimum age governs
+//! in-scope users (via `msDS-ResultantPSO`).
+//!
+//! Source: "Tutorial: Enable Microsoft Entra self-service password reset writeback" (minimum
+//! password age must be 0) and "Fine-grained password policies" (the PSO with the lowest
+//! precedence wins and replaces the domain policy for its users).
+
+use super::{Input, interval_words};
+use crate::check::finding::{Finding, Severity};
+
+pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    input
+        .facts
+        .psos
+        .iter()
+        .filter_map(|pso| {
+            let users = input
+                .scan
+                .pso_users
+                .get(&pso.dn.to_ascii_lowercase())
+                .copied()
+                .unwrap_or(0);
+            if users == 0 || pso.min_age == Some(0) {
+                return None;
+            }
+            Some(
+                Finding::new("pso-min-password-age", Severity::Error, &pso.dn)
+                    .title(format!(
+                        "Password policy {} has a minimum age of {} and governs {users} user(s) in scope",
+                        pso.name,
+                        pso.min_age.map_or("an unknown value".into(), interval_words)
+                    ))
+                    .detail(format!(
+                        "Precedence {}; applies to {}. For these users it replaces the domain \
+                         policy, so its minimum age blocks writeback.",
+                        pso.precedence.map_or("unknown".into(), |p| p.to_string()),
+                        if pso.applies_to.is_empty() {
+                            "nobody directly".to_string()
+                        } else {
+                            pso.applies_to.join("; ")
+                        }
+                    ))
+                    .fix(format!(
+                        "Set msDS-MinimumPasswordAge of {} to 0 (writeback-wizard plan --fix-pso \"{}\").",
+                        pso.name, pso.name
+                    )),
+            )
+        })
+        .collect()
+}

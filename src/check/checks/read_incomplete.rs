@@ -1,0 +1,44 @@
+//! `read-incomplete`: something could not be read with the bound account, so the result cannot
+//! be trusted to be complete and is never reported as ready.
+
+use super::Input;
+use crate::check::finding::{Finding, Severity};
+
+pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    let f = input.facts;
+    let mut problems = f.read_problems.clone();
+    if input.scan.unreadable > 0 {
+        problems.push(format!(
+            "the security descriptors of {} user(s) could not be read",
+            input.scan.unreadable
+        ));
+    }
+    for pso in &input.scan.unreadable_psos {
+        if !f.psos.iter().any(|p| p.dn.eq_ignore_ascii_case(pso)) {
+            problems.push(format!(
+                "the password policy {pso} applies to users in scope but could not be read"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    let mut finding = Finding::new("read-incomplete", Severity::Warning, &f.server)
+        .title("Some of the directory could not be read with this account")
+        .detail(format!(
+            "{}. Without them the check cannot tell whether writeback works, so it never reports \
+             ready.",
+            problems.first().cloned().unwrap_or_default()
+        ))
+        .fix(
+            "Run the check as an account that can read security descriptors (a domain admin, or \
+             an account with Read permissions on the domain).",
+        );
+    for p in problems.iter().take(20) {
+        finding = finding.evidence(p.clone());
+    }
+    finding
+        .evidence
+        .extend((problems.len() > 20).then(|| format!("… and {} more", problems.len() - 20)));
+    vec![finding]
+}

@@ -1,0 +1,54 @@
+//! `writeback-wizard check`.
+
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use writeback_wizard::check::{self, CheckOptions};
+use writeback_wizard::cli::{CheckArgs, ReportFormat};
+use writeback_wizard::report::{self, Report};
+
+pub async fn run(args: CheckArgs) -> Result<ExitCode> {
+    let mut conn = super::connect::connect(&args.connection).await?;
+    let opts = CheckOptions {
+        connector: args.connector.clone(),
+        scopes: args.scope.clone(),
+        page_size: args.page_size,
+    };
+    let tty = std::io::stderr().is_terminal();
+    let outcome = check::run(&mut conn, &opts, |n| {
+        if tty {
+            eprint!("\rscanning users… {n}");
+        }
+    })
+    .await?;
+    if tty {
+        eprint!("\r\x1b[2K");
+    }
+    conn.close().await;
+    let report = Report::from_outcome(&outcome);
+    let to_file = args.output.is_some();
+    let text = match args.format {
+        ReportFormat::Text => report::text(&report, !to_file && std::io::stdout().is_terminal()),
+        ReportFormat::Json => report.json(),
+        ReportFormat::Markdown => report::markdown(&report),
+        ReportFormat::Html => report::html(&report),
+    };
+    match &args.output {
+        Some(path) => {
+            super::write_file(path, text.as_bytes())
+                .with_context(|| format!("writing the report to {}", path.display()))?;
+            eprintln!(
+                "report written to {} ({})",
+                path.display(),
+                if report.ready { "ready" } else { "not ready" }
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(if report.ready {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

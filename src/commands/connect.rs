@@ -1,0 +1,123 @@
+//! From command-line arguments to a bound connection: the server, the transport and the
+//! password (environment, file or a no-echo prompt; never an argument).
+
+use std::io::IsTerminal;
+use std::time::Duration;
+
+use anyhow::{Context, Result, bail};
+use writeback_wizard::ad::{ConnectOptions, Connection, SimpleCredential, Transport};
+use writeback_wizard::cli::ConnectionArgs;
+use zeroize::Zeroizing;
+
+/// The transport the arguments ask for.
+pub fn transport(args: &ConnectionArgs) -> Transport {
+    if args.starttls {
+        Transport::StartTls
+    } else if args.allow_plaintext {
+        Transport::Plain
+    } else {
+        Transport::Ldaps
+    }
+}
+
+/// The machine's DNS domain, if it has one (Windows: USERDNSDOMAIN; elsewhere the `domain` or
+/// first `search` entry of /etc/resolv.conf).
+pub fn machine_domain() -> Option<String> {
+    if let Ok(d) = std::env::var("USERDNSDOMAIN")
+        && !d.trim().is_empty()
+    {
+        return Some(d.trim().to_ascii_lowercase());
+    }
+    let conf = std::fs::read_to_string("/etc/resolv.conf").ok()?;
+    conf.lines()
+        .filter_map(|l| {
+            let mut w = l.split_whitespace();
+            match w.next()? {
+                "domain" | "search" => w.next().map(str::to_string),
+                _ => None,
+            }
+        })
+        .find(|d| d.contains('.') && d != "." && !d.ends_with(".local") && d != "localdomain")
+}
+
+fn prompt(question: &str) -> Result<String> {
+    eprint!("{question}");
+    let mut s = String::new();
+    std::io::stdin().read_line(&mut s)?;
+    Ok(s.trim().to_string())
+}
+
+/// The connection options from the arguments.
+pub fn options(args: &ConnectionArgs) -> Result<ConnectOptions> {
+    let server = match &args.server {
+        Some(s) => s.clone(),
+        None => match machine_domain() {
+            Some(d) => {
+                tracing::info!("no --server given; using the machine's domain {d}");
+                d
+            }
+            None if std::io::stdin().is_terminal() => prompt("Domain controller (host name): ")?,
+            None => bail!(
+                "no --server given and this machine is not in a domain. Give the domain \
+                 controller with --server dc1.corp.example.com"
+            ),
+        },
+    };
+    let mut opts = ConnectOptions::for_server(&server, transport(args))?;
+    opts.ca_file = args.ca_file.clone();
+    opts.tls_skip_verify = args.tls_skip_verify;
+    opts.timeout = Duration::from_secs(args.timeout);
+    opts.plaintext_password = args.plaintext_password;
+    if args.tls_skip_verify {
+        eprintln!(
+            "WARNING: --tls-skip-verify: the server's certificate is NOT checked. Anyone between \
+             you and {} can read the password. Use --ca-file instead.",
+            opts.url
+        );
+    }
+    Ok(opts)
+}
+
+/// The password from --password-env, --password-file or a no-echo prompt.
+pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> {
+    if let Some(var) = &args.password_env {
+        let v = std::env::var(var)
+            .with_context(|| format!("--password-env {var}: the variable is not set"))?;
+        return Ok(Zeroizing::new(v));
+    }
+    if let Some(path) = &args.password_file {
+        let text = Zeroizing::new(
+            std::fs::read_to_string(path)
+                .with_context(|| format!("--password-file {}", path.display()))?,
+        );
+        let first = text.lines().next().unwrap_or_default();
+        if first.is_empty() {
+            bail!(
+                "--password-file {}: the first line is empty",
+                path.display()
+            );
+        }
+        return Ok(Zeroizing::new(first.to_string()));
+    }
+    if std::io::stdin().is_terminal() {
+        let pw = rpassword::prompt_password(format!("Password for {user}: "))
+            .context("reading the password")?;
+        return Ok(Zeroizing::new(pw));
+    }
+    bail!(
+        "no password: give --password-env VAR or --password-file PATH (passwords are never taken as arguments)"
+    )
+}
+
+/// Connects and binds as the arguments say.
+pub async fn connect(args: &ConnectionArgs) -> Result<Connection> {
+    let opts = options(args)?;
+    let Some(user) = args.user.clone() else {
+        bail!("no --user: give the account to sign in with, e.g. --user admin@corp.example.com")
+    };
+    let cred = SimpleCredential {
+        password: password(args, &user)?,
+        user,
+    };
+    Ok(Connection::simple(&opts, &cred).await?)
+}

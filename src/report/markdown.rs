@@ -1,0 +1,79 @@
+//! The report as Markdown (for tickets and change requests).
+
+use std::fmt::Write;
+
+use super::{GROUPS, Report, group_of};
+
+fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', "<br>")
+}
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::new();
+    let d = &report.directory;
+    let _ = writeln!(out, "# Password writeback readiness — {}\n", d.dns_name);
+    let _ = writeln!(
+        out,
+        "**{}** · {} · checked {} on `{}`\n",
+        if report.ready { "Ready" } else { "Not ready" },
+        d.domain_dn,
+        report.time,
+        d.dc
+    );
+    if let Some(c) = &report.connector {
+        let _ = writeln!(
+            out,
+            "Connector account: `{}` ({})\n",
+            c.sam_account_name, c.dn
+        );
+    }
+    let _ = writeln!(out, "Scope: {}\n", report.scope.join("; "));
+    for group in GROUPS {
+        let items: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| group_of(f.id) == *group)
+            .collect();
+        let _ = writeln!(out, "## {group}\n");
+        if items.is_empty() {
+            let _ = writeln!(out, "✔ No problems found.\n");
+            continue;
+        }
+        let _ = writeln!(
+            out,
+            "| | id | object | finding | fix |\n|---|---|---|---|---|"
+        );
+        for f in items {
+            let _ = writeln!(
+                out,
+                "| {} | `{}` | {} | **{}** {}{} | {} |",
+                f.severity.symbol(),
+                f.id,
+                cell(&f.object),
+                cell(&f.title),
+                cell(&f.detail),
+                f.evidence
+                    .iter()
+                    .map(|e| format!("<br>`{}`", cell(e)))
+                    .collect::<String>(),
+                cell(&f.fix)
+            );
+        }
+        let _ = writeln!(out);
+    }
+    let u = &report.users;
+    let _ = writeln!(
+        out,
+        "## Users\n\n{} in scope, {} ready, {} blocked.\n",
+        u.in_scope,
+        u.ready,
+        u.blocked.len()
+    );
+    if !u.blocked.is_empty() {
+        let _ = writeln!(out, "| user | reasons |\n|---|---|");
+        for b in &u.blocked {
+            let _ = writeln!(out, "| {} | {} |", cell(&b.dn), b.reasons.join(", "));
+        }
+    }
+    out
+}

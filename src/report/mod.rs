@@ -1,0 +1,184 @@
+//! The check report: one versioned data model ([`Report`], JSON schema 1) and its renderings as
+//! a text checklist, Markdown and HTML.
+
+mod html;
+mod markdown;
+mod text;
+
+pub use html::render as html;
+pub use markdown::render as markdown;
+pub use text::render as text;
+
+use serde::Serialize;
+
+use crate::ad::discovery::ForestDomain;
+use crate::check::{BlockedUser, CheckOutcome, Finding, Severity};
+
+/// The JSON schema version. Bump on any incompatible change.
+pub const SCHEMA: u32 = 1;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub schema: u32,
+    pub tool: Tool,
+    /// RFC 3339, UTC.
+    pub time: String,
+    pub directory: Directory,
+    pub connector: Option<ConnectorInfo>,
+    pub scope: Vec<String>,
+    pub ready: bool,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+    pub users: Users,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Tool {
+    pub name: &'static str,
+    pub version: &'static str,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Directory {
+    pub domain_dn: String,
+    pub dns_name: String,
+    pub netbios_name: String,
+    pub domain_sid: String,
+    /// The DC the check ran against (its DNS name, or the address used).
+    pub dc: String,
+    pub pdc_emulator: Option<String>,
+    pub transport: crate::ad::Transport,
+    pub forest_domains: Vec<ForestDomain>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ConnectorInfo {
+    pub dn: String,
+    pub sam_account_name: String,
+    pub sid: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub errors: usize,
+    pub warnings: usize,
+    pub info: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Users {
+    pub in_scope: usize,
+    pub ready: usize,
+    pub blocked: Vec<BlockedUser>,
+}
+
+impl Report {
+    pub fn from_outcome(o: &CheckOutcome) -> Self {
+        let f = &o.facts;
+        Self {
+            schema: SCHEMA,
+            tool: Tool {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            time: rfc3339_now(),
+            directory: Directory {
+                domain_dn: f.domain.dn.clone(),
+                dns_name: f.domain.dns_name.clone(),
+                netbios_name: f.domain.netbios_name.clone(),
+                domain_sid: f.domain.sid.to_string(),
+                dc: if f.root_dse.dns_host_name.is_empty() {
+                    f.server.clone()
+                } else {
+                    f.root_dse.dns_host_name.clone()
+                },
+                pdc_emulator: f.domain.pdc_emulator.clone(),
+                transport: f.transport,
+                forest_domains: f.forest.clone(),
+            },
+            connector: f.connector.as_ref().map(|c| ConnectorInfo {
+                dn: c.account.dn.clone(),
+                sam_account_name: c.account.sam_account_name.clone(),
+                sid: c.account.sid.to_string(),
+            }),
+            scope: f.scopes.clone(),
+            ready: o.ready(),
+            summary: Summary {
+                errors: o.count(Severity::Error),
+                warnings: o.count(Severity::Warning),
+                info: o.count(Severity::Info),
+            },
+            findings: o.findings.clone(),
+            users: Users {
+                in_scope: o.scan.in_scope,
+                ready: o.scan.ready,
+                blocked: o.scan.blocked.clone(),
+            },
+        }
+    }
+
+    /// The report as pretty JSON.
+    pub fn json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
+/// Now as RFC 3339 UTC (`2026-11-22T02:30:00Z`).
+pub fn rfc3339_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    rfc3339(secs)
+}
+
+/// Seconds since the Unix epoch as RFC 3339 UTC (proleptic Gregorian calendar).
+pub fn rfc3339(secs: u64) -> String {
+    let days = (secs / 86_400) as i64;
+    let rem = secs % 86_400;
+    // Civil-from-days (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Findings grouped as the checklist shows them.
+pub(crate) fn group_of(id: &str) -> &'static str {
+    match id {
+        i if i.starts_with("connector") => "Connector account",
+        i if i.starts_with("right-") || i == "inheritance-disabled" => "Permissions",
+        "admin-protected" | "admincount-stale" => "Users in scope",
+        "min-password-age" | "pso-min-password-age" => "Password policy",
+        _ => "Domain controller",
+    }
+}
+
+pub(crate) const GROUPS: &[&str] = &[
+    "Connector account",
+    "Permissions",
+    "Password policy",
+    "Users in scope",
+    "Domain controller",
+];
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn rfc3339_formats_known_instants() {
+        assert_eq!(super::rfc3339(0), "1970-01-01T00:00:00Z");
+        assert_eq!(super::rfc3339(951_782_400), "2000-02-29T00:00:00Z");
+        assert_eq!(super::rfc3339(1_795_314_600), "2026-11-22T02:30:00Z");
+    }
+}
