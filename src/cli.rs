@@ -64,6 +64,10 @@ pub struct ConnectionArgs {
     /// Account to sign in with: UPN (admin@corp.example.com), DOMAIN\user or DN.
     #[arg(long, short = 'u', value_name = "USER")]
     pub user: Option<String>,
+    /// Sign in with Kerberos: the current Windows logon, or a ticket from kinit (builds with the
+    /// `kerberos` feature).
+    #[arg(long, conflicts_with_all = ["password_env", "password_file"])]
+    pub kerberos: bool,
     /// Read the password from this environment variable.
     #[arg(long, value_name = "VAR", conflicts_with = "password_file")]
     pub password_env: Option<String>,

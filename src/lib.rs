@@ -7,6 +7,7 @@
 pub mod ad;
 pub mod check;
 pub mod cli;
+pub mod plan;
 pub mod report;
 pub mod sd;
 pub mod sddl_input;

@@ -278,8 +278,49 @@ impl Connection {
         &self.server
     }
 
+    /// Signs in with Kerberos (SASL GSSAPI): the current Windows logon (SSPI), or the ticket
+    /// cache from `kinit` elsewhere. The service principal is `ldap/<host of the URL>`. Only
+    /// over TLS (LDAPS or StartTLS): the session is then protected by TLS, as Windows expects,
+    /// and no SASL security layer is needed.
+    #[cfg(feature = "kerberos")]
+    pub async fn kerberos_bind(&mut self) -> Result<(), AdError> {
+        let host = url_host(&self.server);
+        let kerberos = |reason: String| AdError::Kerberos {
+            server: self.server.clone(),
+            reason,
+        };
+        if !self.transport.is_encrypted() {
+            return Err(kerberos(
+                "Kerberos sign-in is supported over LDAPS or StartTLS only; drop --allow-plaintext"
+                    .into(),
+            ));
+        }
+        let res = self
+            .ldap
+            .with_timeout(self.timeout)
+            .sasl_gssapi_bind(&host)
+            .await
+            .map_err(|e| kerberos(e.to_string()))?;
+        if res.rc != 0 {
+            return Err(kerberos(format!("LDAP {} ({})", res.rc, res.text)));
+        }
+        tracing::debug!(server = %self.server, "bound with Kerberos");
+        Ok(())
+    }
+
+    /// Without the `kerberos` feature: says how to get it.
+    #[cfg(not(feature = "kerberos"))]
+    pub async fn kerberos_bind(&mut self) -> Result<(), AdError> {
+        Err(AdError::KerberosUnavailable)
+    }
+
     pub fn transport(&self) -> Transport {
         self.transport
+    }
+
+    /// Whether traffic is encrypted (TLS).
+    pub fn encrypted(&self) -> bool {
+        self.transport.is_encrypted()
     }
 
     fn classify_bind(&self, user: &str, code: u32, text: String) -> AdError {
@@ -534,6 +575,16 @@ impl Connection {
     }
 }
 
+/// The host part of an LDAP URL (`ldaps://[::1]:636` → `::1`).
+pub fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.trim_end_matches('/');
+    if let Some(v6) = rest.strip_prefix('[') {
+        return v6.split(']').next().unwrap_or_default().to_string();
+    }
+    rest.rsplit_once(':').map_or(rest, |(h, _)| h).to_string()
+}
+
 /// Turns a connect failure into the error a person can act on.
 fn classify_connect_error(server: &str, timeout: Duration, e: ldap3::LdapError) -> AdError {
     let server = server.to_string();
@@ -645,5 +696,12 @@ mod tests {
         assert!(u("dc1:abc", Transport::Ldaps).unwrap_err().contains("port"));
         assert!(u("", Transport::Ldaps).unwrap_err().contains("empty"));
         assert!(u("dc1/x", Transport::Ldaps).is_err());
+    }
+
+    #[test]
+    fn url_host_strips_scheme_port_and_brackets() {
+        assert_eq!(url_host("ldaps://dc1.corp.example:636"), "dc1.corp.example");
+        assert_eq!(url_host("ldap://[::1]:389"), "::1");
+        assert_eq!(url_host("ldaps://127.0.0.1"), "127.0.0.1");
     }
 }

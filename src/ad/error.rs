@@ -78,6 +78,16 @@ pub enum AdError {
         reason: String,
     },
 
+    #[error(
+        "Kerberos sign-in to {server} failed: {reason}. On Linux run kinit first (and check KRB5_CONFIG); on Windows sign in with a domain account."
+    )]
+    Kerberos { server: String, reason: String },
+
+    #[error(
+        "this build has no Kerberos support. Build with `--features kerberos`, or sign in with --user and a password."
+    )]
+    KerberosUnavailable,
+
     #[error("sign-in as {user} failed: LDAP {code} ({text})")]
     Bind {
         user: String,

@@ -81,6 +81,8 @@ pub struct Connector {
 pub struct Facts {
     pub server: String,
     pub transport: Transport,
+    /// TLS, or a sealed Kerberos session.
+    pub encrypted: bool,
     pub root_dse: RootDse,
     pub domain: Domain,
     pub forest: Vec<ForestDomain>,
@@ -270,6 +272,7 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
     Ok(Facts {
         server: conn.server().to_string(),
         transport: conn.transport(),
+        encrypted: conn.encrypted(),
         root_dse,
         domain,
         forest,

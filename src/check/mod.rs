@@ -19,6 +19,8 @@ pub struct CheckOutcome {
     pub facts: Facts,
     pub scan: UserScan,
     pub findings: Vec<Finding>,
+    /// adminCount=1 users in scope that are no longer in any protected group.
+    pub stale_admin: Vec<String>,
 }
 
 impl CheckOutcome {
@@ -28,6 +30,10 @@ impl CheckOutcome {
             .findings
             .iter()
             .any(|f| f.severity == Severity::Error || f.id == "read-incomplete")
+    }
+
+    pub fn stale_admin(&self) -> &[String] {
+        &self.stale_admin
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -52,6 +58,7 @@ pub async fn run(
         facts,
         scan,
         findings,
+        stale_admin: stale,
     })
 }
 

@@ -112,8 +112,16 @@ pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> 
 /// Connects and binds as the arguments say.
 pub async fn connect(args: &ConnectionArgs) -> Result<Connection> {
     let opts = options(args)?;
+    if args.kerberos {
+        let mut conn = Connection::open(&opts).await?;
+        conn.kerberos_bind().await?;
+        return Ok(conn);
+    }
     let Some(user) = args.user.clone() else {
-        bail!("no --user: give the account to sign in with, e.g. --user admin@corp.example.com")
+        bail!(
+            "no --user: give the account to sign in with, e.g. --user admin@corp.example.com, or \
+             use --kerberos"
+        )
     };
     let cred = SimpleCredential {
         password: password(args, &user)?,

@@ -5,7 +5,7 @@ use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
-    if f.transport.is_encrypted() {
+    if f.encrypted {
         return Vec::new();
     }
     vec![

@@ -1,0 +1,384 @@
+//! `writeback-wizard check` as people run it: exit codes, the JSON report, the other formats,
+//! and one clear sentence (exit 2, no stack trace) for every kind of bad input.
+
+mod common;
+
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::{Lab, run_bin};
+
+fn with(args: &[String], extra: &[&str]) -> Vec<String> {
+    let mut v = args.to_vec();
+    v.extend(extra.iter().map(|s| s.to_string()));
+    v
+}
+
+fn bin(lab: &Lab, args: &[String]) -> (i32, String, String) {
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    run_bin(
+        &argv,
+        &[
+            ("ADMIN_PW", lab.var("LAB_ADMIN_PW")),
+            ("WRONG_PW", "not-the-password"),
+            ("USER_PW", lab.var("LAB_USER_PW")),
+        ],
+    )
+}
+
+/// Replaces the value after `flag` in an argument list.
+fn set(args: &[String], flag: &str, value: &str) -> Vec<String> {
+    let mut v = args.to_vec();
+    let i = v.iter().position(|a| a == flag).unwrap();
+    v[i + 1] = value.to_string();
+    v
+}
+
+fn without(args: &[String], flag: &str) -> Vec<String> {
+    let mut v = args.to_vec();
+    let i = v.iter().position(|a| a == flag).unwrap();
+    v.drain(i..i + 2);
+    v
+}
+
+/// Exit 2, nothing on stdout, one `error: ` line on stderr that contains `needle`.
+fn assert_clear_failure((code, out, err): (i32, String, String), needle: &str, case: &str) {
+    assert_eq!(code, 2, "{case}: exit code; stderr: {err}");
+    assert!(out.is_empty(), "{case}: stdout {out:?}");
+    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    assert_eq!(lines.len(), 1, "{case}: one error line expected in {err:?}");
+    assert!(
+        lines[0].contains(needle),
+        "{case}: {:?} does not contain {needle:?}",
+        lines[0]
+    );
+    assert!(
+        !err.contains("panicked") && !err.contains("stack backtrace"),
+        "{case}: {err}"
+    );
+}
+
+#[test]
+fn seeded_lab_exits_1_with_a_versioned_json_report() {
+    let Some(lab) = Lab::get() else { return };
+    let (code, out, err) = bin(&lab, &with(&lab.check_args(), &["--format", "json"]));
+    assert_eq!(code, 1, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["schema"], 1);
+    assert_eq!(r["tool"]["name"], "writeback-wizard");
+    assert_eq!(r["tool"]["version"], env!("CARGO_PKG_VERSION"));
+    assert!(r["time"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(r["directory"]["domain_dn"], lab.var("LAB_BASE_DN"));
+    assert_eq!(r["directory"]["domain_sid"], lab.var("LAB_DOMAIN_SID"));
+    assert_eq!(r["directory"]["netbios_name"], "LAB");
+    assert_eq!(r["directory"]["dns_name"], "lab.example.test");
+    assert_eq!(r["directory"]["pdc_emulator"], "dc1.lab.example.test");
+    assert_eq!(
+        r["directory"]["forest_domains"][0]["dns_name"],
+        "lab.example.test"
+    );
+    assert_eq!(r["connector"]["sam_account_name"], "MSOL_lab");
+    assert_eq!(r["connector"]["sid"], lab.var("LAB_MSOL_SID"));
+    assert_eq!(r["ready"], false);
+    let findings = r["findings"].as_array().unwrap();
+    let f = findings
+        .iter()
+        .find(|f| f["id"] == "right-reset-password")
+        .unwrap();
+    for key in ["severity", "object", "title", "detail", "fix", "evidence"] {
+        assert!(!f[key].is_null(), "finding field {key}");
+    }
+    assert_eq!(f["severity"], "error");
+    let blocked = r["users"]["blocked"].as_array().unwrap();
+    let carol = blocked
+        .iter()
+        .find(|b| b["dn"] == lab.var("LAB_CAROL_DN"))
+        .unwrap();
+    assert!(
+        carol["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "inheritance-disabled")
+    );
+    assert!(r["users"]["in_scope"].as_u64().unwrap() >= 8);
+}
+
+#[test]
+fn other_formats_and_output_files_carry_the_same_findings() {
+    let Some(lab) = Lab::get() else { return };
+    let dir = std::env::temp_dir().join(format!("ww-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for (format, marker) in [
+        ("text", "✖"),
+        ("markdown", "| ✖ |"),
+        ("html", "<!DOCTYPE html>"),
+    ] {
+        let path = dir.join(format!("report.{format}"));
+        let (code, out, err) = bin(
+            &lab,
+            &with(
+                &lab.check_args(),
+                &["--format", format, "--output", path.to_str().unwrap()],
+            ),
+        );
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(out.is_empty(), "{format}: the report went to the file");
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(marker), "{format}: {marker}");
+        assert!(
+            text.contains("inheritance-disabled") && text.contains("OU=Blocked"),
+            "{format}"
+        );
+        assert!(!text.contains('\x1b'), "{format}: no colours in a file");
+    }
+    // Text on a pipe: no colours either.
+    let (_, out, _) = bin(&lab, &lab.check_args());
+    assert!(out.contains("NOT READY") && !out.contains('\x1b'));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn credentials_problems_read_as_one_sentence() {
+    let Some(lab) = Lab::get() else { return };
+    let args = lab.check_args();
+    assert_clear_failure(
+        bin(&lab, &set(&args, "--password-env", "WRONG_PW")),
+        "rejected the password",
+        "wrong password",
+    );
+    assert_clear_failure(
+        bin(&lab, &set(&args, "--user", "nobody@lab.example.test")),
+        "nobody@lab.example.test",
+        "unknown user",
+    );
+    assert_clear_failure(
+        bin(&lab, &set(&args, "--password-env", "NO_SUCH_VARIABLE")),
+        "not set",
+        "unset variable",
+    );
+    assert_clear_failure(
+        bin(&lab, &without(&args, "--password-env")),
+        "no password",
+        "no password",
+    );
+}
+
+#[test]
+fn unreachable_and_silent_servers_fail_within_the_timeout() {
+    let Some(lab) = Lab::get() else { return };
+    let args = lab.check_args();
+    // A closed port.
+    let closed = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = closed.local_addr().unwrap().port();
+    drop(closed);
+    assert_clear_failure(
+        bin(&lab, &set(&args, "--server", &format!("127.0.0.1:{port}"))),
+        "connection refused",
+        "closed port",
+    );
+    // A server that accepts and then says nothing.
+    let silent = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = silent.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for s in silent.incoming().take(4) {
+            held.push(s);
+        }
+    });
+    let started = Instant::now();
+    let result = bin(
+        &lab,
+        &with(
+            &set(&args, "--server", &format!("127.0.0.1:{}", addr.port())),
+            &["--timeout", "2"],
+        ),
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "the wait was not bounded"
+    );
+    assert_clear_failure(result, "did not answer within 2 s", "silent server");
+    assert_clear_failure(
+        bin(&lab, &set(&args, "--server", "no-such-host.invalid")),
+        "no-such-host.invalid",
+        "unknown host",
+    );
+}
+
+#[test]
+fn certificate_problems_say_what_to_do() {
+    let Some(lab) = Lab::get() else { return };
+    let args = lab.check_args();
+    assert_clear_failure(
+        bin(&lab, &without(&args, "--ca-file")),
+        "--ca-file",
+        "untrusted CA",
+    );
+    // The certificate names 127.0.0.1 but not 127.0.0.2: forward 127.0.0.2 to the DC.
+    let fwd = TcpListener::bind("127.0.0.2:0").unwrap();
+    let port = fwd.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        for client in fwd.incoming().take(2).flatten() {
+            let Ok(server) = TcpStream::connect("127.0.0.1:636") else {
+                return;
+            };
+            for (mut a, mut b) in [
+                (client.try_clone().unwrap(), server.try_clone().unwrap()),
+                (server, client),
+            ] {
+                std::thread::spawn(move || {
+                    let mut buf = [0u8; 16384];
+                    while let Ok(n) = a.read(&mut buf) {
+                        if n == 0 || b.write_all(&buf[..n]).is_err() {
+                            break;
+                        }
+                    }
+                    let _ = b.shutdown(std::net::Shutdown::Both);
+                });
+            }
+        }
+    });
+    assert_clear_failure(
+        bin(&lab, &set(&args, "--server", &format!("127.0.0.2:{port}"))),
+        "does not carry that name",
+        "name mismatch",
+    );
+}
+
+#[test]
+fn plaintext_is_refused_by_the_tool_and_by_the_server() {
+    let Some(lab) = Lab::get() else { return };
+    let args = set(&lab.check_args(), "--server", "127.0.0.1");
+    assert_clear_failure(
+        bin(&lab, &with(&args, &["--allow-plaintext"])),
+        "refusing to send a password over the unencrypted connection",
+        "tool refuses",
+    );
+    assert_clear_failure(
+        bin(
+            &lab,
+            &with(&args, &["--allow-plaintext", "--plaintext-password"]),
+        ),
+        "requires an encrypted connection",
+        "server refuses",
+    );
+}
+
+#[test]
+fn bad_scope_and_connector_are_usage_errors() {
+    let Some(lab) = Lab::get() else { return };
+    let args = lab.check_args();
+    let scope = format!("OU=Nope,{}", lab.var("LAB_BASE_DN"));
+    assert_clear_failure(
+        bin(&lab, &with(&args, &["--scope", &scope])),
+        "does not exist",
+        "scope",
+    );
+    assert_clear_failure(
+        bin(
+            &lab,
+            &with(&args, &["--scope", "OU=Elsewhere,DC=other,DC=test"]),
+        ),
+        "is not in the domain",
+        "foreign scope",
+    );
+    assert_clear_failure(
+        bin(&lab, &with(&args, &["--connector", "nobody"])),
+        "nobody",
+        "connector",
+    );
+}
+
+/// OpenLDAP's slapd on loopback (with the lab's certificate), as a directory that is not AD.
+struct Slapd {
+    dir: std::path::PathBuf,
+    port: u16,
+}
+
+impl Slapd {
+    fn start(lab: &Lab) -> Option<Slapd> {
+        let slapd = ["/usr/sbin/slapd", "/usr/local/libexec/slapd"]
+            .into_iter()
+            .find(|p| std::path::Path::new(p).exists());
+        let Some(slapd) = slapd else {
+            assert!(
+                std::env::var("WW_REQUIRE_LAB").is_err() && std::env::var("CI").is_err(),
+                "slapd is not installed"
+            );
+            eprintln!("SKIPPED: slapd is not installed (apt-get install slapd)");
+            return None;
+        };
+        let dir = std::env::temp_dir().join(format!("ww-slapd-{}", std::process::id()));
+        std::fs::create_dir_all(dir.join("db")).unwrap();
+        let tls = std::path::Path::new(lab.var("LAB_CA_FILE"))
+            .parent()
+            .unwrap()
+            .to_path_buf();
+        let port = {
+            let l = TcpListener::bind("127.0.0.1:0").unwrap();
+            l.local_addr().unwrap().port()
+        };
+        let conf = format!(
+            "include /etc/ldap/schema/core.schema\n\
+             modulepath /usr/lib/ldap\nmoduleload back_mdb\n\
+             pidfile {d}/slapd.pid\n\
+             TLSCACertificateFile {t}/ca.pem\nTLSCertificateFile {t}/cert.pem\nTLSCertificateKeyFile {t}/key.pem\n\
+             database mdb\nsuffix \"dc=example,dc=org\"\nrootdn \"cn=admin,dc=example,dc=org\"\nrootpw secret\n\
+             directory {d}/db\n",
+            d = dir.display(),
+            t = tls.display()
+        );
+        std::fs::write(dir.join("slapd.conf"), conf).unwrap();
+        let status = Command::new(slapd)
+            .args([
+                "-f",
+                dir.join("slapd.conf").to_str().unwrap(),
+                "-h",
+                &format!("ldaps://127.0.0.1:{port}/"),
+            ])
+            .status()
+            .unwrap();
+        assert!(status.success(), "slapd did not start");
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "slapd did not listen");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(Slapd { dir, port })
+    }
+}
+
+impl Drop for Slapd {
+    fn drop(&mut self) {
+        if let Ok(pid) = std::fs::read_to_string(self.dir.join("slapd.pid")) {
+            let _ = Command::new("kill").arg(pid.trim()).status();
+        }
+        std::thread::sleep(Duration::from_millis(200));
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn a_directory_that_is_not_active_directory_is_named_as_such() {
+    let Some(lab) = Lab::get() else { return };
+    let Some(slapd) = Slapd::start(&lab) else {
+        return;
+    };
+    let args = set(
+        &set(
+            &lab.check_args(),
+            "--server",
+            &format!("ldaps://127.0.0.1:{}", slapd.port),
+        ),
+        "--user",
+        "cn=admin,dc=example,dc=org",
+    );
+    let (code, out, err) = run_bin(
+        &args.iter().map(String::as_str).collect::<Vec<_>>(),
+        &[("ADMIN_PW", "secret")],
+    );
+    assert_clear_failure((code, out, err), "is not Active Directory", "slapd");
+}
