@@ -27,11 +27,20 @@ pub enum Command {
     /// Exit codes: 0 ready, 1 error findings (not ready), 2 could not run.
     Check(CheckArgs),
     /// Compute the changes that would make writeback work, with a preview of every ACE.
-    Plan(PendingArgs),
-    /// Apply a plan, with a backup first and verification after.
-    Apply(PendingArgs),
-    /// Put back every value from a backup file.
-    Restore(PendingArgs),
+    /// Writes nothing.
+    Plan(PlanArgs),
+    /// Apply a plan: backup first, then write each change and verify it.
+    ///
+    /// Exit codes: 0 applied (or nothing to change), 2 stopped (the message says what was
+    /// written and how to restore).
+    Apply(ApplyArgs),
+    /// Put back every value from a backup file, and verify.
+    Restore(RestoreArgs),
+    /// Prove the connector's rights by using them: sign in as the connector and, on a canary
+    /// user, reset the password to a random value, write pwdLastSet and lockoutTime.
+    ///
+    /// Exit codes: 0 every right works, 1 some failed, 2 could not run.
+    VerifyAsConnector(VerifyArgs),
     /// Convert security descriptors between binary (hex or base64) and SDDL.
     #[command(subcommand)]
     Sddl(SddlCommand),
@@ -88,10 +97,9 @@ pub enum ReportFormat {
     Html,
 }
 
-#[derive(Debug, Args)]
-pub struct CheckArgs {
-    #[command(flatten)]
-    pub connection: ConnectionArgs,
+/// Which connector and which part of the directory.
+#[derive(Debug, Clone, Args)]
+pub struct TargetArgs {
     /// The AD DS connector account: sAMAccountName (MSOL_…), DOMAIN\name, UPN or DN.
     /// Default: detected.
     #[arg(long, value_name = "ACCOUNT")]
@@ -99,6 +107,14 @@ pub struct CheckArgs {
     /// An OU or container in the sync scope (repeatable). Default: the whole domain.
     #[arg(long, value_name = "DN")]
     pub scope: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    #[command(flatten)]
+    pub target: TargetArgs,
     /// Report format (default: text).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -110,11 +126,109 @@ pub struct CheckArgs {
     pub page_size: i32,
 }
 
-/// Arguments of subcommands that are not built yet.
+/// Whether to grant on inetOrgPerson objects too.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InetOrgPersonArg {
+    /// When inetOrgPerson objects exist in scope.
+    Auto,
+    Always,
+    Never,
+}
+
+/// What a plan may change.
+#[derive(Debug, Clone, Args)]
+pub struct PlanOptionArgs {
+    /// Grant on inetOrgPerson objects as well.
+    #[arg(long, value_enum, default_value_t = InetOrgPersonArg::Auto)]
+    pub inetorgperson: InetOrgPersonArg,
+    /// Leave OUs and containers with inheritance disabled alone (their users stay blocked).
+    #[arg(long)]
+    pub no_protected_containers: bool,
+    /// Also grant on AdminSDHolder. NOT recommended: it opens every protected account
+    /// (domain admins included) to the connector.
+    #[arg(long)]
+    pub include_adminsdholder: bool,
+    /// Set the domain's minimum password age to 0 (a GPO may set it back: see the warning).
+    #[arg(long)]
+    pub min_password_age_zero: bool,
+    /// Set this fine-grained password policy's minimum age to 0 (repeatable; by name).
+    #[arg(long, value_name = "NAME")]
+    pub fix_pso: Vec<String>,
+    /// Clear adminCount and enable inheritance on users flagged admincount-stale.
+    #[arg(long)]
+    pub clear_stale_admincount: bool,
+}
+
+/// Plan formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Args)]
-pub struct PendingArgs {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub rest: Vec<String>,
+pub struct PlanArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    #[command(flatten)]
+    pub target: TargetArgs,
+    #[command(flatten)]
+    pub options: PlanOptionArgs,
+    /// Output format; JSON is what `apply --plan` reads.
+    #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+    pub format: PlanFormat,
+    /// Write the plan to this file instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ApplyArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    #[command(flatten)]
+    pub target: TargetArgs,
+    #[command(flatten)]
+    pub options: PlanOptionArgs,
+    /// Apply this saved plan (from `plan --format json`) instead of planning afresh.
+    #[arg(long, value_name = "FILE")]
+    pub plan: Option<std::path::PathBuf>,
+    /// Where to write the backup (a new file). Default: a timestamped file in the data
+    /// directory.
+    #[arg(long, value_name = "FILE")]
+    pub backup: Option<std::path::PathBuf>,
+    /// Do not ask for confirmation.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// If an object changed since the plan, add the planned entries to its current value
+    /// instead of stopping.
+    #[arg(long)]
+    pub replan: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    /// The backup file written by `apply`.
+    #[arg(long, value_name = "FILE")]
+    pub backup: std::path::PathBuf,
+    /// Restore even if the backup was made in another domain.
+    #[arg(long)]
+    pub force: bool,
+    /// Do not ask for confirmation.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct VerifyArgs {
+    /// Sign in as the connector account (its UPN, DOMAIN\\name or DN in --user).
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    /// A test user whose password may be reset to a random value (it is not shown).
+    #[arg(long, value_name = "DN")]
+    pub canary: String,
 }
 
 #[derive(Debug, Subcommand)]

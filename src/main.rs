@@ -69,8 +69,9 @@ fn run(cmd: Command) -> Result<ExitCode> {
     match cmd {
         Command::Sddl(c) => commands::sddl::run(c),
         Command::Check(args) => rt.block_on(commands::check::run(args)),
-        Command::Plan(_) | Command::Apply(_) | Command::Restore(_) => {
-            bail!("this subcommand is not available in this build yet; `check` and `sddl` are")
-        }
+        Command::Plan(args) => rt.block_on(commands::fix::run_plan(args)),
+        Command::Apply(args) => rt.block_on(commands::fix::run_apply(args)),
+        Command::Restore(args) => rt.block_on(commands::fix::run_restore(args)),
+        Command::VerifyAsConnector(args) => rt.block_on(commands::fix::run_verify(args)),
     }
 }

@@ -90,10 +90,3 @@ fn sddl_bad_input_exits_2_with_one_clear_line() {
         );
     }
 }
-
-#[test]
-fn unbuilt_subcommands_say_so_and_exit_2() {
-    let (code, _, err) = run(&["plan"], None);
-    assert_eq!(code, 2);
-    assert!(err.contains("not available in this build yet"), "{err}");
-}

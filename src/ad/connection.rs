@@ -527,6 +527,32 @@ impl Connection {
         Ok(())
     }
 
+    /// A user changing their own password (delete the old `unicodePwd`, add the new one in one
+    /// modify): subject to the minimum password age, unlike a reset. Returns the result code and
+    /// text as data.
+    pub async fn change_password(
+        &mut self,
+        dn: &str,
+        old: &str,
+        new: &str,
+    ) -> Result<(u32, String), AdError> {
+        let enc = |p: &str| crate::plan::verify::unicode_pwd(p).to_vec();
+        let attr = b"unicodePwd".to_vec();
+        let res = self
+            .ldap
+            .with_timeout(self.timeout)
+            .modify(
+                dn,
+                vec![
+                    Mod::Delete(attr.clone(), [enc(old)].into_iter().collect()),
+                    Mod::Add(attr, [enc(new)].into_iter().collect()),
+                ],
+            )
+            .await
+            .map_err(|e| self.protocol("modify", e))?;
+        Ok((res.rc, res.text))
+    }
+
     /// Deletes the object `dn`.
     pub async fn delete(&mut self, dn: &str) -> Result<(), AdError> {
         let res = self

@@ -11,8 +11,8 @@ use writeback_wizard::report::{self, Report};
 pub async fn run(args: CheckArgs) -> Result<ExitCode> {
     let mut conn = super::connect::connect(&args.connection).await?;
     let opts = CheckOptions {
-        connector: args.connector.clone(),
-        scopes: args.scope.clone(),
+        connector: args.target.connector.clone(),
+        scopes: args.target.scope.clone(),
         page_size: args.page_size,
     };
     let tty = std::io::stderr().is_terminal();

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod connect;
+pub mod fix;
 pub mod sddl;
 
 use std::io::Write;

@@ -6,6 +6,7 @@
 pub mod apply;
 pub mod backup;
 pub mod diff;
+pub mod verify;
 
 use serde::{Deserialize, Serialize};
 
@@ -144,6 +145,47 @@ pub struct Plan {
 impl Plan {
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
+    }
+
+    /// The plan as text for a terminal: every change with its ACE diff and the full DACL before
+    /// and after.
+    pub fn text(&self) -> String {
+        use std::fmt::Write;
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "Plan for {} (read from {}{})",
+            self.domain_dn,
+            self.dc,
+            self.pdc_emulator
+                .as_ref()
+                .map(|p| format!(", PDC emulator {p}"))
+                .unwrap_or_default()
+        );
+        let _ = writeln!(
+            out,
+            "Connector: {} ({})",
+            self.connector_dn, self.connector_sid
+        );
+        if self.changes.is_empty() {
+            let _ = writeln!(out, "\nNothing to change.");
+        }
+        for (i, c) in self.changes.iter().enumerate() {
+            let _ = writeln!(out, "\n{}. {}\n   {}", i + 1, c.dn, c.summary);
+            for line in &c.diff {
+                let _ = writeln!(out, "   {line}");
+            }
+            if let (Some(b), Some(a)) = (&c.before_sddl, &c.after_sddl) {
+                let _ = writeln!(out, "   before: {b}\n   after:  {a}");
+            }
+        }
+        for w in &self.warnings {
+            let _ = writeln!(out, "\nWARNING: {w}");
+        }
+        for n in &self.not_fixed {
+            let _ = writeln!(out, "\nNot fixed by this plan: {n}");
+        }
+        out
     }
 
     pub fn context(&self) -> DomainContext {

@@ -1,0 +1,290 @@
+//! `plan`, `apply`, `restore` and `verify-as-connector`.
+
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use writeback_wizard::ad::Connection;
+use writeback_wizard::check::{self, CheckOptions};
+use writeback_wizard::cli::{
+    ApplyArgs, ConnectionArgs, InetOrgPersonArg, PlanArgs, PlanFormat, PlanOptionArgs, RestoreArgs,
+    TargetArgs, VerifyArgs,
+};
+use writeback_wizard::plan::apply::{ApplyOptions, Event, apply};
+use writeback_wizard::plan::backup::{self, Backup};
+use writeback_wizard::plan::{self, InetOrgPerson, Plan, PlanOptions};
+
+fn plan_options(o: &PlanOptionArgs) -> PlanOptions {
+    PlanOptions {
+        inetorgperson: match o.inetorgperson {
+            InetOrgPersonArg::Auto => InetOrgPerson::Auto,
+            InetOrgPersonArg::Always => InetOrgPerson::Always,
+            InetOrgPersonArg::Never => InetOrgPerson::Never,
+        },
+        protected_containers: !o.no_protected_containers,
+        include_adminsdholder: o.include_adminsdholder,
+        min_password_age_zero: o.min_password_age_zero,
+        fix_pso: o.fix_pso.clone(),
+        clear_stale_admincount: o.clear_stale_admincount,
+    }
+}
+
+/// A fresh check and the plan from it.
+async fn compute(
+    conn: &mut Connection,
+    target: &TargetArgs,
+    options: &PlanOptionArgs,
+) -> Result<Plan> {
+    let opts = CheckOptions {
+        connector: target.connector.clone(),
+        scopes: target.scope.clone(),
+        page_size: 1000,
+    };
+    let outcome = check::run(conn, &opts, |_| {}).await?;
+    let popts = plan_options(options);
+    let extra = plan::gather_extra(conn, &outcome, &popts).await?;
+    Ok(plan::compute(&outcome, &extra, &popts)?)
+}
+
+pub async fn run_plan(args: PlanArgs) -> Result<ExitCode> {
+    let mut conn = super::connect::connect(&args.connection).await?;
+    let plan = compute(&mut conn, &args.target, &args.options).await?;
+    conn.close().await;
+    let text = match args.format {
+        PlanFormat::Text => plan.text(),
+        PlanFormat::Json => serde_json::to_string_pretty(&plan)? + "\n",
+    };
+    match &args.output {
+        Some(path) => {
+            super::write_file(path, text.as_bytes())
+                .with_context(|| format!("writing the plan to {}", path.display()))?;
+            eprintln!(
+                "plan written to {} ({} change(s))",
+                path.display(),
+                plan.changes.len()
+            );
+        }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Asks "yes/no" on the terminal; without a terminal, `--yes` is required.
+fn confirm(question: &str, yes: bool) -> Result<bool> {
+    if yes {
+        return Ok(true);
+    }
+    if !std::io::stdin().is_terminal() {
+        bail!("not a terminal, so nothing can be confirmed: add --yes to proceed");
+    }
+    eprint!("{question} [y/N] ");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
+}
+
+/// The PDC emulator, when the user chose another DC: connect there if possible.
+async fn connect_to_pdc(args: &ConnectionArgs, conn: Connection, plan: &Plan) -> Connection {
+    let Some(pdc) = &plan.pdc_emulator else {
+        return conn;
+    };
+    if plan.dc.eq_ignore_ascii_case(pdc) {
+        return conn;
+    }
+    let mut pdc_args = args.clone();
+    let port = conn.server().rsplit_once(':').map(|(_, p)| p.to_string());
+    pdc_args.server = Some(match port {
+        Some(p) => format!("{pdc}:{p}"),
+        None => pdc.clone(),
+    });
+    match super::connect::connect(&pdc_args).await {
+        Ok(c) => {
+            eprintln!("connected to the PDC emulator {pdc}");
+            c
+        }
+        Err(e) => {
+            eprintln!(
+                "WARNING: cannot reach the PDC emulator {pdc} ({e:#}); applying on {} instead",
+                conn.server()
+            );
+            conn
+        }
+    }
+}
+
+fn restore_hint(args: &ConnectionArgs, backup: &std::path::Path) -> String {
+    let mut s = format!("writeback-wizard restore --backup {}", backup.display());
+    if let Some(server) = &args.server {
+        s.push_str(&format!(" --server {server}"));
+    }
+    if let Some(ca) = &args.ca_file {
+        s.push_str(&format!(" --ca-file {}", ca.display()));
+    }
+    if let Some(user) = &args.user {
+        s.push_str(&format!(" --user {user}"));
+    }
+    s
+}
+
+pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
+    let mut conn = super::connect::connect(&args.connection).await?;
+    let plan = match &args.plan {
+        Some(path) => {
+            let text = std::fs::read(path)
+                .with_context(|| format!("reading the plan {}", path.display()))?;
+            let plan: Plan = serde_json::from_slice(&text).with_context(|| {
+                format!(
+                    "{} is not a plan written by `plan --format json`",
+                    path.display()
+                )
+            })?;
+            if plan.schema != plan::SCHEMA {
+                bail!(
+                    "{}: plan schema {} is not {}",
+                    path.display(),
+                    plan.schema,
+                    plan::SCHEMA
+                );
+            }
+            plan
+        }
+        None => compute(&mut conn, &args.target, &args.options).await?,
+    };
+    if plan.is_empty() {
+        println!("Nothing to change.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut conn = connect_to_pdc(&args.connection, conn, &plan).await;
+    print!("{}", plan.text());
+    if !confirm(
+        &format!("\nApply {} change(s)?", plan.changes.len()),
+        args.yes,
+    )? {
+        eprintln!("Nothing was changed.");
+        return Ok(ExitCode::from(2));
+    }
+    let backup_path: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
+    let abort_after: Option<usize> = std::env::var("WW_TEST_ABORT_AFTER")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let result = apply(
+        &mut conn,
+        &plan,
+        &backup_path,
+        &ApplyOptions {
+            replan: args.replan,
+        },
+        |event| {
+            match &event {
+                Event::BackedUp { path, entries } => {
+                    eprintln!("backup of {entries} original value(s) written to {path}")
+                }
+                Event::Writing { index, total, dn } => {
+                    eprintln!("[{}/{total}] writing {dn}", index + 1)
+                }
+                Event::Verified { dn, .. } => eprintln!("        verified {dn}"),
+                Event::AlreadyDone { dn, .. } => eprintln!("        already as planned: {dn}"),
+            }
+            // Test hook: die hard after N verified changes, as a crash would.
+            if let (Event::Verified { index, .. }, Some(n)) = (&event, abort_after)
+                && index + 1 >= n
+            {
+                std::process::abort();
+            }
+        },
+    )
+    .await;
+    conn.close().await;
+    match result {
+        Ok(written) => {
+            println!(
+                "\nDone: {written} change(s) written and verified.\nBackup: {}\nTo undo: {}",
+                backup_path.display(),
+                restore_hint(&args.connection, &backup_path)
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => {
+            let written = e.written();
+            let mut msg = format!("{e}");
+            if written > 0 || backup_path.exists() {
+                msg.push_str(&format!(
+                    ". {written} change(s) had been written; to undo them: {}",
+                    restore_hint(&args.connection, &backup_path)
+                ));
+            }
+            bail!(msg)
+        }
+    }
+}
+
+pub async fn run_restore(args: RestoreArgs) -> Result<ExitCode> {
+    // Refuse a damaged file before connecting, let alone writing.
+    let backup = Backup::load(&args.backup)?;
+    let mut conn = super::connect::connect(&args.connection).await?;
+    println!(
+        "Backup of {} ({}), made {} on {}: {} value(s).",
+        backup.domain_dn,
+        backup.domain_sid,
+        backup.time,
+        backup.dc,
+        backup.entries.len()
+    );
+    for e in &backup.entries {
+        println!("  {} ({})", e.dn, e.attribute);
+    }
+    if !confirm("Write these values back?", args.yes)? {
+        eprintln!("Nothing was changed.");
+        return Ok(ExitCode::from(2));
+    }
+    let report = backup::restore(&mut conn, &backup, &args.backup, args.force, |line| {
+        eprintln!("{line}")
+    })
+    .await?;
+    conn.close().await;
+    println!(
+        "Restored {} value(s), {} already as in the backup; all verified.",
+        report.restored.len(),
+        report.unchanged.len()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
+    let mut conn = super::connect::connect(&args.connection).await?;
+    let attempts = plan::verify::try_writeback(&mut conn, &args.canary).await?;
+    conn.close().await;
+    println!(
+        "Signed in as {}, on {}:",
+        args.connection.user.as_deref().unwrap_or("(Kerberos)"),
+        args.canary
+    );
+    for a in &attempts {
+        println!(
+            "  {} {:<18} {}",
+            if a.passed { "✔" } else { "✖" },
+            a.right,
+            if a.passed {
+                "works".to_string()
+            } else {
+                format!("refused: LDAP {} ({})", a.code, a.text)
+            }
+        );
+    }
+    let all = attempts.iter().all(|a| a.passed);
+    println!(
+        "{}",
+        if all {
+            "The connector can write back passwords for this user. (Its password is now random.)"
+        } else {
+            "The connector can NOT write back passwords for this user."
+        }
+    );
+    Ok(if all {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,638 @@
+//! Fix it safely, end to end against the lab: plan shows the ACEs; apply writes them with a
+//! backup; the connector really resets a password afterwards and could not before; restore
+//! brings every touched value back byte for byte; apply twice adds nothing; Samba's own reader
+//! sees exactly the intended ACEs; a crash mid-way is undone by restore; the policy options
+//! really let users change passwords twice in a row.
+
+mod common;
+
+use std::path::PathBuf;
+
+use common::{Lab, run_bin};
+use writeback_wizard::ad::{Connection, controls};
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ww-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    let _ = std::fs::remove_file(&p);
+    p
+}
+
+fn env(lab: &Lab) -> Vec<(&'static str, String)> {
+    vec![
+        ("ADMIN_PW", lab.var("LAB_ADMIN_PW").to_string()),
+        ("MSOL_PW", lab.var("LAB_MSOL_PW").to_string()),
+        ("USER_PW", lab.var("LAB_USER_PW").to_string()),
+    ]
+}
+
+/// Runs the binary with the admin's (or `user`'s) connection arguments.
+fn cli(
+    lab: &Lab,
+    cmd: &[&str],
+    user: Option<(&str, &str)>,
+    extra_env: &[(&str, &str)],
+) -> (i32, String, String) {
+    let (u, pw_var) = user.unwrap_or((lab.var("LAB_ADMIN_UPN"), "ADMIN_PW"));
+    let mut args: Vec<&str> = cmd.to_vec();
+    args.extend([
+        "--server",
+        lab.var("LAB_LDAPS_URL"),
+        "--ca-file",
+        lab.var("LAB_CA_FILE"),
+        "--user",
+        u,
+        "--password-env",
+        pw_var,
+    ]);
+    let e = env(lab);
+    let mut envs: Vec<(&str, &str)> = e.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    envs.extend_from_slice(extra_env);
+    run_bin(&args, &envs)
+}
+
+async fn raw_dacl(conn: &mut Connection, dn: &str) -> Vec<u8> {
+    conn.read_security_descriptor(dn, controls::DACL)
+        .await
+        .unwrap()
+        .unwrap()
+        .raw
+}
+
+async fn attr(conn: &mut Connection, dn: &str, a: &str) -> Vec<String> {
+    conn.read(dn, &[a], vec![])
+        .await
+        .unwrap()
+        .map(|e| e.texts(a))
+        .unwrap_or_default()
+}
+
+/// Puts test users' passwords back to the lab's password (as admin: a reset).
+async fn reset_passwords(lab: &Lab, conn: &mut Connection, users: &[&str]) {
+    for u in users {
+        let dn = lab.var(&format!("LAB_{u}_DN"));
+        let pw = writeback_wizard::plan::verify::unicode_pwd(lab.var("LAB_USER_PW"));
+        conn.replace(dn, "unicodePwd", vec![pw.to_vec()], vec![])
+            .await
+            .unwrap();
+        conn.replace(dn, "pwdLastSet", vec![b"-1".to_vec()], vec![])
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn plan_apply_verify_restore_end_to_end() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let blocked = lab.var("LAB_BLOCKED_OU_DN").to_string();
+    let originals = [
+        raw_dacl(&mut admin, &root).await,
+        raw_dacl(&mut admin, &blocked).await,
+    ];
+    let msol_sid = lab.var("LAB_MSOL_SID");
+    let canary = ["verify-as-connector", "--canary", lab.var("LAB_BOB_DN")];
+    let msol = Some((lab.var("LAB_MSOL_UPN"), "MSOL_PW"));
+    let mut failures: Vec<String> = Vec::new();
+    let mut expect = |ok: bool, what: String| {
+        if !ok {
+            failures.push(what);
+        }
+    };
+
+    // Before: the check fails and the connector cannot reset bob.
+    let (code, _, _) = cli(&lab, &["check"], None, &[]);
+    expect(code == 1, format!("check before: exit {code}"));
+    let (code, out, _) = cli(&lab, &canary, msol, &[]);
+    expect(
+        code == 1 && out.contains("✖ reset-password"),
+        format!("canary before: {code} {out}"),
+    );
+
+    // The plan shows the ACEs at the root and on the protected OU.
+    let plan_file = tmp("plan.json");
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "plan",
+            "--format",
+            "json",
+            "-o",
+            plan_file.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    expect(code == 0, format!("plan: {err}"));
+    let plan: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&plan_file).unwrap()).unwrap();
+    let changes = plan["changes"].as_array().unwrap();
+    let aces_on = |dn: &str| -> Vec<String> {
+        changes
+            .iter()
+            .filter(|c| c["dn"] == dn)
+            .flat_map(|c| c["action"]["aces"].as_array().cloned().unwrap_or_default())
+            .map(|a| a.as_str().unwrap().to_string())
+            .collect()
+    };
+    let want_root = format!(
+        "(OA;CIIO;CR;00299570-246d-11d0-a768-00aa006e0529;bf967aba-0de6-11d0-a285-00aa003049e2;{msol_sid})"
+    );
+    expect(
+        aces_on(&root).contains(&want_root),
+        format!("root ACEs: {:?}", aces_on(&root)),
+    );
+    expect(
+        aces_on(&root).len() == 6,
+        "user and inetOrgPerson: 6 ACEs at the root".into(),
+    );
+    expect(aces_on(&blocked).len() == 3, "3 ACEs on OU=Blocked".into());
+    expect(
+        changes
+            .iter()
+            .all(|c| !c["diff"].as_array().unwrap().is_empty()),
+        "every change has a diff".into(),
+    );
+
+    // Apply the saved plan.
+    let backup = tmp("backup.json");
+    let (code, out, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--plan",
+            plan_file.to_str().unwrap(),
+            "--yes",
+            "--backup",
+            backup.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    expect(
+        code == 0 && out.contains("To undo: writeback-wizard restore --backup"),
+        format!("apply: {code} {err}"),
+    );
+    let b: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&backup).unwrap_or_default()).unwrap_or_default();
+    expect(
+        b["schema"] == 1
+            && b["domain_sid"] == lab.var("LAB_DOMAIN_SID")
+            && b["entries"].as_array().is_some_and(|e| e.len() == 2),
+        format!("backup: {b}"),
+    );
+
+    // Afterwards: ordinary users are ready, carol too (container grant), dave still protected.
+    let o = {
+        let opts = writeback_wizard::check::CheckOptions {
+            page_size: 100,
+            ..Default::default()
+        };
+        writeback_wizard::check::run(&mut admin, &opts, |_| {})
+            .await
+            .unwrap()
+    };
+    let reasons = |dn: &str| -> Vec<&'static str> {
+        o.scan
+            .blocked
+            .iter()
+            .find(|b| b.dn.eq_ignore_ascii_case(dn))
+            .map(|b| b.reasons.clone())
+            .unwrap_or_default()
+    };
+    for u in ["ALICE", "BOB", "CAROL", "ERIN"] {
+        let r = reasons(lab.var(&format!("LAB_{u}_DN")));
+        expect(
+            !r.iter()
+                .any(|x| x.starts_with("right-") || *x == "inheritance-disabled"),
+            format!("{u} still blocked by rights: {r:?}"),
+        );
+    }
+    expect(
+        reasons(lab.var("LAB_DAVE_DN")).contains(&"admin-protected"),
+        "dave still reported".into(),
+    );
+    expect(
+        !o.findings
+            .iter()
+            .any(|f| f.id.starts_with("right-") || f.id == "inheritance-disabled"),
+        "no rights findings".into(),
+    );
+
+    // The connector really can now.
+    let (code, out, _) = cli(&lab, &canary, msol, &[]);
+    expect(
+        code == 0
+            && out.contains("✔ reset-password")
+            && out.contains("✔ write-pwdlastset")
+            && out.contains("✔ write-lockouttime"),
+        format!("canary after: {code} {out}"),
+    );
+
+    // Samba's own reader sees the intended ACEs on the root.
+    let now_root = raw_dacl(&mut admin, &root).await;
+    let samba = lab.oracle("decode", &[common::hex(&now_root)]);
+    expect(
+        samba[0].contains(&want_root),
+        "Samba reads the Reset Password ACE".into(),
+    );
+    expect(
+        samba[0].matches(msol_sid).count() == 6,
+        format!("exactly 6 connector ACEs: {}", samba[0]),
+    );
+
+    // Applying again adds nothing (a fresh plan is empty; the saved one, re-planned, is a no-op).
+    let (code, out, _) = cli(
+        &lab,
+        &[
+            "apply",
+            "--yes",
+            "--backup",
+            tmp("b2.json").to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    expect(
+        code == 0 && out.contains("Nothing to change"),
+        format!("second apply: {out}"),
+    );
+    let (code, out, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--plan",
+            plan_file.to_str().unwrap(),
+            "--replan",
+            "--yes",
+            "--backup",
+            tmp("b3.json").to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    expect(
+        code == 0 && out.contains("0 change(s) written"),
+        format!("re-applied plan: {out} {err}"),
+    );
+    expect(
+        raw_dacl(&mut admin, &root).await == now_root,
+        "no duplicate ACE".into(),
+    );
+    // Without --replan the moved object stops apply before anything is written.
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--plan",
+            plan_file.to_str().unwrap(),
+            "--yes",
+            "--backup",
+            tmp("b4.json").to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    expect(
+        code == 2 && err.contains("changed since the plan"),
+        format!("stale plan: {code} {err}"),
+    );
+
+    // Restore: every touched DACL byte for byte; twice is harmless.
+    let (code, _, err) = cli(
+        &lab,
+        &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    expect(code == 0, format!("restore: {err}"));
+    expect(
+        raw_dacl(&mut admin, &root).await == originals[0],
+        "root restored exactly".into(),
+    );
+    expect(
+        raw_dacl(&mut admin, &blocked).await == originals[1],
+        "OU=Blocked restored exactly".into(),
+    );
+    let (code, out, _) = cli(
+        &lab,
+        &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    expect(
+        code == 0 && out.contains("Restored 0 value(s), 2 already"),
+        format!("second restore: {out}"),
+    );
+    let (code, out, _) = cli(&lab, &canary, msol, &[]);
+    expect(code == 1, format!("canary after restore: {out}"));
+
+    reset_passwords(&lab, &mut admin, &["BOB"]).await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn a_crash_mid_apply_is_undone_by_restore() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let blocked = lab.var("LAB_BLOCKED_OU_DN").to_string();
+    let before = [
+        raw_dacl(&mut admin, &root).await,
+        raw_dacl(&mut admin, &blocked).await,
+        attr(&mut admin, &root, "minPwdAge")
+            .await
+            .join("")
+            .into_bytes(),
+    ];
+    let backup = tmp("crash.json");
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--min-password-age-zero",
+            "--yes",
+            "--backup",
+            backup.to_str().unwrap(),
+        ],
+        None,
+        &[("WW_TEST_ABORT_AFTER", "1")],
+    );
+    assert!(
+        code != 0 && code != 2,
+        "the process died (exit {code}): {err}"
+    );
+    let mid = raw_dacl(&mut admin, &root).await;
+    assert_ne!(
+        mid, before[0],
+        "the first change was written before the crash"
+    );
+    assert_eq!(
+        raw_dacl(&mut admin, &blocked).await,
+        before[1],
+        "the second was not"
+    );
+    let (code, _, err) = cli(
+        &lab,
+        &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(raw_dacl(&mut admin, &root).await, before[0]);
+    assert_eq!(raw_dacl(&mut admin, &blocked).await, before[1]);
+    assert_eq!(
+        attr(&mut admin, &root, "minPwdAge")
+            .await
+            .join("")
+            .into_bytes(),
+        before[2]
+    );
+}
+
+#[tokio::test]
+async fn policy_options_let_users_change_twice_and_restore_puts_the_ages_back() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let pso = lab.var("LAB_PSO_DN").to_string();
+    let ages = [
+        attr(&mut admin, &root, "minPwdAge").await,
+        attr(&mut admin, &pso, "msDS-MinimumPasswordAge").await,
+    ];
+    let opts = writeback_wizard::ad::ConnectOptions {
+        ca_file: Some(lab.var("LAB_CA_FILE").into()),
+        ..writeback_wizard::ad::ConnectOptions::new(lab.var("LAB_LDAPS_URL"))
+    };
+    let pw = writeback_wizard::plan::verify::random_password;
+    // alice is governed by the domain policy, bob by LabPSO: change twice in a row.
+    async fn twice(
+        lab: &Lab,
+        opts: &writeback_wizard::ad::ConnectOptions,
+        user: &str,
+        pw: fn() -> Result<zeroize::Zeroizing<String>, getrandom::Error>,
+    ) -> (u32, u32) {
+        let dn = lab.var(&format!("LAB_{user}_DN"));
+        let cred = writeback_wizard::ad::SimpleCredential {
+            user: dn.to_string(),
+            password: zeroize::Zeroizing::new(lab.var("LAB_USER_PW").to_string()),
+        };
+        let mut conn = Connection::simple(opts, &cred).await.unwrap();
+        let (p1, p2) = (pw().unwrap(), pw().unwrap());
+        let (first, _) = conn
+            .change_password(dn, lab.var("LAB_USER_PW"), &p1)
+            .await
+            .unwrap();
+        let (second, _) = conn.change_password(dn, &p1, &p2).await.unwrap();
+        (first, second)
+    }
+    let before = [
+        twice(&lab, &opts, "ALICE", pw).await,
+        twice(&lab, &opts, "BOB", pw).await,
+    ];
+    reset_passwords(&lab, &mut admin, &["ALICE", "BOB"]).await;
+    let backup = tmp("ages.json");
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--min-password-age-zero",
+            "--fix-pso",
+            "LabPSO",
+            "--yes",
+            "--backup",
+            backup.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    let after = [
+        twice(&lab, &opts, "ALICE", pw).await,
+        twice(&lab, &opts, "BOB", pw).await,
+    ];
+    reset_passwords(&lab, &mut admin, &["ALICE", "BOB"]).await;
+    let (rcode, _, rerr) = cli(
+        &lab,
+        &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    let restored = [
+        attr(&mut admin, &root, "minPwdAge").await,
+        attr(&mut admin, &pso, "msDS-MinimumPasswordAge").await,
+    ];
+    assert_eq!(code, 0, "apply: {err}");
+    assert_eq!(rcode, 0, "restore: {rerr}");
+    // Before: the password is too young to change (constraint violation, LDAP 19): the lab's
+    // passwords were set moments ago, so already the first change is refused.
+    assert_eq!(before[0].0, 19, "alice: too soon under the domain policy");
+    assert_eq!(before[1].0, 19, "bob: too soon under LabPSO");
+    assert_eq!(after, [(0, 0), (0, 0)], "both change twice after apply");
+    assert_eq!(restored, ages, "restore put the ages back");
+}
+
+#[tokio::test]
+async fn bad_backups_and_unprivileged_accounts_write_nothing() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let before = raw_dacl(&mut admin, &root).await;
+
+    // An account that may not write DACLs: a clear error before anything is written, no backup.
+    let backup = tmp("alice.json");
+    let alice = Some((lab.var("LAB_ALICE_DN"), "USER_PW"));
+    let (code, _, err) = cli(
+        &lab,
+        &["apply", "--yes", "--backup", backup.to_str().unwrap()],
+        alice,
+        &[],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("may not change") && err.contains("nothing was written"),
+        "{err}"
+    );
+    assert!(!backup.exists(), "no backup, nothing written");
+    assert_eq!(raw_dacl(&mut admin, &root).await, before);
+
+    // Make a real backup to damage.
+    let good = tmp("good.json");
+    let (code, _, err) = cli(
+        &lab,
+        &["apply", "--yes", "--backup", good.to_str().unwrap()],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&good).unwrap();
+    let truncated = tmp("truncated.json");
+    std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
+    let (code, _, err) = cli(
+        &lab,
+        &["restore", "--backup", truncated.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("damaged or truncated") && err.contains("nothing was written"),
+        "{err}"
+    );
+    let foreign = tmp("foreign.json");
+    std::fs::write(
+        &foreign,
+        text.replace(lab.var("LAB_DOMAIN_SID"), "S-1-5-21-1-2-3"),
+    )
+    .unwrap();
+    let (code, _, err) = cli(
+        &lab,
+        &["restore", "--backup", foreign.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("made for domain S-1-5-21-1-2-3") && err.contains("--force"),
+        "{err}"
+    );
+    let bad_entry = tmp("bad-entry.json");
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["entries"][1]["original_base64"][0] = "AQAEhA==".into();
+    std::fs::write(&bad_entry, v.to_string()).unwrap();
+    let (code, _, err) = cli(
+        &lab,
+        &["restore", "--backup", bad_entry.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("entry 2"), "{err}");
+    assert_ne!(
+        raw_dacl(&mut admin, &root).await,
+        before,
+        "nothing was restored from the bad files"
+    );
+    // An existing backup file is never overwritten.
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--min-password-age-zero",
+            "--yes",
+            "--backup",
+            good.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("already exists"), "{err}");
+
+    let (code, _, err) = cli(
+        &lab,
+        &["restore", "--backup", good.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(raw_dacl(&mut admin, &root).await, before);
+}
+
+#[test]
+fn plan_options_shape_the_change_set() {
+    let Some(lab) = Lab::get() else { return };
+    let plan = |extra: &[&str]| -> serde_json::Value {
+        let mut cmd = vec!["plan", "--format", "json"];
+        cmd.extend_from_slice(extra);
+        let (code, out, err) = cli(&lab, &cmd, None, &[]);
+        assert_eq!(code, 0, "{err}");
+        serde_json::from_str(&out).unwrap()
+    };
+    let count_on = |p: &serde_json::Value, dn: &str| -> usize {
+        p["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|c| c["dn"].as_str().unwrap().eq_ignore_ascii_case(dn))
+            .map(|c| c["action"]["aces"].as_array().map_or(0, Vec::len))
+            .sum()
+    };
+    let root = lab.var("LAB_BASE_DN");
+    let blocked = lab.var("LAB_BLOCKED_OU_DN");
+    let holder = format!("CN=AdminSDHolder,CN=System,{root}");
+    assert_eq!(count_on(&plan(&["--inetorgperson", "never"]), root), 3);
+    assert_eq!(count_on(&plan(&["--inetorgperson", "always"]), blocked), 6);
+    let p = plan(&["--no-protected-containers"]);
+    assert_eq!(count_on(&p, blocked), 0);
+    assert!(
+        p["not_fixed"][0]
+            .as_str()
+            .unwrap()
+            .contains("inheritance disabled")
+    );
+    let p = plan(&["--include-adminsdholder"]);
+    assert_eq!(count_on(&p, &holder), 3);
+    assert!(
+        p["warnings"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("NOT RECOMMENDED")
+    );
+    assert_eq!(
+        count_on(&plan(&[]), &holder),
+        0,
+        "AdminSDHolder never by default"
+    );
+    let (code, _, err) = cli(&lab, &["plan", "--fix-pso", "NoSuchPolicy"], None, &[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("NoSuchPolicy") && err.contains("LabPSO"),
+        "{err}"
+    );
+}
