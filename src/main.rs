@@ -5,7 +5,7 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use writeback_wizard::cli::{Cli, Command};
@@ -55,7 +55,7 @@ fn open_wizard(software_render: bool) -> Result<ExitCode> {
 
 #[cfg(not(feature = "gui"))]
 fn open_wizard(_software_render: bool) -> Result<ExitCode> {
-    bail!(
+    anyhow::bail!(
         "this build has no wizard (built without the `gui` feature). Run `writeback-wizard --help` \
          for the command line, or build with default features: `cargo build --release`"
     )

@@ -636,3 +636,67 @@ fn plan_options_shape_the_change_set() {
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn clearing_a_stale_admincount_enables_inheritance_and_restore_protects_again() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let gina = lab.var("LAB_GINA_DN").to_string();
+    let (dacl, count) = (
+        raw_dacl(&mut admin, &gina).await,
+        attr(&mut admin, &gina, "adminCount").await,
+    );
+    assert_eq!(count, ["1"]);
+    let backup = tmp("stale.json");
+    let (code, out, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--clear-stale-admincount",
+            "--yes",
+            "--backup",
+            backup.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Clear adminCount") && out.contains("inheritance: disabled (P) → enabled"),
+        "{out}"
+    );
+    let now = admin
+        .read_security_descriptor(&gina, controls::DACL)
+        .await
+        .unwrap()
+        .unwrap();
+    let cleared = attr(&mut admin, &gina, "adminCount").await;
+    let (check_code, check_out, _) = cli(&lab, &["check", "--format", "json"], None, &[]);
+    let (rcode, _, rerr) = cli(
+        &lab,
+        &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    assert!(cleared.is_empty(), "adminCount cleared: {cleared:?}");
+    assert!(!now.sd.dacl_protected(), "inheritance enabled");
+    assert!(
+        now.sd
+            .dacl
+            .acl()
+            .unwrap()
+            .aces
+            .iter()
+            .any(|a| a.is_inherited()),
+        "inherited ACEs arrived"
+    );
+    assert_eq!(check_code, 1);
+    assert!(
+        !check_out.contains("admincount-stale"),
+        "the stale finding is gone"
+    );
+    assert_eq!(rcode, 0, "{rerr}");
+    assert_eq!(raw_dacl(&mut admin, &gina).await, dacl);
+    assert_eq!(attr(&mut admin, &gina, "adminCount").await, ["1"]);
+}
