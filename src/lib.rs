@@ -7,10 +7,12 @@
 pub mod ad;
 pub mod check;
 pub mod cli;
+pub mod entra;
 pub mod plan;
 pub mod report;
 pub mod sd;
 pub mod sddl_input;
+pub mod tls;
 
 /// The tool's name as shown to people.
 pub const PRODUCT_NAME: &str = "Writeback Wizard";

@@ -382,3 +382,22 @@ fn a_directory_that_is_not_active_directory_is_named_as_such() {
     );
     assert_clear_failure((code, out, err), "is not Active Directory", "slapd");
 }
+
+#[test]
+fn starttls_and_down_level_logon_names_work_too() {
+    let Some(lab) = Lab::get() else { return };
+    let args = with(
+        &set(&lab.check_args(), "--server", "127.0.0.1"),
+        &["--starttls", "--format", "json"],
+    );
+    let (code, out, err) = bin(&lab, &args);
+    assert_eq!(code, 1, "StartTLS: {err}");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["directory"]["transport"], "start-tls");
+    let args = set(&args, "--user", "LAB\\Administrator");
+    let (code, _, err) = bin(&lab, &args);
+    assert_eq!(code, 1, "DOMAIN\\user: {err}");
+    let args = set(&args, "--user", lab.var("LAB_ADMIN_DN"));
+    let (code, _, err) = bin(&lab, &args);
+    assert_eq!(code, 1, "DN: {err}");
+}

@@ -7,8 +7,6 @@ use std::time::Duration;
 
 use ldap3::controls::RawControl;
 use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, Mod, Scope};
-use rustls::pki_types::CertificateDer;
-use rustls::pki_types::pem::PemObject;
 use zeroize::Zeroizing;
 
 use super::entry::Entry;
@@ -172,38 +170,13 @@ pub struct Connection {
 }
 
 fn tls_config(opts: &ConnectOptions) -> Result<Arc<rustls::ClientConfig>, AdError> {
-    let mut roots = rustls::RootCertStore::empty();
-    let native = rustls_native_certs::load_native_certs();
-    for cert in native.certs {
-        // A broken system certificate is not our problem; skip it.
-        let _ = roots.add(cert);
-    }
-    if let Some(path) = &opts.ca_file {
-        let ca_err = |reason: String| AdError::CaFile {
-            path: path.display().to_string(),
-            reason,
-        };
-        let certs: Vec<CertificateDer<'static>> = CertificateDer::pem_file_iter(path)
-            .map_err(|e| ca_err(e.to_string()))?
-            .collect::<Result<_, _>>()
-            .map_err(|e| ca_err(e.to_string()))?;
-        if certs.is_empty() {
-            return Err(ca_err("no certificate in it".into()));
-        }
-        for cert in certs {
-            roots.add(cert).map_err(|e| ca_err(e.to_string()))?;
-        }
-    }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
-    let config = rustls::ClientConfig::builder_with_provider(provider)
-        .with_safe_default_protocol_versions()
-        .map_err(|e| AdError::Connect {
+    crate::tls::client_config(opts.ca_file.as_deref()).map_err(|e| match e {
+        crate::tls::TlsError::CaFile { path, reason } => AdError::CaFile { path, reason },
+        crate::tls::TlsError::Setup(reason) => AdError::Connect {
             server: opts.url.clone(),
-            reason: e.to_string(),
-        })?
-        .with_root_certificates(roots)
-        .with_no_client_auth();
-    Ok(Arc::new(config))
+            reason,
+        },
+    })
 }
 
 impl Connection {

@@ -5,6 +5,7 @@ mod html;
 mod markdown;
 mod text;
 
+pub use html::escape as escape_html;
 pub use html::render as html;
 pub use markdown::render as markdown;
 pub use text::render as text;

@@ -1,0 +1,33 @@
+//! `read-incomplete` for the cloud: a Graph read failed (permission, role, network), so the
+//! cloud side cannot be judged completely. The result is then never ready.
+
+use crate::check::{Finding, Severity};
+use crate::entra::facts::CloudFacts;
+
+pub fn check(f: &CloudFacts) -> Vec<Finding> {
+    let reads = [
+        ("the signed-in user", f.me.as_ref().err()),
+        ("roles", f.roles.as_ref().err()),
+        ("licences", f.skus.as_ref().err()),
+        ("organization", f.organization.as_ref().err()),
+        ("the admin's domain", f.admin_domain.as_ref().err()),
+    ];
+    let problems: Vec<String> = reads
+        .into_iter()
+        .filter_map(|(what, e)| e.map(|e| format!("{what}: {e}")))
+        .collect();
+    // The sync feature flags are information only: their absence does not block readiness.
+    if problems.is_empty() {
+        return Vec::new();
+    }
+    let mut finding = Finding::new("read-incomplete", Severity::Warning, "tenant")
+        .title("Some of the tenant could not be read")
+        .detail(
+            "Without it the cloud side cannot be judged, so the result is never reported as ready.",
+        )
+        .fix("Sign in with a Global Administrator and consent to the requested permissions.");
+    for p in problems {
+        finding = finding.evidence(p);
+    }
+    vec![finding]
+}

@@ -1,0 +1,37 @@
+//! `cloud-role`: the signed-in account is not a Global Administrator.
+//!
+//! Source: "Tutorial: Enable Microsoft Entra self-service password reset writeback" and the
+//! Connect wizard: a Hybrid Identity Administrator passes Connect's sign-in, but turning on
+//! password writeback needs a Global Administrator.
+
+use super::{GLOBAL_ADMINISTRATOR, HYBRID_IDENTITY_ADMINISTRATOR};
+use crate::check::{Finding, Severity};
+use crate::entra::facts::CloudFacts;
+
+pub fn check(f: &CloudFacts) -> Vec<Finding> {
+    let (Ok(roles), Ok(me)) = (&f.roles, &f.me) else {
+        return Vec::new();
+    };
+    let has = |id: &str| roles.iter().any(|r| r.template_id.eq_ignore_ascii_case(id));
+    if has(GLOBAL_ADMINISTRATOR) {
+        return Vec::new();
+    }
+    let upn = &me.user_principal_name;
+    if has(HYBRID_IDENTITY_ADMINISTRATOR) {
+        return vec![
+            Finding::new("cloud-role", Severity::Warning, upn)
+                .title(format!("{upn} is a Hybrid Identity Administrator, not a Global Administrator"))
+                .detail("That is enough for Entra Connect's sign-in, but configuring password writeback still needs a Global Administrator.")
+                .fix("Sign in with a Global Administrator (a cloud-only account) for the writeback step."),
+        ];
+    }
+    vec![
+        Finding::new("cloud-role", Severity::Error, upn)
+            .title(format!("{upn} is not a Global Administrator"))
+            .detail(format!(
+                "Its active directory roles: {}. Turning on password writeback needs a Global Administrator. (Roles only eligible in PIM do not count until activated.)",
+                if roles.is_empty() { "none".to_string() } else { roles.iter().map(|r| r.display_name.as_str()).collect::<Vec<_>>().join(", ") }
+            ))
+            .fix("Sign in with a Global Administrator, or activate the role in Privileged Identity Management first."),
+    ]
+}

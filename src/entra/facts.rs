@@ -1,0 +1,228 @@
+//! What the tenant says, read through Microsoft Graph once; the cloud checks are pure
+//! functions over it. A read that failed is kept as its error text, so a check can say what it
+//! could not see instead of guessing.
+
+use serde::{Deserialize, Serialize};
+
+use super::graph::{Graph, GraphError};
+
+/// A subscribed SKU ([subscribedSku resource type]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Sku {
+    pub sku_part_number: String,
+    pub capability_status: String,
+    pub service_plans: Vec<ServicePlan>,
+}
+
+/// A service plan in a SKU ([servicePlanInfo resource type]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ServicePlan {
+    pub service_plan_id: String,
+    pub service_plan_name: String,
+    pub provisioning_status: String,
+}
+
+/// The tenant ([organization resource type]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Organization {
+    pub id: String,
+    pub display_name: String,
+    pub on_premises_sync_enabled: Option<bool>,
+    pub on_premises_last_sync_date_time: Option<String>,
+}
+
+/// The signed-in user.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Me {
+    pub id: String,
+    pub user_principal_name: String,
+    pub display_name: String,
+}
+
+/// A membership of the signed-in user; directory roles carry a template ID.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Membership {
+    #[serde(rename = "@odata.type")]
+    odata_type: String,
+    role_template_id: Option<String>,
+    display_name: Option<String>,
+}
+
+/// A directory role the user holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Role {
+    pub template_id: String,
+    pub display_name: String,
+}
+
+/// A domain of the tenant ([domain resource type]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Domain {
+    pub id: String,
+    pub authentication_type: String,
+    pub is_verified: bool,
+}
+
+/// [onPremisesDirectorySynchronization resource type]: only the feature flags are used.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct SyncSettings {
+    pub features: serde_json::Map<String, serde_json::Value>,
+}
+
+/// A read: its value, or why it failed.
+pub type Read<T> = Result<T, String>;
+
+/// Everything the cloud checks look at.
+#[derive(Clone, Debug)]
+pub struct CloudFacts {
+    pub me: Read<Me>,
+    pub roles: Read<Vec<Role>>,
+    pub skus: Read<Vec<Sku>>,
+    pub organization: Read<Organization>,
+    /// The domain of the signed-in admin's UPN.
+    pub admin_domain: Read<Domain>,
+    pub sync: Read<SyncSettings>,
+    /// Seconds since the Unix epoch when the facts were read.
+    pub now: u64,
+}
+
+fn text(e: GraphError) -> String {
+    e.to_string()
+}
+
+/// Reads the tenant's facts. Never fails as a whole: each read keeps its own error.
+pub async fn gather(graph: &Graph) -> CloudFacts {
+    let me: Read<Me> = graph
+        .get("/me?$select=id,userPrincipalName,displayName")
+        .await
+        .map_err(text);
+    let roles = graph
+        .get_all::<Membership>("/me/transitiveMemberOf?$select=id,displayName,roleTemplateId")
+        .await
+        .map(|ms| {
+            ms.into_iter()
+                .filter(|m| m.odata_type == "#microsoft.graph.directoryRole")
+                .filter_map(|m| {
+                    Some(Role {
+                        template_id: m.role_template_id?.to_ascii_lowercase(),
+                        display_name: m.display_name.unwrap_or_default(),
+                    })
+                })
+                .collect()
+        })
+        .map_err(text);
+    let skus = graph.get_all::<Sku>("/subscribedSkus").await.map_err(text);
+    let organization = graph
+        .get_all::<Organization>(
+            "/organization?$select=id,displayName,onPremisesSyncEnabled,onPremisesLastSyncDateTime",
+        )
+        .await
+        .map_err(text)
+        .and_then(|v| {
+            v.into_iter()
+                .next()
+                .ok_or_else(|| "no organization object".to_string())
+        });
+    let admin_domain = match &me {
+        Ok(m) => match m.user_principal_name.rsplit_once('@') {
+            Some((_, d)) => graph
+                .get::<Domain>(&format!("/domains/{d}"))
+                .await
+                .map_err(text),
+            None => Err("the signed-in user has no domain in the UPN".into()),
+        },
+        Err(e) => Err(e.clone()),
+    };
+    let sync = read_sync(graph).await;
+    CloudFacts {
+        me,
+        roles,
+        skus,
+        organization,
+        admin_domain,
+        sync,
+        now: std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs()),
+    }
+}
+
+/// The v1.0 answer may be one object or a `value` list: accept both.
+async fn read_sync(graph: &Graph) -> Read<SyncSettings> {
+    let v: serde_json::Value = graph
+        .get("/directory/onPremisesSynchronization")
+        .await
+        .map_err(text)?;
+    let obj = match v.get("value").and_then(|x| x.as_array()) {
+        Some(list) => list
+            .first()
+            .cloned()
+            .ok_or_else(|| "no synchronization settings".to_string())?,
+        None => v,
+    };
+    serde_json::from_value(obj).map_err(|e| format!("synchronization settings: {e}"))
+}
+
+/// `2026-11-22T01:00:00Z` (fraction and `+00:00` accepted) → seconds since the epoch.
+pub fn parse_rfc3339(s: &str) -> Option<u64> {
+    let s = s.trim();
+    let (date, time) = s.split_once('T')?;
+    let mut d = date.split('-');
+    let (y, m, day): (i64, i64, i64) = (
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+    );
+    let (clock, offset) = match time.find(['Z', 'z', '+', '-']) {
+        Some(i) => (&time[..i], &time[i..]),
+        None => (time, "Z"),
+    };
+    let mut c = clock.split(':');
+    let (h, min): (i64, i64) = (c.next()?.parse().ok()?, c.next()?.parse().ok()?);
+    let sec: i64 = c.next().map_or(Some(0.0), |v| v.parse::<f64>().ok())? as i64;
+    let off_secs = match offset {
+        "Z" | "z" => 0,
+        o => {
+            let sign = if o.starts_with('-') { -1 } else { 1 };
+            let (oh, om) = o[1..].split_once(':')?;
+            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)
+        }
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || h > 23 || min > 59 || sec > 60 {
+        return None;
+    }
+    // Days from civil (H. Hinnant).
+    let y2 = if m <= 2 { y - 1 } else { y };
+    let era = y2.div_euclid(400);
+    let yoe = y2 - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days * 86_400 + h * 3600 + min * 60 + sec - off_secs).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_rfc3339;
+
+    #[test]
+    fn rfc3339_parses_graph_timestamps() {
+        assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(parse_rfc3339("2026-11-22T02:30:00Z"), Some(1_795_314_600));
+        assert_eq!(
+            parse_rfc3339("2026-11-22T03:30:00.1234567+01:00"),
+            Some(1_795_314_600)
+        );
+        assert_eq!(parse_rfc3339("2000-02-29T00:00:00Z"), Some(951_782_400));
+        assert_eq!(parse_rfc3339("yesterday"), None);
+        assert_eq!(parse_rfc3339("2026-13-01T00:00:00Z"), None);
+    }
+}

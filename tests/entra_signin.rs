@@ -1,0 +1,348 @@
+//! Sign-in over real HTTP against a local stand-in of the Microsoft identity platform (the
+//! real one cannot be reached from the test machines). The stand-in answers with the JSON
+//! Microsoft documents for the v2.0 devicecode and token endpoints, and checks PKCE for real.
+
+use std::time::Duration;
+
+use serde_json::json;
+use wiremock::matchers::{body_string_contains, method, path};
+use wiremock::{Match, Mock, MockServer, Request, ResponseTemplate};
+use writeback_wizard::entra::auth::pkce_challenge;
+use writeback_wizard::entra::{AuthError, Cloud, Endpoints, SignIn};
+
+const CLIENT: &str = "11111111-2222-3333-4444-555555555555";
+const TOKEN_PATH: &str = "/organizations/oauth2/v2.0/token";
+
+async fn stand_in() -> (MockServer, SignIn) {
+    let server = MockServer::start().await;
+    let endpoints =
+        Endpoints::with_overrides(Cloud::Global, Some(&server.uri()), Some(&server.uri())).unwrap();
+    let http = writeback_wizard::entra::http_client(Duration::from_secs(10)).unwrap();
+    let sign_in = SignIn::new(
+        http,
+        endpoints,
+        "organizations",
+        CLIENT,
+        &["User.Read", "offline_access"],
+    );
+    (server, sign_in)
+}
+
+fn token_json(access: &str) -> serde_json::Value {
+    json!({"token_type": "Bearer", "scope": "User.Read", "expires_in": 3599, "ext_expires_in": 3599,
+           "access_token": access, "refresh_token": format!("refresh-{access}")})
+}
+
+fn oauth_error(error: &str) -> ResponseTemplate {
+    ResponseTemplate::new(400).set_body_json(json!({
+        "error": error,
+        "error_description": format!("AADSTS70016: {error}\r\nTrace ID: 0000\r\nCorrelation ID: 1111\r\nTimestamp: 2026-11-22 02:00:00Z"),
+        "error_codes": [70016], "timestamp": "2026-11-22 02:00:00Z",
+        "trace_id": "0000", "correlation_id": "1111"
+    }))
+}
+
+async fn device_code_endpoint(server: &MockServer) {
+    Mock::given(method("POST"))
+        .and(path("/organizations/oauth2/v2.0/devicecode"))
+        .and(body_string_contains(format!("client_id={CLIENT}")))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "device_code": "DEVICE-CODE-SECRET", "user_code": "ABCD-EFGH",
+            "verification_uri": "https://microsoft.com/devicelogin", "expires_in": 900, "interval": 0,
+            "message": "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code ABCD-EFGH to authenticate."
+        })))
+        .mount(server)
+        .await;
+}
+
+async fn poll_answers(server: &MockServer, pending: u64, last: ResponseTemplate) {
+    if pending > 0 {
+        pending_answers(server, pending).await;
+    }
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .and(body_string_contains(
+            "grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Adevice_code",
+        ))
+        .respond_with(last)
+        .with_priority(2)
+        .mount(server)
+        .await;
+}
+
+async fn pending_answers(server: &MockServer, pending: u64) {
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .and(body_string_contains("device_code=DEVICE-CODE-SECRET"))
+        .respond_with(oauth_error("authorization_pending"))
+        .up_to_n_times(pending)
+        .with_priority(1)
+        .expect(pending)
+        .mount(server)
+        .await;
+}
+
+/// The test's "browser".
+fn browser() -> reqwest::Client {
+    writeback_wizard::entra::http_client(Duration::from_secs(10)).unwrap()
+}
+
+#[tokio::test]
+async fn device_code_polls_through_pending_to_a_token() {
+    let (server, sign_in) = stand_in().await;
+    device_code_endpoint(&server).await;
+    poll_answers(
+        &server,
+        2,
+        ResponseTemplate::new(200).set_body_json(token_json("AT1")),
+    )
+    .await;
+    let code = sign_in.start_device_code().await.unwrap();
+    assert_eq!(code.user_code, "ABCD-EFGH");
+    assert!(code.message.contains("devicelogin"));
+    assert!(
+        !format!("{code:?}").contains("DEVICE-CODE-SECRET"),
+        "the device code is not printed"
+    );
+    let token = sign_in.finish_device_code(&code).await.unwrap();
+    assert_eq!(token.access_token.as_str(), "AT1");
+    assert!(
+        !format!("{token:?}").contains("AT1"),
+        "tokens are not printed"
+    );
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn device_code_declined_and_expired_end_the_wait() {
+    for (error, want) in [
+        ("authorization_declined", "declined"),
+        ("expired_token", "expired"),
+    ] {
+        let (server, sign_in) = stand_in().await;
+        device_code_endpoint(&server).await;
+        poll_answers(&server, 1, oauth_error(error)).await;
+        let code = sign_in.start_device_code().await.unwrap();
+        let err = sign_in.finish_device_code(&code).await.unwrap_err();
+        assert!(err.to_string().contains(want), "{error}: {err}");
+    }
+}
+
+#[tokio::test]
+async fn device_code_slow_down_adds_five_seconds() {
+    let (server, sign_in) = stand_in().await;
+    device_code_endpoint(&server).await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(oauth_error("slow_down"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(token_json("AT2")))
+        .with_priority(2)
+        .mount(&server)
+        .await;
+    let code = sign_in.start_device_code().await.unwrap();
+    let started = std::time::Instant::now();
+    let token = sign_in.finish_device_code(&code).await.unwrap();
+    assert_eq!(token.access_token.as_str(), "AT2");
+    assert!(
+        started.elapsed() >= Duration::from_secs(5),
+        "waited the extra 5 s after slow_down"
+    );
+    let polls = server
+        .received_requests()
+        .await
+        .unwrap()
+        .iter()
+        .filter(|r| r.url.path() == TOKEN_PATH)
+        .count();
+    assert_eq!(polls, 2);
+}
+
+/// The stand-in's PKCE check: the token request's code_verifier must hash to the challenge the
+/// authorize URL carried.
+struct PkceMatches(String);
+impl Match for PkceMatches {
+    fn matches(&self, request: &Request) -> bool {
+        let body = String::from_utf8_lossy(&request.body);
+        url::form_urlencoded::parse(body.as_bytes())
+            .find(|(k, _)| k == "code_verifier")
+            .is_some_and(|(_, v)| pkce_challenge(&v) == self.0)
+    }
+}
+
+fn query(url: &str, key: &str) -> String {
+    url::Url::parse(url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == key)
+        .unwrap()
+        .1
+        .into_owned()
+}
+
+#[tokio::test]
+async fn pkce_sign_in_with_the_test_as_the_browser() {
+    let (server, sign_in) = stand_in().await;
+    let pending = sign_in.start_browser().await.unwrap();
+    assert!(pending.url.starts_with(&format!(
+        "{}/organizations/oauth2/v2.0/authorize?",
+        server.uri()
+    )));
+    assert_eq!(query(&pending.url, "code_challenge_method"), "S256");
+    assert_eq!(query(&pending.url, "response_type"), "code");
+    let (state, redirect, challenge) = (
+        query(&pending.url, "state"),
+        query(&pending.url, "redirect_uri"),
+        query(&pending.url, "code_challenge"),
+    );
+    assert!(redirect.starts_with("http://localhost:"));
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .and(body_string_contains("grant_type=authorization_code"))
+        .and(body_string_contains("code=THE-CODE"))
+        .and(PkceMatches(challenge))
+        .respond_with(ResponseTemplate::new(200).set_body_json(token_json("AT3")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // The "browser": a stray request first, then the redirect with code and state.
+    let port = redirect
+        .trim_end_matches('/')
+        .rsplit(':')
+        .next()
+        .unwrap()
+        .to_string();
+    let browser = tokio::spawn(async move {
+        let c = browser();
+        let _ = c
+            .get(format!("http://127.0.0.1:{port}/favicon.ico"))
+            .send()
+            .await;
+        c.get(format!(
+            "http://127.0.0.1:{port}/?code=THE-CODE&state={state}&session_state=x"
+        ))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+    });
+    let token = sign_in
+        .finish_browser(pending, Duration::from_secs(20))
+        .await
+        .unwrap();
+    assert_eq!(token.access_token.as_str(), "AT3");
+    assert!(browser.await.unwrap().contains("Signed in"));
+    server.verify().await;
+}
+
+#[tokio::test]
+async fn pkce_rejects_a_wrong_state_and_an_error_redirect() {
+    let (_server, sign_in) = stand_in().await;
+    for (q, want) in [
+        ("code=X&state=forged", "different state"),
+        ("error=access_denied&state=", "declined"),
+    ] {
+        let pending = sign_in.start_browser().await.unwrap();
+        let state = query(&pending.url, "state");
+        let port = query(&pending.url, "redirect_uri")
+            .trim_end_matches('/')
+            .rsplit(':')
+            .next()
+            .unwrap()
+            .to_string();
+        let q = if q.ends_with("state=") {
+            format!("{q}{state}")
+        } else {
+            q.to_string()
+        };
+        tokio::spawn(async move {
+            let _ = browser()
+                .get(format!("http://127.0.0.1:{port}/?{q}"))
+                .send()
+                .await;
+        });
+        let err = sign_in
+            .finish_browser(pending, Duration::from_secs(20))
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains(want), "{err}");
+    }
+    let pending = sign_in.start_browser().await.unwrap();
+    let err = sign_in
+        .finish_browser(pending, Duration::from_secs(1))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AuthError::Timeout(1)), "{err}");
+}
+
+#[tokio::test]
+async fn refresh_swaps_the_token_and_keeps_the_refresh_token_when_none_comes_back() {
+    let (server, sign_in) = stand_in().await;
+    device_code_endpoint(&server).await;
+    poll_answers(
+        &server,
+        0,
+        ResponseTemplate::new(200).set_body_json(token_json("AT4")),
+    )
+    .await;
+    let token = sign_in
+        .finish_device_code(&sign_in.start_device_code().await.unwrap())
+        .await
+        .unwrap();
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .and(body_string_contains("grant_type=refresh_token"))
+        .and(body_string_contains("refresh_token=refresh-AT4"))
+        .respond_with(
+            ResponseTemplate::new(200).set_body_json(
+                json!({"token_type":"Bearer","expires_in":3599,"access_token":"AT5"}),
+            ),
+        )
+        .mount(&server)
+        .await;
+    let t = sign_in.refresh(&token).await.unwrap();
+    assert_eq!(t.access_token.as_str(), "AT5");
+    assert_eq!(t.refresh_token.as_ref().unwrap().as_str(), "refresh-AT4");
+    let err = sign_in
+        .refresh(&writeback_wizard::entra::Token {
+            refresh_token: None,
+            ..t
+        })
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AuthError::NoRefreshToken));
+}
+
+#[tokio::test]
+async fn unreachable_and_malformed_sign_in_services_are_errors_not_panics() {
+    let (server, sign_in) = stand_in().await;
+    Mock::given(method("POST"))
+        .and(path("/organizations/oauth2/v2.0/devicecode"))
+        .respond_with(ResponseTemplate::new(200).set_body_string("{not json"))
+        .mount(&server)
+        .await;
+    assert!(matches!(
+        sign_in.start_device_code().await,
+        Err(AuthError::BadResponse(_))
+    ));
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let http = writeback_wizard::entra::http_client(Duration::from_secs(5)).unwrap();
+    let nowhere = SignIn::new(
+        http,
+        Endpoints::with_overrides(Cloud::Global, Some(&url), None).unwrap(),
+        "organizations",
+        CLIENT,
+        &["User.Read"],
+    );
+    let err = nowhere.start_device_code().await.unwrap_err();
+    assert!(matches!(err, AuthError::Network { .. }), "{err}");
+}
