@@ -109,12 +109,50 @@ pub struct TargetArgs {
     pub scope: Vec<String>,
 }
 
+/// Which cloud to sign in to, and how.
+#[derive(Debug, Clone, Args)]
+pub struct EntraArgs {
+    /// Sign in to Microsoft Entra ID and add the cloud and sync-server checks.
+    #[arg(long)]
+    pub entra: bool,
+    /// Tenant: `organizations` (any work account), a tenant ID or a domain.
+    #[arg(long, default_value = "organizations", value_name = "TENANT")]
+    pub tenant: String,
+    /// The Microsoft cloud.
+    #[arg(long, value_enum, default_value_t = CloudArg::Global)]
+    pub cloud: CloudArg,
+    /// The public client (app) ID to sign in with. Default: Microsoft Graph Command Line
+    /// Tools (14d82eec-204b-4c2f-b7e8-296a70dab67e); see the README to register your own.
+    #[arg(long, value_name = "GUID")]
+    pub client_id: Option<String>,
+    /// Use the device code flow (a code to enter on another device) instead of the browser.
+    #[arg(long)]
+    pub device_code: bool,
+    /// Sign-in authority base URL (default: the cloud's, e.g. https://login.microsoftonline.com).
+    #[arg(long, value_name = "URL")]
+    pub authority: Option<String>,
+    /// Microsoft Graph base URL (default: the cloud's, e.g. https://graph.microsoft.com).
+    #[arg(long, value_name = "URL")]
+    pub graph_url: Option<String>,
+}
+
+/// Microsoft clouds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CloudArg {
+    Global,
+    UsGovernment,
+    /// Operated by 21Vianet.
+    China,
+}
+
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub connection: ConnectionArgs,
     #[command(flatten)]
     pub target: TargetArgs,
+    #[command(flatten)]
+    pub entra: EntraArgs,
     /// Report format (default: text).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,
@@ -204,6 +242,10 @@ pub struct ApplyArgs {
     /// instead of stopping.
     #[arg(long)]
     pub replan: bool,
+    /// Also switch password writeback on in Entra Connect on this sync server (Windows;
+    /// refused in staging mode).
+    #[arg(long)]
+    pub enable_writeback: bool,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ pub mod plan;
 pub mod report;
 pub mod sd;
 pub mod sddl_input;
+pub mod syncserver;
 pub mod tls;
 
 /// The tool's name as shown to people.

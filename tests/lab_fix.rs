@@ -587,6 +587,7 @@ async fn bad_backups_and_unprivileged_accounts_write_nothing() {
 #[test]
 fn plan_options_shape_the_change_set() {
     let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.blocking_lock();
     let plan = |extra: &[&str]| -> serde_json::Value {
         let mut cmd = vec!["plan", "--format", "json"];
         cmd.extend_from_slice(extra);

@@ -16,7 +16,7 @@ pub async fn run(args: CheckArgs) -> Result<ExitCode> {
         page_size: args.page_size,
     };
     let tty = std::io::stderr().is_terminal();
-    let outcome = check::run(&mut conn, &opts, |n| {
+    let mut outcome = check::run(&mut conn, &opts, |n| {
         if tty {
             eprint!("\rscanning users… {n}");
         }
@@ -26,7 +26,19 @@ pub async fn run(args: CheckArgs) -> Result<ExitCode> {
         eprint!("\r\x1b[2K");
     }
     conn.close().await;
-    let report = Report::from_outcome(&outcome);
+    let cloud = if args.entra.entra {
+        let summary = super::cloud::run(&args.entra).await?;
+        outcome.findings.extend(summary.findings.iter().cloned());
+        Some(summary)
+    } else {
+        None
+    };
+    let mut report = Report::from_outcome(&outcome);
+    report.cloud = writeback_wizard::report::CloudInfo {
+        checked: cloud.is_some(),
+        tenant: cloud.as_ref().and_then(|c| c.tenant.clone()),
+        signed_in_as: cloud.as_ref().and_then(|c| c.signed_in_as.clone()),
+    };
     let to_file = args.output.is_some();
     let text = match args.format {
         ReportFormat::Text => report::text(&report, !to_file && std::io::stdout().is_terminal()),

@@ -153,7 +153,10 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
         None => compute(&mut conn, &args.target, &args.options).await?,
     };
     if plan.is_empty() {
-        println!("Nothing to change.");
+        println!("Nothing to change in the directory.");
+        if args.enable_writeback {
+            super::cloud::enable_writeback().await?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
     let mut conn = connect_to_pdc(&args.connection, conn, &plan).await;
@@ -204,6 +207,9 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
                 backup_path.display(),
                 restore_hint(&args.connection, &backup_path)
             );
+            if args.enable_writeback {
+                super::cloud::enable_writeback().await?;
+            }
             Ok(ExitCode::SUCCESS)
         }
         Err(e) => {

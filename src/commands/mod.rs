@@ -2,6 +2,7 @@
 //! results into output, and own the exit-code contract.
 
 pub mod check;
+pub mod cloud;
 pub mod connect;
 pub mod fix;
 pub mod sddl;

@@ -27,6 +27,8 @@ pub struct Report {
     pub directory: Directory,
     pub connector: Option<ConnectorInfo>,
     pub scope: Vec<String>,
+    /// Whether the Entra ID and sync-server checks ran (`check --entra`).
+    pub cloud: CloudInfo,
     pub ready: bool,
     pub summary: Summary,
     pub findings: Vec<Finding>,
@@ -57,6 +59,14 @@ pub struct ConnectorInfo {
     pub dn: String,
     pub sam_account_name: String,
     pub sid: String,
+}
+
+/// The cloud part of the report.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CloudInfo {
+    pub checked: bool,
+    pub tenant: Option<String>,
+    pub signed_in_as: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -103,6 +113,7 @@ impl Report {
                 sid: c.account.sid.to_string(),
             }),
             scope: f.scopes.clone(),
+            cloud: CloudInfo::default(),
             ready: o.ready(),
             summary: Summary {
                 errors: o.count(Severity::Error),
@@ -158,6 +169,13 @@ pub fn rfc3339(secs: u64) -> String {
 /// Findings grouped as the checklist shows them.
 pub(crate) fn group_of(id: &str) -> &'static str {
     match id {
+        i if i.starts_with("cloud-") => "Microsoft Entra ID",
+        "sync-not-installed"
+        | "sync-staging-mode"
+        | "writeback-disabled"
+        | "restrict-remote-sam"
+        | "outbound-blocked"
+        | "tls12-disabled" => "Sync server",
         i if i.starts_with("connector") => "Connector account",
         i if i.starts_with("right-") || i == "inheritance-disabled" => "Permissions",
         "admin-protected" | "admincount-stale" => "Users in scope",
@@ -167,6 +185,8 @@ pub(crate) fn group_of(id: &str) -> &'static str {
 }
 
 pub(crate) const GROUPS: &[&str] = &[
+    "Microsoft Entra ID",
+    "Sync server",
     "Connector account",
     "Permissions",
     "Password policy",

@@ -291,3 +291,52 @@ impl Lab {
         .collect()
     }
 }
+
+/// Makes a stand-in PowerShell (see tests/syncserver.rs for why) in a fresh folder. `read` is what the read script prints;
+/// `enable` what the enable script prints and its exit code; `hang` makes it sleep.
+pub fn stand_in(
+    name: &str,
+    read: &serde_json::Value,
+    enable: (&str, i32),
+    hang: bool,
+) -> (
+    writeback_wizard::syncserver::ProcessPowerShell,
+    std::path::PathBuf,
+) {
+    let dir = std::env::temp_dir().join(format!("ww-ps-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("read.json"), read.to_string()).unwrap();
+    std::fs::write(dir.join("enable.json"), enable.0).unwrap();
+    let script = format!(
+        r#"#!/bin/bash
+# powershell.exe -NoProfile -NonInteractive -ExecutionPolicy Bypass -EncodedCommand <base64 UTF-16LE>
+[ "$5" = "-EncodedCommand" ] || {{ echo "unexpected arguments: $*" >&2; exit 64; }}
+here=$(dirname "$0")
+script=$(printf %s "$6" | base64 -d | iconv -f UTF-16LE -t UTF-8)
+printf %s "$script" > "$here/last-script.ps1"
+{hang}
+case "$script" in
+  *Set-ADSyncAADPasswordResetConfiguration*) cat "$here/enable.json"; exit {code} ;;
+  *Get-ADSyncScheduler*) cat "$here/read.json" ;;
+  *) echo "unknown script" >&2; exit 1 ;;
+esac
+"#,
+        hang = if hang { "sleep 30" } else { "" },
+        code = enable.1
+    );
+    let exe = dir.join("powershell");
+    std::fs::write(&exe, script).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    (
+        writeback_wizard::syncserver::ProcessPowerShell {
+            exe,
+            timeout: Duration::from_secs(20),
+        },
+        dir,
+    )
+}

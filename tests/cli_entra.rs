@@ -1,0 +1,180 @@
+//! `check --entra` and `apply --enable-writeback` as people run them: the binary signs in with
+//! the device code flow against a local stand-in of the identity platform and Microsoft Graph
+//! (answering with the documented JSON), reads the lab, and reports both sides in one report.
+
+mod common;
+
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
+
+fn ok(v: serde_json::Value) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(v)
+}
+
+async fn tenant(server: &MockServer) {
+    Mock::given(method("POST")).and(path("/contoso.example/oauth2/v2.0/devicecode"))
+        .respond_with(ok(json!({"device_code": "DC", "user_code": "WXYZ-1234", "verification_uri": "https://microsoft.com/devicelogin",
+            "expires_in": 900, "interval": 0, "message": "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code WXYZ-1234 to authenticate."})))
+        .mount(server).await;
+    Mock::given(method("POST")).and(path("/contoso.example/oauth2/v2.0/token"))
+        .respond_with(ok(json!({"token_type": "Bearer", "expires_in": 3599, "access_token": "SECRET-ACCESS-TOKEN", "refresh_token": "SECRET-REFRESH"})))
+        .mount(server).await;
+    Mock::given(method("GET"))
+        .and(path("/v1.0/me"))
+        .respond_with(ok(
+            json!({"id": "u1", "userPrincipalName": "ada@contoso.example", "displayName": "Ada"}),
+        ))
+        .mount(server)
+        .await;
+    Mock::given(method("GET")).and(path("/v1.0/me/transitiveMemberOf"))
+        .respond_with(ok(json!({"value": [{"@odata.type": "#microsoft.graph.directoryRole", "displayName": "Global Administrator", "roleTemplateId": "62e90394-69f5-4237-9190-012177145e10"}]})))
+        .mount(server).await;
+    Mock::given(method("GET")).and(path("/v1.0/subscribedSkus"))
+        .respond_with(ok(json!({"value": [{"skuPartNumber": "O365_BUSINESS_ESSENTIALS", "capabilityStatus": "Enabled", "servicePlans": []}]})))
+        .mount(server).await;
+    Mock::given(method("GET")).and(path("/v1.0/organization"))
+        .respond_with(ok(json!({"value": [{"id": "t1", "displayName": "Contoso", "onPremisesSyncEnabled": true, "onPremisesLastSyncDateTime": writeback_wizard::report::rfc3339_now()}]})))
+        .mount(server).await;
+    Mock::given(method("GET"))
+        .and(path("/v1.0/domains/contoso.example"))
+        .respond_with(ok(
+            json!({"id": "contoso.example", "authenticationType": "Managed", "isVerified": true}),
+        ))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1.0/directory/onPremisesSynchronization"))
+        .respond_with(ok(
+            json!({"id": "t1", "features": {"passwordSyncEnabled": true}}),
+        ))
+        .mount(server)
+        .await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn check_with_entra_reports_directory_cloud_and_sync_server_together() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let server = MockServer::start().await;
+    tenant(&server).await;
+    let mut args = lab.check_args();
+    args.extend(
+        [
+            "--entra",
+            "--device-code",
+            "--tenant",
+            "contoso.example",
+            "--authority",
+            &server.uri(),
+            "--graph-url",
+            &server.uri(),
+            "--client-id",
+            "11111111-2222-3333-4444-555555555555",
+            "--format",
+            "json",
+        ]
+        .map(String::from),
+    );
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(&args)
+        .env("ADMIN_PW", lab.var("LAB_ADMIN_PW"))
+        .env("WW_POWERSHELL", "/nonexistent/powershell.exe")
+        .output()
+        .await
+        .unwrap();
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr),
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("WXYZ-1234"),
+        "the device code is shown: {stderr}"
+    );
+    assert!(
+        !stderr.contains("SECRET") && !stdout.contains("SECRET"),
+        "tokens never printed"
+    );
+    let r: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(r["cloud"]["checked"], true);
+    assert_eq!(r["cloud"]["signed_in_as"], "ada@contoso.example");
+    assert_eq!(r["cloud"]["tenant"], "Contoso");
+    let ids: Vec<&str> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    for id in [
+        "cloud-license",
+        "sync-not-installed",
+        "cloud-sync-features",
+        "right-reset-password",
+    ] {
+        assert!(ids.contains(&id), "{id} in {ids:?}");
+    }
+    assert!(
+        !ids.contains(&"cloud-role") && !ids.contains(&"read-incomplete"),
+        "{ids:?}"
+    );
+}
+
+#[test]
+fn a_plain_check_says_the_cloud_was_not_checked() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.blocking_lock();
+    let mut args = lab.check_args();
+    args.extend(["--format", "json"].map(String::from));
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (_, out, _) = common::run_bin(&argv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))]);
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(r["cloud"]["checked"], false);
+}
+
+#[tokio::test]
+async fn apply_enable_writeback_switches_it_on_and_restore_leaves_it() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let off = json!({"installed": true, "stagingModeEnabled": false, "passwordWritebackEnabled": false, "errors": [],
+        "connectors": [{"name": "contoso.onmicrosoft.com - AAD", "identifier": "b891884f-051e-4a83-95af-2544101c9083", "type": "Extensible2"}]});
+    let (ps, dir) = common::stand_in("cli-enable", &off, (r#"{"enabled":true}"#, 0), false);
+    let backup = dir.join("backup.json");
+    let mut args: Vec<String> = [
+        "apply",
+        "--yes",
+        "--enable-writeback",
+        "--backup",
+        backup.to_str().unwrap(),
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(lab.check_args().into_iter().skip(1));
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let ps_path = ps.exe.to_string_lossy().into_owned();
+    let (code, out, err) = common::run_bin(
+        &argv,
+        &[
+            ("ADMIN_PW", lab.var("LAB_ADMIN_PW")),
+            ("WW_POWERSHELL", &ps_path),
+        ],
+    );
+    let restore: Vec<String> = ["restore", "--yes", "--backup", backup.to_str().unwrap()]
+        .map(String::from)
+        .into_iter()
+        .chain(lab.check_args().into_iter().skip(1))
+        .collect();
+    let rargv: Vec<&str> = restore.iter().map(String::as_str).collect();
+    let (rcode, _, rerr) = common::run_bin(&rargv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Password writeback is now enabled"), "{out}");
+    let sent = std::fs::read_to_string(dir.join("last-script.ps1")).unwrap();
+    assert!(sent.contains("Set-ADSyncAADPasswordResetConfiguration -Connector 'contoso.onmicrosoft.com - AAD' -Enable $true"));
+    assert_eq!(rcode, 0, "{rerr}");
+}
