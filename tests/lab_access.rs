@@ -140,31 +140,18 @@ fn allowed(table: &[(&str, [bool; 3])], user: &str) -> [bool; 3] {
     table.iter().find(|(u, _)| *u == user).unwrap().1
 }
 
+/// The connector's three writeback ACEs for descendant objects of `class` (the ACEs plan
+/// writes).
 fn grant(sid: &Sid, class: Guid) -> Vec<Ace> {
-    let f = AceFlags::CONTAINER_INHERIT.union(AceFlags::INHERIT_ONLY);
-    vec![
-        Ace::allow(
-            f,
-            AccessMask::CONTROL_ACCESS,
-            sid.clone(),
-            Some(RESET_PASSWORD),
-            Some(class),
-        ),
-        Ace::allow(
-            f,
-            AccessMask::WRITE_PROPERTY,
-            sid.clone(),
-            Some(ATTR_LOCKOUT_TIME),
-            Some(class),
-        ),
-        Ace::allow(
-            f,
-            AccessMask::WRITE_PROPERTY,
-            sid.clone(),
-            Some(ATTR_PWD_LAST_SET),
-            Some(class),
-        ),
-    ]
+    writeback_wizard::plan::writeback_aces(
+        sid,
+        class,
+        &[
+            "right-reset-password",
+            "right-write-lockouttime",
+            "right-write-pwdlastset",
+        ],
+    )
 }
 
 #[tokio::test]

@@ -342,11 +342,55 @@ impl Connection {
         &mut self,
         query: Query<'_>,
         page_size: i32,
+        on_entry: F,
+    ) -> Result<(usize, usize), AdError>
+    where
+        F: FnMut(Entry),
+    {
+        self.run_search(query, Some(page_size), on_entry).await
+    }
+
+    /// A search that collects every entry (for small result sets). Fails on a non-zero result
+    /// code or a malformed entry.
+    pub async fn search(
+        &mut self,
+        base: &str,
+        scope: Scope,
+        filter: &str,
+        attrs: &[&str],
+        controls: Vec<RawControl>,
+    ) -> Result<Vec<Entry>, AdError> {
+        let mut out = Vec::new();
+        let query = Query {
+            base,
+            scope,
+            filter,
+            attrs,
+            controls,
+        };
+        let (_, malformed) = self.run_search(query, None, |e| out.push(e)).await?;
+        if malformed > 0 {
+            return Err(AdError::Malformed {
+                op: "search",
+                dn: base.to_string(),
+                reason: "the server sent an entry that is not valid LDAP".into(),
+            });
+        }
+        Ok(out)
+    }
+
+    /// Streams a search (paged when `page_size` is given); referrals and intermediate messages
+    /// are skipped. Returns (entries, malformed entries).
+    async fn run_search<F>(
+        &mut self,
+        query: Query<'_>,
+        page_size: Option<i32>,
         mut on_entry: F,
     ) -> Result<(usize, usize), AdError>
     where
         F: FnMut(Entry),
     {
+        use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
         let Query {
             base,
             scope,
@@ -354,11 +398,10 @@ impl Connection {
             attrs,
             controls,
         } = query;
-        use ldap3::adapters::{Adapter, EntriesOnly, PagedResults};
-        let adapters: Vec<Box<dyn Adapter<_, _>>> = vec![
-            Box::new(EntriesOnly::new()),
-            Box::new(PagedResults::new(page_size)),
-        ];
+        let mut adapters: Vec<Box<dyn Adapter<_, _>>> = vec![Box::new(EntriesOnly::new())];
+        if let Some(size) = page_size {
+            adapters.push(Box::new(PagedResults::new(size)));
+        }
         let attrs: Vec<String> = attrs.iter().map(|a| a.to_string()).collect();
         let mut stream = self
             .ldap
@@ -382,65 +425,21 @@ impl Connection {
             }
         }
         let res = stream.finish().await;
-        if res.rc != 0 {
-            return Err(AdError::Operation {
-                op: "search",
-                dn: base.to_string(),
-                code: res.rc,
-                text: res.text,
-            });
-        }
+        self.check("search", base, res.rc, res.text)?;
         Ok((seen, malformed))
     }
 
-    /// A search that collects every entry (for small result sets). Fails on a non-zero result
-    /// code.
-    pub async fn search(
-        &mut self,
-        base: &str,
-        scope: Scope,
-        filter: &str,
-        attrs: &[&str],
-        controls: Vec<RawControl>,
-    ) -> Result<Vec<Entry>, AdError> {
-        let mut stream = self
-            .ldap
-            .with_timeout(self.timeout)
-            .with_controls(controls)
-            .streaming_search(base, scope, filter, attrs.to_vec())
-            .await
-            .map_err(|e| self.protocol("search", e))?;
-        let mut out = Vec::new();
-        let mut malformed = false;
-        loop {
-            match stream.next().await {
-                // Referrals and intermediate messages are not entries.
-                Ok(Some(re)) if re.is_ref() || re.is_intermediate() => {}
-                Ok(Some(re)) => match Entry::from_result(re) {
-                    Some(e) => out.push(e),
-                    None => malformed = true,
-                },
-                Ok(None) => break,
-                Err(e) => return Err(self.protocol("search", e)),
-            }
+    /// A non-zero result code as an error.
+    fn check(&self, op: &'static str, dn: &str, code: u32, text: String) -> Result<(), AdError> {
+        if code == 0 {
+            return Ok(());
         }
-        let res = stream.finish().await;
-        if res.rc != 0 {
-            return Err(AdError::Operation {
-                op: "search",
-                dn: base.to_string(),
-                code: res.rc,
-                text: res.text,
-            });
-        }
-        if malformed {
-            return Err(AdError::Malformed {
-                op: "search",
-                dn: base.to_string(),
-                reason: "the server sent an entry that is not valid LDAP".into(),
-            });
-        }
-        Ok(out)
+        Err(AdError::Operation {
+            op,
+            dn: dn.to_string(),
+            code,
+            text,
+        })
     }
 
     /// Reads one object (base search); `None` when it does not exist.
@@ -489,15 +488,7 @@ impl Connection {
         controls: Vec<RawControl>,
     ) -> Result<(), AdError> {
         let (code, text) = self.modify_replace(dn, attr, values, controls).await?;
-        if code != 0 {
-            return Err(AdError::Operation {
-                op: "modify",
-                dn: dn.to_string(),
-                code,
-                text,
-            });
-        }
-        Ok(())
+        self.check("modify", dn, code, text)
     }
 
     /// A user changing their own password (delete the old `unicodePwd`, add the new one in one
@@ -534,15 +525,7 @@ impl Connection {
             .delete(dn)
             .await
             .map_err(|e| self.protocol("delete", e))?;
-        if res.rc != 0 {
-            return Err(AdError::Operation {
-                op: "delete",
-                dn: dn.to_string(),
-                code: res.rc,
-                text: res.text,
-            });
-        }
-        Ok(())
+        self.check("delete", dn, res.rc, res.text)
     }
 
     /// Adds an object with the given attributes (each with at least one value).
@@ -557,15 +540,7 @@ impl Connection {
             .add(dn, attrs)
             .await
             .map_err(|e| self.protocol("add", e))?;
-        if res.rc != 0 {
-            return Err(AdError::Operation {
-                op: "add",
-                dn: dn.to_string(),
-                code: res.rc,
-                text: res.text,
-            });
-        }
-        Ok(())
+        self.check("add", dn, res.rc, res.text)
     }
 
     /// Ends the session politely.

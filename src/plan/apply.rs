@@ -160,11 +160,8 @@ fn unchanged_since_plan(change: &Change, current: &[Vec<u8>]) -> bool {
             matches!((planned, now), (Some(p), Some(n)) if explicit_part(&p) == explicit_part(&n))
         }
         Before::Values { values } => {
-            let mut a: Vec<&[u8]> = values.iter().map(|v| v.as_bytes()).collect();
-            let mut b: Vec<&[u8]> = current.iter().map(Vec::as_slice).collect();
-            a.sort();
-            b.sort();
-            a == b
+            let planned: Vec<Vec<u8>> = values.iter().map(|v| v.as_bytes().to_vec()).collect();
+            backup::same_values(&planned, current)
         }
     }
 }
@@ -335,11 +332,7 @@ pub async fn apply(
             let got = current_sd(change, &after)?;
             explicit_part(&want) == explicit_part(&got)
         } else {
-            let mut a = after.clone();
-            let mut b = target.clone();
-            a.sort();
-            b.sort();
-            a == b
+            backup::same_values(&after, &target)
         };
         if !verified {
             return Err(ApplyError::Verify {

@@ -281,7 +281,8 @@ pub async fn write_value(
     conn.replace(dn, attribute, values, vec![]).await
 }
 
-fn same_values(a: &[Vec<u8>], b: &[Vec<u8>]) -> bool {
+/// Equal as sets of values (LDAP attribute values have no order).
+pub(crate) fn same_values(a: &[Vec<u8>], b: &[Vec<u8>]) -> bool {
     let mut a = a.to_vec();
     let mut b = b.to_vec();
     a.sort();

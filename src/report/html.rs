@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{GROUPS, Report, group_of};
+use super::{Report, grouped};
 use crate::check::Severity;
 
 /// Escapes text for HTML element content and attribute values.
@@ -54,12 +54,7 @@ pub fn render(report: &Report) -> String {
             e(&c.dn)
         );
     }
-    for group in GROUPS {
-        let items: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| group_of(f.id) == *group)
-            .collect();
+    for (group, items) in grouped(report) {
         let _ = write!(out, "<h2>{}</h2>", e(group));
         if items.is_empty() {
             let _ = write!(out, "<p class=\"info\">✔ No problems found.</p>");

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{GROUPS, Report, group_of};
+use super::{Report, grouped};
 
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "<br>")
@@ -28,12 +28,7 @@ pub fn render(report: &Report) -> String {
         );
     }
     let _ = writeln!(out, "Scope: {}\n", report.scope.join("; "));
-    for group in GROUPS {
-        let items: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| group_of(f.id) == *group)
-            .collect();
+    for (group, items) in grouped(report) {
         let _ = writeln!(out, "## {group}\n");
         if items.is_empty() {
             let _ = writeln!(out, "✔ No problems found.\n");

@@ -184,6 +184,21 @@ pub(crate) fn group_of(id: &str) -> &'static str {
     }
 }
 
+/// The findings of `report` by checklist group, in order; every group present, even empty.
+pub(crate) fn grouped(report: &Report) -> Vec<(&'static str, Vec<&Finding>)> {
+    GROUPS
+        .iter()
+        .map(|g| {
+            let items = report
+                .findings
+                .iter()
+                .filter(|f| group_of(f.id) == *g)
+                .collect();
+            (*g, items)
+        })
+        .collect()
+}
+
 pub(crate) const GROUPS: &[&str] = &[
     "Microsoft Entra ID",
     "Sync server",

@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use super::{GROUPS, Report, group_of};
+use super::{Report, grouped};
 use crate::check::Severity;
 
 const RED: &str = "\x1b[31m";
@@ -48,12 +48,7 @@ pub fn render(report: &Report, color: bool) -> String {
         }
     }
     let _ = writeln!(out, "  scope      {}", report.scope.join("; "));
-    for group in GROUPS {
-        let items: Vec<_> = report
-            .findings
-            .iter()
-            .filter(|f| group_of(f.id) == *group)
-            .collect();
+    for (group, items) in grouped(report) {
         let _ = writeln!(out, "\n{}", paint(BOLD, group));
         if items.is_empty() {
             let _ = writeln!(out, "  {} no problems found", paint(GREEN, "✔"));
