@@ -9,90 +9,9 @@ use ldap3::controls::RawControl;
 use ldap3::{Ldap, LdapConnAsync, LdapConnSettings, Mod, Scope};
 use zeroize::Zeroizing;
 
+use super::address::{Transport, server_url};
 use super::entry::Entry;
-use super::error::AdError;
-
-/// How the connection is protected.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Transport {
-    /// TLS from the first byte (port 636).
-    Ldaps,
-    /// Plain LDAP upgraded with StartTLS before anything else (port 389).
-    StartTls,
-    /// No encryption at all. Only on explicit request.
-    Plain,
-}
-
-impl Transport {
-    pub fn is_encrypted(self) -> bool {
-        self != Transport::Plain
-    }
-}
-
-/// Builds the LDAP URL for `server` (a host, `host:port`, `[v6]:port`, or an `ldap[s]://` URL).
-/// A URL's scheme must agree with the transport: `ldaps://` only for LDAPS, `ldap://` for
-/// StartTLS and plain.
-pub fn server_url(server: &str, transport: Transport) -> Result<String, AdError> {
-    let bad = |reason: &str| AdError::BadUrl {
-        server: server.to_string(),
-        reason: reason.to_string(),
-    };
-    let server = server.trim();
-    if server.is_empty() {
-        return Err(bad("it is empty"));
-    }
-    let (scheme, rest) = match server.split_once("://") {
-        Some((s, r)) => (Some(s.to_ascii_lowercase()), r),
-        None => (None, server),
-    };
-    let want = if transport == Transport::Ldaps {
-        "ldaps"
-    } else {
-        "ldap"
-    };
-    match scheme.as_deref() {
-        None => {}
-        Some(s) if s == want => {}
-        Some("ldap" | "ldaps") => {
-            return Err(bad(&format!(
-                "the scheme does not match the transport; use {want}:// here"
-            )));
-        }
-        Some(other) => return Err(bad(&format!("unknown scheme {other}://"))),
-    }
-    let hostport = rest.trim_end_matches('/');
-    if hostport.is_empty() || hostport.contains(['/', '?', ' ']) {
-        return Err(bad("give only a host and an optional port"));
-    }
-    let default_port = if transport == Transport::Ldaps {
-        636
-    } else {
-        389
-    };
-    // A bare IPv6 address ("::1") needs brackets.
-    let hostport = if hostport.matches(':').count() > 1 && !hostport.starts_with('[') {
-        format!("[{hostport}]")
-    } else {
-        hostport.to_string()
-    };
-    let has_port = match hostport.strip_prefix('[') {
-        Some(v6) => v6.contains("]:"),
-        None => hostport.contains(':'),
-    };
-    if has_port {
-        let port = hostport
-            .rsplit_once(':')
-            .map(|(_, p)| p)
-            .unwrap_or_default();
-        if port.parse::<u16>().is_err() {
-            return Err(bad(&format!("{port:?} is not a port number")));
-        }
-        Ok(format!("{want}://{hostport}"))
-    } else {
-        Ok(format!("{want}://{hostport}:{default_port}"))
-    }
-}
+use super::error::{AdError, classify_connect_error};
 
 /// Where and how to connect.
 #[derive(Clone, Debug)]
@@ -257,7 +176,7 @@ impl Connection {
     /// and no SASL security layer is needed.
     #[cfg(feature = "kerberos")]
     pub async fn kerberos_bind(&mut self) -> Result<(), AdError> {
-        let host = url_host(&self.server);
+        let host = super::address::url_host(&self.server);
         let kerberos = |reason: String| AdError::Kerberos {
             server: self.server.clone(),
             reason,
@@ -546,136 +465,5 @@ impl Connection {
     /// Ends the session politely.
     pub async fn close(mut self) {
         let _ = self.ldap.unbind().await;
-    }
-}
-
-/// The host part of an LDAP URL (`ldaps://[::1]:636` → `::1`).
-pub fn url_host(url: &str) -> String {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let rest = rest.trim_end_matches('/');
-    if let Some(v6) = rest.strip_prefix('[') {
-        return v6.split(']').next().unwrap_or_default().to_string();
-    }
-    rest.rsplit_once(':').map_or(rest, |(h, _)| h).to_string()
-}
-
-/// Turns a connect failure into the error a person can act on.
-fn classify_connect_error(server: &str, timeout: Duration, e: ldap3::LdapError) -> AdError {
-    let server = server.to_string();
-    if let ldap3::LdapError::Timeout { .. } = e {
-        return AdError::Timeout {
-            server,
-            seconds: timeout.as_secs(),
-        };
-    }
-    if let ldap3::LdapError::UrlParsing { .. } | ldap3::LdapError::UnknownScheme(_) = e {
-        return AdError::BadUrl {
-            server,
-            reason: e.to_string(),
-        };
-    }
-    // Walk the source chain for an I/O error or a rustls error.
-    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(&e);
-    while let Some(err) = cur {
-        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return classify_tls(server, tls);
-        }
-        if let Some(io) = err.downcast_ref::<std::io::Error>() {
-            if let Some(tls) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
-                return classify_tls(server, tls);
-            }
-            match io.kind() {
-                std::io::ErrorKind::ConnectionRefused => return AdError::Refused { server },
-                std::io::ErrorKind::TimedOut => {
-                    return AdError::Timeout {
-                        server,
-                        seconds: timeout.as_secs(),
-                    };
-                }
-                _ => {}
-            }
-            let text = io.to_string();
-            if text.contains("lookup")
-                || text.contains("resolve")
-                || text.contains("Name or service")
-            {
-                return AdError::UnknownHost {
-                    server,
-                    reason: text,
-                };
-            }
-        }
-        cur = err.source();
-    }
-    AdError::Connect {
-        server,
-        reason: e.to_string(),
-    }
-}
-
-fn classify_tls(server: String, e: &rustls::Error) -> AdError {
-    use rustls::CertificateError as C;
-    let reason = e.to_string();
-    match e {
-        rustls::Error::InvalidCertificate(c) => match c {
-            C::NotValidForName | C::NotValidForNameContext { .. } => {
-                AdError::CertificateNameMismatch { server, reason }
-            }
-            C::Expired
-            | C::ExpiredContext { .. }
-            | C::NotValidYet
-            | C::NotValidYetContext { .. } => AdError::CertificateExpired { server, reason },
-            _ => AdError::UntrustedCertificate { server, reason },
-        },
-        _ => AdError::Tls { server, reason },
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn server_url_fills_in_scheme_and_port_and_checks_them() {
-        let u = |s: &str, t| server_url(s, t).map_err(|e| e.to_string());
-        assert_eq!(
-            u("dc1.corp.example", Transport::Ldaps).unwrap(),
-            "ldaps://dc1.corp.example:636"
-        );
-        assert_eq!(u("dc1:3269", Transport::Ldaps).unwrap(), "ldaps://dc1:3269");
-        assert_eq!(u("dc1", Transport::StartTls).unwrap(), "ldap://dc1:389");
-        assert_eq!(
-            u("ldaps://127.0.0.1", Transport::Ldaps).unwrap(),
-            "ldaps://127.0.0.1:636"
-        );
-        assert_eq!(
-            u("LDAPS://dc1:1636/", Transport::Ldaps).unwrap(),
-            "ldaps://dc1:1636"
-        );
-        assert_eq!(u("::1", Transport::Ldaps).unwrap(), "ldaps://[::1]:636");
-        assert_eq!(
-            u("[::1]:1636", Transport::Ldaps).unwrap(),
-            "ldaps://[::1]:1636"
-        );
-        assert!(
-            u("ldap://dc1", Transport::Ldaps)
-                .unwrap_err()
-                .contains("ldaps://")
-        );
-        assert!(
-            u("http://dc1", Transport::Ldaps)
-                .unwrap_err()
-                .contains("unknown scheme")
-        );
-        assert!(u("dc1:abc", Transport::Ldaps).unwrap_err().contains("port"));
-        assert!(u("", Transport::Ldaps).unwrap_err().contains("empty"));
-        assert!(u("dc1/x", Transport::Ldaps).is_err());
-    }
-
-    #[test]
-    fn url_host_strips_scheme_port_and_brackets() {
-        assert_eq!(url_host("ldaps://dc1.corp.example:636"), "dc1.corp.example");
-        assert_eq!(url_host("ldap://[::1]:389"), "::1");
-        assert_eq!(url_host("ldaps://127.0.0.1"), "127.0.0.1");
     }
 }

@@ -1,6 +1,7 @@
 //! Errors talking to a directory, each in plain words with the next step.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use thiserror::Error;
 
@@ -155,6 +156,82 @@ pub fn bind_subcode_reason(text: &str) -> Option<&'static str> {
         "775" => "the account is locked out",
         _ => return None,
     })
+}
+
+/// Turns a connect failure into the error a person can act on.
+pub(crate) fn classify_connect_error(
+    server: &str,
+    timeout: Duration,
+    e: ldap3::LdapError,
+) -> AdError {
+    let server = server.to_string();
+    if let ldap3::LdapError::Timeout { .. } = e {
+        return AdError::Timeout {
+            server,
+            seconds: timeout.as_secs(),
+        };
+    }
+    if let ldap3::LdapError::UrlParsing { .. } | ldap3::LdapError::UnknownScheme(_) = e {
+        return AdError::BadUrl {
+            server,
+            reason: e.to_string(),
+        };
+    }
+    // Walk the source chain for an I/O error or a rustls error.
+    let mut cur: Option<&(dyn std::error::Error + 'static)> = Some(&e);
+    while let Some(err) = cur {
+        if let Some(tls) = err.downcast_ref::<rustls::Error>() {
+            return classify_tls(server, tls);
+        }
+        if let Some(io) = err.downcast_ref::<std::io::Error>() {
+            if let Some(tls) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
+                return classify_tls(server, tls);
+            }
+            match io.kind() {
+                std::io::ErrorKind::ConnectionRefused => return AdError::Refused { server },
+                std::io::ErrorKind::TimedOut => {
+                    return AdError::Timeout {
+                        server,
+                        seconds: timeout.as_secs(),
+                    };
+                }
+                _ => {}
+            }
+            let text = io.to_string();
+            if text.contains("lookup")
+                || text.contains("resolve")
+                || text.contains("Name or service")
+            {
+                return AdError::UnknownHost {
+                    server,
+                    reason: text,
+                };
+            }
+        }
+        cur = err.source();
+    }
+    AdError::Connect {
+        server,
+        reason: e.to_string(),
+    }
+}
+
+fn classify_tls(server: String, e: &rustls::Error) -> AdError {
+    use rustls::CertificateError as C;
+    let reason = e.to_string();
+    match e {
+        rustls::Error::InvalidCertificate(c) => match c {
+            C::NotValidForName | C::NotValidForNameContext { .. } => {
+                AdError::CertificateNameMismatch { server, reason }
+            }
+            C::Expired
+            | C::ExpiredContext { .. }
+            | C::NotValidYet
+            | C::NotValidYetContext { .. } => AdError::CertificateExpired { server, reason },
+            _ => AdError::UntrustedCertificate { server, reason },
+        },
+        _ => AdError::Tls { server, reason },
+    }
 }
 
 #[cfg(test)]

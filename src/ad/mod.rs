@@ -2,6 +2,7 @@
 //! panic-free entries ([`entry`]), security descriptors and tokens ([`security`]), schema
 //! look-ups ([`schema`]).
 
+pub mod address;
 pub mod connection;
 pub mod connector;
 pub mod controls;
@@ -11,7 +12,8 @@ pub mod error;
 pub mod schema;
 pub mod security;
 
-pub use connection::{ConnectOptions, Connection, Query, SimpleCredential, Transport, server_url};
+pub use address::{Transport, server_url, url_host};
+pub use connection::{ConnectOptions, Connection, Query, SimpleCredential};
 pub use entry::Entry;
 pub use error::AdError;
 pub use security::StoredDescriptor;

@@ -174,17 +174,23 @@ impl Backup {
     }
 
     /// Writes the backup to a new file and makes it durable (file and directory fsynced)
-    /// before returning. Never overwrites an existing file.
+    /// before returning. Never overwrites an existing file: the file is created exclusively,
+    /// which works on every file system (USB sticks and shares included). Should the process
+    /// die while writing, the partial file fails validation and nothing had been written to the
+    /// directory yet.
     pub fn write_new(&self, path: &Path) -> Result<(), BackupError> {
-        let fail = |e: std::io::Error| BackupError::Write {
-            path: path.display().to_string(),
-            reason: e.to_string(),
+        let fail = |e: std::io::Error| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                BackupError::Exists {
+                    path: path.display().to_string(),
+                }
+            } else {
+                BackupError::Write {
+                    path: path.display().to_string(),
+                    reason: e.to_string(),
+                }
+            }
         };
-        if path.exists() {
-            return Err(BackupError::Exists {
-                path: path.display().to_string(),
-            });
-        }
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -194,27 +200,13 @@ impl Backup {
             path: path.display().to_string(),
             reason: e.to_string(),
         })?;
-        let tmp = dir.join(format!(
-            ".{}.partial",
-            path.file_name()
-                .map_or("backup".into(), |n| n.to_string_lossy())
-        ));
-        let mut f = std::fs::File::create(&tmp).map_err(fail)?;
+        let mut f = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .map_err(fail)?;
         f.write_all(&json).map_err(fail)?;
         f.sync_all().map_err(fail)?;
-        drop(f);
-        // Refuse to replace a file that appeared meanwhile.
-        std::fs::hard_link(&tmp, path).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                BackupError::Exists {
-                    path: path.display().to_string(),
-                }
-            } else {
-                fail(e)
-            }
-        })?;
-        let _ = std::fs::remove_file(&tmp);
         #[cfg(unix)]
         if let Ok(d) = std::fs::File::open(&dir) {
             let _ = d.sync_all();

@@ -186,7 +186,9 @@ pub fn evaluate(dacl: &AclSlot, target: &Target, token: &Token, request: &Reques
         {
             continue;
         }
-        let relevant = mask.map_generic_ds() & want;
+        // Bits already granted by an earlier ACE are no longer open to a later deny
+        // (MS-DTYP 2.5.3.2: the remaining-access mask shrinks as ACEs grant).
+        let relevant = mask.map_generic_ds() & want & AccessMask(!granted.0);
         if relevant.is_empty() {
             continue;
         }
