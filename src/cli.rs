@@ -41,6 +41,17 @@ pub enum Command {
     ///
     /// Exit codes: 0 every right works, 1 some failed, 2 could not run.
     VerifyAsConnector(VerifyArgs),
+    /// Explain an event ID or error code from password writeback (e.g. 6329, 0x80230619, 33004,
+    /// hr=800700CE, SSPR_0029): what it means, the usual causes, and which check finds each.
+    ///
+    /// Exit codes: 0 known, 1 not known (the general checklist is printed).
+    Explain {
+        /// The code, as it appears in the event log or the portal.
+        code: String,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Convert security descriptors between binary (hex or base64) and SDDL.
     #[command(subcommand)]
     Sddl(SddlCommand),

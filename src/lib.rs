@@ -8,6 +8,7 @@ pub mod ad;
 pub mod check;
 pub mod cli;
 pub mod entra;
+pub mod explain;
 pub mod plan;
 pub mod report;
 pub mod sd;

@@ -68,6 +68,7 @@ fn run(cmd: Command) -> Result<ExitCode> {
         .build()?;
     match cmd {
         Command::Sddl(c) => commands::sddl::run(c),
+        Command::Explain { code, json } => commands::explain::run(&code, json),
         Command::Check(args) => rt.block_on(commands::check::run(args)),
         Command::Plan(args) => rt.block_on(commands::fix::run_plan(args)),
         Command::Apply(args) => rt.block_on(commands::fix::run_apply(args)),

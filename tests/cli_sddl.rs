@@ -90,3 +90,32 @@ fn sddl_bad_input_exits_2_with_one_clear_line() {
         );
     }
 }
+
+#[test]
+fn explain_names_causes_findings_and_the_source_and_admits_unknown_codes() {
+    let (code, out, _) = run(&["explain", "0x80230619"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("ADSync")
+            && out.contains("min-password-age")
+            && out.contains("Source: Troubleshoot self-service password reset writeback"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["explain", "SSPR_0029"], None);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("admin-protected") && out.contains("restrict-remote-sam"),
+        "{out}"
+    );
+    let (code, out, _) = run(&["explain", "hr=800700CE", "--json"], None);
+    assert_eq!(code, 0);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["known"], true);
+    assert!(v["entry"]["meaning"].as_str().unwrap().contains("too long"));
+    let (code, out, _) = run(&["explain", "0xDEADBEEF"], None);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("is not known to this tool") && out.contains("check --entra"),
+        "{out}"
+    );
+}

@@ -4,6 +4,7 @@
 pub mod checks;
 pub mod facts;
 pub mod finding;
+pub mod ids;
 pub mod scan;
 
 pub use facts::{CheckError, CheckOptions, Facts, gather};

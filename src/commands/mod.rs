@@ -4,6 +4,7 @@
 pub mod check;
 pub mod cloud;
 pub mod connect;
+pub mod explain;
 pub mod fix;
 pub mod sddl;
 
