@@ -140,20 +140,6 @@ fn allowed(table: &[(&str, [bool; 3])], user: &str) -> [bool; 3] {
     table.iter().find(|(u, _)| *u == user).unwrap().1
 }
 
-/// The connector's three writeback ACEs for descendant objects of `class` (the ACEs plan
-/// writes).
-fn grant(sid: &Sid, class: Guid) -> Vec<Ace> {
-    writeback_wizard::plan::writeback_aces(
-        sid,
-        class,
-        &[
-            "right-reset-password",
-            "right-write-lockouttime",
-            "right-write-pwdlastset",
-        ],
-    )
-}
-
 #[tokio::test]
 async fn connector_verdicts_match_real_operations_before_and_after_a_grant() {
     let Some(lab) = common::Lab::get() else {
@@ -220,7 +206,7 @@ async fn connector_verdicts_match_real_operations_before_and_after_a_grant() {
     let mut granted: SecurityDescriptor = original_root.sd.clone();
     let added = ensure_present(
         granted.dacl.acl_mut().unwrap(),
-        &grant(&msol_sid, CLASS_USER),
+        &common::grant(&msol_sid, CLASS_USER),
     );
     assert_eq!(added.len(), 3);
     admin.write_dacl(&root, &granted).await.unwrap();

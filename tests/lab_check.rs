@@ -8,7 +8,7 @@ use common::{Lab, Undo};
 use writeback_wizard::ad::Connection;
 use writeback_wizard::check::{self, CheckError, CheckOptions, CheckOutcome, Severity};
 use writeback_wizard::sd::rights::*;
-use writeback_wizard::sd::{AccessMask, Ace, AceFlags, Guid, Sid};
+use writeback_wizard::sd::{AccessMask, Ace, AceFlags, Sid};
 
 async fn run(conn: &mut Connection, opts: CheckOptions) -> Result<CheckOutcome, CheckError> {
     let opts = CheckOptions {
@@ -45,19 +45,6 @@ fn reasons(o: &CheckOutcome, dn: &str) -> Vec<&'static str> {
 }
 
 /// The connector's three writeback ACEs for descendant objects of `class`.
-/// The connector's three writeback ACEs for descendant objects of `class` (the ACEs plan
-/// writes).
-fn grant(sid: &Sid, class: Guid) -> Vec<Ace> {
-    writeback_wizard::plan::writeback_aces(
-        sid,
-        class,
-        &[
-            "right-reset-password",
-            "right-write-lockouttime",
-            "right-write-pwdlastset",
-        ],
-    )
-}
 
 #[tokio::test]
 async fn seeded_lab_yields_each_seeded_problem_on_its_object() {
@@ -134,8 +121,8 @@ async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
     };
 
     // 1. Rights at the root, for user and inetOrgPerson.
-    let mut aces = grant(&msol, CLASS_USER);
-    aces.extend(grant(&msol, CLASS_INET_ORG_PERSON));
+    let mut aces = common::grant(&msol, CLASS_USER);
+    aces.extend(common::grant(&msol, CLASS_INET_ORG_PERSON));
     undo.add_aces(&mut admin, &root, &aces).await;
     let o = run(&mut admin, CheckOptions::default()).await.unwrap();
     expect(
@@ -156,7 +143,7 @@ async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
     );
 
     // 2. The same rights on the protected OU.
-    undo.add_aces(&mut admin, &blocked_ou, &grant(&msol, CLASS_USER))
+    undo.add_aces(&mut admin, &blocked_ou, &common::grant(&msol, CLASS_USER))
         .await;
     let o = run(&mut admin, CheckOptions::default()).await.unwrap();
     expect(

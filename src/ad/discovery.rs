@@ -204,6 +204,23 @@ impl Connection {
             .and_then(|e| e.text("dNSHostName")))
     }
 
+    /// The SID of the domain this DC serves.
+    pub async fn domain_sid(&mut self) -> Result<Sid, AdError> {
+        let root = self.root_dse().await?;
+        let dn = root.default_naming_context;
+        self.read(&dn, &["objectSid"], vec![])
+            .await?
+            .and_then(|e| {
+                e.first("objectSid")
+                    .and_then(|v| Sid::from_ldap_value(v).ok())
+            })
+            .ok_or_else(|| AdError::Malformed {
+                op: "read domain",
+                dn,
+                reason: "the domain object has no valid objectSid".into(),
+            })
+    }
+
     /// Reads one object's DACL; `Ok(None)` when the bound account may not read it.
     pub async fn read_dacl(&mut self, dn: &str) -> Result<Option<SecurityDescriptor>, AdError> {
         Ok(self

@@ -233,15 +233,7 @@ pub async fn apply(
     mut on_event: impl FnMut(Event),
 ) -> Result<usize, ApplyError> {
     let root = conn.root_dse().await?;
-    let domain_sid = conn
-        .read(&root.default_naming_context, &["objectSid"], vec![])
-        .await?
-        .and_then(|e| {
-            e.first("objectSid")
-                .and_then(|v| crate::sd::Sid::from_ldap_value(v).ok())
-        })
-        .map(|s| s.to_string())
-        .unwrap_or_default();
+    let domain_sid = conn.domain_sid().await?.to_string();
     if domain_sid != plan.domain_sid {
         return Err(ApplyError::OtherDomain {
             plan: plan.domain_sid.clone(),

@@ -301,16 +301,7 @@ pub async fn restore(
     mut on_line: impl FnMut(String),
 ) -> Result<RestoreReport, BackupError> {
     backup.validate(path)?;
-    let root = conn.root_dse().await?;
-    let domain_sid = conn
-        .read(&root.default_naming_context, &["objectSid"], vec![])
-        .await?
-        .and_then(|e| {
-            e.first("objectSid")
-                .and_then(|v| crate::sd::Sid::from_ldap_value(v).ok())
-        })
-        .map(|s| s.to_string())
-        .unwrap_or_default();
+    let domain_sid = conn.domain_sid().await?.to_string();
     if domain_sid != backup.domain_sid && !force {
         return Err(BackupError::OtherDomain {
             path: path.display().to_string(),

@@ -340,3 +340,20 @@ esac
         dir,
     )
 }
+
+/// The connector's three writeback ACEs for descendant objects of `class` (the ACEs plan
+/// writes).
+pub fn grant(
+    sid: &writeback_wizard::sd::Sid,
+    class: writeback_wizard::sd::Guid,
+) -> Vec<writeback_wizard::sd::Ace> {
+    writeback_wizard::plan::writeback_aces(
+        sid,
+        class,
+        &[
+            "right-reset-password",
+            "right-write-lockouttime",
+            "right-write-pwdlastset",
+        ],
+    )
+}
