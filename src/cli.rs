@@ -164,6 +164,14 @@ pub struct CheckArgs {
     pub target: TargetArgs,
     #[command(flatten)]
     pub entra: EntraArgs,
+    /// The SSPR pilot group: an AD group (DN or name) or, with --entra, an Entra group (object
+    /// ID or display name). Adds a per-user readiness table. (Microsoft Graph does not expose
+    /// which group SSPR is scoped to, so it is asked for.)
+    #[arg(long, value_name = "GROUP")]
+    pub pilot_group: Option<String>,
+    /// Also write the pilot table as CSV to this file.
+    #[arg(long, value_name = "FILE", requires = "pilot_group")]
+    pub pilot_csv: Option<std::path::PathBuf>,
     /// Report format (default: text).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

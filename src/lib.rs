@@ -9,6 +9,7 @@ pub mod check;
 pub mod cli;
 pub mod entra;
 pub mod explain;
+pub mod pilot;
 pub mod plan;
 pub mod report;
 pub mod sd;

@@ -178,3 +178,41 @@ async fn apply_enable_writeback_switches_it_on_and_restore_leaves_it() {
     assert!(sent.contains("Set-ADSyncAADPasswordResetConfiguration -Connector 'contoso.onmicrosoft.com - AAD' -Enable $true"));
     assert_eq!(rcode, 0, "{rerr}");
 }
+
+#[test]
+fn check_with_a_pilot_group_adds_the_table_to_every_format_and_writes_csv() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.blocking_lock();
+    let dir = std::env::temp_dir().join(format!("ww-pilot-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let csv = dir.join("pilot.csv");
+    for (format, marker) in [
+        ("json", "\"pilot\""),
+        ("markdown", "## Pilot group Domain Admins"),
+        ("html", "<h2>Pilot group Domain Admins</h2>"),
+        ("text", "Pilot group Domain Admins: 2 member(s)"),
+    ] {
+        let mut args = lab.check_args();
+        args.extend(
+            [
+                "--pilot-group",
+                "Domain Admins",
+                "--pilot-csv",
+                csv.to_str().unwrap(),
+                "--format",
+                format,
+            ]
+            .map(String::from),
+        );
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, out, err) = common::run_bin(&argv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))]);
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(out.contains(marker), "{format}: {out}");
+    }
+    let text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(text.lines().count(), 3, "header, Administrator, dave");
+    assert!(text.contains("dave") && text.contains("blocked") && text.contains("admin-protected"));
+    std::fs::remove_dir_all(&dir).ok();
+}

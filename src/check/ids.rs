@@ -35,6 +35,11 @@ pub const ALL: &[&str] = &[
     "restrict-remote-sam",
     "outbound-blocked",
     "tls12-disabled",
+    "pilot-user-blocked",
+    "pilot-not-registered",
+    "pilot-not-synced",
+    "pilot-no-license",
+    "pilot-admin",
 ];
 
 #[cfg(test)]

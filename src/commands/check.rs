@@ -25,15 +25,36 @@ pub async fn run(args: CheckArgs) -> Result<ExitCode> {
     if tty {
         eprint!("\r\x1b[2K");
     }
-    conn.close().await;
     let cloud = if args.entra.entra {
-        let summary = super::cloud::run(&args.entra).await?;
+        let summary = super::cloud::run(&args.entra, args.pilot_group.is_some()).await?;
         outcome.findings.extend(summary.findings.iter().cloned());
         Some(summary)
     } else {
         None
     };
+    let pilot = match &args.pilot_group {
+        Some(group) => {
+            let table = writeback_wizard::pilot::run(
+                &mut conn,
+                &outcome.facts,
+                group,
+                cloud.as_ref().map(|c| &c.graph),
+            )
+            .await?;
+            outcome
+                .findings
+                .extend(writeback_wizard::pilot::findings(&table));
+            if let Some(path) = &args.pilot_csv {
+                super::write_file(path, writeback_wizard::pilot::csv(&table).as_bytes())
+                    .with_context(|| format!("writing the pilot table to {}", path.display()))?;
+            }
+            Some(table)
+        }
+        None => None,
+    };
+    conn.close().await;
     let mut report = Report::from_outcome(&outcome);
+    report.pilot = pilot;
     report.cloud = writeback_wizard::report::CloudInfo {
         checked: cloud.is_some(),
         tenant: cloud.as_ref().and_then(|c| c.tenant.clone()),

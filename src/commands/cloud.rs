@@ -10,11 +10,12 @@ use writeback_wizard::cli::{CloudArg, EntraArgs};
 use writeback_wizard::entra::{self, Cloud, Endpoints, Graph, SignIn};
 use writeback_wizard::syncserver::{self, ProcessPowerShell};
 
-/// Who signed in, for the report.
+/// Who signed in, for the report, and the Graph client for further reads.
 pub struct CloudSummary {
     pub findings: Vec<Finding>,
     pub signed_in_as: Option<String>,
     pub tenant: Option<String>,
+    pub graph: Graph,
 }
 
 pub fn cloud(arg: CloudArg) -> Cloud {
@@ -39,8 +40,9 @@ fn open_browser(url: &str) -> bool {
     cmd.is_ok_and(|s| s.success())
 }
 
-/// Signs in, reads the tenant and the sync server, and returns the findings.
-pub async fn run(args: &EntraArgs) -> Result<CloudSummary> {
+/// Signs in, reads the tenant and the sync server, and returns the findings. `pilot` asks for
+/// the extra permissions the pilot table needs.
+pub async fn run(args: &EntraArgs, pilot: bool) -> Result<CloudSummary> {
     let cloud = cloud(args.cloud);
     let endpoints =
         Endpoints::with_overrides(cloud, args.authority.as_deref(), args.graph_url.as_deref())?;
@@ -52,12 +54,16 @@ pub async fn run(args: &EntraArgs) -> Result<CloudSummary> {
         );
         entra::cloud::GRAPH_COMMAND_LINE_TOOLS.to_string()
     });
+    let mut scopes: Vec<&str> = entra::cloud::SCOPES.to_vec();
+    if pilot {
+        scopes.extend_from_slice(entra::cloud::PILOT_SCOPES);
+    }
     let sign_in = SignIn::new(
         http.clone(),
         endpoints.clone(),
         &args.tenant,
         &client_id,
-        entra::cloud::SCOPES,
+        &scopes,
     );
     let token = if args.device_code {
         let code = sign_in
@@ -137,6 +143,7 @@ pub async fn run(args: &EntraArgs) -> Result<CloudSummary> {
             .as_ref()
             .ok()
             .map(|o| o.display_name.clone()),
+        graph,
     })
 }
 

@@ -19,6 +19,15 @@ pub const SCOPES: &[&str] = &[
     "offline_access",
 ];
 
+/// Added for the pilot table: users by anchor and their licences, group members, SSPR
+/// registration details (a reports permission), the authentication methods policy.
+pub const PILOT_SCOPES: &[&str] = &[
+    "User.Read.All",
+    "GroupMember.Read.All",
+    "AuditLog.Read.All",
+    "Policy.Read.AuthenticationMethod",
+];
+
 /// A Microsoft cloud.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

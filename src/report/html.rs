@@ -88,6 +88,32 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str("</table>");
     }
+    if let Some(p) = &report.pilot {
+        let _ = write!(
+            out,
+            "<h2>Pilot group {}</h2><table><tr><th>user</th><th>verdict</th><th>reasons</th><th>synced</th><th>licensed</th><th>SSPR registered</th><th>admin</th></tr>",
+            e(&p.group)
+        );
+        let b = |v: Option<bool>| v.map_or("?", |b| if b { "yes" } else { "no" });
+        for r in &p.rows {
+            let _ = write!(
+                out,
+                "<tr><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                e(r.sam_account_name
+                    .as_deref()
+                    .or(r.user_principal_name.as_deref())
+                    .unwrap_or("?")),
+                crate::pilot::verdict_word(r.verdict),
+                e(&r.reasons.join(", ")),
+                e(&r.unknown.join("; ")),
+                b(r.synced),
+                b(r.licensed),
+                b(r.sspr_registered),
+                b(r.admin)
+            );
+        }
+        out.push_str("</table>");
+    }
     let u = &report.users;
     let _ = write!(
         out,

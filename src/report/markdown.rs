@@ -56,6 +56,42 @@ pub fn render(report: &Report) -> String {
         }
         let _ = writeln!(out);
     }
+    if let Some(p) = &report.pilot {
+        let _ = writeln!(
+            out,
+            "## Pilot group {}\n\n| user | verdict | reasons | synced | licensed | SSPR registered | admin |\n|---|---|---|---|---|---|---|",
+            cell(&p.group)
+        );
+        let b = |v: Option<bool>| {
+            v.map_or(
+                "?".to_string(),
+                |b| if b { "yes".into() } else { "no".into() },
+            )
+        };
+        for r in &p.rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} | {} | {} |",
+                cell(
+                    r.sam_account_name
+                        .as_deref()
+                        .or(r.user_principal_name.as_deref())
+                        .unwrap_or("?")
+                ),
+                crate::pilot::verdict_word(r.verdict),
+                cell(
+                    [r.reasons.join(", "), r.unknown.join("; ")]
+                        .join(" ")
+                        .trim()
+                ),
+                b(r.synced),
+                b(r.licensed),
+                b(r.sspr_registered),
+                b(r.admin)
+            );
+        }
+        let _ = writeln!(out);
+    }
     let u = &report.users;
     let _ = writeln!(
         out,

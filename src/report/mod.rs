@@ -33,6 +33,9 @@ pub struct Report {
     pub summary: Summary,
     pub findings: Vec<Finding>,
     pub users: Users,
+    /// The pilot table (`check --pilot-group`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pilot: Option<crate::pilot::PilotReport>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -126,6 +129,7 @@ impl Report {
                 ready: o.scan.ready,
                 blocked: o.scan.blocked.clone(),
             },
+            pilot: None,
         }
     }
 
@@ -170,6 +174,7 @@ pub fn rfc3339(secs: u64) -> String {
 pub(crate) fn group_of(id: &str) -> &'static str {
     match id {
         i if i.starts_with("cloud-") => "Microsoft Entra ID",
+        i if i.starts_with("pilot-") => "Pilot users",
         "sync-not-installed"
         | "sync-staging-mode"
         | "writeback-disabled"
@@ -206,6 +211,7 @@ pub(crate) const GROUPS: &[&str] = &[
     "Permissions",
     "Password policy",
     "Users in scope",
+    "Pilot users",
     "Domain controller",
 ];
 

@@ -96,6 +96,36 @@ pub fn render(report: &Report, color: bool) -> String {
             u.blocked.len() - 50
         );
     }
+    if let Some(p) = &report.pilot {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            paint(
+                BOLD,
+                &format!("Pilot group {}: {} member(s)", p.group, p.rows.len())
+            )
+        );
+        for r in &p.rows {
+            let verdict = match r.verdict {
+                Some(crate::pilot::PilotVerdict::Ready) => paint(GREEN, "✔ ready  "),
+                Some(crate::pilot::PilotVerdict::Blocked) => paint(RED, "✖ blocked"),
+                _ => paint(YELLOW, "? unknown"),
+            };
+            let who = r
+                .sam_account_name
+                .as_deref()
+                .or(r.user_principal_name.as_deref())
+                .unwrap_or("?");
+            let mut why = r.reasons.join(", ");
+            if !r.unknown.is_empty() {
+                if !why.is_empty() {
+                    why.push_str("; ");
+                }
+                why.push_str(&format!("unknown: {}", r.unknown.join("; ")));
+            }
+            let _ = writeln!(out, "  {verdict} {who:<20} {why}");
+        }
+    }
     let s = &report.summary;
     let verdict = if report.ready {
         paint(

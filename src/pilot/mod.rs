@@ -1,0 +1,515 @@
+//! Pilot readiness: for every member of the pilot group (an AD group, members resolved
+//! transitively, or an Entra group), will password reset with writeback work for this user?
+//! One row per person, from the directory (the same judgement as the check) and from the cloud
+//! (synced, licensed, registered for SSPR, administrator).
+//!
+//! Microsoft Graph v1.0 does not expose which group SSPR is scoped to, so the group is asked for.
+
+mod cloud;
+
+pub use cloud::{CloudUser, enabled_methods, lookup_cloud_user};
+
+use ldap3::Scope;
+use serde::Serialize;
+
+use crate::ad::{AdError, Connection, Entry, Query, controls};
+use crate::check::facts::Facts;
+use crate::check::scan::{Judge, UserFacts};
+use crate::check::{Finding, Severity};
+use crate::sd::rights::CHANGE_PASSWORD;
+use crate::sd::{Request, Sid, Target, Token, Verdict as SdVerdict, evaluate};
+
+/// UF_ACCOUNTDISABLE.
+const ACCOUNT_DISABLED: i64 = 0x2;
+
+/// The verdict for one pilot user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PilotVerdict {
+    Ready,
+    Blocked,
+    /// Nothing blocks, but part of it could not be read.
+    Unknown,
+}
+
+/// One pilot member.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct PilotRow {
+    pub dn: Option<String>,
+    pub sam_account_name: Option<String>,
+    pub user_principal_name: Option<String>,
+    pub verdict: Option<PilotVerdict>,
+    /// What blocks writeback for this user (finding ids and per-user reasons).
+    pub reasons: Vec<String>,
+    /// What could not be determined, and why.
+    pub unknown: Vec<String>,
+    pub synced: Option<bool>,
+    pub licensed: Option<bool>,
+    pub sspr_registered: Option<bool>,
+    pub sspr_capable: Option<bool>,
+    pub methods_registered: Vec<String>,
+    /// Whether at least one registered method is enabled in the authentication methods policy.
+    pub methods_enabled: Option<bool>,
+    pub admin: Option<bool>,
+    #[serde(skip)]
+    object_sid: Option<Sid>,
+    #[serde(skip)]
+    object_guid: Option<[u8; 16]>,
+}
+
+impl PilotRow {
+    /// The verdict from the reasons and the unknowns.
+    fn decide(&mut self) {
+        self.verdict = Some(if !self.reasons.is_empty() {
+            PilotVerdict::Blocked
+        } else if !self.unknown.is_empty() {
+            PilotVerdict::Unknown
+        } else {
+            PilotVerdict::Ready
+        });
+    }
+
+    /// `onPremisesImmutableId`: base64 of objectGUID.
+    pub fn immutable_id(&self) -> Option<String> {
+        self.object_guid
+            .map(|g| crate::sddl_input::encode_base64(&g))
+    }
+}
+
+/// The verdict in one word.
+pub fn verdict_word(v: Option<PilotVerdict>) -> &'static str {
+    match v {
+        Some(PilotVerdict::Ready) => "ready",
+        Some(PilotVerdict::Blocked) => "blocked",
+        Some(PilotVerdict::Unknown) | None => "unknown",
+    }
+}
+
+/// The pilot table.
+#[derive(Clone, Debug, Serialize)]
+pub struct PilotReport {
+    pub group: String,
+    /// Whether the cloud columns were filled in (signed in to Entra).
+    pub cloud_checked: bool,
+    /// Methods the authentication methods policy enables (tenant context), when readable.
+    pub enabled_methods: Option<Vec<String>>,
+    pub rows: Vec<PilotRow>,
+}
+
+/// Why the pilot group could not be read.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum PilotError {
+    #[error("no AD group matches {0:?}: give its DN or its sAMAccountName")]
+    GroupNotFound(String),
+    #[error("{0:?} matches several AD groups ({1}): give the DN")]
+    GroupAmbiguous(String, String),
+    #[error("reading the Entra group failed: {0}")]
+    Cloud(String),
+    #[error(transparent)]
+    Directory(#[from] AdError),
+}
+
+const ATTRS: &[&str] = &[
+    "nTSecurityDescriptor",
+    "objectClass",
+    "objectSid",
+    "objectGUID",
+    "sAMAccountName",
+    "userPrincipalName",
+    "adminCount",
+    "msDS-ResultantPSO",
+    "userAccountControl",
+    "lockoutTime",
+];
+
+/// The group's DN from a DN or a name.
+async fn group_dn(conn: &mut Connection, facts: &Facts, group: &str) -> Result<String, PilotError> {
+    if group.contains('=') && group.contains(',') {
+        return match conn.read(group, &["objectClass"], vec![]).await? {
+            Some(e)
+                if e.texts("objectClass")
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case("group")) =>
+            {
+                Ok(e.dn)
+            }
+            _ => Err(PilotError::GroupNotFound(group.into())),
+        };
+    }
+    let name = ldap3::ldap_escape(group);
+    let filter = format!("(&(objectClass=group)(|(sAMAccountName={name})(cn={name})))");
+    let found = conn
+        .search(&facts.domain.dn, Scope::Subtree, &filter, &["cn"], vec![])
+        .await?;
+    match found.as_slice() {
+        [] => Err(PilotError::GroupNotFound(group.into())),
+        [one] => Ok(one.dn.clone()),
+        many => Err(PilotError::GroupAmbiguous(
+            group.into(),
+            many.iter()
+                .map(|e| e.dn.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+    }
+}
+
+/// Judges one AD user for the pilot (directory side).
+fn judge_entry(facts: &Facts, judge: &Judge<'_>, e: Entry) -> PilotRow {
+    let disabled = e
+        .int("userAccountControl")
+        .is_some_and(|u| u & ACCOUNT_DISABLED != 0);
+    let locked = e.int("lockoutTime").is_some_and(|t| t != 0);
+    let upn = e.text("userPrincipalName");
+    let guid = e
+        .first("objectGUID")
+        .and_then(|g| <[u8; 16]>::try_from(g).ok());
+    let user = UserFacts::from_entry(e);
+    let mut row = PilotRow {
+        dn: Some(user.dn.clone()),
+        sam_account_name: Some(user.sam_account_name.clone()),
+        user_principal_name: upn,
+        object_sid: user.sid.clone(),
+        object_guid: guid,
+        ..PilotRow::default()
+    };
+    row.reasons = judge
+        .reasons(&user)
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    if !facts.in_scope(&user.dn) {
+        row.reasons.push("not-in-scope".into());
+    }
+    if disabled {
+        row.reasons.push("account-disabled".into());
+    }
+    if locked {
+        row.reasons.push("account-locked".into());
+    }
+    // "User cannot change password" is a deny of Change Password for Everyone/SELF.
+    if let (Some(sd), Some(sid)) = (&user.sd, &user.sid) {
+        let own = Token::new(sid.clone(), []);
+        let target = Target {
+            class: facts
+                .class_guid(&user.class_name)
+                .unwrap_or(crate::sd::rights::CLASS_USER),
+            object_sid: Some(sid.clone()),
+        };
+        if evaluate(
+            &sd.dacl,
+            &target,
+            &own,
+            &Request::ControlAccess(CHANGE_PASSWORD),
+        )
+        .verdict
+            == SdVerdict::Denied
+        {
+            row.reasons.push("cannot-change-password".into());
+        }
+    }
+    row
+}
+
+/// The members of an AD group (transitively, LDAP_MATCHING_RULE_IN_CHAIN), judged on the
+/// directory side.
+pub async fn ad_members(
+    conn: &mut Connection,
+    facts: &Facts,
+    group: &str,
+) -> Result<Vec<PilotRow>, PilotError> {
+    let dn = group_dn(conn, facts, group).await?;
+    let filter = format!(
+        "(&(objectCategory=person)(objectClass=user)(memberOf:1.2.840.113556.1.4.1941:={}))",
+        ldap3::ldap_escape(&dn)
+    );
+    let judge = Judge::new(facts);
+    let mut rows = Vec::new();
+    let query = Query {
+        base: &facts.domain.dn,
+        scope: Scope::Subtree,
+        filter: &filter,
+        attrs: ATTRS,
+        controls: vec![controls::sd_flags(controls::DACL)],
+    };
+    conn.search_paged(query, 500, |e| rows.push(judge_entry(facts, &judge, e)))
+        .await?;
+    rows.sort_by(|a, b| a.dn.cmp(&b.dn));
+    Ok(rows)
+}
+
+/// Adds the cloud columns to `row` from what Graph said about the user.
+pub fn apply_cloud(row: &mut PilotRow, cloud: &CloudUser, enabled: Option<&[String]>) {
+    match &cloud.id {
+        Err(e) => row.unknown.push(format!("cloud account: {e}")),
+        Ok(None) => {
+            row.synced = Some(false);
+            row.reasons.push("pilot-not-synced".into());
+        }
+        Ok(Some(_)) => {
+            row.synced = Some(true);
+            if row.user_principal_name.is_none() {
+                row.user_principal_name = cloud.user_principal_name.clone();
+            }
+        }
+    }
+    match &cloud.licensed {
+        Some(Ok(true)) => row.licensed = Some(true),
+        Some(Ok(false)) => {
+            row.licensed = Some(false);
+            row.reasons.push("pilot-no-license".into());
+        }
+        Some(Err(e)) => row.unknown.push(format!("licence: {e}")),
+        None => {}
+    }
+    match &cloud.registration {
+        Some(Ok(r)) => {
+            row.sspr_registered = Some(r.is_sspr_registered);
+            row.sspr_capable = Some(r.is_sspr_capable);
+            row.admin = Some(r.is_admin);
+            row.methods_registered = r.methods_registered.clone();
+            if !r.is_sspr_registered {
+                row.reasons.push("pilot-not-registered".into());
+            }
+            if let Some(enabled) = enabled {
+                row.methods_enabled =
+                    Some(cloud::any_method_enabled(&r.methods_registered, enabled));
+            }
+        }
+        Some(Err(e)) => row.unknown.push(format!("SSPR registration: {e}")),
+        None => {}
+    }
+}
+
+/// Findings for the pilot table.
+pub fn findings(report: &PilotReport) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for row in &report.rows {
+        let who = row
+            .dn
+            .clone()
+            .or_else(|| row.user_principal_name.clone())
+            .unwrap_or_default();
+        if row.reasons.iter().any(|r| r == "pilot-not-synced") {
+            out.push(
+                Finding::new("pilot-not-synced", Severity::Error, &who)
+                    .title("Pilot user is not synchronized to Entra ID")
+                    .fix(
+                        "Bring the user's OU into the sync scope and let Entra Connect export it.",
+                    ),
+            );
+        }
+        if row.reasons.iter().any(|r| r == "pilot-no-license") {
+            out.push(
+                Finding::new("pilot-no-license", Severity::Error, &who)
+                    .title("Pilot user has no Entra ID P1/P2 service plan assigned")
+                    .fix("Assign a licence that includes Entra ID P1 or P2."),
+            );
+        }
+        if row.reasons.iter().any(|r| r == "pilot-not-registered") {
+            out.push(
+                Finding::new("pilot-not-registered", Severity::Warning, &who)
+                    .title("Pilot user has not registered for self-service password reset")
+                    .fix("Ask the user to register at https://aka.ms/ssprsetup before the pilot."),
+            );
+        }
+        if row.admin == Some(true) {
+            out.push(Finding::new("pilot-admin", Severity::Info, &who).title("Pilot user is an administrator: the two-gate SSPR policy for administrators applies").detail("Administrators need two methods and cannot use security questions; their own policy is not the one you configure for users."));
+        }
+        if row.verdict == Some(PilotVerdict::Blocked) {
+            out.push(
+                Finding::new("pilot-user-blocked", Severity::Error, &who)
+                    .title(format!("Writeback will not work for {}", row.sam_account_name.as_deref().or(row.user_principal_name.as_deref()).unwrap_or("this pilot user")))
+                    .detail(format!("Reasons: {}.", row.reasons.join(", ")))
+                    .fix("Fix the reasons (writeback-wizard plan fixes the rights and policies), or take the user out of the pilot."),
+            );
+        }
+    }
+    out
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct GroupRef {
+    id: String,
+}
+
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Member {
+    #[serde(rename = "@odata.type", default)]
+    odata_type: String,
+    #[serde(default)]
+    user_principal_name: Option<String>,
+    #[serde(default)]
+    on_premises_security_identifier: Option<String>,
+}
+
+fn is_guid(s: &str) -> bool {
+    s.parse::<crate::sd::Guid>().is_ok()
+}
+
+/// The members of an Entra group (object ID or display name), transitively, matched to their
+/// AD accounts by SID.
+async fn entra_members(
+    conn: &mut Connection,
+    facts: &Facts,
+    graph: &crate::entra::Graph,
+    group: &str,
+) -> Result<Vec<PilotRow>, PilotError> {
+    let graph_err = |e: crate::entra::GraphError| PilotError::Cloud(e.to_string());
+    let id = if is_guid(group) {
+        group.to_string()
+    } else {
+        let filter: String = url::form_urlencoded::byte_serialize(
+            format!("displayName eq '{}'", group.replace('\'', "''")).as_bytes(),
+        )
+        .collect();
+        let groups: Vec<GroupRef> = graph
+            .get_all(&format!("/groups?$filter={filter}&$select=id"))
+            .await
+            .map_err(graph_err)?;
+        match groups.as_slice() {
+            [] => return Err(PilotError::GroupNotFound(group.into())),
+            [one] => one.id.clone(),
+            _ => {
+                return Err(PilotError::GroupAmbiguous(
+                    group.into(),
+                    "several Entra groups have that name; give its object ID".into(),
+                ));
+            }
+        }
+    };
+    let members: Vec<Member> = graph
+        .get_all(&format!("/groups/{id}/transitiveMembers?$select=id,userPrincipalName,onPremisesSecurityIdentifier"))
+        .await
+        .map_err(graph_err)?;
+    let judge = Judge::new(facts);
+    let mut rows = Vec::new();
+    for m in members
+        .into_iter()
+        .filter(|m| m.odata_type == "#microsoft.graph.user")
+    {
+        let entry = match m
+            .on_premises_security_identifier
+            .as_deref()
+            .and_then(|s| s.parse::<Sid>().ok())
+        {
+            Some(sid) => {
+                let filter = format!(
+                    "(objectSid={})",
+                    crate::ad::schema::escape_binary(&sid.to_bytes())
+                );
+                conn.search(
+                    &facts.domain.dn,
+                    Scope::Subtree,
+                    &filter,
+                    ATTRS,
+                    vec![controls::sd_flags(controls::DACL)],
+                )
+                .await?
+                .into_iter()
+                .next()
+            }
+            None => None,
+        };
+        rows.push(match entry {
+            Some(e) => judge_entry(facts, &judge, e),
+            None => PilotRow {
+                user_principal_name: m.user_principal_name,
+                reasons: vec!["pilot-not-synced".into()],
+                synced: Some(false),
+                ..PilotRow::default()
+            },
+        });
+    }
+    Ok(rows)
+}
+
+/// Builds the pilot table for `group`: an AD group (DN or name) or, with `graph`, an Entra group
+/// (object ID or display name). Without `graph` the cloud columns stay unknown.
+pub async fn run(
+    conn: &mut Connection,
+    facts: &Facts,
+    group: &str,
+    graph: Option<&crate::entra::Graph>,
+) -> Result<PilotReport, PilotError> {
+    let mut rows = match (is_guid(group), graph) {
+        (true, Some(g)) => entra_members(conn, facts, g, group).await?,
+        (_, g) => match (ad_members(conn, facts, group).await, g) {
+            (Err(PilotError::GroupNotFound(_)), Some(g)) => {
+                entra_members(conn, facts, g, group).await?
+            }
+            (other, _) => other?,
+        },
+    };
+    let enabled = match graph {
+        Some(g) => Some(enabled_methods(g).await),
+        None => None,
+    };
+    for row in &mut rows {
+        match graph {
+            Some(g) => {
+                if row.dn.is_some() {
+                    let cloud = lookup_cloud_user(g, row).await;
+                    apply_cloud(
+                        row,
+                        &cloud,
+                        enabled
+                            .as_ref()
+                            .and_then(|e| e.as_ref().ok())
+                            .map(Vec::as_slice),
+                    );
+                }
+            }
+            None => row
+                .unknown
+                .push("the cloud was not checked (sign in with --entra)".into()),
+        }
+        row.reasons.sort();
+        row.reasons.dedup();
+        row.decide();
+    }
+    Ok(PilotReport {
+        group: group.to_string(),
+        cloud_checked: graph.is_some(),
+        enabled_methods: enabled.and_then(Result::ok),
+        rows,
+    })
+}
+
+/// The pilot table as CSV (RFC 4180 quoting).
+pub fn csv(report: &PilotReport) -> String {
+    fn q(s: &str) -> String {
+        if s.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", s.replace('"', "\"\""))
+        } else {
+            s.to_string()
+        }
+    }
+    let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
+    let mut out = String::from(
+        "dn,sam_account_name,user_principal_name,verdict,reasons,unknown,synced,licensed,sspr_registered,sspr_capable,methods_registered,methods_enabled,admin\r\n",
+    );
+    for r in &report.rows {
+        let verdict = verdict_word(r.verdict);
+        let fields = [
+            q(r.dn.as_deref().unwrap_or_default()),
+            q(r.sam_account_name.as_deref().unwrap_or_default()),
+            q(r.user_principal_name.as_deref().unwrap_or_default()),
+            verdict.to_string(),
+            q(&r.reasons.join("; ")),
+            q(&r.unknown.join("; ")),
+            b(r.synced),
+            b(r.licensed),
+            b(r.sspr_registered),
+            b(r.sspr_capable),
+            q(&r.methods_registered.join("; ")),
+            b(r.methods_enabled),
+            b(r.admin),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
