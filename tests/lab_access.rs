@@ -148,7 +148,7 @@ async fn connector_verdicts_match_real_operations_before_and_after_a_grant() {
     let _guard = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
     let mut msol = lab.connector().await;
-    let (_, schema_nc) = admin.naming_contexts().await.unwrap();
+    let schema_nc = admin.root_dse().await.unwrap().schema_naming_context;
     let (msol_sid, groups) = admin.token_groups(lab.var("LAB_MSOL_DN")).await.unwrap();
     assert_eq!(msol_sid.to_string(), lab.var("LAB_MSOL_SID"));
     let delegates: Sid = lab.var("LAB_DELEGATES_GROUP_SID").parse().unwrap();

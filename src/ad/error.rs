@@ -124,18 +124,6 @@ pub enum AdError {
     },
 }
 
-impl AdError {
-    /// The LDAP result code, when the server answered with one.
-    pub fn ldap_code(&self) -> Option<u32> {
-        match self {
-            AdError::Bind { code, .. } | AdError::Operation { code, .. } => Some(*code),
-            AdError::BadCredentials { .. } | AdError::AccountProblem { .. } => Some(49),
-            AdError::EncryptionRequired { .. } => Some(8),
-            _ => None,
-        }
-    }
-}
-
 /// LDAP result code insufficientAccessRights.
 pub const INSUFFICIENT_ACCESS: u32 = 50;
 /// LDAP result code noSuchObject.

@@ -13,34 +13,6 @@ pub fn escape_binary(bytes: &[u8]) -> String {
 }
 
 impl Connection {
-    /// The naming contexts of the rootDSE: (defaultNamingContext, schemaNamingContext).
-    pub async fn naming_contexts(&mut self) -> Result<(String, String), AdError> {
-        let root = self
-            .search(
-                "",
-                Scope::Base,
-                "(objectClass=*)",
-                &["defaultNamingContext", "schemaNamingContext"],
-                vec![],
-            )
-            .await?
-            .into_iter()
-            .next()
-            .ok_or_else(|| AdError::Malformed {
-                op: "read rootDSE",
-                dn: String::new(),
-                reason: "no rootDSE entry".into(),
-            })?;
-        let get = |a: &str| {
-            root.text(a).ok_or_else(|| AdError::Malformed {
-                op: "read rootDSE",
-                dn: String::new(),
-                reason: format!("no {a}: this does not look like Active Directory"),
-            })
-        };
-        Ok((get("defaultNamingContext")?, get("schemaNamingContext")?))
-    }
-
     /// The property set (`attributeSecurityGUID`) of the attribute with `schemaIDGUID` =
     /// `attribute`, or `None` when it belongs to none. Fails if the schema has no such attribute.
     pub async fn property_set_of(

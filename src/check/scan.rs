@@ -63,34 +63,26 @@ pub struct BlockedUser {
 }
 
 /// What the scan found.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default)]
 pub struct UserScan {
     pub in_scope: usize,
     pub ready: usize,
     pub blocked: Vec<BlockedUser>,
     /// Users with adminCount=1: (DN, protected DACL).
-    #[serde(skip)]
     pub admin_count: Vec<(String, bool)>,
     /// How many in-scope users each PSO (by DN, lower case) governs.
-    #[serde(skip)]
     pub pso_users: BTreeMap<String, usize>,
     /// How many users are inetOrgPerson.
-    #[serde(skip)]
     pub inet_org_persons: usize,
     /// The containers (lower-case DNs) that directly hold an inetOrgPerson.
-    #[serde(skip)]
     pub inet_org_person_parents: std::collections::BTreeSet<String>,
     /// Users on which nobody in the connector's token has Change Password.
-    #[serde(skip)]
     pub change_password_missing: usize,
     /// Users whose security descriptor could not be read.
-    #[serde(skip)]
     pub unreadable: usize,
     /// Blocked users per protected container DN (lower case).
-    #[serde(skip)]
     pub blocked_below: HashMap<String, usize>,
     /// Resultant PSOs of users that could not be read (lower-case DNs).
-    #[serde(skip)]
     pub unreadable_psos: std::collections::BTreeSet<String>,
 }
 
