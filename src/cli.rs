@@ -5,8 +5,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Checks and fixes what Microsoft Entra password writeback needs in on-premises Active
 /// Directory. Without a subcommand it opens the wizard.
+/// The version and the commit it was built from.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("WW_COMMIT"), ")");
+
 #[derive(Debug, Parser)]
-#[command(name = "writeback-wizard", version, about, long_about = None)]
+#[command(name = "writeback-wizard", version = VERSION, about, long_about = None)]
 pub struct Cli {
     /// More log output on stderr (-v info, -vv debug, -vvv trace). RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -16,8 +19,29 @@ pub struct Cli {
     #[arg(long)]
     pub software_render: bool,
 
+    /// Open the wizard with the answers saved in this profile (server, connector, scope, tenant,
+    /// options; never a password).
+    #[arg(long, value_name = "FILE")]
+    pub profile: Option<std::path::PathBuf>,
+
+    /// The wizard's language (en-US, de-DE); the system's language by default.
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<String>,
+
+    /// The wizard's colours; follows the system by default.
+    #[arg(long, value_enum, default_value_t = ThemeArg::System)]
+    pub theme: ThemeArg,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The wizard's colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    System,
+    Light,
+    Dark,
 }
 
 #[derive(Debug, Subcommand)]
@@ -55,6 +79,12 @@ pub enum Command {
     /// Convert security descriptors between binary (hex or base64) and SDDL.
     #[command(subcommand)]
     Sddl(SddlCommand),
+    /// Write the man pages and shell completions into DIR (for packaging).
+    #[command(hide = true)]
+    GenerateAssets {
+        /// Where `man/` and `completions/` are created.
+        dir: std::path::PathBuf,
+    },
 }
 
 /// How to reach and sign in to a domain controller.

@@ -2,13 +2,16 @@
 //! on-premises Active Directory.
 //!
 //! The engine ([`sd`], [`ad`], and the checks and plans built on them) never depends on the GUI;
-//! the desktop wizard lives behind the `gui` cargo feature.
+//! the desktop wizard ([`gui`], behind the `gui` cargo feature) uses the engine, never the
+//! other way round.
 
 pub mod ad;
 pub mod check;
 pub mod cli;
 pub mod entra;
 pub mod explain;
+#[cfg(feature = "gui")]
+pub mod gui;
 pub mod pilot;
 pub mod plan;
 pub mod report;

@@ -11,18 +11,19 @@ use tracing_subscriber::EnvFilter;
 use writeback_wizard::cli::{Cli, Command};
 
 mod commands;
-#[cfg(feature = "gui")]
-mod gui;
 
 /// Could not run: usage, connection, credentials.
 const EXIT_CANNOT_RUN: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    init_tracing(cli.verbose);
     let result = match cli.command {
-        None => open_wizard(cli.software_render),
-        Some(cmd) => run(cmd),
+        // The wizard logs to its own file (see gui::logging).
+        None => open_wizard(cli.software_render, cli.profile, cli.lang, cli.theme),
+        Some(cmd) => {
+            init_tracing(cli.verbose);
+            run(cmd)
+        }
     };
     match result {
         Ok(code) => code,
@@ -49,12 +50,27 @@ fn init_tracing(verbose: u8) {
 }
 
 #[cfg(feature = "gui")]
-fn open_wizard(software_render: bool) -> Result<ExitCode> {
-    gui::run(software_render)
+fn open_wizard(
+    software_render: bool,
+    profile: Option<std::path::PathBuf>,
+    lang: Option<String>,
+    theme: writeback_wizard::cli::ThemeArg,
+) -> Result<ExitCode> {
+    writeback_wizard::gui::run(writeback_wizard::gui::RunOptions {
+        software_render,
+        profile,
+        lang,
+        theme,
+    })
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_wizard(_software_render: bool) -> Result<ExitCode> {
+fn open_wizard(
+    _software_render: bool,
+    _profile: Option<std::path::PathBuf>,
+    _lang: Option<String>,
+    _theme: writeback_wizard::cli::ThemeArg,
+) -> Result<ExitCode> {
     anyhow::bail!(
         "this build has no wizard (built without the `gui` feature). Run `writeback-wizard --help` \
          for the command line, or build with default features: `cargo build --release`"
@@ -68,6 +84,7 @@ fn run(cmd: Command) -> Result<ExitCode> {
         .build()?;
     match cmd {
         Command::Sddl(c) => commands::sddl::run(c),
+        Command::GenerateAssets { dir } => commands::assets::run(&dir),
         Command::Explain { code, json } => commands::explain::run(&code, json),
         Command::Check(args) => rt.block_on(commands::check::run(args)),
         Command::Plan(args) => rt.block_on(commands::fix::run_plan(args)),

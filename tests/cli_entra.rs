@@ -5,52 +5,7 @@
 mod common;
 
 use serde_json::json;
-use wiremock::matchers::{method, path};
-use wiremock::{Mock, MockServer, ResponseTemplate};
-
-fn ok(v: serde_json::Value) -> ResponseTemplate {
-    ResponseTemplate::new(200).set_body_json(v)
-}
-
-async fn tenant(server: &MockServer) {
-    Mock::given(method("POST")).and(path("/contoso.example/oauth2/v2.0/devicecode"))
-        .respond_with(ok(json!({"device_code": "DC", "user_code": "WXYZ-1234", "verification_uri": "https://microsoft.com/devicelogin",
-            "expires_in": 900, "interval": 0, "message": "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code WXYZ-1234 to authenticate."})))
-        .mount(server).await;
-    Mock::given(method("POST")).and(path("/contoso.example/oauth2/v2.0/token"))
-        .respond_with(ok(json!({"token_type": "Bearer", "expires_in": 3599, "access_token": "SECRET-ACCESS-TOKEN", "refresh_token": "SECRET-REFRESH"})))
-        .mount(server).await;
-    Mock::given(method("GET"))
-        .and(path("/v1.0/me"))
-        .respond_with(ok(
-            json!({"id": "u1", "userPrincipalName": "ada@contoso.example", "displayName": "Ada"}),
-        ))
-        .mount(server)
-        .await;
-    Mock::given(method("GET")).and(path("/v1.0/me/transitiveMemberOf"))
-        .respond_with(ok(json!({"value": [{"@odata.type": "#microsoft.graph.directoryRole", "displayName": "Global Administrator", "roleTemplateId": "62e90394-69f5-4237-9190-012177145e10"}]})))
-        .mount(server).await;
-    Mock::given(method("GET")).and(path("/v1.0/subscribedSkus"))
-        .respond_with(ok(json!({"value": [{"skuPartNumber": "O365_BUSINESS_ESSENTIALS", "capabilityStatus": "Enabled", "servicePlans": []}]})))
-        .mount(server).await;
-    Mock::given(method("GET")).and(path("/v1.0/organization"))
-        .respond_with(ok(json!({"value": [{"id": "t1", "displayName": "Contoso", "onPremisesSyncEnabled": true, "onPremisesLastSyncDateTime": writeback_wizard::report::rfc3339_now()}]})))
-        .mount(server).await;
-    Mock::given(method("GET"))
-        .and(path("/v1.0/domains/contoso.example"))
-        .respond_with(ok(
-            json!({"id": "contoso.example", "authenticationType": "Managed", "isVerified": true}),
-        ))
-        .mount(server)
-        .await;
-    Mock::given(method("GET"))
-        .and(path("/v1.0/directory/onPremisesSynchronization"))
-        .respond_with(ok(
-            json!({"id": "t1", "features": {"passwordSyncEnabled": true}}),
-        ))
-        .mount(server)
-        .await;
-}
+use wiremock::MockServer;
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn check_with_entra_reports_directory_cloud_and_sync_server_together() {
@@ -59,7 +14,7 @@ async fn check_with_entra_reports_directory_cloud_and_sync_server_together() {
     };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let server = MockServer::start().await;
-    tenant(&server).await;
+    common::entra_tenant(&server, false).await;
     let mut args = lab.check_args();
     args.extend(
         [

@@ -103,34 +103,12 @@ pub async fn run(args: &EntraArgs, pilot: bool) -> Result<CloudSummary> {
     let facts = entra::facts::gather(&graph).await;
     let mut findings = entra::checks::evaluate(&facts);
 
-    let ps = ProcessPowerShell::default();
-    let info = match syncserver::read(&ps).await {
-        Ok(info) => info,
-        Err(e) => {
-            findings.push(
-                Finding::new(
-                    "read-incomplete",
-                    writeback_wizard::check::Severity::Warning,
-                    "sync server",
-                )
-                .title("The sync server could not be read")
-                .detail(e.to_string())
-                .fix("Run in an elevated PowerShell session as a member of ADSyncAdmins."),
-            );
-            None
-        }
-    };
-    let outbound = if info.as_ref().is_some_and(|i| i.installed) {
-        let targets: Vec<String> = cloud
-            .writeback_endpoints()
-            .iter()
-            .map(|h| format!("{h}:443"))
-            .collect();
-        syncserver::probe_outbound(&targets, Duration::from_secs(10)).await
-    } else {
-        Vec::new()
-    };
-    findings.extend(syncserver::evaluate(info.as_ref(), &outbound));
+    let (_, sync_findings) = syncserver::assess(
+        &ProcessPowerShell::default(),
+        &syncserver::default_targets(cloud),
+    )
+    .await;
+    findings.extend(sync_findings);
     Ok(CloudSummary {
         findings,
         signed_in_as: facts

@@ -178,6 +178,7 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
         &backup_path,
         &ApplyOptions {
             replan: args.replan,
+            ..ApplyOptions::default()
         },
         |event| {
             match &event {

@@ -1,6 +1,7 @@
 //! The subcommands of the binary. The library does the work; these turn arguments into calls,
 //! results into output, and own the exit-code contract.
 
+pub mod assets;
 pub mod check;
 pub mod cloud;
 pub mod connect;

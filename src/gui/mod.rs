@@ -1,58 +1,538 @@
-//! The desktop wizard (iced). Only the binary's `gui` feature compiles this; the engine never
-//! sees it.
+//! The desktop wizard (iced), modelled on the Entra Connect setup. Only the `gui` feature
+//! compiles this; the engine never imports it.
+//!
+//! Shape (iced `tour`, icebreaker): a [`Step`] enum holds the order; each page is one file
+//! with its state, `Message`, `Action`, `update`, `view` and `can_continue`; [`Wizard`] owns
+//! what pages share and draws the step list and the Previous / Next bar once.
 
-use iced::widget::{button, column, container, row, text};
-use iced::{Element, Length, Task, Theme};
+pub mod dialogs;
+pub mod i18n;
+pub mod jobs;
+pub mod logging;
+pub mod pages;
+pub mod settings;
+pub mod shared;
+pub mod style;
 
-/// The wizard's steps, in order (iced `tour` shape).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::keyboard::{self, key};
+use iced::widget::{button, column, container, row, scrollable, space, text};
+use iced::{Element, Length, Subscription, Task, Theme, event};
+
+use crate::cli::ThemeArg;
+use crate::t;
+use pages::{
+    Action, checks, complete, configuring, current, directory, entra, features, pilot, ready,
+    restore, scope, tasks, welcome,
+};
+use settings::Settings;
+pub use shared::{Flow, Shared};
+
+/// The wizard's steps. The order of a run depends on the task chosen (see [`Step::path`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Step {
     Welcome,
+    Tasks,
+    Entra,
+    Directory,
+    Scope,
+    Features,
+    Checks,
+    Pilot,
+    Ready,
+    Configuring,
+    Complete,
+    Restore,
+    Current,
 }
 
 impl Step {
-    pub const ALL: &'static [Step] = &[Step::Welcome];
-}
+    /// Every step, in the order of the full configure path plus the side paths.
+    pub const ALL: &'static [Step] = &[
+        Step::Welcome,
+        Step::Tasks,
+        Step::Entra,
+        Step::Directory,
+        Step::Scope,
+        Step::Features,
+        Step::Checks,
+        Step::Pilot,
+        Step::Ready,
+        Step::Configuring,
+        Step::Complete,
+        Step::Restore,
+        Step::Current,
+    ];
 
-#[derive(Debug, Clone)]
-pub enum Message {
-    Exit,
-}
-
-struct Wizard {
-    step: Step,
-}
-
-impl Wizard {
-    fn new() -> (Self, Task<Message>) {
-        (Self { step: Step::ALL[0] }, Task::none())
-    }
-
-    fn update(&mut self, message: Message) -> Task<Message> {
-        match message {
-            Message::Exit => iced::exit(),
+    /// The steps of a task, in order.
+    pub fn path(flow: Flow) -> &'static [Step] {
+        use Step::*;
+        match flow {
+            Flow::Configure => &[
+                Welcome,
+                Tasks,
+                Entra,
+                Directory,
+                Scope,
+                Features,
+                Checks,
+                Pilot,
+                Ready,
+                Configuring,
+                Complete,
+            ],
+            Flow::Diagnose => &[
+                Welcome, Tasks, Entra, Directory, Scope, Checks, Pilot, Complete,
+            ],
+            Flow::Restore => &[Welcome, Tasks, Directory, Restore, Complete],
+            Flow::ViewConfig => &[Welcome, Tasks, Current],
         }
     }
 
-    fn view(&self) -> Element<'_, Message> {
-        let body = match self.step {
-            Step::Welcome => column![
-                text("Welcome to Writeback Wizard").size(28),
-                text(
-                    "This wizard checks and configures everything Microsoft Entra password \
-                     writeback needs in your on-premises Active Directory: the connector \
-                     account's rights, the password policies, and the sync server."
-                ),
-            ]
-            .spacing(16),
+    /// The next step of `flow`.
+    pub fn next(self, flow: Flow) -> Option<Step> {
+        let p = Self::path(flow);
+        let i = p.iter().position(|s| *s == self)?;
+        p.get(i + 1).copied()
+    }
+
+    /// The previous step of `flow`.
+    pub fn previous(self, flow: Flow) -> Option<Step> {
+        let p = Self::path(flow);
+        let i = p.iter().position(|s| *s == self)?;
+        i.checked_sub(1).and_then(|i| p.get(i).copied())
+    }
+
+    /// The name in the step list and the window title.
+    pub fn title(self) -> String {
+        match self {
+            Step::Welcome => t!("step-welcome"),
+            Step::Tasks => t!("step-tasks"),
+            Step::Entra => t!("step-entra"),
+            Step::Directory => t!("step-directory"),
+            Step::Scope => t!("step-scope"),
+            Step::Features => t!("step-features"),
+            Step::Checks => t!("step-checks"),
+            Step::Pilot => t!("step-pilot"),
+            Step::Ready => t!("step-ready"),
+            Step::Configuring => t!("step-configuring"),
+            Step::Complete => t!("step-complete"),
+            Step::Restore => t!("step-restore"),
+            Step::Current => t!("step-current"),
+        }
+    }
+}
+
+/// Everything the wizard reacts to.
+#[derive(Debug, Clone)]
+pub enum Message {
+    Welcome(welcome::Message),
+    Tasks(tasks::Message),
+    Entra(entra::Message),
+    Directory(directory::Message),
+    Scope(scope::Message),
+    Features(features::Message),
+    Checks(checks::Message),
+    Pilot(pilot::Message),
+    Ready(ready::Message),
+    Configuring(configuring::Message),
+    Complete(complete::Message),
+    Restore(restore::Message),
+    Current(current::Message),
+    Next,
+    Back,
+    Exit,
+    FocusNext,
+    FocusPrevious,
+    /// Leave the start-up error screen and go on with defaults.
+    ContinueAfterStartupError,
+}
+
+/// How the wizard starts.
+pub struct Options {
+    pub profile: Option<PathBuf>,
+    pub theme: ThemeArg,
+    pub dialogs: Arc<dyn dialogs::Dialogs>,
+    pub log: Result<PathBuf, String>,
+    /// Read Entra Connect on this computer at start (off in tests that do not want it).
+    pub detect_sync_server: bool,
+    /// How to run PowerShell (`None`: `powershell.exe`, or `WW_POWERSHELL`).
+    pub powershell: Option<crate::syncserver::ProcessPowerShell>,
+}
+
+/// The wizard's state.
+pub struct Wizard {
+    pub step: Step,
+    pub shared: Shared,
+    theme: ThemeArg,
+    startup_error: Option<String>,
+    pub welcome: welcome::Page,
+    pub tasks: tasks::Page,
+    pub entra: entra::Page,
+    pub directory: directory::Page,
+    pub scope: scope::Page,
+    pub features: features::Page,
+    pub checks: checks::Page,
+    pub pilot: pilot::Page,
+    pub ready: ready::Page,
+    pub configuring: configuring::Page,
+    pub complete: complete::Page,
+    pub restore: restore::Page,
+    pub current: current::Page,
+}
+
+impl Wizard {
+    /// The wizard at its first page, and the start-up work (reading Entra Connect).
+    pub fn new(options: Options) -> (Self, Task<Message>) {
+        let mut startup_error = None;
+        let mut notice = None;
+        let settings = match &options.profile {
+            None => Settings::default(),
+            Some(path) => match Settings::load(path) {
+                Ok((s, notes)) => {
+                    tracing::info!("profile {} loaded", path.display());
+                    notice = pages::profile_notice(&notes);
+                    s
+                }
+                Err(e) => {
+                    tracing::warn!("{e}");
+                    startup_error = Some(t!("startup-profile", reason = e.to_string()));
+                    Settings::default()
+                }
+            },
         };
-        let bar = row![button("Exit").on_press(Message::Exit)].spacing(8);
-        container(column![body, bar].spacing(24))
-            .padding(32)
+        let mut shared = Shared::new(settings, options.dialogs, options.log);
+        shared.notice = notice;
+        if let Some(ps) = options.powershell {
+            shared.powershell = ps;
+        }
+        if let Err(e) = &shared.log {
+            startup_error.get_or_insert(t!("startup-log", reason = e.as_str()));
+        }
+        let mut wizard = Self {
+            step: Step::Welcome,
+            shared,
+            theme: options.theme,
+            startup_error,
+            welcome: welcome::Page::new(),
+            tasks: tasks::Page::new(),
+            entra: entra::Page::new(),
+            directory: directory::Page::new(),
+            scope: scope::Page::new(),
+            features: features::Page::new(),
+            checks: checks::Page::new(),
+            pilot: pilot::Page::new(),
+            ready: ready::Page::new(),
+            configuring: configuring::Page::new(),
+            complete: complete::Page::new(),
+            restore: restore::Page::new(),
+            current: current::Page::new(),
+        };
+        let task = if options.detect_sync_server {
+            wizard.welcome.detect(&wizard.shared).map(Message::Welcome)
+        } else {
+            wizard.shared.sync = shared::SyncState::Read(None);
+            Task::none()
+        };
+        (wizard, task)
+    }
+
+    /// The window title: product and page (scripts wait on it).
+    pub fn title(&self) -> String {
+        format!("{} – {}", crate::PRODUCT_NAME, self.step.title())
+    }
+
+    pub fn theme(&self) -> Option<Theme> {
+        match self.theme {
+            ThemeArg::System => None,
+            ThemeArg::Light => Some(Theme::Light),
+            ThemeArg::Dark => Some(Theme::Dark),
+        }
+    }
+
+    /// Whether the current page lets the user go on.
+    pub fn can_continue(&self) -> bool {
+        let s = &self.shared;
+        self.startup_error.is_none()
+            && match self.step {
+                Step::Welcome => self.welcome.can_continue(s),
+                Step::Tasks => self.tasks.can_continue(s),
+                Step::Entra => self.entra.can_continue(s),
+                Step::Directory => self.directory.can_continue(s),
+                Step::Scope => self.scope.can_continue(s),
+                Step::Features => self.features.can_continue(s),
+                Step::Checks => self.checks.can_continue(s),
+                Step::Pilot => self.pilot.can_continue(s),
+                Step::Ready => self.ready.can_continue(s),
+                Step::Configuring => self.configuring.can_continue(s),
+                Step::Complete => true,
+                Step::Restore => self.restore.can_continue(s),
+                Step::Current => true,
+            }
+    }
+
+    fn can_go_back(&self) -> bool {
+        self.startup_error.is_none()
+            && self.step.previous(self.shared.flow).is_some()
+            && match self.step {
+                Step::Configuring => self.configuring.can_go_back(),
+                Step::Complete => !matches!(self.shared.flow, Flow::Configure | Flow::Restore),
+                Step::Restore => self.restore.can_go_back(),
+                _ => true,
+            }
+    }
+
+    fn last_step(&self) -> bool {
+        self.step.next(self.shared.flow).is_none()
+    }
+
+    /// Moves to `to`: the page left stops its work, the page entered starts its own.
+    fn go(&mut self, to: Step) -> Task<Message> {
+        tracing::info!("page: {:?} -> {:?}", self.step, to);
+        self.leave();
+        self.step = to;
+        let s = &mut self.shared;
+        match to {
+            Step::Welcome | Step::Tasks | Step::Features => Task::none(),
+            Step::Entra => self.entra.enter(s).map(Message::Entra),
+            Step::Directory => self.directory.enter(s).map(Message::Directory),
+            Step::Scope => self.scope.enter(s).map(Message::Scope),
+            Step::Checks => self.checks.enter(s).map(Message::Checks),
+            Step::Pilot => self.pilot.enter(s).map(Message::Pilot),
+            Step::Ready => self.ready.enter(s).map(Message::Ready),
+            Step::Configuring => self.configuring.enter(s).map(Message::Configuring),
+            Step::Complete => self.complete.enter(s).map(Message::Complete),
+            Step::Restore => self.restore.enter(s).map(Message::Restore),
+            Step::Current => self.current.enter(s).map(Message::Current),
+        }
+    }
+
+    fn leave(&mut self) {
+        match self.step {
+            Step::Entra => self.entra.leave(),
+            Step::Directory => self.directory.leave(),
+            Step::Scope => self.scope.leave(),
+            Step::Checks => self.checks.leave(),
+            Step::Pilot => self.pilot.leave(),
+            Step::Ready => self.ready.leave(),
+            Step::Complete => self.complete.leave(),
+            Step::Restore => self.restore.leave(),
+            _ => {}
+        }
+    }
+
+    fn next(&mut self) -> Task<Message> {
+        if !self.can_continue() {
+            return Task::none();
+        }
+        match self.step.next(self.shared.flow) {
+            Some(to) => self.go(to),
+            None => iced::exit(),
+        }
+    }
+
+    pub fn update(&mut self, message: Message) -> Task<Message> {
+        fn route<M: Send + 'static>(
+            action: Action<M>,
+            wrap: fn(M) -> Message,
+        ) -> Result<Task<Message>, ()> {
+            match action {
+                Action::None => Ok(Task::none()),
+                Action::Run(task) => Ok(task.map(wrap)),
+                Action::Next => Err(()),
+            }
+        }
+        let s = &mut self.shared;
+        let routed = match message {
+            Message::Welcome(m) => route(self.welcome.update(m, s), Message::Welcome),
+            Message::Tasks(m) => route(self.tasks.update(m, s), Message::Tasks),
+            Message::Entra(m) => route(self.entra.update(m, s), Message::Entra),
+            Message::Directory(m) => route(self.directory.update(m, s), Message::Directory),
+            Message::Scope(m) => route(self.scope.update(m, s), Message::Scope),
+            Message::Features(m) => route(self.features.update(m, s), Message::Features),
+            Message::Checks(m) => route(self.checks.update(m, s), Message::Checks),
+            Message::Pilot(m) => route(self.pilot.update(m, s), Message::Pilot),
+            Message::Ready(m) => route(self.ready.update(m, s), Message::Ready),
+            Message::Configuring(m) => {
+                route(self.configuring.update(m, s), Message::Configuring)
+            }
+            Message::Complete(m) => route(self.complete.update(m, s), Message::Complete),
+            Message::Restore(m) => route(self.restore.update(m, s), Message::Restore),
+            Message::Current(m) => route(self.current.update(m, s), Message::Current),
+            Message::Next => return self.next(),
+            Message::Back => {
+                if !self.can_go_back() {
+                    return Task::none();
+                }
+                return match self.step.previous(self.shared.flow) {
+                    Some(to) => self.go(to),
+                    None => Task::none(),
+                };
+            }
+            Message::Exit => {
+                if self.step == Step::Configuring && !self.configuring.can_go_back() {
+                    // Configuring: Exit means Cancel, which takes effect between objects.
+                    let a = self
+                        .configuring
+                        .update(configuring::Message::Cancel, &mut self.shared);
+                    return route(a, Message::Configuring).unwrap_or_else(|()| Task::none());
+                }
+                return iced::exit();
+            }
+            Message::FocusNext => return iced::widget::operation::focus_next(),
+            Message::FocusPrevious => return iced::widget::operation::focus_previous(),
+            Message::ContinueAfterStartupError => {
+                self.startup_error = None;
+                return Task::none();
+            }
+        };
+        // A page asked to go on (e.g. Configuring finished): same as pressing Next.
+        routed.unwrap_or_else(|()| self.next())
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        if let Some(e) = &self.startup_error {
+            return self.startup_view(e);
+        }
+        let s = &self.shared;
+        let page: Element<'_, Message> = match self.step {
+            Step::Welcome => self.welcome.view(s).map(Message::Welcome),
+            Step::Tasks => self.tasks.view(s).map(Message::Tasks),
+            Step::Entra => self.entra.view(s).map(Message::Entra),
+            Step::Directory => self.directory.view(s).map(Message::Directory),
+            Step::Scope => self.scope.view(s).map(Message::Scope),
+            Step::Features => self.features.view(s).map(Message::Features),
+            Step::Checks => self.checks.view(s).map(Message::Checks),
+            Step::Pilot => self.pilot.view(s).map(Message::Pilot),
+            Step::Ready => self.ready.view(s).map(Message::Ready),
+            Step::Configuring => self.configuring.view(s).map(Message::Configuring),
+            Step::Complete => self.complete.view(s).map(Message::Complete),
+            Step::Restore => self.restore.view(s).map(Message::Restore),
+            Step::Current => self.current.view(s).map(Message::Current),
+        };
+        let mut body = column![].spacing(12);
+        if let Some(n) = &s.notice {
+            body = body.push(style::warning_box(n.clone()));
+        }
+        body = body.push(page);
+        let content = container(scrollable(container(body).padding([0, 16])).height(Length::Fill))
             .width(Length::Fill)
+            .height(Length::Fill);
+        column![
+            row![self.sidebar(), content].spacing(8).height(Length::Fill),
+            style::separator(),
+            self.nav_bar(),
+        ]
+        .spacing(8)
+        .padding(16)
+        .into()
+    }
+
+    fn sidebar(&self) -> Element<'_, Message> {
+        let path = Step::path(self.shared.flow);
+        let here = path.iter().position(|s| *s == self.step).unwrap_or(0);
+        let items: Vec<Element<'_, Message>> = path
+            .iter()
+            .enumerate()
+            .map(|(i, s)| style::step_item(s.title(), i == here, i < here))
+            .collect();
+        container(column(items).spacing(2))
+            .width(Length::Fixed(210.0))
             .height(Length::Fill)
+            .padding(8)
+            .style(container::rounded_box)
             .into()
     }
+
+    fn nav_bar(&self) -> Element<'_, Message> {
+        let next_label = match self.step {
+            Step::Welcome => t!("nav-configure-start"),
+            Step::Ready => t!("nav-configure"),
+            _ if self.last_step() => t!("nav-exit"),
+            _ => t!("nav-next"),
+        };
+        let exit_label = if self.step == Step::Configuring && !self.configuring.can_go_back() {
+            t!("nav-cancel")
+        } else {
+            t!("nav-exit")
+        };
+        let back = button(text(t!("nav-previous")))
+            .on_press_maybe(self.can_go_back().then_some(Message::Back))
+            .style(button::secondary);
+        let next = button(text(next_label))
+            .on_press_maybe(self.can_continue().then_some(Message::Next))
+            .style(button::primary);
+        row![
+            button(text(exit_label))
+                .on_press(Message::Exit)
+                .style(button::secondary),
+            space::horizontal(),
+            back,
+            next
+        ]
+        .spacing(8)
+        .into()
+    }
+
+    fn startup_view<'a>(&'a self, error: &'a str) -> Element<'a, Message> {
+        container(
+            column![
+                style::heading(t!("startup-title")),
+                style::error_box(error.to_string()),
+                row![
+                    button(text(t!("startup-continue")))
+                        .on_press(Message::ContinueAfterStartupError)
+                        .style(button::primary),
+                    button(text(t!("nav-exit")))
+                        .on_press(Message::Exit)
+                        .style(button::secondary),
+                ]
+                .spacing(8)
+            ]
+            .spacing(16),
+        )
+        .padding(32)
+        .into()
+    }
+
+    /// Enter = Next, Escape = Previous, Tab / Shift+Tab move the focus. Keys a widget used
+    /// (Enter in a field with an action) do not count.
+    pub fn subscription(&self) -> Subscription<Message> {
+        event::listen_with(|event, status, _window| {
+            let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
+            else {
+                return None;
+            };
+            if status == event::Status::Captured {
+                return None;
+            }
+            match key {
+                keyboard::Key::Named(key::Named::Enter) => Some(Message::Next),
+                keyboard::Key::Named(key::Named::Escape) => Some(Message::Back),
+                keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => {
+                    Some(Message::FocusPrevious)
+                }
+                keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
+                _ => None,
+            }
+        })
+    }
+}
+
+/// The window icon (64×64 RGBA, made from `assets/icon.svg`).
+fn icon() -> Option<iced::window::Icon> {
+    iced::window::icon::from_rgba(include_bytes!("../../assets/icon-64.rgba").to_vec(), 64, 64)
+        .ok()
+}
+
+/// What `run` needs from the command line.
+pub struct RunOptions {
+    pub software_render: bool,
+    pub profile: Option<PathBuf>,
+    pub lang: Option<String>,
+    pub theme: ThemeArg,
 }
 
 /// Opens the wizard window and runs until it closes.
@@ -60,22 +540,61 @@ impl Wizard {
 /// With `software_render`, the wizard draws with tiny-skia instead of the GPU. iced picks its
 /// renderer from `ICED_BACKEND` when it starts; changing the environment of a running process is
 /// `unsafe` in Rust 2024 (and this crate forbids `unsafe`), so the wizard starts itself again
-/// with the variable set.
-pub fn run(software_render: bool) -> anyhow::Result<std::process::ExitCode> {
-    if software_render && std::env::var_os("ICED_BACKEND").is_none() {
-        let exe = std::env::current_exe()?;
-        let status = std::process::Command::new(exe)
-            .args(std::env::args_os().skip(1))
-            .env("ICED_BACKEND", "tiny-skia")
-            .status()?;
-        let code = status.code().unwrap_or(1).clamp(0, 255) as u8;
-        return Ok(std::process::ExitCode::from(code));
+/// with the variable set. When the GPU renderer cannot open a window at all, the same happens
+/// automatically, so the wizard always opens.
+pub fn run(o: RunOptions) -> anyhow::Result<std::process::ExitCode> {
+    if o.software_render && std::env::var_os("ICED_BACKEND").is_none() {
+        return restart_with_software_renderer();
     }
-    iced::application(Wizard::new, Wizard::update, Wizard::view)
-        .title(|_: &Wizard| writeback_wizard::PRODUCT_NAME.to_string())
-        .theme(|_: &Wizard| Theme::Light)
-        .window_size((900.0, 640.0))
-        .run()
-        .map_err(|e| anyhow::anyhow!("the wizard window could not be opened: {e}"))?;
-    Ok(std::process::ExitCode::SUCCESS)
+    let guard = logging::init(logging::log_dir());
+    let lang = i18n::select(o.lang.as_deref());
+    tracing::info!("language {lang}");
+    let log = guard.location.clone();
+    let profile = o.profile.clone();
+    let theme = o.theme;
+    let result = iced::application(
+        move || {
+            Wizard::new(Options {
+                profile: profile.clone(),
+                theme,
+                dialogs: Arc::new(dialogs::Native),
+                log: log.clone(),
+                detect_sync_server: true,
+                powershell: None,
+            })
+        },
+        Wizard::update,
+        Wizard::view,
+    )
+    .title(Wizard::title)
+    .theme(Wizard::theme)
+    .subscription(Wizard::subscription)
+    .window(iced::window::Settings {
+        size: iced::Size::new(1000.0, 700.0),
+        min_size: Some(iced::Size::new(800.0, 560.0)),
+        icon: icon(),
+        ..iced::window::Settings::default()
+    })
+    .run();
+    match result {
+        Ok(()) => Ok(std::process::ExitCode::SUCCESS),
+        Err(e) if std::env::var_os("ICED_BACKEND").is_none() => {
+            tracing::warn!("the window could not be opened ({e}); trying the software renderer");
+            drop(guard);
+            restart_with_software_renderer()
+        }
+        Err(e) => Err(anyhow::anyhow!(
+            "the wizard window could not be opened: {e}. The command line works without a window: writeback-wizard --help"
+        )),
+    }
+}
+
+fn restart_with_software_renderer() -> anyhow::Result<std::process::ExitCode> {
+    let exe = std::env::current_exe()?;
+    let status = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env("ICED_BACKEND", "tiny-skia")
+        .status()?;
+    let code = status.code().unwrap_or(1).clamp(0, 255) as u8;
+    Ok(std::process::ExitCode::from(code))
 }

@@ -17,6 +17,9 @@ pub struct ApplyOptions {
     /// When an object changed since the plan was computed, apply the plan's additions to its
     /// current value instead of stopping.
     pub replan: bool,
+    /// Set from elsewhere to stop before the next object. A write in progress always finishes
+    /// (and is verified); the flag is only read between objects.
+    pub cancel: Option<std::sync::Arc<std::sync::atomic::AtomicBool>>,
 }
 
 /// Progress, one event per step.
@@ -72,6 +75,8 @@ pub enum ApplyError {
         detail: String,
         written: usize,
     },
+    #[error("cancelled after {written} change(s); the backup holds every original value")]
+    Cancelled { written: usize },
     #[error(transparent)]
     Directory(#[from] AdError),
 }
@@ -82,7 +87,8 @@ impl ApplyError {
         match self {
             ApplyError::Changed { written, .. }
             | ApplyError::Write { written, .. }
-            | ApplyError::Verify { written, .. } => *written,
+            | ApplyError::Verify { written, .. }
+            | ApplyError::Cancelled { written } => *written,
             _ => 0,
         }
     }
@@ -288,6 +294,13 @@ pub async fn apply(
     let total = plan.changes.len();
     let mut written = 0;
     for (index, change) in plan.changes.iter().enumerate() {
+        if opts
+            .cancel
+            .as_ref()
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::SeqCst))
+        {
+            return Err(ApplyError::Cancelled { written });
+        }
         let attr = attribute_of(change);
         let current = backup::read_current(conn, &change.dn, attr).await?;
         if !opts.replan && !unchanged_since_plan(change, &current) {

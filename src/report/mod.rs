@@ -171,7 +171,7 @@ pub fn rfc3339(secs: u64) -> String {
 }
 
 /// Findings grouped as the checklist shows them.
-pub(crate) fn group_of(id: &str) -> &'static str {
+pub fn group_of(id: &str) -> &'static str {
     match id {
         i if i.starts_with("cloud-") => "Microsoft Entra ID",
         i if i.starts_with("pilot-") => "Pilot users",
@@ -204,7 +204,7 @@ pub(crate) fn grouped(report: &Report) -> Vec<(&'static str, Vec<&Finding>)> {
         .collect()
 }
 
-pub(crate) const GROUPS: &[&str] = &[
+pub const GROUPS: &[&str] = &[
     "Microsoft Entra ID",
     "Sync server",
     "Connector account",

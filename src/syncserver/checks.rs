@@ -28,6 +28,45 @@ pub async fn probe_outbound(
     out
 }
 
+/// The `host:443` targets the sync server must reach for writeback in `cloud`.
+pub fn default_targets(cloud: crate::entra::Cloud) -> Vec<String> {
+    cloud
+        .writeback_endpoints()
+        .iter()
+        .map(|h| format!("{h}:443"))
+        .collect()
+}
+
+/// Reads the sync server through `ps`, probes `targets` (see [`default_targets`]; a proxy or a
+/// test may give others) when Entra Connect is installed, and returns what was read with its
+/// findings. A failed read is a `read-incomplete` warning, not an error: the directory checks
+/// still stand.
+pub async fn assess(
+    ps: &impl super::PowerShell,
+    targets: &[String],
+) -> (Option<SyncServerInfo>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let info = match super::read(ps).await {
+        Ok(info) => info,
+        Err(e) => {
+            findings.push(
+                Finding::new("read-incomplete", Severity::Warning, "sync server")
+                    .title("The sync server could not be read")
+                    .detail(e.to_string())
+                    .fix("Run in an elevated PowerShell session as a member of ADSyncAdmins."),
+            );
+            None
+        }
+    };
+    let outbound = if info.as_ref().is_some_and(|i| i.installed) {
+        probe_outbound(targets, Duration::from_secs(10)).await
+    } else {
+        Vec::new()
+    };
+    findings.extend(evaluate(info.as_ref(), &outbound));
+    (info, findings)
+}
+
 /// The findings for a sync server (`None`: not installed here) and the outbound probe results.
 pub fn evaluate(
     info: Option<&SyncServerInfo>,

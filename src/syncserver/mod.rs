@@ -5,7 +5,7 @@
 mod checks;
 mod powershell;
 
-pub use checks::{evaluate, probe_outbound};
+pub use checks::{assess, default_targets, evaluate, probe_outbound};
 pub use powershell::{PowerShell, ProcessPowerShell, PsError};
 
 use serde::{Deserialize, Serialize};

@@ -12,6 +12,9 @@ use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use serde_json::json;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, ResponseTemplate};
 use writeback_wizard::ad::{ConnectOptions, Connection, SimpleCredential};
 use zeroize::Zeroizing;
 
@@ -317,7 +320,10 @@ script=$(printf %s "$6" | base64 -d | iconv -f UTF-16LE -t UTF-8)
 printf %s "$script" > "$here/last-script.ps1"
 {hang}
 case "$script" in
-  *Set-ADSyncAADPasswordResetConfiguration*) cat "$here/enable.json"; exit {code} ;;
+  *Set-ADSyncAADPasswordResetConfiguration*)
+    # What the server reports after a successful enable, when the test gave it.
+    [ {code} = 0 ] && [ -f "$here/read-after-enable.json" ] && cp "$here/read-after-enable.json" "$here/read.json"
+    cat "$here/enable.json"; exit {code} ;;
   *Get-ADSyncScheduler*) cat "$here/read.json" ;;
   *) echo "unknown script" >&2; exit 1 ;;
 esac
@@ -356,4 +362,56 @@ pub fn grant(
             "right-write-pwdlastset",
         ],
     )
+}
+
+pub fn ok(v: serde_json::Value) -> ResponseTemplate {
+    ResponseTemplate::new(200).set_body_json(v)
+}
+
+/// A stand-in of the identity platform and Microsoft Graph for tenant `contoso.example`: the
+/// device code flow signs in Ada, a Global Administrator of a managed domain with a recent
+/// sync; `licensed` adds an Entra ID P1 service plan to the subscribed SKUs.
+pub async fn entra_tenant(server: &MockServer, licensed: bool) {
+    let plans = if licensed {
+        json!([{"servicePlanId": "41781fb2-bc02-4b7c-bd55-b576c07bb09d", "servicePlanName": "AAD_PREMIUM", "provisioningStatus": "Success"}])
+    } else {
+        json!([])
+    };
+    Mock::given(method("POST")).and(path("/contoso.example/oauth2/v2.0/devicecode"))
+        .respond_with(ok(json!({"device_code": "DC", "user_code": "WXYZ-1234", "verification_uri": "https://microsoft.com/devicelogin",
+            "expires_in": 900, "interval": 0, "message": "To sign in, use a web browser to open the page https://microsoft.com/devicelogin and enter the code WXYZ-1234 to authenticate."})))
+        .mount(server).await;
+    Mock::given(method("POST")).and(path("/contoso.example/oauth2/v2.0/token"))
+        .respond_with(ok(json!({"token_type": "Bearer", "expires_in": 3599, "access_token": "SECRET-ACCESS-TOKEN", "refresh_token": "SECRET-REFRESH"})))
+        .mount(server).await;
+    Mock::given(method("GET"))
+        .and(path("/v1.0/me"))
+        .respond_with(ok(
+            json!({"id": "u1", "userPrincipalName": "ada@contoso.example", "displayName": "Ada"}),
+        ))
+        .mount(server)
+        .await;
+    Mock::given(method("GET")).and(path("/v1.0/me/transitiveMemberOf"))
+        .respond_with(ok(json!({"value": [{"@odata.type": "#microsoft.graph.directoryRole", "displayName": "Global Administrator", "roleTemplateId": "62e90394-69f5-4237-9190-012177145e10"}]})))
+        .mount(server).await;
+    Mock::given(method("GET")).and(path("/v1.0/subscribedSkus"))
+        .respond_with(ok(json!({"value": [{"skuPartNumber": if licensed { "AAD_PREMIUM" } else { "O365_BUSINESS_ESSENTIALS" }, "capabilityStatus": "Enabled", "servicePlans": plans}]})))
+        .mount(server).await;
+    Mock::given(method("GET")).and(path("/v1.0/organization"))
+        .respond_with(ok(json!({"value": [{"id": "t1", "displayName": "Contoso", "onPremisesSyncEnabled": true, "onPremisesLastSyncDateTime": writeback_wizard::report::rfc3339_now()}]})))
+        .mount(server).await;
+    Mock::given(method("GET"))
+        .and(path("/v1.0/domains/contoso.example"))
+        .respond_with(ok(
+            json!({"id": "contoso.example", "authenticationType": "Managed", "isVerified": true}),
+        ))
+        .mount(server)
+        .await;
+    Mock::given(method("GET"))
+        .and(path("/v1.0/directory/onPremisesSynchronization"))
+        .respond_with(ok(
+            json!({"id": "t1", "features": {"passwordSyncEnabled": true}}),
+        ))
+        .mount(server)
+        .await;
 }

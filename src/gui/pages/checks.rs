@@ -1,0 +1,427 @@
+//! Page 7 — Writeback prerequisites: every check, with live progress; grouped as the report groups
+//! them; each row ✔ / ⚠ / ✖ and expandable to detail, evidence (the deciding ACE in SDDL) and
+//! fix; the blocked users with a filter and CSV export; "Check again".
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, column, row, text, text_input};
+use iced::{Element, Length, Task};
+
+use crate::check::{Finding, Severity};
+use crate::gui::dialogs::{Filter, Purpose};
+use crate::gui::jobs::{self, Assessment, CheckEvent, Phase, UiError};
+use crate::gui::shared::Shared;
+use crate::gui::{i18n, style};
+use crate::report::{GROUPS, group_of};
+use crate::t;
+
+pub type Action = super::Action<Message>;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Start,
+    Cancel,
+    Event(CheckEvent),
+    Toggle(usize),
+    Filter(String),
+    ExportBlocked,
+    ExportTo(Option<PathBuf>),
+    Exported(Result<PathBuf, UiError>),
+}
+
+#[derive(Default)]
+pub struct Page {
+    pub running: bool,
+    pub phase: Option<Phase>,
+    pub users: usize,
+    /// Findings streamed so far in this run.
+    pub live: Vec<Finding>,
+    pub error: Option<UiError>,
+    pub cancelled: bool,
+    /// Expanded rows (indexes into the findings shown).
+    pub expanded: BTreeSet<usize>,
+    pub filter: String,
+    pub export: Option<Result<PathBuf, UiError>>,
+    handle: Option<iced::task::Handle>,
+}
+
+/// How many blocked users are listed before "export for all".
+const BLOCKED_SHOWN: usize = 200;
+
+/// The group's name in the wizard's language.
+pub fn group_name(group: &str) -> String {
+    match group {
+        "Microsoft Entra ID" => t!("group-entra"),
+        "Sync server" => t!("group-sync"),
+        "Connector account" => t!("group-connector"),
+        "Permissions" => t!("group-permissions"),
+        "Password policy" => t!("group-policy"),
+        "Users in scope" => t!("group-users"),
+        "Pilot users" => t!("group-pilot"),
+        _ => t!("group-dc"),
+    }
+}
+
+impl Page {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+        if shared.assessment.is_some() {
+            return Task::none();
+        }
+        match self.start(shared) {
+            Action::Run(t) => t,
+            _ => Task::none(),
+        }
+    }
+
+    pub fn leave(&mut self) {
+        if self.handle.take().is_some() {
+            self.running = false;
+            self.cancelled = true;
+        }
+    }
+
+    pub fn can_continue(&self, shared: &Shared) -> bool {
+        !self.running && shared.assessment.is_some()
+    }
+
+    fn start(&mut self, shared: &mut Shared) -> Action {
+        let params = match shared.check_params() {
+            Ok(p) => p,
+            Err(e) => {
+                self.error = Some(UiError::other(e));
+                return Action::None;
+            }
+        };
+        shared.assessment = None;
+        shared.planned = None;
+        shared.pilot = None;
+        self.running = true;
+        self.cancelled = false;
+        self.phase = None;
+        self.users = 0;
+        self.live.clear();
+        self.expanded.clear();
+        self.error = None;
+        let (task, handle) = super::abortable(Task::run(jobs::run_checks(params), Message::Event));
+        self.handle = Some(handle);
+        Action::Run(task)
+    }
+
+    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::Start => return self.start(shared),
+            Message::Cancel => {
+                self.handle = None;
+                self.running = false;
+                self.cancelled = true;
+                tracing::info!("check cancelled");
+            }
+            Message::Event(CheckEvent::Phase(p)) => self.phase = Some(p),
+            Message::Event(CheckEvent::Users(n)) => self.users = n,
+            Message::Event(CheckEvent::Partial(f)) => self.live.extend(f),
+            Message::Event(CheckEvent::Done(result)) => {
+                self.running = false;
+                self.handle = None;
+                match result {
+                    Ok(a) => {
+                        self.users = a.report.users.in_scope;
+                        shared.assessment = Some(a);
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Toggle(i) => {
+                if !self.expanded.remove(&i) {
+                    self.expanded.insert(i);
+                }
+            }
+            Message::Filter(f) => self.filter = f,
+            Message::ExportBlocked => {
+                return Action::Run(Task::perform(
+                    shared.dialogs.save(
+                        Purpose::BlockedCsv,
+                        t!("checks-export-blocked"),
+                        Some(PathBuf::from("blocked-users.csv")),
+                        vec![Filter::new("CSV", &["csv"])],
+                    ),
+                    Message::ExportTo,
+                ));
+            }
+            Message::ExportTo(None) => {}
+            Message::ExportTo(Some(path)) => {
+                let Some(a) = &shared.assessment else {
+                    return Action::None;
+                };
+                return Action::Run(Task::perform(
+                    jobs::write_file(path, blocked_csv(a)),
+                    Message::Exported,
+                ));
+            }
+            Message::Exported(r) => self.export = Some(r),
+        }
+        Action::None
+    }
+
+    /// The findings shown: the finished report's, or those streamed so far.
+    fn findings<'a>(&'a self, shared: &'a Shared) -> &'a [Finding] {
+        match &shared.assessment {
+            Some(a) if !self.running => &a.report.findings,
+            _ => &self.live,
+        }
+    }
+
+    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let mut c = column![
+            style::heading(t!("checks-title")),
+            style::lead(t!("checks-lead")),
+        ]
+        .spacing(12);
+        if shared.settings.skip_cloud {
+            c = c.push(style::note(t!("checks-cloud-skipped")));
+        }
+        c = c.push(self.status(shared));
+        if let Some(e) = &self.error {
+            c = c.push(style::error_box(e.message.clone()));
+        }
+        let findings = self.findings(shared);
+        let done = shared.assessment.is_some() && !self.running;
+        for group in GROUPS {
+            let items: Vec<(usize, &Finding)> = findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| group_of(f.id) == *group)
+                .collect();
+            if items.is_empty() && (!done || *group == "Pilot users") {
+                continue;
+            }
+            let worst = items.iter().map(|(_, f)| f.severity).max();
+            let mut g = column![row![
+                style::severity(worst.unwrap_or(Severity::Info)),
+                text(group_name(group)).size(18)
+            ]
+            .spacing(8)]
+            .spacing(4);
+            if items.is_empty() {
+                g = g.push(style::note(t!("checks-group-ok")));
+            }
+            for (i, f) in items {
+                g = g.push(self.finding_row(i, f));
+            }
+            c = c.push(style::section(g));
+        }
+        if let Some(a) = shared.assessment.as_ref().filter(|_| done) {
+            c = c.push(self.blocked(a));
+        }
+        c.into()
+    }
+
+    fn status<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        if self.running {
+            let phase = match self.phase {
+                None | Some(Phase::Connecting) => t!("checks-phase-connecting"),
+                Some(Phase::Directory) => t!("checks-phase-directory", users = self.users),
+                Some(Phase::Cloud) => t!("checks-phase-cloud"),
+                Some(Phase::SyncServer) => t!("checks-phase-sync"),
+            };
+            return row![
+                text(phase).size(15),
+                button(text(t!("checks-cancel"))).on_press(Message::Cancel)
+            ]
+            .spacing(12)
+            .into();
+        }
+        let again = button(text(t!("checks-again"))).on_press(Message::Start);
+        match &shared.assessment {
+            Some(a) => {
+                let r = &a.report;
+                let summary = if r.ready {
+                    style::ok_box(t!(
+                        "checks-ready",
+                        users = r.users.in_scope,
+                        warnings = r.summary.warnings
+                    ))
+                } else {
+                    style::error_box(t!(
+                        "checks-not-ready",
+                        errors = r.summary.errors,
+                        warnings = r.summary.warnings,
+                        blocked = r.users.blocked.len(),
+                        users = r.users.in_scope
+                    ))
+                };
+                column![summary, again].spacing(8).into()
+            }
+            None if self.cancelled => row![style::note(t!("checks-cancelled")), again]
+                .spacing(12)
+                .into(),
+            None => again.into(),
+        }
+    }
+
+    fn finding_row<'a>(&'a self, i: usize, f: &'a Finding) -> Element<'a, Message> {
+        let open = self.expanded.contains(&i);
+        let head = button(
+            row![
+                style::severity(f.severity),
+                text(i18n::finding_title(f)).size(14).width(Length::Fill),
+                text(if open { "▾" } else { "▸" }).size(14)
+            ]
+            .spacing(8),
+        )
+        .style(iced::widget::button::text)
+        .width(Length::Fill)
+        .on_press(Message::Toggle(i));
+        let mut col = column![head].spacing(4);
+        if open {
+            let mut d = column![style::field(t!("checks-object"), f.object.clone())].spacing(4);
+            if !f.title.is_empty() {
+                d = d.push(text(f.title.clone()).size(13));
+            }
+            if !f.detail.is_empty() {
+                d = d.push(text(f.detail.clone()).size(13));
+            }
+            if !f.evidence.is_empty() {
+                d = d.push(text(t!("checks-evidence")).size(13));
+                for e in &f.evidence {
+                    d = d.push(style::mono(e.clone()));
+                }
+            }
+            d = d.push(text(t!("checks-fix")).size(13));
+            d = d.push(text(i18n::finding_fix(f)).size(13));
+            if !f.fix.is_empty() {
+                d = d.push(style::note(f.fix.clone()));
+            }
+            d = d.push(style::note(format!("id: {}", f.id)));
+            col = col.push(iced::widget::container(d).padding(iced::Padding::default().left(28)));
+        }
+        col.into()
+    }
+
+    fn blocked<'a>(&'a self, a: &'a Assessment) -> Element<'a, Message> {
+        let blocked = &a.report.users.blocked;
+        if blocked.is_empty() {
+            return style::ok_box(t!("checks-no-blocked"));
+        }
+        let needle = self.filter.to_lowercase();
+        let matching: Vec<_> = blocked
+            .iter()
+            .filter(|b| {
+                needle.is_empty()
+                    || b.dn.to_lowercase().contains(&needle)
+                    || b.sam_account_name.to_lowercase().contains(&needle)
+                    || b.reasons.iter().any(|r| r.contains(&needle))
+            })
+            .collect();
+        let mut list = column![
+            text(t!("checks-blocked-title", count = blocked.len())).size(18),
+            row![
+                text_input(&t!("checks-filter"), &self.filter)
+                    .on_input(Message::Filter)
+                    .width(300),
+                button(text(t!("checks-export-blocked"))).on_press(Message::ExportBlocked),
+            ]
+            .spacing(8),
+        ]
+        .spacing(6);
+        match &self.export {
+            Some(Ok(p)) => {
+                list = list.push(style::note(t!("saved-to", path = p.display().to_string())))
+            }
+            Some(Err(e)) => list = list.push(style::error_box(e.message.clone())),
+            None => {}
+        }
+        for b in matching.iter().take(BLOCKED_SHOWN) {
+            list = list.push(
+                row![
+                    text(b.sam_account_name.clone()).size(13).width(160),
+                    text(b.reasons.join(", ")).size(13).width(280),
+                    style::mono(b.dn.clone()),
+                ]
+                .spacing(8),
+            );
+        }
+        if matching.len() > BLOCKED_SHOWN {
+            list = list.push(style::note(t!(
+                "checks-more",
+                count = matching.len().saturating_sub(BLOCKED_SHOWN)
+            )));
+        }
+        style::section(list)
+    }
+}
+
+/// The blocked users as CSV: sAMAccountName, DN, reasons (finding ids).
+pub fn blocked_csv(a: &Arc<Assessment>) -> String {
+    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = String::from("sAMAccountName,dn,reasons\n");
+    for b in &a.report.users.blocked {
+        out.push_str(&format!(
+            "{},{},{}\n",
+            q(&b.sam_account_name),
+            q(&b.dn),
+            q(&b.reasons.join(" "))
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::dialogs::Scripted;
+
+    fn shared() -> Shared {
+        Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()))
+    }
+
+    #[test]
+    fn without_a_connection_the_check_says_so_and_next_stays_off() {
+        let mut s = shared();
+        let mut p = Page::new();
+        assert!(p.update(Message::Start, &mut s).is_none());
+        assert!(p.error.is_some());
+        assert!(!p.can_continue(&s));
+    }
+
+    #[test]
+    fn streamed_events_show_progress_then_cancel_stops_the_run() {
+        let mut s = shared();
+        s.settings.server = "dc1.lab".into();
+        s.settings.user = "admin".into();
+        s.password = zeroize::Zeroizing::new("pw".into());
+        let mut p = Page::new();
+        assert!(p.update(Message::Start, &mut s).is_run());
+        p.update(Message::Event(CheckEvent::Phase(Phase::Directory)), &mut s);
+        p.update(Message::Event(CheckEvent::Users(250)), &mut s);
+        p.update(
+            Message::Event(CheckEvent::Partial(vec![Finding::new(
+                "min-password-age",
+                Severity::Error,
+                "DC=lab",
+            )])),
+            &mut s,
+        );
+        assert_eq!(p.users, 250);
+        assert_eq!(p.live.len(), 1);
+        assert!(p.running && !p.can_continue(&s));
+        p.update(Message::Cancel, &mut s);
+        assert!(!p.running && p.cancelled && p.handle.is_none());
+        assert!(!p.can_continue(&s), "a cancelled check has no result");
+    }
+
+    #[test]
+    fn rows_expand_and_collapse() {
+        let mut s = shared();
+        let mut p = Page::new();
+        p.update(Message::Toggle(3), &mut s);
+        assert!(p.expanded.contains(&3));
+        p.update(Message::Toggle(3), &mut s);
+        assert!(p.expanded.is_empty());
+    }
+}

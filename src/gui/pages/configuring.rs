@@ -1,0 +1,235 @@
+//! Page 10 — Configuring: the backup, then each change with live log lines; Cancel takes effect
+//! between objects, never in the middle of a write; then writeback on the sync server.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use iced::widget::{column, progress_bar, text};
+use iced::{Element, Task};
+
+use crate::gui::jobs::{self, ApplyEvent, ApplyParams};
+use crate::gui::shared::{Done, Shared};
+use crate::gui::style;
+use crate::plan::apply::Event;
+use crate::t;
+
+pub type Action = super::Action<Message>;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Event(ApplyEvent),
+    Cancel,
+}
+
+#[derive(Default)]
+pub struct Page {
+    pub running: bool,
+    pub finished: bool,
+    pub lines: Vec<String>,
+    pub step: usize,
+    pub total: usize,
+    pub error: Option<String>,
+    cancel: Arc<AtomicBool>,
+    written: usize,
+}
+
+impl Page {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+        *self = Self::default();
+        let (Ok(directory), Some(planned)) = (shared.directory_params(), shared.planned.clone())
+        else {
+            self.error = Some(t!("configure-nothing-to-do"));
+            self.finished = true;
+            return Task::none();
+        };
+        let enable_writeback = super::ready::Page::will_enable_writeback(shared);
+        self.total = planned.plan.changes.len();
+        if planned.plan.is_empty() && !enable_writeback {
+            self.lines.push(t!("configure-nothing-to-change"));
+            self.finished = true;
+            shared.done = Some(Done::Configured {
+                written: 0,
+                backup: shared.backup_path.clone(),
+                writeback: None,
+                stopped: None,
+            });
+            return Task::none();
+        }
+        tracing::info!(
+            "configure: {} change(s), backup {}",
+            self.total,
+            shared.backup_path.display()
+        );
+        self.running = true;
+        let params = ApplyParams {
+            directory,
+            plan: Arc::new(planned.plan.clone()),
+            backup: shared.backup_path.clone(),
+            cancel: self.cancel.clone(),
+            enable_writeback,
+            powershell: shared.powershell.clone(),
+        };
+        shared.done = None;
+        // Not abortable on purpose: stopping is the cancel flag's job, between objects, and
+        // leaving the page is not possible while it runs.
+        Task::run(jobs::apply(params), Message::Event)
+    }
+
+    /// Previous is off while writing and after it (the plan is spent).
+    pub fn can_go_back(&self) -> bool {
+        false
+    }
+
+    pub fn can_continue(&self, _shared: &Shared) -> bool {
+        self.finished && !self.running
+    }
+
+    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::Cancel => {
+                if self.running && !self.cancel.swap(true, Ordering::SeqCst) {
+                    tracing::info!("configure: cancel requested");
+                    self.lines.push(t!("configure-cancelling"));
+                }
+            }
+            Message::Event(ApplyEvent::Step(e)) => {
+                let line = match &e {
+                    Event::BackedUp { path, entries } => {
+                        t!("configure-backed-up", entries = entries.to_string(), path = path.as_str())
+                    }
+                    Event::Writing { index, total, dn } => {
+                        self.step = *index;
+                        t!("configure-writing", n = (index + 1).to_string(), total = total.to_string(), dn = dn.as_str())
+                    }
+                    Event::Verified { index, dn } => {
+                        self.step = index + 1;
+                        self.written += 1;
+                        t!("configure-verified", dn = dn.as_str())
+                    }
+                    Event::AlreadyDone { index, dn } => {
+                        self.step = index + 1;
+                        t!("configure-already", dn = dn.as_str())
+                    }
+                };
+                tracing::info!("configure: {line}");
+                self.lines.push(line);
+            }
+            Message::Event(ApplyEvent::Note(n)) => self.lines.push(n),
+            Message::Event(ApplyEvent::Done(r)) => {
+                let (written, stopped) = match r {
+                    Ok(n) => {
+                        self.lines.push(t!("configure-done", count = n));
+                        (n, None)
+                    }
+                    Err((e, n)) => {
+                        tracing::warn!("configure stopped: {}", e.message);
+                        self.error = Some(e.message.clone());
+                        (n, Some(e.message))
+                    }
+                };
+                let will_enable = stopped.is_none() && super::ready::Page::will_enable_writeback(shared);
+                shared.done = Some(Done::Configured {
+                    written,
+                    backup: shared.backup_path.clone(),
+                    writeback: None,
+                    stopped,
+                });
+                if !will_enable {
+                    self.finish();
+                }
+            }
+            Message::Event(ApplyEvent::EnablingWriteback) => {
+                self.lines.push(t!("configure-enabling"));
+            }
+            Message::Event(ApplyEvent::WritebackEnabled(r)) => {
+                let result = r.map_err(|e| e.message);
+                self.lines.push(match &result {
+                    Ok(()) => t!("configure-enabled"),
+                    Err(e) => t!("configure-enable-failed", reason = e.as_str()),
+                });
+                if let Some(Done::Configured { writeback, .. }) = &mut shared.done {
+                    *writeback = Some(result);
+                }
+                self.finish();
+            }
+        }
+        Action::None
+    }
+
+    fn finish(&mut self) {
+        self.running = false;
+        self.finished = true;
+    }
+
+    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let mut c = column![
+            style::heading(t!("configure-title")),
+            style::lead(if self.running {
+                t!("configure-lead-running")
+            } else {
+                t!("configure-lead-finished")
+            }),
+        ]
+        .spacing(12);
+        if self.total > 0 {
+            c = c.push(progress_bar(0.0..=self.total as f32, self.step as f32));
+            c = c.push(text(t!("configure-progress", n = self.step, total = self.total)).size(14));
+        }
+        let mut log = column![].spacing(2);
+        for l in &self.lines {
+            log = log.push(style::mono(l.clone()));
+        }
+        c = c.push(style::section(log));
+        if let Some(e) = &self.error {
+            c = c.push(style::error_box(e.clone()));
+            c = c.push(style::note(t!(
+                "configure-restore-hint",
+                path = shared.backup_path.display().to_string()
+            )));
+        }
+        if self.running {
+            c = c.push(style::note(t!("configure-cancel-hint")));
+        }
+        c.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::dialogs::Scripted;
+    use crate::gui::jobs::UiError;
+
+    #[test]
+    fn cancel_sets_the_flag_once_and_the_engine_result_finishes_the_page() {
+        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut p = Page::new();
+        p.running = true;
+        p.update(Message::Cancel, &mut s);
+        p.update(Message::Cancel, &mut s);
+        assert!(p.cancel.load(Ordering::SeqCst));
+        assert_eq!(p.lines.len(), 1);
+        assert!(!p.can_continue(&s));
+        p.update(
+            Message::Event(ApplyEvent::Done(Err((UiError::other("cancelled after 1"), 1)))),
+            &mut s,
+        );
+        assert!(p.can_continue(&s));
+        assert!(matches!(
+            s.done,
+            Some(Done::Configured { written: 1, stopped: Some(_), .. })
+        ));
+    }
+
+    #[test]
+    fn without_a_plan_there_is_nothing_to_configure() {
+        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut p = Page::new();
+        let _ = p.enter(&mut s);
+        assert!(p.finished && p.error.is_some());
+    }
+}

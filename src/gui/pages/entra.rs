@@ -1,0 +1,305 @@
+//! Page 3 — Connect to Microsoft Entra ID: cloud, tenant, sign-in (browser, or a device code with a
+//! copy button), who signed in and their roles; or skip the cloud checks.
+
+use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
+use iced::{Element, Task};
+
+use crate::gui::jobs::{self, SignInEvent, UiError};
+use crate::gui::settings::CloudChoice;
+use crate::gui::shared::Shared;
+use crate::gui::style;
+use crate::t;
+
+pub type Action = super::Action<Message>;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Cloud(CloudChoice),
+    Tenant(String),
+    ClientId(String),
+    SignIn,
+    SignInWithCode,
+    Event(SignInEvent),
+    Copy(String),
+    CancelSignIn,
+    Skip(bool),
+}
+
+/// Where the sign-in is.
+#[derive(Debug, Default)]
+pub enum State {
+    #[default]
+    Idle,
+    Browser {
+        url: Option<(String, bool)>,
+    },
+    DeviceCode {
+        code: Option<(String, String, String)>,
+    },
+    Failed(UiError),
+}
+
+#[derive(Default)]
+pub struct Page {
+    pub state: State,
+    handle: Option<iced::task::Handle>,
+}
+
+impl Page {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
+        Task::none()
+    }
+
+    pub fn leave(&mut self) {
+        if self.handle.take().is_some() {
+            self.state = State::Idle;
+        }
+    }
+
+    pub fn busy(&self) -> bool {
+        matches!(self.state, State::Browser { .. } | State::DeviceCode { .. })
+    }
+
+    pub fn can_continue(&self, shared: &Shared) -> bool {
+        shared.settings.skip_cloud || (shared.signed_in.is_some() && !self.busy())
+    }
+
+    fn start(&mut self, shared: &mut Shared, device_code: bool) -> Action {
+        let params = match shared.cloud_params(device_code) {
+            Ok(p) => p,
+            Err(e) => {
+                self.state = State::Failed(UiError::other(e));
+                return Action::None;
+            }
+        };
+        shared.signed_in = None;
+        self.state = if device_code {
+            State::DeviceCode { code: None }
+        } else {
+            State::Browser { url: None }
+        };
+        let (task, handle) = super::abortable(Task::run(jobs::sign_in(params), Message::Event));
+        self.handle = Some(handle);
+        Action::Run(task)
+    }
+
+    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::Cloud(c) => {
+                shared.settings.cloud = c;
+                shared.signed_in = None;
+            }
+            Message::Tenant(t) => {
+                shared.settings.tenant = t;
+                shared.signed_in = None;
+            }
+            Message::ClientId(c) => {
+                shared.settings.client_id = c;
+                shared.signed_in = None;
+            }
+            Message::SignIn => return self.start(shared, false),
+            Message::SignInWithCode => return self.start(shared, true),
+            Message::Event(SignInEvent::Browser { url, opened }) => {
+                self.state = State::Browser {
+                    url: Some((url, opened)),
+                }
+            }
+            Message::Event(SignInEvent::DeviceCode { code, uri, message }) => {
+                self.state = State::DeviceCode {
+                    code: Some((code, uri, message)),
+                }
+            }
+            Message::Event(SignInEvent::Done(result)) => {
+                self.handle = None;
+                match result {
+                    Ok(signed_in) => {
+                        shared.signed_in = Some(signed_in);
+                        shared.assessment = None;
+                        self.state = State::Idle;
+                    }
+                    Err(e) => self.state = State::Failed(e),
+                }
+            }
+            Message::Copy(s) => return Action::Run(iced::clipboard::write(s)),
+            Message::CancelSignIn => {
+                self.handle = None;
+                self.state = State::Idle;
+            }
+            Message::Skip(skip) => {
+                shared.settings.skip_cloud = skip;
+                shared.assessment = None;
+            }
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let s = &shared.settings;
+        let idle = !self.busy();
+        let on = |m: Message| idle.then_some(m);
+        let mut form = column![
+            row![
+                text(t!("entra-cloud")).width(180),
+                pick_list(
+                    &CloudChoice::ALL[..],
+                    Some(s.cloud),
+                    Message::Cloud
+                ),
+            ]
+            .spacing(8),
+            row![
+                text(t!("entra-tenant")).width(180),
+                text_input("organizations", &s.tenant)
+                    .on_input(Message::Tenant)
+                    .width(360),
+            ]
+            .spacing(8),
+            style::note(t!("entra-tenant-hint")),
+            row![
+                text(t!("entra-client-id")).width(180),
+                text_input(crate::entra::cloud::GRAPH_COMMAND_LINE_TOOLS, &s.client_id)
+                    .on_input(Message::ClientId)
+                    .width(360),
+            ]
+            .spacing(8),
+            style::note(t!("entra-client-id-hint")),
+        ]
+        .spacing(8);
+        if !s.authority_url.is_empty() || !s.graph_url.is_empty() {
+            form = form.push(style::note(t!(
+                "entra-endpoints",
+                authority = s.authority_url.as_str(),
+                graph = s.graph_url.as_str()
+            )));
+        }
+        let mut c = column![
+            style::heading(t!("entra-title")),
+            style::lead(t!("entra-lead")),
+            style::section(form),
+            row![
+                button(text(t!("entra-sign-in")))
+                    .on_press_maybe(on(Message::SignIn).filter(|_| !s.skip_cloud))
+                    .style(iced::widget::button::primary),
+                button(text(t!("entra-device-code")))
+                    .on_press_maybe(on(Message::SignInWithCode).filter(|_| !s.skip_cloud)),
+            ]
+            .spacing(8),
+        ]
+        .spacing(14);
+        match &self.state {
+            State::Idle => {}
+            State::Browser { url } => {
+                let mut b = column![style::note(t!("entra-waiting-browser"))].spacing(6);
+                if let Some((url, opened)) = url {
+                    if !opened {
+                        b = b.push(text(t!("entra-open-this")).size(14));
+                    }
+                    b = b.push(style::mono(url.clone())).push(
+                        row![
+                            button(text(t!("entra-copy-link"))).on_press(Message::Copy(url.clone())),
+                            button(text(t!("entra-cancel"))).on_press(Message::CancelSignIn),
+                        ]
+                        .spacing(8),
+                    );
+                }
+                c = c.push(style::section(b));
+            }
+            State::DeviceCode { code } => {
+                let mut b = column![].spacing(6);
+                match code {
+                    None => b = b.push(style::note(t!("entra-requesting-code"))),
+                    Some((code, uri, _message)) => {
+                        b = b
+                            .push(text(t!("entra-code-instructions", uri = uri.as_str())).size(14))
+                            .push(text(code.clone()).size(28).font(iced::Font::MONOSPACE))
+                            .push(
+                                row![
+                                    button(text(t!("entra-copy-code")))
+                                        .on_press(Message::Copy(code.clone())),
+                                    button(text(t!("entra-cancel")))
+                                        .on_press(Message::CancelSignIn),
+                                ]
+                                .spacing(8),
+                            )
+                            .push(style::note(t!("entra-waiting-code")));
+                    }
+                }
+                c = c.push(style::section(b));
+            }
+            State::Failed(e) => c = c.push(style::error_box(e.message.clone())),
+        }
+        if let Some(si) = &shared.signed_in {
+            let roles = si.roles();
+            c = c.push(style::ok_box(t!(
+                "entra-signed-in",
+                user = si.user(),
+                tenant = si.tenant().unwrap_or_default()
+            )));
+            c = c.push(style::field(
+                t!("entra-roles"),
+                if roles.is_empty() {
+                    t!("entra-no-roles")
+                } else {
+                    roles.join(", ")
+                },
+            ));
+        }
+        c = c.push(style::separator());
+        c = c.push(
+            checkbox(s.skip_cloud)
+                .label(t!("entra-skip"))
+                .on_toggle_maybe(idle.then_some(Message::Skip)),
+        );
+        c = c.push(style::note(t!("entra-skip-hint")));
+        c.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::dialogs::Scripted;
+    use std::sync::Arc;
+
+    fn shared() -> Shared {
+        Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()))
+    }
+
+    #[test]
+    fn next_needs_a_sign_in_or_the_skip() {
+        let mut s = shared();
+        let mut p = Page::new();
+        assert!(!p.can_continue(&s));
+        p.update(Message::Skip(true), &mut s);
+        assert!(p.can_continue(&s));
+        assert!(s.settings.skip_cloud);
+    }
+
+    #[test]
+    fn sign_in_starts_work_and_a_failure_is_shown_on_the_page() {
+        let mut s = shared();
+        let mut p = Page::new();
+        assert!(p.update(Message::SignInWithCode, &mut s).is_run());
+        assert!(p.busy());
+        assert!(!p.can_continue(&s));
+        p.update(
+            Message::Event(SignInEvent::Done(Err(UiError::other("declined")))),
+            &mut s,
+        );
+        assert!(matches!(&p.state, State::Failed(e) if e.message == "declined"));
+        assert!(!p.can_continue(&s));
+    }
+
+    #[test]
+    fn a_bad_endpoint_override_is_an_error_not_a_sign_in() {
+        let mut s = shared();
+        s.settings.authority_url = "not a url".into();
+        let mut p = Page::new();
+        assert!(p.update(Message::SignIn, &mut s).is_none());
+        assert!(matches!(p.state, State::Failed(_)));
+    }
+}

@@ -1,0 +1,82 @@
+//! The wizard's pages, one file each. A page owns its state; `update` returns an [`Action`]
+//! for the parent; `view` draws only the page (the parent draws the bar).
+
+pub mod checks;
+pub mod complete;
+pub mod configuring;
+pub mod current;
+pub mod directory;
+pub mod entra;
+pub mod features;
+pub mod pilot;
+pub mod ready;
+pub mod restore;
+pub mod scope;
+pub mod tasks;
+pub mod welcome;
+
+use iced::Task;
+
+use super::settings::LoadNotes;
+use crate::t;
+
+/// What a page asks of the parent.
+pub enum Action<M> {
+    None,
+    /// Run this work; its messages come back to the page.
+    Run(Task<M>),
+    /// Go on to the next step (as if Next was pressed).
+    Next,
+}
+
+impl<M> std::fmt::Debug for Action<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Action::None => "None",
+            Action::Run(_) => "Run",
+            Action::Next => "Next",
+        })
+    }
+}
+
+impl<M> Action<M> {
+    pub fn is_run(&self) -> bool {
+        matches!(self, Action::Run(_))
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Action::None)
+    }
+}
+
+/// A password or other secret in a message: its `Debug` never shows it.
+#[derive(Clone)]
+pub struct Secret(pub zeroize::Zeroizing<String>);
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("<secret>")
+    }
+}
+
+/// The notice after loading a profile, if it needs one.
+pub fn profile_notice(notes: &LoadNotes) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(n) = notes.newer_schema {
+        parts.push(t!("profile-newer", schema = n));
+    }
+    if !notes.dropped_fields.is_empty() {
+        parts.push(t!(
+            "profile-dropped",
+            fields = notes.dropped_fields.join(", ")
+        ));
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// An abortable task whose handle stops it when dropped (the page keeps the handle; leaving
+/// the page drops it).
+pub fn abortable<M: Send + 'static>(task: Task<M>) -> (Task<M>, iced::task::Handle) {
+    let (task, handle) = task.abortable();
+    (task, handle.abort_on_drop())
+}

@@ -1,0 +1,428 @@
+//! Page 8 — Pilot users: is the pilot group ready for SSPR with writeback, user by user? A sortable,
+//! filterable table with per-user detail and CSV export. Optional: Next skips it.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, column, container, row, text, text_input};
+use iced::{Element, Length, Task};
+
+use crate::gui::dialogs::{Filter, Purpose};
+use crate::gui::jobs::{self, UiError};
+use crate::gui::shared::Shared;
+use crate::gui::style;
+use crate::pilot::{PilotReport, PilotRow, PilotVerdict};
+use crate::t;
+
+pub type Action = super::Action<Message>;
+
+/// A sortable column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    User,
+    Verdict,
+    Synced,
+    Licensed,
+    Registered,
+    Admin,
+}
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Group(String),
+    Run,
+    Done(Result<Arc<PilotReport>, UiError>),
+    Sort(Column),
+    Filter(String),
+    Select(usize),
+    Export,
+    ExportTo(Option<PathBuf>),
+    Exported(Result<PathBuf, UiError>),
+}
+
+#[derive(Default)]
+pub struct Page {
+    pub running: bool,
+    pub error: Option<UiError>,
+    pub sort: Option<(Column, bool)>,
+    pub filter: String,
+    /// The row shown in detail (index into the report's rows).
+    pub selected: Option<usize>,
+    pub export: Option<Result<PathBuf, UiError>>,
+    handle: Option<iced::task::Handle>,
+}
+
+fn name(r: &PilotRow) -> String {
+    r.sam_account_name
+        .clone()
+        .or_else(|| r.user_principal_name.clone())
+        .or_else(|| r.dn.clone())
+        .unwrap_or_default()
+}
+
+fn verdict_text(v: Option<PilotVerdict>) -> String {
+    match v {
+        Some(PilotVerdict::Ready) => t!("pilot-ready"),
+        Some(PilotVerdict::Blocked) => t!("pilot-blocked"),
+        Some(PilotVerdict::Unknown) | None => t!("pilot-unknown"),
+    }
+}
+
+fn yes_no(b: Option<bool>) -> String {
+    match b {
+        Some(true) => t!("state-yes"),
+        Some(false) => t!("state-no"),
+        None => "—".into(),
+    }
+}
+
+impl Page {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
+        Task::none()
+    }
+
+    pub fn leave(&mut self) {
+        if self.handle.take().is_some() {
+            self.running = false;
+        }
+    }
+
+    pub fn can_continue(&self, _shared: &Shared) -> bool {
+        !self.running
+    }
+
+    /// The rows to show, filtered and sorted, as indexes into the report.
+    pub fn visible(&self, report: &PilotReport) -> Vec<usize> {
+        let needle = self.filter.to_lowercase();
+        let mut idx: Vec<usize> = (0..report.rows.len())
+            .filter(|&i| {
+                let r = &report.rows[i];
+                needle.is_empty()
+                    || name(r).to_lowercase().contains(&needle)
+                    || r.user_principal_name
+                        .as_deref()
+                        .is_some_and(|u| u.to_lowercase().contains(&needle))
+                    || crate::pilot::verdict_word(r.verdict).contains(&needle)
+                    || r.reasons.iter().any(|x| x.to_lowercase().contains(&needle))
+            })
+            .collect();
+        if let Some((col, ascending)) = self.sort {
+            let key = |r: &PilotRow| -> String {
+                let b = |v: Option<bool>| match v {
+                    Some(true) => "2",
+                    Some(false) => "0",
+                    None => "1",
+                };
+                match col {
+                    Column::User => name(r).to_lowercase(),
+                    Column::Verdict => crate::pilot::verdict_word(r.verdict).to_string(),
+                    Column::Synced => b(r.synced).into(),
+                    Column::Licensed => b(r.licensed).into(),
+                    Column::Registered => b(r.sspr_registered).into(),
+                    Column::Admin => b(r.admin).into(),
+                }
+            };
+            idx.sort_by(|&a, &b| {
+                let o = key(&report.rows[a]).cmp(&key(&report.rows[b]));
+                if ascending { o } else { o.reverse() }
+            });
+        }
+        idx
+    }
+
+    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::Group(g) => shared.settings.pilot_group = g,
+            Message::Run => {
+                let group = shared.settings.pilot_group.trim().to_string();
+                if group.is_empty() {
+                    self.error = Some(UiError::other(t!("pilot-need-group")));
+                    return Action::None;
+                }
+                let (Ok(params), Some(assessment)) =
+                    (shared.directory_params(), shared.assessment.clone())
+                else {
+                    self.error = Some(UiError::other(t!("pilot-need-check")));
+                    return Action::None;
+                };
+                let cloud = if shared.settings.skip_cloud {
+                    None
+                } else {
+                    shared.signed_in.clone()
+                };
+                self.running = true;
+                self.error = None;
+                self.selected = None;
+                shared.pilot = None;
+                let (task, handle) = super::abortable(Task::perform(
+                    jobs::pilot(params, assessment, group, cloud),
+                    Message::Done,
+                ));
+                self.handle = Some(handle);
+                return Action::Run(task);
+            }
+            Message::Done(r) => {
+                self.running = false;
+                self.handle = None;
+                match r {
+                    Ok(report) => shared.pilot = Some(report),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Sort(col) => {
+                self.sort = match self.sort {
+                    Some((c, asc)) if c == col => Some((c, !asc)),
+                    _ => Some((col, true)),
+                }
+            }
+            Message::Filter(f) => self.filter = f,
+            Message::Select(i) => {
+                self.selected = if self.selected == Some(i) { None } else { Some(i) }
+            }
+            Message::Export => {
+                return Action::Run(Task::perform(
+                    shared.dialogs.save(
+                        Purpose::PilotCsv,
+                        t!("pilot-export"),
+                        Some(PathBuf::from("pilot.csv")),
+                        vec![Filter::new("CSV", &["csv"])],
+                    ),
+                    Message::ExportTo,
+                ));
+            }
+            Message::ExportTo(None) => {}
+            Message::ExportTo(Some(path)) => {
+                if let Some(r) = &shared.pilot {
+                    return Action::Run(Task::perform(
+                        jobs::write_file(path, crate::pilot::csv(r)),
+                        Message::Exported,
+                    ));
+                }
+            }
+            Message::Exported(r) => self.export = Some(r),
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let mut c = column![
+            style::heading(t!("pilot-title")),
+            style::lead(t!("pilot-lead")),
+            style::note(t!("pilot-why-ask")),
+            row![
+                text_input(&t!("pilot-group-placeholder"), &shared.settings.pilot_group)
+                    .on_input(Message::Group)
+                    .on_submit(Message::Run)
+                    .width(420),
+                button(text(if self.running {
+                    t!("pilot-running")
+                } else {
+                    t!("pilot-run")
+                }))
+                .on_press_maybe((!self.running).then_some(Message::Run))
+                .style(iced::widget::button::primary),
+            ]
+            .spacing(8),
+            style::note(t!("pilot-optional")),
+        ]
+        .spacing(12);
+        if let Some(e) = &self.error {
+            c = c.push(style::error_box(e.message.clone()));
+        }
+        if let Some(report) = &shared.pilot {
+            c = c.push(self.table(report));
+        }
+        c.into()
+    }
+
+    fn table<'a>(&'a self, report: &'a PilotReport) -> Element<'a, Message> {
+        let count = |v: PilotVerdict| report.rows.iter().filter(|r| r.verdict == Some(v)).count();
+        let mut c = column![
+            text(t!(
+                "pilot-summary",
+                group = report.group.as_str(),
+                ready = count(PilotVerdict::Ready),
+                blocked = count(PilotVerdict::Blocked),
+                unknown = count(PilotVerdict::Unknown)
+            ))
+            .size(15),
+        ]
+        .spacing(6);
+        if !report.cloud_checked {
+            c = c.push(style::note(t!("pilot-no-cloud")));
+        }
+        if let Some(m) = &report.enabled_methods {
+            c = c.push(style::note(t!("pilot-methods", methods = m.join(", "))));
+        }
+        c = c.push(
+            row![
+                text_input(&t!("pilot-filter"), &self.filter)
+                    .on_input(Message::Filter)
+                    .width(300),
+                button(text(t!("pilot-export"))).on_press(Message::Export),
+            ]
+            .spacing(8),
+        );
+        match &self.export {
+            Some(Ok(p)) => c = c.push(style::note(t!("saved-to", path = p.display().to_string()))),
+            Some(Err(e)) => c = c.push(style::error_box(e.message.clone())),
+            None => {}
+        }
+        let header = |label: String, col: Column, width: f32| {
+            let arrow = match self.sort {
+                Some((c, true)) if c == col => " ▲",
+                Some((c, false)) if c == col => " ▼",
+                _ => "",
+            };
+            button(text(format!("{label}{arrow}")).size(13))
+                .style(iced::widget::button::text)
+                .width(Length::Fixed(width))
+                .on_press(Message::Sort(col))
+        };
+        c = c.push(
+            row![
+                header(t!("pilot-col-user"), Column::User, 220.0),
+                header(t!("pilot-col-verdict"), Column::Verdict, 100.0),
+                header(t!("pilot-col-synced"), Column::Synced, 80.0),
+                header(t!("pilot-col-licensed"), Column::Licensed, 80.0),
+                header(t!("pilot-col-registered"), Column::Registered, 110.0),
+                header(t!("pilot-col-admin"), Column::Admin, 70.0),
+            ]
+            .spacing(4),
+        );
+        for i in self.visible(report) {
+            let r = &report.rows[i];
+            let verdict = text(verdict_text(r.verdict)).size(13);
+            let verdict = match r.verdict {
+                Some(PilotVerdict::Ready) => verdict.style(text::success),
+                Some(PilotVerdict::Blocked) => verdict.style(text::danger),
+                _ => verdict.style(text::warning),
+            };
+            let cell = |s: String, w: f32| container(text(s).size(13)).width(Length::Fixed(w));
+            c = c.push(
+                button(
+                    row![
+                        cell(name(r), 220.0),
+                        container(verdict).width(Length::Fixed(100.0)),
+                        cell(yes_no(r.synced), 80.0),
+                        cell(yes_no(r.licensed), 80.0),
+                        cell(yes_no(r.sspr_registered), 110.0),
+                        cell(yes_no(r.admin), 70.0),
+                    ]
+                    .spacing(4),
+                )
+                .padding(2)
+                .style(iced::widget::button::text)
+                .on_press(Message::Select(i)),
+            );
+            if self.selected == Some(i) {
+                c = c.push(detail(r));
+            }
+        }
+        style::section(c)
+    }
+}
+
+fn detail<'a>(r: &'a PilotRow) -> Element<'a, Message> {
+    let mut d = column![].spacing(4);
+    if let Some(dn) = &r.dn {
+        d = d.push(style::mono(dn.clone()));
+    }
+    if let Some(upn) = &r.user_principal_name {
+        d = d.push(style::field("UPN".into(), upn.clone()));
+    }
+    if r.reasons.is_empty() && r.unknown.is_empty() {
+        d = d.push(style::ok_box(t!("pilot-detail-ready")));
+    }
+    for reason in &r.reasons {
+        d = d.push(text(format!("✖ {reason}")).size(13).style(text::danger));
+    }
+    for u in &r.unknown {
+        d = d.push(text(format!("? {u}")).size(13).style(text::warning));
+    }
+    if !r.methods_registered.is_empty() {
+        d = d.push(style::field(
+            t!("pilot-detail-methods"),
+            r.methods_registered.join(", "),
+        ));
+    }
+    if r.admin == Some(true) {
+        d = d.push(style::note(t!("pilot-detail-admin")));
+    }
+    container(d)
+        .padding(iced::Padding::default().left(24).bottom(8))
+        .into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::dialogs::Scripted;
+
+    fn row(sam: &str, v: PilotVerdict, synced: Option<bool>) -> PilotRow {
+        let mut r = PilotRow::default();
+        r.sam_account_name = Some(sam.into());
+        r.verdict = Some(v);
+        r.synced = synced;
+        if v == PilotVerdict::Blocked {
+            r.reasons = vec!["admin-protected".into()];
+        }
+        r
+    }
+
+    fn report() -> PilotReport {
+        PilotReport {
+            group: "Pilot".into(),
+            cloud_checked: true,
+            enabled_methods: None,
+            rows: vec![
+                row("carol", PilotVerdict::Blocked, Some(true)),
+                row("alice", PilotVerdict::Ready, Some(true)),
+                row("bob", PilotVerdict::Unknown, None),
+            ],
+        }
+    }
+
+    #[test]
+    fn sorting_by_a_column_twice_reverses_it() {
+        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut p = Page::new();
+        let r = report();
+        assert_eq!(p.visible(&r), vec![0, 1, 2]);
+        p.update(Message::Sort(Column::User), &mut s);
+        assert_eq!(p.visible(&r), vec![1, 2, 0]);
+        p.update(Message::Sort(Column::User), &mut s);
+        assert_eq!(p.visible(&r), vec![0, 2, 1]);
+        p.update(Message::Sort(Column::Verdict), &mut s);
+        assert_eq!(p.visible(&r), vec![0, 1, 2], "blocked < ready < unknown");
+    }
+
+    #[test]
+    fn the_filter_matches_names_verdicts_and_reasons() {
+        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut p = Page::new();
+        let r = report();
+        p.update(Message::Filter("ALI".into()), &mut s);
+        assert_eq!(p.visible(&r), vec![1]);
+        p.update(Message::Filter("blocked".into()), &mut s);
+        assert_eq!(p.visible(&r), vec![0]);
+        p.update(Message::Filter("admin-protected".into()), &mut s);
+        assert_eq!(p.visible(&r), vec![0]);
+    }
+
+    #[test]
+    fn running_without_a_group_or_a_check_explains_what_is_missing() {
+        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut p = Page::new();
+        assert!(p.update(Message::Run, &mut s).is_none());
+        assert!(p.error.is_some());
+        p.update(Message::Group("CN=Pilot,DC=lab".into()), &mut s);
+        assert!(p.update(Message::Run, &mut s).is_none());
+        assert!(p.error.as_ref().is_some_and(|e| !e.message.is_empty()));
+        assert!(p.can_continue(&s), "the pilot page is optional");
+    }
+}

@@ -1,0 +1,203 @@
+//! The restore path: choose a backup → preview → restore → verify (every value is read back).
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use iced::widget::{button, column, text};
+use iced::{Element, Task};
+
+use crate::gui::dialogs::{Filter, Purpose};
+use crate::gui::jobs::{self, RestoreEvent, UiError};
+use crate::gui::shared::{Done, Shared};
+use crate::gui::style;
+use crate::plan::backup::Backup;
+use crate::t;
+
+pub type Action = super::Action<Message>;
+
+#[derive(Debug, Clone)]
+pub enum Message {
+    Choose,
+    Chosen(Option<PathBuf>),
+    Loaded(PathBuf, Result<Arc<Backup>, UiError>),
+    Restore,
+    Event(RestoreEvent),
+}
+
+#[derive(Default)]
+pub struct Page {
+    pub backup: Option<(PathBuf, Arc<Backup>)>,
+    pub running: bool,
+    pub lines: Vec<String>,
+    pub error: Option<UiError>,
+    pub restored: bool,
+    handle: Option<iced::task::Handle>,
+}
+
+impl Page {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
+        Task::none()
+    }
+
+    pub fn leave(&mut self) {
+        // A restore in progress finishes: writing half the originals back helps nobody.
+        if !self.running {
+            self.handle = None;
+        }
+    }
+
+    pub fn can_go_back(&self) -> bool {
+        !self.running
+    }
+
+    pub fn can_continue(&self, _shared: &Shared) -> bool {
+        self.restored && !self.running
+    }
+
+    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::Choose => {
+                return Action::Run(Task::perform(
+                    shared.dialogs.open(
+                        Purpose::Restore,
+                        t!("restore-choose"),
+                        vec![Filter::new(t!("filter-backup"), &["json"])],
+                    ),
+                    Message::Chosen,
+                ));
+            }
+            Message::Chosen(None) => {}
+            Message::Chosen(Some(path)) => {
+                self.error = None;
+                self.backup = None;
+                self.restored = false;
+                self.lines.clear();
+                let p = path.clone();
+                return Action::Run(Task::perform(jobs::load_backup(path), move |r| {
+                    Message::Loaded(p.clone(), r)
+                }));
+            }
+            Message::Loaded(path, Ok(b)) => self.backup = Some((path, b)),
+            Message::Loaded(_, Err(e)) => self.error = Some(e),
+            Message::Restore => {
+                let Some((path, backup)) = self.backup.clone() else {
+                    return Action::None;
+                };
+                let params = match shared.directory_params() {
+                    Ok(p) => p,
+                    Err(e) => {
+                        self.error = Some(UiError::other(e));
+                        return Action::None;
+                    }
+                };
+                tracing::info!("restore from {}", path.display());
+                self.running = true;
+                self.error = None;
+                self.lines.clear();
+                let (task, handle) = Task::run(jobs::restore(params, backup, path), Message::Event)
+                    .abortable();
+                self.handle = Some(handle);
+                return Action::Run(task);
+            }
+            Message::Event(RestoreEvent::Line(l)) => self.lines.push(l),
+            Message::Event(RestoreEvent::Done(r)) => {
+                self.running = false;
+                self.handle = None;
+                match r {
+                    Ok(report) => {
+                        self.restored = true;
+                        shared.assessment = None;
+                        shared.planned = None;
+                        shared.done = Some(Done::Restored {
+                            report,
+                            backup: self.backup.as_ref().map(|b| b.0.clone()).unwrap_or_default(),
+                        });
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+        }
+        Action::None
+    }
+
+    pub fn view<'a>(&'a self, _shared: &'a Shared) -> Element<'a, Message> {
+        let mut c = column![
+            style::heading(t!("restore-title")),
+            style::lead(t!("restore-lead")),
+            button(text(t!("restore-choose")))
+                .on_press_maybe((!self.running).then_some(Message::Choose)),
+        ]
+        .spacing(12);
+        if let Some((path, b)) = &self.backup {
+            let mut d = column![
+                style::field(t!("restore-file"), path.display().to_string()),
+                style::field(t!("restore-domain"), format!("{} ({})", b.domain_dn, b.domain_sid)),
+                style::field(t!("restore-made"), format!("{} — {}", b.time, b.dc)),
+                text(t!("restore-entries", count = b.entries.len())).size(15),
+            ]
+            .spacing(4);
+            for e in &b.entries {
+                d = d.push(
+                    column![
+                        text(format!("{} ({})", e.dn, e.attribute)).size(13),
+                        style::mono(
+                            e.sddl
+                                .clone()
+                                .unwrap_or_else(|| e.original_base64.join(", "))
+                        ),
+                    ]
+                    .spacing(2),
+                );
+            }
+            c = c.push(style::section(d));
+            if !self.restored {
+                c = c.push(
+                    button(text(if self.running {
+                        t!("restore-running")
+                    } else {
+                        t!("restore-button")
+                    }))
+                    .on_press_maybe((!self.running).then_some(Message::Restore))
+                    .style(iced::widget::button::danger),
+                );
+            }
+        }
+        if !self.lines.is_empty() {
+            let mut log = column![].spacing(2);
+            for l in &self.lines {
+                log = log.push(style::mono(l.clone()));
+            }
+            c = c.push(style::section(log));
+        }
+        if let Some(e) = &self.error {
+            c = c.push(style::error_box(e.message.clone()));
+        }
+        if self.restored {
+            c = c.push(style::ok_box(t!("restore-done")));
+        }
+        c.into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::dialogs::Scripted;
+
+    #[test]
+    fn a_damaged_backup_is_refused_before_anything_is_offered() {
+        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut p = Page::new();
+        p.update(
+            Message::Loaded("b.json".into(), Err(UiError::other("truncated"))),
+            &mut s,
+        );
+        assert!(p.backup.is_none() && p.error.is_some());
+        assert!(p.update(Message::Restore, &mut s).is_none());
+        assert!(!p.can_continue(&s));
+    }
+}

@@ -1,0 +1,212 @@
+//! What the pages share: the answers, the password (memory only), and what was found so far.
+//! The parent owns it; pages read it and write their own part.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use zeroize::Zeroizing;
+
+use super::dialogs::Dialogs;
+use super::jobs::{Assessment, CheckParams, CloudParams, DirectoryParams, Planned, SignedIn, Tested};
+use super::settings::Settings;
+use crate::ad::ConnectOptions;
+use crate::check::CheckOptions;
+use crate::entra::Endpoints;
+use crate::pilot::PilotReport;
+use crate::plan::backup::RestoreReport;
+use crate::syncserver::SyncServerInfo;
+use crate::t;
+
+/// The four tasks of the "Additional tasks" page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Flow {
+    /// Customize synchronization options: check, plan, configure.
+    #[default]
+    Configure,
+    /// Diagnose password writeback: read only.
+    Diagnose,
+    /// Restore from a backup.
+    Restore,
+    /// View current configuration.
+    ViewConfig,
+}
+
+/// Entra Connect on this computer.
+#[derive(Clone, Debug, Default)]
+pub enum SyncState {
+    #[default]
+    Detecting,
+    /// `None`: not installed / not Windows.
+    Read(Option<SyncServerInfo>),
+    Failed(String),
+}
+
+impl SyncState {
+    pub fn info(&self) -> Option<&SyncServerInfo> {
+        match self {
+            SyncState::Read(Some(i)) if i.installed => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// What Configure or Restore did, for the Complete page.
+#[derive(Clone, Debug)]
+pub enum Done {
+    Configured {
+        written: usize,
+        backup: PathBuf,
+        /// `None`: not asked; `Some(Err)`: it failed.
+        writeback: Option<Result<(), String>>,
+        /// Why it stopped early, if it did.
+        stopped: Option<String>,
+    },
+    Restored {
+        report: RestoreReport,
+        backup: PathBuf,
+    },
+}
+
+/// The parent's data.
+pub struct Shared {
+    pub settings: Settings,
+    pub password: Zeroizing<String>,
+    pub flow: Flow,
+    pub sync: SyncState,
+    pub signed_in: Option<SignedIn>,
+    pub tested: Option<Tested>,
+    pub assessment: Option<Arc<Assessment>>,
+    pub pilot: Option<Arc<PilotReport>>,
+    pub planned: Option<Arc<Planned>>,
+    pub backup_path: PathBuf,
+    pub done: Option<Done>,
+    pub dialogs: Arc<dyn Dialogs>,
+    /// The log folder, or why there is none.
+    pub log: Result<PathBuf, String>,
+    /// A notice for the top of the page (a profile loaded with dropped fields, …).
+    pub notice: Option<String>,
+    /// How Entra Connect is reached (tests put a stand-in here).
+    pub powershell: crate::syncserver::ProcessPowerShell,
+}
+
+impl Shared {
+    pub fn new(settings: Settings, dialogs: Arc<dyn Dialogs>, log: Result<PathBuf, String>) -> Self {
+        let backup_path = default_backup(&settings);
+        Self {
+            settings,
+            password: Zeroizing::new(String::new()),
+            flow: Flow::Configure,
+            sync: SyncState::Detecting,
+            signed_in: None,
+            tested: None,
+            assessment: None,
+            pilot: None,
+            planned: None,
+            backup_path,
+            done: None,
+            dialogs,
+            log,
+            notice: None,
+            powershell: crate::syncserver::ProcessPowerShell::default(),
+        }
+    }
+
+    /// Connection parameters from the answers.
+    pub fn directory_params(&self) -> Result<DirectoryParams, String> {
+        let s = &self.settings;
+        let server = s.server.trim();
+        if server.is_empty() {
+            return Err(t!("directory-need-server"));
+        }
+        let mut opts = ConnectOptions::for_server(server, s.transport.transport())
+            .map_err(|e| e.to_string())?;
+        opts.ca_file = s.ca_file.clone();
+        if !s.windows_credentials {
+            if s.user.trim().is_empty() {
+                return Err(t!("directory-need-user"));
+            }
+            if self.password.is_empty() {
+                return Err(t!("directory-need-password"));
+            }
+        }
+        Ok(DirectoryParams {
+            opts,
+            user: s.user.trim().to_string(),
+            password: self.password.clone(),
+            kerberos: s.windows_credentials,
+        })
+    }
+
+    /// The check's options: the tested connector (by DN) and the OU filter.
+    pub fn check_options(&self) -> CheckOptions {
+        let connector = self
+            .tested
+            .as_ref()
+            .and_then(|t| t.connector.as_ref().map(|a| a.dn.clone()))
+            .or_else(|| Some(self.settings.connector.trim().to_string()).filter(|c| !c.is_empty()));
+        CheckOptions {
+            connector,
+            scopes: if self.settings.sync_all {
+                Vec::new()
+            } else {
+                self.settings.scopes.clone()
+            },
+            page_size: 1000,
+        }
+    }
+
+    /// Everything the check needs.
+    pub fn check_params(&self) -> Result<CheckParams, String> {
+        Ok(CheckParams {
+            directory: self.directory_params()?,
+            options: self.check_options(),
+            cloud: if self.settings.skip_cloud {
+                None
+            } else {
+                self.signed_in.clone()
+            },
+            outbound: if self.settings.writeback_endpoints.is_empty() {
+                crate::syncserver::default_targets(self.settings.cloud.cloud())
+            } else {
+                self.settings.writeback_endpoints.clone()
+            },
+            powershell: self.powershell.clone(),
+        })
+    }
+
+    /// Sign-in parameters from the answers.
+    pub fn cloud_params(&self, device_code: bool) -> Result<CloudParams, String> {
+        let s = &self.settings;
+        let some = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
+        let endpoints = Endpoints::with_overrides(
+            s.cloud.cloud(),
+            some(&s.authority_url).as_deref(),
+            some(&s.graph_url).as_deref(),
+        )
+        .map_err(|e| e.to_string())?;
+        Ok(CloudParams {
+            endpoints,
+            tenant: s.tenant.clone(),
+            client_id: s.client_id.clone(),
+            device_code,
+            pilot: true,
+        })
+    }
+
+    /// Forgets everything read after the directory answers changed.
+    pub fn directory_changed(&mut self) {
+        self.tested = None;
+        self.assessment = None;
+        self.pilot = None;
+        self.planned = None;
+    }
+}
+
+/// A timestamped backup file in the chosen folder or the platform's data folder.
+pub fn default_backup(settings: &Settings) -> PathBuf {
+    let default = crate::plan::backup::default_path();
+    match (&settings.backup_dir, default.file_name()) {
+        (Some(dir), Some(name)) => dir.join(name),
+        _ => default,
+    }
+}
