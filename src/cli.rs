@@ -28,6 +28,12 @@ pub struct Cli {
     #[arg(long, value_name = "LANG")]
     pub lang: Option<String>,
 
+    /// Screenshot tour: pages start their work on entry (sign-in with a device code, "Test
+    /// connection" with the password in WW_TOUR_PASSWORD, the pilot check), so pressing Enter
+    /// walks the whole path. For scripts/screenshots and scripts/demo.
+    #[arg(long, hide = true)]
+    pub tour: bool,
+
     /// The wizard's colours; follows the system by default.
     #[arg(long, value_enum, default_value_t = ThemeArg::System)]
     pub theme: ThemeArg,

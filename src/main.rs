@@ -19,7 +19,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         // The wizard logs to its own file (see gui::logging).
-        None => open_wizard(cli.software_render, cli.profile, cli.lang, cli.theme),
+        None => open_wizard(
+            cli.software_render,
+            cli.profile,
+            cli.lang,
+            cli.theme,
+            cli.tour,
+        ),
         Some(cmd) => {
             init_tracing(cli.verbose);
             run(cmd)
@@ -55,8 +61,13 @@ fn open_wizard(
     profile: Option<std::path::PathBuf>,
     lang: Option<String>,
     theme: writeback_wizard::cli::ThemeArg,
+    tour: bool,
 ) -> Result<ExitCode> {
+    let tour = tour.then(|| writeback_wizard::gui::Tour {
+        password: zeroize::Zeroizing::new(std::env::var("WW_TOUR_PASSWORD").unwrap_or_default()),
+    });
     writeback_wizard::gui::run(writeback_wizard::gui::RunOptions {
+        tour,
         software_render,
         profile,
         lang,
@@ -70,6 +81,7 @@ fn open_wizard(
     _profile: Option<std::path::PathBuf>,
     _lang: Option<String>,
     _theme: writeback_wizard::cli::ThemeArg,
+    _tour: bool,
 ) -> Result<ExitCode> {
     anyhow::bail!(
         "this build has no wizard (built without the `gui` feature). Run `writeback-wizard --help` \

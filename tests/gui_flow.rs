@@ -48,7 +48,10 @@ struct Harness {
 }
 
 impl Harness {
-    async fn new(profile: Option<PathBuf>, ps: Option<writeback_wizard::syncserver::ProcessPowerShell>) -> Self {
+    async fn new(
+        profile: Option<PathBuf>,
+        ps: Option<writeback_wizard::syncserver::ProcessPowerShell>,
+    ) -> Self {
         let log = log_dir().clone();
         let dialogs = Scripted::new();
         let (w, task) = Wizard::new(Options {
@@ -58,6 +61,7 @@ impl Harness {
             log: Ok(log),
             detect_sync_server: ps.is_some(),
             powershell: ps,
+            tour: None,
         });
         let mut h = Self { w, dialogs };
         h.run(task).await;
@@ -96,7 +100,11 @@ impl Harness {
                 .unwrap_or_else(|e| panic!("no {label:?} on {:?}: {e:?}", self.w.step));
             ui.into_messages().collect()
         };
-        assert!(!messages.is_empty(), "{label:?} is disabled on {:?}", self.w.step);
+        assert!(
+            !messages.is_empty(),
+            "{label:?} is disabled on {:?}",
+            self.w.step
+        );
         for m in messages {
             self.send(m).await;
         }
@@ -139,14 +147,14 @@ impl Harness {
 /// TLS 1.2 enforced.
 fn sync_server(lab: &Lab, writeback: bool) -> serde_json::Value {
     json!({"installed": true, "version": "2.4.18.0", "stagingModeEnabled": false, "syncCycleEnabled": true,
-        "passwordWritebackEnabled": writeback, "errors": [],
-        "tls12": {"netSystemDefaultTlsVersions": 1, "netSchUseStrongCrypto": 1, "netWowSystemDefaultTlsVersions": 1,
-                  "netWowSchUseStrongCrypto": 1, "clientEnabled": 1, "clientDisabledByDefault": 0},
-        "connectors": [
-            {"name": "contoso.onmicrosoft.com - AAD", "identifier": "b891884f-051e-4a83-95af-2544101c9083", "type": "Extensible2"},
-            {"name": "lab", "identifier": "1", "type": "AD", "forestName": lab.var("LAB_DNS_DOMAIN"),
-             "forestLoginDomain": "LAB", "forestLoginUser": "MSOL_lab", "inclusions": []}
-        ]})
+    "passwordWritebackEnabled": writeback, "errors": [],
+    "tls12": {"netSystemDefaultTlsVersions": 1, "netSchUseStrongCrypto": 1, "netWowSystemDefaultTlsVersions": 1,
+              "netWowSchUseStrongCrypto": 1, "clientEnabled": 1, "clientDisabledByDefault": 0},
+    "connectors": [
+        {"name": "contoso.onmicrosoft.com - AAD", "identifier": "b891884f-051e-4a83-95af-2544101c9083", "type": "Extensible2"},
+        {"name": "lab", "identifier": "1", "type": "AD", "forestName": lab.var("LAB_DNS_DOMAIN"),
+         "forestLoginDomain": "LAB", "forestLoginUser": "MSOL_lab", "inclusions": []}
+    ]})
 }
 
 /// The answers a consultant would save: the lab, the stand-in tenant, reachable endpoints.
@@ -181,7 +189,13 @@ async fn snapshot(lab: &Lab) -> Vec<Vec<u8>> {
     let mut c: Connection = lab.admin().await;
     let mut out = Vec::new();
     for dn in [lab.var("LAB_BASE_DN"), lab.var("LAB_BLOCKED_OU_DN")] {
-        out.push(c.read_security_descriptor(dn, controls::DACL).await.unwrap().unwrap().raw);
+        out.push(
+            c.read_security_descriptor(dn, controls::DACL)
+                .await
+                .unwrap()
+                .unwrap()
+                .raw,
+        );
     }
     for (dn, attr) in [
         (lab.var("LAB_BASE_DN"), "minPwdAge"),
@@ -194,7 +208,12 @@ async fn snapshot(lab: &Lab) -> Vec<Vec<u8>> {
     out
 }
 
-async fn happy_path(lab: &Lab, server: &MockServer, dir: &Path, ps: writeback_wizard::syncserver::ProcessPowerShell) -> PathBuf {
+async fn happy_path(
+    lab: &Lab,
+    server: &MockServer,
+    dir: &Path,
+    ps: writeback_wizard::syncserver::ProcessPowerShell,
+) -> PathBuf {
     let mut h = Harness::new(Some(profile(lab, server, dir)), Some(ps)).await;
     assert!(h.w.shared.notice.is_none());
     // Welcome: Entra Connect found by the stand-in.
@@ -225,8 +244,11 @@ async fn happy_path(lab: &Lab, server: &MockServer, dir: &Path, ps: writeback_wi
     // Domain and OU filtering: the tree loads lazily; the whole domain stays selected.
     assert_eq!(h.w.step, Step::Scope);
     h.assert_shows("Lab");
-    h.send(Message::Scope(scope::Message::Expand(format!("OU=Lab,{}", lab.var("LAB_BASE_DN")))))
-        .await;
+    h.send(Message::Scope(scope::Message::Expand(format!(
+        "OU=Lab,{}",
+        lab.var("LAB_BASE_DN")
+    ))))
+    .await;
     h.assert_shows("Blocked");
     h.click("Next").await;
 
@@ -240,17 +262,28 @@ async fn happy_path(lab: &Lab, server: &MockServer, dir: &Path, ps: writeback_wi
     assert!(!a.report.ready);
     assert!(a.report.cloud.checked);
     let ids: Vec<&str> = a.report.findings.iter().map(|f| f.id).collect();
-    for id in ["right-reset-password", "inheritance-disabled", "min-password-age", "writeback-disabled"] {
+    for id in [
+        "right-reset-password",
+        "inheritance-disabled",
+        "min-password-age",
+        "writeback-disabled",
+    ] {
         assert!(ids.contains(&id), "{id} in {ids:?}");
     }
-    assert!(!ids.contains(&"cloud-license") && !ids.contains(&"outbound-blocked"), "{ids:?}");
+    assert!(
+        !ids.contains(&"cloud-license") && !ids.contains(&"outbound-blocked"),
+        "{ids:?}"
+    );
     h.assert_shows("Not ready:");
     h.assert_shows("Permissions");
     h.click("Next").await;
 
     // Pilot users: an AD group, user by user.
     assert_eq!(h.w.step, Step::Pilot);
-    h.send(Message::Pilot(pilot::Message::Group("LabPwdPolicyGroup".into()))).await;
+    h.send(Message::Pilot(pilot::Message::Group(
+        "LabPwdPolicyGroup".into(),
+    )))
+    .await;
     h.click("Check pilot group").await;
     let table = h.w.shared.pilot.clone().expect("the pilot table");
     assert_eq!(table.rows.len(), 1, "{table:?}");
@@ -259,11 +292,24 @@ async fn happy_path(lab: &Lab, server: &MockServer, dir: &Path, ps: writeback_wi
 
     // Ready to configure: fix the PSO too; the plan shows the ACEs with their diff.
     assert_eq!(h.w.step, Step::Ready);
-    h.send(Message::Ready(ready::Message::FixPso("LabPSO".into(), true))).await;
+    h.send(Message::Ready(ready::Message::FixPso(
+        "LabPSO".into(),
+        true,
+    )))
+    .await;
     let planned = h.w.shared.planned.clone().expect("a plan");
-    assert!(planned.plan.changes.len() >= 4, "{:?}", planned.plan.changes);
+    assert!(
+        planned.plan.changes.len() >= 4,
+        "{:?}",
+        planned.plan.changes
+    );
     h.click("1. Grant rights to the connector account").await;
-    assert!(h.texts().iter().any(|t| t.starts_with("+ (OA;CIIO;CR;00299570")), "the diff is shown");
+    assert!(
+        h.texts()
+            .iter()
+            .any(|t| t.starts_with("+ (OA;CIIO;CR;00299570")),
+        "the diff is shown"
+    );
     let backup = h.w.shared.backup_path.clone();
     assert!(backup.starts_with(dir), "{}", backup.display());
     h.click("Configure").await;
@@ -278,7 +324,12 @@ async fn happy_path(lab: &Lab, server: &MockServer, dir: &Path, ps: writeback_wi
     // Configuration complete: checked again, ready.
     assert_eq!(h.w.step, Step::Complete);
     let again = h.w.shared.assessment.clone().expect("checked again");
-    let errors: Vec<_> = again.report.findings.iter().filter(|f| f.severity == writeback_wizard::check::Severity::Error).collect();
+    let errors: Vec<_> = again
+        .report
+        .findings
+        .iter()
+        .filter(|f| f.severity == writeback_wizard::check::Severity::Error)
+        .collect();
     assert!(again.report.ready, "{errors:#?}");
     h.assert_shows("Ready: password writeback will work");
     h.assert_shows(&backup.display().to_string());
@@ -295,7 +346,8 @@ async fn happy_path(lab: &Lab, server: &MockServer, dir: &Path, ps: writeback_wi
 async fn restore_path(lab: &Lab, server: &MockServer, dir: &Path, backup: &Path) {
     let mut h = Harness::new(Some(profile(lab, server, dir)), None).await;
     h.click("Configure").await;
-    h.send(Message::Tasks(tasks::Message::Choose(Flow::Restore))).await;
+    h.send(Message::Tasks(tasks::Message::Choose(Flow::Restore)))
+        .await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Directory);
     h.send(Message::Directory(directory::Message::Password(
@@ -306,7 +358,8 @@ async fn restore_path(lab: &Lab, server: &MockServer, dir: &Path, backup: &Path)
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Restore);
     assert!(!h.next_enabled());
-    h.dialogs.answer(Purpose::Restore, Some(backup.to_path_buf()));
+    h.dialogs
+        .answer(Purpose::Restore, Some(backup.to_path_buf()));
     h.click("Choose backup…").await;
     h.assert_shows(lab.var("LAB_BASE_DN"));
     h.click("Restore").await;
@@ -323,8 +376,17 @@ async fn wizard_configures_the_lab_until_ready_and_restore_puts_it_back() {
     let dir = fresh_dir("happy");
     let server = MockServer::start().await;
     common::entra_tenant(&server, true).await;
-    let (ps, ps_dir) = common::stand_in("gui", &sync_server(&lab, false), (r#"{"enabled":true}"#, 0), false);
-    std::fs::write(ps_dir.join("read-after-enable.json"), sync_server(&lab, true).to_string()).unwrap();
+    let (ps, ps_dir) = common::stand_in(
+        "gui",
+        &sync_server(&lab, false),
+        (r#"{"enabled":true}"#, 0),
+        false,
+    );
+    std::fs::write(
+        ps_dir.join("read-after-enable.json"),
+        sync_server(&lab, true).to_string(),
+    )
+    .unwrap();
 
     let before = snapshot(&lab).await;
     let result = std::panic::AssertUnwindSafe(happy_path(&lab, &server, &dir, ps))
@@ -335,13 +397,28 @@ async fn wizard_configures_the_lab_until_ready_and_restore_puts_it_back() {
     let backup = std::fs::read_dir(&dir)
         .unwrap()
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with("backup-")));
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("backup-"))
+        });
     match (&result, &backup) {
         (Ok(b), _) => restore_path(&lab, &server, &dir, b).await,
         (Err(_), Some(b)) => {
             let (code, out, err) = common::run_bin(
-                &["restore", "--yes", "--backup", b.to_str().unwrap(), "--server", lab.var("LAB_LDAPS_URL"),
-                  "--ca-file", lab.var("LAB_CA_FILE"), "--user", lab.var("LAB_ADMIN_UPN"), "--password-env", "ADMIN_PW"],
+                &[
+                    "restore",
+                    "--yes",
+                    "--backup",
+                    b.to_str().unwrap(),
+                    "--server",
+                    lab.var("LAB_LDAPS_URL"),
+                    "--ca-file",
+                    lab.var("LAB_CA_FILE"),
+                    "--user",
+                    lab.var("LAB_ADMIN_UPN"),
+                    "--password-env",
+                    "ADMIN_PW",
+                ],
                 &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))],
             );
             eprintln!("restored after a failure: {code} {out} {err}");
@@ -351,7 +428,11 @@ async fn wizard_configures_the_lab_until_ready_and_restore_puts_it_back() {
     if let Err(p) = result {
         std::panic::resume_unwind(p);
     }
-    assert_eq!(snapshot(&lab).await, before, "restore put every value back byte for byte");
+    assert_eq!(
+        snapshot(&lab).await,
+        before,
+        "restore put every value back byte for byte"
+    );
 
     // The log tells the story, and holds no secret.
     std::thread::sleep(std::time::Duration::from_millis(300));
@@ -359,7 +440,10 @@ async fn wizard_configures_the_lab_until_ready_and_restore_puts_it_back() {
     for e in std::fs::read_dir(log_dir()).unwrap() {
         log.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap_or_default());
     }
-    assert!(log.contains("configure: ") && log.contains("signed in to Microsoft Entra ID"), "{log}");
+    assert!(
+        log.contains("configure: ") && log.contains("signed in to Microsoft Entra ID"),
+        "{log}"
+    );
     for secret in [
         lab.var("LAB_ADMIN_PW"),
         lab.var("LAB_MSOL_PW"),
@@ -379,7 +463,10 @@ async fn wrong_password_is_shown_on_the_page_and_fixing_it_continues() {
     let mut h = Harness::new(Some(profile(&lab, &server, &dir)), None).await;
     h.click("Configure").await;
     h.click("Next").await;
-    h.send(Message::Entra(writeback_wizard::gui::pages::entra::Message::Skip(true))).await;
+    h.send(Message::Entra(
+        writeback_wizard::gui::pages::entra::Message::Skip(true),
+    ))
+    .await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Directory);
     h.send(Message::Directory(directory::Message::Password(
@@ -394,7 +481,10 @@ async fn wrong_password_is_shown_on_the_page_and_fixing_it_continues() {
         writeback_wizard::gui::pages::Secret(Zeroizing::new(lab.var("LAB_ADMIN_PW").into())),
     )))
     .await;
-    assert!(!h.shows("rejected the password"), "the error goes when the answer changes");
+    assert!(
+        !h.shows("rejected the password"),
+        "the error goes when the answer changes"
+    );
     h.click("Test connection").await;
     h.assert_shows("Connected to");
     assert!(h.next_enabled());
@@ -435,10 +525,73 @@ async fn cancel_during_the_check_stops_it_and_next_stays_off() {
         }
     }
     assert!(late <= 1, "the check stopped ({late} late messages)");
-    assert!(h.w.shared.assessment.is_none(), "a cancelled check has no result");
+    assert!(
+        h.w.shared.assessment.is_none(),
+        "a cancelled check has no result"
+    );
     h.assert_shows("The check was cancelled.");
     assert!(!h.next_enabled());
     h.click("Check again").await;
     assert!(h.w.shared.assessment.is_some());
     assert!(h.next_enabled());
+}
+
+#[tokio::test]
+async fn a_profile_that_cannot_be_read_gets_its_own_screen_then_the_defaults() {
+    let dir = fresh_dir("badprofile");
+    let p = dir.join("profile.json");
+    std::fs::write(&p, "{ this is not json").unwrap();
+    let mut h = Harness::new(Some(p), None).await;
+    h.assert_shows("Writeback Wizard could not start as asked");
+    h.assert_shows("profile.json");
+    assert!(!h.next_enabled());
+    h.click("Continue anyway").await;
+    h.assert_shows("Welcome to Writeback Wizard");
+    assert_eq!(h.w.shared.settings, Settings::default());
+}
+
+#[test]
+fn keys_enter_next_escape_back_tab_focus_and_captured_keys_do_nothing() {
+    use iced::keyboard::{Event, Key, Location, Modifiers, key::Named};
+    let press = |named: Named, modifiers: Modifiers| {
+        iced::Event::Keyboard(Event::KeyPressed {
+            key: Key::Named(named),
+            modified_key: Key::Named(named),
+            physical_key: iced::keyboard::key::Physical::Unidentified(
+                iced::keyboard::key::NativeCode::Unidentified,
+            ),
+            location: Location::Standard,
+            modifiers,
+            text: None,
+            repeat: false,
+        })
+    };
+    let id = iced::window::Id::unique();
+    let ignored = iced::event::Status::Ignored;
+    let k = |n, m| writeback_wizard::gui::key_message(press(n, m), ignored, id);
+    assert!(matches!(
+        k(Named::Enter, Modifiers::empty()),
+        Some(Message::Next)
+    ));
+    assert!(matches!(
+        k(Named::Escape, Modifiers::empty()),
+        Some(Message::Back)
+    ));
+    assert!(matches!(
+        k(Named::Tab, Modifiers::empty()),
+        Some(Message::FocusNext)
+    ));
+    assert!(matches!(
+        k(Named::Tab, Modifiers::SHIFT),
+        Some(Message::FocusPrevious)
+    ));
+    assert!(
+        writeback_wizard::gui::key_message(
+            press(Named::Enter, Modifiers::empty()),
+            iced::event::Status::Captured,
+            id
+        )
+        .is_none(),
+        "Enter in a field with its own action is not Next"
+    );
 }

@@ -246,16 +246,28 @@ ready-iop = inetOrgPerson-Objekte
 ready-iop-auto = wenn im Bereich vorhanden
 ready-iop-always = immer
 ready-iop-never = nie
-ready-min-age = Mindestkennwortalter der Domäne auf 0 setzen (derzeit { $days } Tage)
-ready-fix-pso = Mindestkennwortalter von „{ $name }“ auf 0 setzen (derzeit { $days } Tage)
-ready-clear-stale = adminCount bei { $count } Benutzern löschen, die keiner geschützten Gruppe mehr angehören
+ready-min-age = Mindestkennwortalter der Domäne auf 0 setzen (derzeit { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    })
+ready-fix-pso = Mindestkennwortalter von „{ $name }“ auf 0 setzen (derzeit { $days ->
+        [one] { $days } Tag
+       *[other] { $days } Tage
+    })
+ready-clear-stale = adminCount bei { $count ->
+        [one] { $count } Benutzer
+       *[other] { $count } Benutzern
+    } löschen, die keiner geschützten Gruppe mehr angehören
 ready-clear-stale-warning = Nur für Benutzer, die wirklich keiner geschützten Gruppe mehr angehören: Die Vererbung wird bei ihnen wieder aktiviert.
 ready-adminsdholder = Rechte auf AdminSDHolder erteilen (geschützte Konten)
 ready-adminsdholder-warning = Nicht empfohlen: Das Connectorkonto kann dann die Kennwörter von Domänenadministratoren zurücksetzen. Microsoft rät vom Rückschreiben für privilegierte Konten ab.
 ready-computing = Änderungen werden berechnet…
 ready-again = Erneut versuchen
 ready-nothing = Im Verzeichnis muss nichts geändert werden.
-ready-changes = { $count } Änderungen
+ready-changes = { $count ->
+        [one] { $count } Änderung
+       *[other] { $count } Änderungen
+    }
 ready-not-fixed = Von diesem Plan nicht behoben: { $what }
 ready-kind-aces = Rechte für das Connectorkonto erteilen
 ready-kind-inheritance = Vererbung aktivieren
@@ -276,11 +288,17 @@ configure-title = Konfigurieren
 configure-lead-running = Die Änderungen werden geschrieben. „Abbrechen“ stoppt vor dem nächsten Objekt; ein laufender Schreibvorgang wird immer abgeschlossen und überprüft.
 configure-lead-finished = Abgeschlossen. „Weiter“ zeigt das Ergebnis.
 configure-progress = { $n } von { $total } Änderungen
-configure-backed-up = Sicherung von { $entries } Originalwerten in { $path } geschrieben
+configure-backed-up = Sicherung von { $entries ->
+        [one] { $entries } Originalwert
+       *[other] { $entries } Originalwerten
+    } in { $path } geschrieben
 configure-writing = [{ $n }/{ $total }] { $dn } wird geschrieben
 configure-verified = { $dn } überprüft
 configure-already = bereits wie geplant: { $dn }
-configure-done = { $count } Änderungen geschrieben und überprüft.
+configure-done = { $count ->
+        [one] { $count } Änderung
+       *[other] { $count } Änderungen
+    } geschrieben und überprüft.
 configure-cancelling = Abbruch nach dem aktuellen Objekt…
 configure-cancel-hint = „Beenden“ bricht die verbleibenden Änderungen ab; die Sicherung enthält alle Originalwerte.
 configure-enabling = Kennwortrückschreiben wird in Entra Connect aktiviert…
@@ -296,7 +314,10 @@ configure-pdc-unreachable = Der PDC-Emulator { $pdc } ist nicht erreichbar ({ $r
 complete-title = Konfiguration abgeschlossen
 complete-title-diagnose = Diagnose abgeschlossen
 complete-title-restore = Wiederherstellung abgeschlossen
-complete-written = { $count } Änderungen wurden geschrieben und überprüft.
+complete-written = { $count ->
+        [one] { $count } Änderung wurde
+       *[other] { $count } Änderungen wurden
+    } geschrieben und überprüft.
 complete-backup = Sicherungsdatei
 complete-restore-how = Zum Rückgängigmachen: Starten Sie den Assistenten, wählen Sie „Zusätzliche Aufgaben“ → „Aus Sicherung wiederherstellen“, und wählen Sie { $path } aus. Oder: writeback-wizard restore --backup "{ $path }".
 complete-restored = { $restored } Werte wiederhergestellt, { $unchanged } bereits wie in der Sicherung; alle überprüft.
@@ -312,7 +333,10 @@ restore-choose = Sicherung auswählen…
 restore-file = Datei
 restore-domain = Domäne
 restore-made = Erstellt
-restore-entries = { $count } Werte
+restore-entries = { $count ->
+        [one] { $count } Wert
+       *[other] { $count } Werte
+    }
 restore-button = Wiederherstellen
 restore-running = Wird wiederhergestellt…
 restore-done = Alle Werte sind wieder wie zuvor und überprüft.

@@ -246,16 +246,28 @@ ready-iop = inetOrgPerson objects
 ready-iop-auto = when present in scope
 ready-iop-always = always
 ready-iop-never = never
-ready-min-age = Set the domain's minimum password age to 0 (now { $days } days)
-ready-fix-pso = Set the minimum password age of "{ $name }" to 0 (now { $days } days)
-ready-clear-stale = Clear adminCount on { $count } users no longer in a protected group
+ready-min-age = Set the domain's minimum password age to 0 (now { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    })
+ready-fix-pso = Set the minimum password age of "{ $name }" to 0 (now { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    })
+ready-clear-stale = Clear adminCount on { $count ->
+        [one] { $count } user
+       *[other] { $count } users
+    } no longer in a protected group
 ready-clear-stale-warning = Only for users who really left every protected group: it re-enables inheritance on them.
 ready-adminsdholder = Grant on AdminSDHolder (protected accounts)
 ready-adminsdholder-warning = Not recommended: it lets the connector account reset the passwords of domain administrators. Microsoft advises against writeback for privileged accounts.
 ready-computing = Computing the changes…
 ready-again = Try again
 ready-nothing = Nothing needs to change in the directory.
-ready-changes = { $count } changes
+ready-changes = { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    }
 ready-not-fixed = Not fixed by this plan: { $what }
 ready-kind-aces = Grant rights to the connector account
 ready-kind-inheritance = Enable inheritance
@@ -276,11 +288,17 @@ configure-title = Configuring
 configure-lead-running = Writing the changes. Cancel stops before the next object; a write in progress is always finished and verified.
 configure-lead-finished = Finished. Next shows the result.
 configure-progress = { $n } of { $total } changes
-configure-backed-up = Backup of { $entries } original values written to { $path }
+configure-backed-up = Backup of { $entries ->
+        [one] { $entries } original value
+       *[other] { $entries } original values
+    } written to { $path }
 configure-writing = [{ $n }/{ $total }] writing { $dn }
 configure-verified = verified { $dn }
 configure-already = already as planned: { $dn }
-configure-done = { $count } changes written and verified.
+configure-done = { $count ->
+        [one] { $count } change
+       *[other] { $count } changes
+    } written and verified.
 configure-cancelling = Cancelling after the current object…
 configure-cancel-hint = Exit cancels the remaining changes; the backup holds every original value.
 configure-enabling = Switching password writeback on in Entra Connect…
@@ -296,7 +314,10 @@ configure-pdc-unreachable = The PDC emulator { $pdc } cannot be reached ({ $reas
 complete-title = Configuration complete
 complete-title-diagnose = Diagnosis complete
 complete-title-restore = Restore complete
-complete-written = { $count } changes were written and verified.
+complete-written = { $count ->
+        [one] { $count } change was
+       *[other] { $count } changes were
+    } written and verified.
 complete-backup = Backup file
 complete-restore-how = To undo: run the wizard, choose Additional tasks → Restore from a backup, and pick { $path }. Or: writeback-wizard restore --backup "{ $path }".
 complete-restored = { $restored } values restored, { $unchanged } already as in the backup; all verified.
@@ -312,7 +333,10 @@ restore-choose = Choose backup…
 restore-file = File
 restore-domain = Domain
 restore-made = Made
-restore-entries = { $count } values
+restore-entries = { $count ->
+        [one] { $count } value
+       *[other] { $count } values
+    }
 restore-button = Restore
 restore-running = Restoring…
 restore-done = Every value is back as it was, and verified.

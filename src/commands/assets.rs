@@ -23,6 +23,10 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         clap_complete::generate_to(shell, &mut cmd, "writeback-wizard", &completions)
             .with_context(|| format!("writing {shell} completions"))?;
     }
-    println!("man pages in {}, completions in {}", man.display(), completions.display());
+    println!(
+        "man pages in {}, completions in {}",
+        man.display(),
+        completions.display()
+    );
     Ok(ExitCode::SUCCESS)
 }

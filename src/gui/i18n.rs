@@ -53,6 +53,11 @@ pub fn select(requested: Option<&str>) -> String {
     LOADER.current_language().to_string()
 }
 
+/// A count as a Fluent number (so plural forms apply).
+pub fn n(count: usize) -> i64 {
+    i64::try_from(count).unwrap_or(i64::MAX)
+}
+
 /// A message by id, looked up at run time (for ids made from data, such as finding ids).
 pub fn dynamic(id: &str) -> Option<String> {
     LOADER.has(id).then(|| LOADER.get(id))
@@ -72,11 +77,7 @@ pub fn finding_fix(f: &Finding) -> String {
 /// The ids of a Fluent file (messages only, not terms or attributes).
 pub fn ids_of(ftl: &str) -> std::collections::BTreeSet<String> {
     ftl.lines()
-        .filter(|l| {
-            l.chars()
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic())
-        })
+        .filter(|l| l.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
         .filter_map(|l| l.split_once('=').map(|(id, _)| id.trim().to_string()))
         .collect()
 }
@@ -111,7 +112,10 @@ mod tests {
         let en = ids_of(&file_of("en-US").expect("en-US"));
         for id in crate::check::ids::ALL {
             assert!(en.contains(&format!("finding-{id}")), "finding-{id}");
-            assert!(en.contains(&format!("finding-{id}-fix")), "finding-{id}-fix");
+            assert!(
+                en.contains(&format!("finding-{id}-fix")),
+                "finding-{id}-fix"
+            );
         }
     }
 

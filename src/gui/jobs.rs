@@ -214,9 +214,7 @@ pub async fn children(p: DirectoryParams, dn: String) -> Result<Vec<OuNode>, UiE
 
 /// Reads Entra Connect on this computer (`Ok(None)`: not a Windows machine).
 pub async fn read_sync_server(ps: ProcessPowerShell) -> Result<Option<SyncServerInfo>, String> {
-    syncserver::read(&ps)
-        .await
-        .map_err(|e| e.to_string())
+    syncserver::read(&ps).await.map_err(|e| e.to_string())
 }
 
 /// Switches writeback on in Entra Connect and reads it back.
@@ -297,7 +295,10 @@ impl SignedIn {
 #[derive(Clone, Debug)]
 pub enum SignInEvent {
     /// Open this address (the browser was asked to; shown in case it did not open).
-    Browser { url: String, opened: bool },
+    Browser {
+        url: String,
+        opened: bool,
+    },
     /// Enter `code` at `uri`.
     DeviceCode {
         code: String,
@@ -324,10 +325,7 @@ pub fn open_browser(url: &str) -> bool {
     cmd.is_ok_and(|s| s.success())
 }
 
-async fn sign_in_inner(
-    p: CloudParams,
-    mut out: Sender<SignInEvent>,
-) -> Result<SignedIn, UiError> {
+async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<SignedIn, UiError> {
     let http = entra::http_client(Duration::from_secs(30)).map_err(UiError::other)?;
     let client_id = if p.client_id.trim().is_empty() {
         entra::cloud::GRAPH_COMMAND_LINE_TOOLS.to_string()
@@ -343,7 +341,13 @@ async fn sign_in_inner(
     } else {
         p.tenant.trim().to_string()
     };
-    let sign_in = SignIn::new(http.clone(), p.endpoints.clone(), &tenant, &client_id, &scopes);
+    let sign_in = SignIn::new(
+        http.clone(),
+        p.endpoints.clone(),
+        &tenant,
+        &client_id,
+        &scopes,
+    );
     let fail = |e: entra::AuthError| UiError::other(t!("error-sign-in", reason = e.to_string()));
     let token = if p.device_code {
         let code = sign_in.start_device_code().await.map_err(fail)?;
@@ -377,7 +381,11 @@ async fn sign_in_inner(
     }
     tracing::info!(
         "signed in to Microsoft Entra ID as {}",
-        facts.me.as_ref().map(|m| m.user_principal_name.as_str()).unwrap_or("?")
+        facts
+            .me
+            .as_ref()
+            .map(|m| m.user_principal_name.as_str())
+            .unwrap_or("?")
     );
     Ok(SignedIn {
         graph,
@@ -455,8 +463,16 @@ async fn check_inner(p: CheckParams, mut out: Sender<CheckEvent>) -> Result<Asse
         outcome.findings.extend(findings);
         cloud_info = CloudInfo {
             checked: true,
-            tenant: facts.organization.as_ref().ok().map(|o| o.display_name.clone()),
-            signed_in_as: facts.me.as_ref().ok().map(|m| m.user_principal_name.clone()),
+            tenant: facts
+                .organization
+                .as_ref()
+                .ok()
+                .map(|o| o.display_name.clone()),
+            signed_in_as: facts
+                .me
+                .as_ref()
+                .ok()
+                .map(|m| m.user_principal_name.clone()),
         };
     }
     let _ = out.send(CheckEvent::Phase(Phase::SyncServer)).await;
@@ -574,7 +590,11 @@ pub struct ApplyParams {
 }
 
 /// The PDC emulator when the plan was read from another DC (policy writes belong there).
-async fn pdc_or(p: &DirectoryParams, conn: Connection, plan: &Plan) -> (Connection, Option<String>) {
+async fn pdc_or(
+    p: &DirectoryParams,
+    conn: Connection,
+    plan: &Plan,
+) -> (Connection, Option<String>) {
     let Some(pdc) = plan.pdc_emulator.clone() else {
         return (conn, None);
     };
@@ -582,7 +602,10 @@ async fn pdc_or(p: &DirectoryParams, conn: Connection, plan: &Plan) -> (Connecti
         return (conn, None);
     }
     let mut q = p.clone();
-    let port = conn.server().rsplit_once(':').map(|(_, port)| port.to_string());
+    let port = conn
+        .server()
+        .rsplit_once(':')
+        .map(|(_, port)| port.to_string());
     let server = match port {
         Some(port) => format!("{pdc}:{port}"),
         None => pdc.clone(),
@@ -598,7 +621,14 @@ async fn pdc_or(p: &DirectoryParams, conn: Connection, plan: &Plan) -> (Connecti
     }
     match connect(&q).await {
         Ok(c) => (c, Some(t!("configure-pdc", pdc = pdc))),
-        Err(e) => (conn, Some(t!("configure-pdc-unreachable", pdc = pdc, reason = e.message))),
+        Err(e) => (
+            conn,
+            Some(t!(
+                "configure-pdc-unreachable",
+                pdc = pdc,
+                reason = e.message
+            )),
+        ),
     }
 }
 
@@ -700,7 +730,13 @@ pub async fn write_file(path: PathBuf, text: String) -> Result<PathBuf, UiError>
     })
     .await
     .map_err(|e| UiError::other(e.to_string()))?
-    .map_err(|e| UiError::other(t!("error-write-file", path = path.display().to_string(), reason = e.to_string())))?;
+    .map_err(|e| {
+        UiError::other(t!(
+            "error-write-file",
+            path = path.display().to_string(),
+            reason = e.to_string()
+        ))
+    })?;
     Ok(path)
 }
 

@@ -4,9 +4,9 @@
 
 use std::path::PathBuf;
 
-use tracing_subscriber::{EnvFilter, Layer};
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
+use tracing_subscriber::{EnvFilter, Layer};
 
 /// The log folder: `WW_LOG_DIR`, else `%LOCALAPPDATA%\writeback-wizard\logs` on Windows, else
 /// `$XDG_STATE_HOME/writeback-wizard/logs` (`~/.local/state/…`).

@@ -160,6 +160,17 @@ pub struct Options {
     pub detect_sync_server: bool,
     /// How to run PowerShell (`None`: `powershell.exe`, or `WW_POWERSHELL`).
     pub powershell: Option<crate::syncserver::ProcessPowerShell>,
+    /// The screenshot tour (see [`Tour`]).
+    pub tour: Option<Tour>,
+}
+
+/// The screenshot tour (`scripts/screenshots`, `scripts/demo --tour`): pages start their own
+/// work when entered — the device-code sign-in, "Test connection" with the password given to
+/// the tour, the pilot check — so a script that only presses Enter walks the whole path in a
+/// real window. Not shown in `--help`.
+#[derive(Clone)]
+pub struct Tour {
+    pub password: zeroize::Zeroizing<String>,
 }
 
 /// The wizard's state.
@@ -168,6 +179,7 @@ pub struct Wizard {
     pub shared: Shared,
     theme: ThemeArg,
     startup_error: Option<String>,
+    tour: Option<Tour>,
     pub welcome: welcome::Page,
     pub tasks: tasks::Page,
     pub entra: entra::Page,
@@ -216,6 +228,7 @@ impl Wizard {
             shared,
             theme: options.theme,
             startup_error,
+            tour: options.tour,
             welcome: welcome::Page::new(),
             tasks: tasks::Page::new(),
             entra: entra::Page::new(),
@@ -239,9 +252,32 @@ impl Wizard {
         (wizard, task)
     }
 
-    /// The window title: product and page (scripts wait on it).
+    /// The window title: product and page, and "…" while the page is working (the task bar
+    /// shows it; the screenshot script waits on it).
     pub fn title(&self) -> String {
-        format!("{} – {}", crate::PRODUCT_NAME, self.step.title())
+        format!(
+            "{} – {}{}",
+            crate::PRODUCT_NAME,
+            self.step.title(),
+            if self.busy() { " …" } else { "" }
+        )
+    }
+
+    /// Whether the current page is waiting for work it started.
+    pub fn busy(&self) -> bool {
+        match self.step {
+            Step::Welcome => matches!(self.shared.sync, shared::SyncState::Detecting),
+            Step::Entra => self.entra.busy(),
+            Step::Directory => self.directory.testing,
+            Step::Scope => self.scope.loading(),
+            Step::Checks => self.checks.running,
+            Step::Pilot => self.pilot.running,
+            Step::Ready => self.ready.computing,
+            Step::Configuring => self.configuring.running,
+            Step::Complete => self.complete.rechecking,
+            Step::Restore => self.restore.running,
+            Step::Tasks | Step::Features | Step::Current => false,
+        }
     }
 
     pub fn theme(&self) -> Option<Theme> {
@@ -293,6 +329,12 @@ impl Wizard {
         tracing::info!("page: {:?} -> {:?}", self.step, to);
         self.leave();
         self.step = to;
+        let entered = self.enter(to);
+        let toured = self.tour_step(to);
+        Task::batch([entered, toured])
+    }
+
+    fn enter(&mut self, to: Step) -> Task<Message> {
         let s = &mut self.shared;
         match to {
             Step::Welcome | Step::Tasks | Step::Features => Task::none(),
@@ -307,6 +349,29 @@ impl Wizard {
             Step::Restore => self.restore.enter(s).map(Message::Restore),
             Step::Current => self.current.enter(s).map(Message::Current),
         }
+    }
+
+    /// In the screenshot tour, the action a person would take on entering `to`.
+    fn tour_step(&mut self, to: Step) -> Task<Message> {
+        let Some(tour) = self.tour.clone() else {
+            return Task::none();
+        };
+        let message = match to {
+            Step::Entra if !self.shared.settings.skip_cloud && self.shared.signed_in.is_none() => {
+                Message::Entra(entra::Message::SignInWithCode)
+            }
+            Step::Directory if self.shared.tested.is_none() => {
+                self.shared.password = tour.password.clone();
+                Message::Directory(directory::Message::Test)
+            }
+            Step::Pilot
+                if self.shared.pilot.is_none() && !self.shared.settings.pilot_group.is_empty() =>
+            {
+                Message::Pilot(pilot::Message::Run)
+            }
+            _ => return Task::none(),
+        };
+        self.update(message)
     }
 
     fn leave(&mut self) {
@@ -355,9 +420,7 @@ impl Wizard {
             Message::Checks(m) => route(self.checks.update(m, s), Message::Checks),
             Message::Pilot(m) => route(self.pilot.update(m, s), Message::Pilot),
             Message::Ready(m) => route(self.ready.update(m, s), Message::Ready),
-            Message::Configuring(m) => {
-                route(self.configuring.update(m, s), Message::Configuring)
-            }
+            Message::Configuring(m) => route(self.configuring.update(m, s), Message::Configuring),
             Message::Complete(m) => route(self.complete.update(m, s), Message::Complete),
             Message::Restore(m) => route(self.restore.update(m, s), Message::Restore),
             Message::Current(m) => route(self.current.update(m, s), Message::Current),
@@ -372,7 +435,7 @@ impl Wizard {
                 };
             }
             Message::Exit => {
-                if self.step == Step::Configuring && !self.configuring.can_go_back() {
+                if self.step == Step::Configuring && self.configuring.running {
                     // Configuring: Exit means Cancel, which takes effect between objects.
                     let a = self
                         .configuring
@@ -421,7 +484,9 @@ impl Wizard {
             .width(Length::Fill)
             .height(Length::Fill);
         column![
-            row![self.sidebar(), content].spacing(8).height(Length::Fill),
+            row![self.sidebar(), content]
+                .spacing(8)
+                .height(Length::Fill),
             style::separator(),
             self.nav_bar(),
         ]
@@ -453,7 +518,7 @@ impl Wizard {
             _ if self.last_step() => t!("nav-exit"),
             _ => t!("nav-next"),
         };
-        let exit_label = if self.step == Step::Configuring && !self.configuring.can_go_back() {
+        let exit_label = if self.step == Step::Configuring && self.configuring.running {
             t!("nav-cancel")
         } else {
             t!("nav-exit")
@@ -464,16 +529,18 @@ impl Wizard {
         let next = button(text(next_label))
             .on_press_maybe(self.can_continue().then_some(Message::Next))
             .style(button::primary);
-        row![
+        // On the last page Next is Exit; one Exit is enough.
+        let exit: Element<'_, Message> = if self.last_step() {
+            space::horizontal().width(0).into()
+        } else {
             button(text(exit_label))
                 .on_press(Message::Exit)
-                .style(button::secondary),
-            space::horizontal(),
-            back,
-            next
-        ]
-        .spacing(8)
-        .into()
+                .style(button::secondary)
+                .into()
+        };
+        row![exit, space::horizontal(), back, next]
+            .spacing(8)
+            .into()
     }
 
     fn startup_view<'a>(&'a self, error: &'a str) -> Element<'a, Message> {
@@ -500,35 +567,40 @@ impl Wizard {
     /// Enter = Next, Escape = Previous, Tab / Shift+Tab move the focus. Keys a widget used
     /// (Enter in a field with an action) do not count.
     pub fn subscription(&self) -> Subscription<Message> {
-        event::listen_with(|event, status, _window| {
-            let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event
-            else {
-                return None;
-            };
-            if status == event::Status::Captured {
-                return None;
-            }
-            match key {
-                keyboard::Key::Named(key::Named::Enter) => Some(Message::Next),
-                keyboard::Key::Named(key::Named::Escape) => Some(Message::Back),
-                keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => {
-                    Some(Message::FocusPrevious)
-                }
-                keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
-                _ => None,
-            }
-        })
+        event::listen_with(key_message)
+    }
+}
+
+/// The wizard's keys: Enter = Next, Escape = Previous, Tab / Shift+Tab move the focus. A key a
+/// widget already used (Enter in a field with its own action) does nothing more.
+pub fn key_message(
+    event: iced::Event,
+    status: event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    let iced::Event::Keyboard(keyboard::Event::KeyPressed { key, modifiers, .. }) = event else {
+        return None;
+    };
+    if status == event::Status::Captured {
+        return None;
+    }
+    match key {
+        keyboard::Key::Named(key::Named::Enter) => Some(Message::Next),
+        keyboard::Key::Named(key::Named::Escape) => Some(Message::Back),
+        keyboard::Key::Named(key::Named::Tab) if modifiers.shift() => Some(Message::FocusPrevious),
+        keyboard::Key::Named(key::Named::Tab) => Some(Message::FocusNext),
+        _ => None,
     }
 }
 
 /// The window icon (64×64 RGBA, made from `assets/icon.svg`).
 fn icon() -> Option<iced::window::Icon> {
-    iced::window::icon::from_rgba(include_bytes!("../../assets/icon-64.rgba").to_vec(), 64, 64)
-        .ok()
+    iced::window::icon::from_rgba(include_bytes!("../../assets/icon-64.rgba").to_vec(), 64, 64).ok()
 }
 
 /// What `run` needs from the command line.
 pub struct RunOptions {
+    pub tour: Option<Tour>,
     pub software_render: bool,
     pub profile: Option<PathBuf>,
     pub lang: Option<String>,
@@ -552,6 +624,7 @@ pub fn run(o: RunOptions) -> anyhow::Result<std::process::ExitCode> {
     let log = guard.location.clone();
     let profile = o.profile.clone();
     let theme = o.theme;
+    let tour = o.tour.clone();
     let result = iced::application(
         move || {
             Wizard::new(Options {
@@ -561,12 +634,16 @@ pub fn run(o: RunOptions) -> anyhow::Result<std::process::ExitCode> {
                 log: log.clone(),
                 detect_sync_server: true,
                 powershell: None,
+                tour: tour.clone(),
             })
         },
         Wizard::update,
         Wizard::view,
     )
     .title(Wizard::title)
+    // The embedded Fira Sans, not whatever the system has: the same look everywhere, and text
+    // even where no font is installed (Windows Server Core, a bare Wine prefix).
+    .default_font(iced::Font::with_name("Fira Sans"))
     .theme(Wizard::theme)
     .subscription(Wizard::subscription)
     .window(iced::window::Settings {

@@ -254,11 +254,9 @@ impl Settings {
 
     /// Writes the profile next to `path` and renames it into place.
     pub fn save(&self, path: &Path) -> Result<(), ProfileError> {
-        write_atomically(path, self.to_profile_text().as_bytes()).map_err(|e| {
-            ProfileError::Write {
-                path: path.display().to_string(),
-                reason: e.to_string(),
-            }
+        write_atomically(path, self.to_profile_text().as_bytes()).map_err(|e| ProfileError::Write {
+            path: path.display().to_string(),
+            reason: e.to_string(),
         })
     }
 }

@@ -7,7 +7,9 @@ use std::sync::Arc;
 use zeroize::Zeroizing;
 
 use super::dialogs::Dialogs;
-use super::jobs::{Assessment, CheckParams, CloudParams, DirectoryParams, Planned, SignedIn, Tested};
+use super::jobs::{
+    Assessment, CheckParams, CloudParams, DirectoryParams, Planned, SignedIn, Tested,
+};
 use super::settings::Settings;
 use crate::ad::ConnectOptions;
 use crate::check::CheckOptions;
@@ -55,6 +57,8 @@ impl SyncState {
 pub enum Done {
     Configured {
         written: usize,
+        /// What was written: each change's summary and object.
+        changes: Vec<String>,
         backup: PathBuf,
         /// `None`: not asked; `Some(Err)`: it failed.
         writeback: Option<Result<(), String>>,
@@ -90,7 +94,11 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new(settings: Settings, dialogs: Arc<dyn Dialogs>, log: Result<PathBuf, String>) -> Self {
+    pub fn new(
+        settings: Settings,
+        dialogs: Arc<dyn Dialogs>,
+        log: Result<PathBuf, String>,
+    ) -> Self {
         let backup_path = default_backup(&settings);
         Self {
             settings,

@@ -79,6 +79,7 @@ pub fn field<'a, M: 'a>(label: String, value: String) -> Element<'a, M> {
         text(value).size(14)
     ]
     .spacing(8)
+    .align_y(iced::Alignment::Center)
     .into()
 }
 
@@ -92,34 +93,28 @@ pub fn stack<'a, M: 'a>(items: Vec<Element<'a, M>>) -> Element<'a, M> {
     column(items).spacing(10).into()
 }
 
-fn danger_box(theme: &Theme) -> container::Style {
-    let p = theme.extended_palette();
+fn tinted(color: iced::Color) -> container::Style {
     container::Style {
-        background: Some(p.danger.weak.color.into()),
-        text_color: Some(p.danger.weak.text),
-        border: iced::border::rounded(4),
+        background: Some(iced::Color { a: 0.14, ..color }.into()),
+        border: iced::Border {
+            color,
+            width: 1.0,
+            radius: 4.0.into(),
+        },
         ..container::Style::default()
     }
+}
+
+fn danger_box(theme: &Theme) -> container::Style {
+    tinted(theme.extended_palette().danger.base.color)
 }
 
 fn success_box(theme: &Theme) -> container::Style {
-    let p = theme.extended_palette();
-    container::Style {
-        background: Some(p.success.weak.color.into()),
-        text_color: Some(p.success.weak.text),
-        border: iced::border::rounded(4),
-        ..container::Style::default()
-    }
+    tinted(theme.extended_palette().success.base.color)
 }
 
 fn warning_box_style(theme: &Theme) -> container::Style {
-    let p = theme.extended_palette();
-    container::Style {
-        background: Some(p.warning.weak.color.into()),
-        text_color: Some(p.warning.weak.text),
-        border: iced::border::rounded(4),
-        ..container::Style::default()
-    }
+    tinted(theme.extended_palette().warning.base.color)
 }
 
 /// The left-hand step list, as Connect draws it: the current step bold.

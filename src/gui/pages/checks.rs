@@ -201,11 +201,14 @@ impl Page {
                 continue;
             }
             let worst = items.iter().map(|(_, f)| f.severity).max();
-            let mut g = column![row![
-                style::severity(worst.unwrap_or(Severity::Info)),
-                text(group_name(group)).size(18)
+            let mut g = column![
+                row![
+                    style::severity(worst.unwrap_or(Severity::Info)),
+                    text(group_name(group)).size(18)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center)
             ]
-            .spacing(8)]
             .spacing(4);
             if items.is_empty() {
                 g = g.push(style::note(t!("checks-group-ok")));
@@ -234,6 +237,7 @@ impl Page {
                 button(text(t!("checks-cancel"))).on_press(Message::Cancel)
             ]
             .spacing(12)
+            .align_y(iced::Alignment::Center)
             .into();
         }
         let again = button(text(t!("checks-again"))).on_press(Message::Start);
@@ -259,6 +263,7 @@ impl Page {
             }
             None if self.cancelled => row![style::note(t!("checks-cancelled")), again]
                 .spacing(12)
+                .align_y(iced::Alignment::Center)
                 .into(),
             None => again.into(),
         }
@@ -272,7 +277,8 @@ impl Page {
                 text(i18n::finding_title(f)).size(14).width(Length::Fill),
                 text(if open { "▾" } else { "▸" }).size(14)
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
         )
         .style(iced::widget::button::text)
         .width(Length::Fill)
@@ -326,7 +332,8 @@ impl Page {
                     .width(300),
                 button(text(t!("checks-export-blocked"))).on_press(Message::ExportBlocked),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
         ]
         .spacing(6);
         match &self.export {
@@ -343,7 +350,8 @@ impl Page {
                     text(b.reasons.join(", ")).size(13).width(280),
                     style::mono(b.dn.clone()),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
             );
         }
         if matching.len() > BLOCKED_SHOWN {
@@ -377,7 +385,11 @@ mod tests {
     use crate::gui::dialogs::Scripted;
 
     fn shared() -> Shared {
-        Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()))
+        Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        )
     }
 
     #[test]

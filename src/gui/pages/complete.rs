@@ -98,12 +98,13 @@ impl Page {
                 let mut report = a.report.clone();
                 report.pilot = shared.pilot.as_deref().cloned();
                 if let Some(p) = &report.pilot {
-                    report
-                        .findings
-                        .extend(crate::pilot::findings(p));
+                    report.findings.extend(crate::pilot::findings(p));
                 }
                 let text = jobs::report_text(&report, &path);
-                return Action::Run(Task::perform(jobs::write_file(path, text), Message::Exported));
+                return Action::Run(Task::perform(
+                    jobs::write_file(path, text),
+                    Message::Exported,
+                ));
             }
             Message::Exported(r) => {
                 if let Ok(p) = &r {
@@ -125,16 +126,29 @@ impl Page {
         match &shared.done {
             Some(Done::Configured {
                 written,
+                changes,
                 backup,
                 writeback,
                 stopped,
             }) => {
-                let mut d = column![text(t!("complete-written", count = written.to_string())).size(15)]
-                    .spacing(6);
+                let mut d = column![
+                    text(t!(
+                        "complete-written",
+                        count = crate::gui::i18n::n(*written)
+                    ))
+                    .size(15)
+                ]
+                .spacing(6);
+                for change in changes {
+                    d = d.push(text(format!("• {change}")).size(13));
+                }
                 if let Some(s) = stopped {
                     d = d.push(style::error_box(s.clone()));
                 }
-                d = d.push(style::field(t!("complete-backup"), backup.display().to_string()));
+                d = d.push(style::field(
+                    t!("complete-backup"),
+                    backup.display().to_string(),
+                ));
                 d = d.push(style::note(t!(
                     "complete-restore-how",
                     path = backup.display().to_string()
@@ -227,7 +241,12 @@ impl Page {
         ]
         .spacing(6);
         match &self.export {
-            Some(Ok(p)) => e = e.push(style::ok_box(t!("saved-to", path = p.display().to_string()))),
+            Some(Ok(p)) => {
+                e = e.push(style::ok_box(t!(
+                    "saved-to",
+                    path = p.display().to_string()
+                )))
+            }
             Some(Err(err)) => e = e.push(style::error_box(err.message.clone())),
             None => {}
         }
@@ -251,11 +270,16 @@ mod tests {
 
     #[test]
     fn export_without_a_report_writes_nothing() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         assert!(p.update(Message::Export("html"), &mut s).is_run());
-        assert!(p
-            .update(Message::ExportTo(Some("/tmp/r.html".into())), &mut s)
-            .is_none());
+        assert!(
+            p.update(Message::ExportTo(Some("/tmp/r.html".into())), &mut s)
+                .is_none()
+        );
     }
 }

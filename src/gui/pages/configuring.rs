@@ -31,6 +31,9 @@ pub struct Page {
     pub error: Option<String>,
     cancel: Arc<AtomicBool>,
     written: usize,
+    /// The plan's changes in words, and those written so far.
+    summaries: Vec<String>,
+    changed: Vec<String>,
 }
 
 impl Page {
@@ -48,11 +51,18 @@ impl Page {
         };
         let enable_writeback = super::ready::Page::will_enable_writeback(shared);
         self.total = planned.plan.changes.len();
+        self.summaries = planned
+            .plan
+            .changes
+            .iter()
+            .map(|c| format!("{} ({})", c.summary, c.dn))
+            .collect();
         if planned.plan.is_empty() && !enable_writeback {
             self.lines.push(t!("configure-nothing-to-change"));
             self.finished = true;
             shared.done = Some(Done::Configured {
                 written: 0,
+                changes: Vec::new(),
                 backup: shared.backup_path.clone(),
                 writeback: None,
                 stopped: None,
@@ -99,15 +109,27 @@ impl Page {
             Message::Event(ApplyEvent::Step(e)) => {
                 let line = match &e {
                     Event::BackedUp { path, entries } => {
-                        t!("configure-backed-up", entries = entries.to_string(), path = path.as_str())
+                        t!(
+                            "configure-backed-up",
+                            entries = crate::gui::i18n::n(*entries),
+                            path = path.as_str()
+                        )
                     }
                     Event::Writing { index, total, dn } => {
                         self.step = *index;
-                        t!("configure-writing", n = (index + 1).to_string(), total = total.to_string(), dn = dn.as_str())
+                        t!(
+                            "configure-writing",
+                            n = (index + 1).to_string(),
+                            total = total.to_string(),
+                            dn = dn.as_str()
+                        )
                     }
                     Event::Verified { index, dn } => {
                         self.step = index + 1;
                         self.written += 1;
+                        if let Some(s) = self.summaries.get(*index) {
+                            self.changed.push(s.clone());
+                        }
                         t!("configure-verified", dn = dn.as_str())
                     }
                     Event::AlreadyDone { index, dn } => {
@@ -131,9 +153,11 @@ impl Page {
                         (n, Some(e.message))
                     }
                 };
-                let will_enable = stopped.is_none() && super::ready::Page::will_enable_writeback(shared);
+                let will_enable =
+                    stopped.is_none() && super::ready::Page::will_enable_writeback(shared);
                 shared.done = Some(Done::Configured {
                     written,
+                    changes: self.changed.clone(),
                     backup: shared.backup_path.clone(),
                     writeback: None,
                     stopped,
@@ -206,7 +230,11 @@ mod tests {
 
     #[test]
     fn cancel_sets_the_flag_once_and_the_engine_result_finishes_the_page() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         p.running = true;
         p.update(Message::Cancel, &mut s);
@@ -215,19 +243,30 @@ mod tests {
         assert_eq!(p.lines.len(), 1);
         assert!(!p.can_continue(&s));
         p.update(
-            Message::Event(ApplyEvent::Done(Err((UiError::other("cancelled after 1"), 1)))),
+            Message::Event(ApplyEvent::Done(Err((
+                UiError::other("cancelled after 1"),
+                1,
+            )))),
             &mut s,
         );
         assert!(p.can_continue(&s));
         assert!(matches!(
             s.done,
-            Some(Done::Configured { written: 1, stopped: Some(_), .. })
+            Some(Done::Configured {
+                written: 1,
+                stopped: Some(_),
+                ..
+            })
         ));
     }
 
     #[test]
     fn without_a_plan_there_is_nothing_to_configure() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         let _ = p.enter(&mut s);
         assert!(p.finished && p.error.is_some());

@@ -45,7 +45,10 @@ impl Page {
                         t!("welcome-connect-version"),
                         i.version.clone().unwrap_or_else(|| t!("state-unknown")),
                     ))
-                    .push(style::field(t!("welcome-staging"), on_off(i.staging_mode_enabled)))
+                    .push(style::field(
+                        t!("welcome-staging"),
+                        on_off(i.staging_mode_enabled),
+                    ))
                     .push(style::field(
                         t!("current-sync-cycle"),
                         on_off(i.sync_cycle_enabled),

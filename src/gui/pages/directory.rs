@@ -83,7 +83,10 @@ impl Page {
                     shared.dialogs.open(
                         Purpose::CaFile,
                         t!("directory-choose-ca"),
-                        vec![Filter::new(t!("filter-certificate"), &["pem", "crt", "cer"])],
+                        vec![Filter::new(
+                            t!("filter-certificate"),
+                            &["pem", "crt", "cer"],
+                        )],
                     ),
                     Message::CaChosen,
                 ));
@@ -157,7 +160,8 @@ impl Page {
                 text(p.display().to_string()).size(14),
                 button(text(t!("directory-clear"))).on_press(Message::ClearCa)
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             None => row![style::note(t!("directory-ca-none"))],
         };
         let mut form = column![
@@ -167,19 +171,26 @@ impl Page {
                     .on_input(Message::Server)
                     .width(360)
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             style::note(t!("directory-server-hint")),
             row![
                 label(t!("directory-transport")),
-                pick_list(&TransportChoice::ALL[..], Some(s.transport), Message::Transport)
+                pick_list(
+                    &TransportChoice::ALL[..],
+                    Some(s.transport),
+                    Message::Transport
+                )
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             row![
                 label(t!("directory-ca")),
                 ca,
                 button(text(t!("directory-choose-ca"))).on_press(Message::ChooseCa)
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
         ]
         .spacing(8);
         if KERBEROS {
@@ -198,7 +209,8 @@ impl Page {
                             .on_input(Message::User)
                             .width(360)
                     ]
-                    .spacing(8),
+                    .spacing(8)
+                    .align_y(iced::Alignment::Center),
                 )
                 .push(
                     row![
@@ -209,7 +221,8 @@ impl Page {
                             .on_submit(Message::Test)
                             .width(360)
                     ]
-                    .spacing(8),
+                    .spacing(8)
+                    .align_y(iced::Alignment::Center),
                 );
         }
         form = form
@@ -221,7 +234,8 @@ impl Page {
                         .on_input(Message::Connector)
                         .width(360)
                 ]
-                .spacing(8),
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
             )
             .push(style::note(t!("directory-connector-hint")));
         let mut c = column![
@@ -241,11 +255,11 @@ impl Page {
             c = c.push(style::error_box(e.message.clone()));
             match e.kind {
                 ErrorKind::UntrustedCertificate => {
-                    c = c.push(
-                        button(text(t!("directory-choose-ca"))).on_press(Message::ChooseCa),
-                    )
+                    c = c.push(button(text(t!("directory-choose-ca"))).on_press(Message::ChooseCa))
                 }
-                ErrorKind::BadCredentials => c = c.push(style::note(t!("directory-bad-password-hint"))),
+                ErrorKind::BadCredentials => {
+                    c = c.push(style::note(t!("directory-bad-password-hint")))
+                }
                 ErrorKind::Unreachable => c = c.push(style::note(t!("directory-unreachable-hint"))),
                 ErrorKind::Other => {}
             }
@@ -267,7 +281,8 @@ impl Page {
                     ))
                 }
                 None if !t.candidates.is_empty() => {
-                    let mut list = column![text(t!("directory-pick-connector")).size(14)].spacing(4);
+                    let mut list =
+                        column![text(t!("directory-pick-connector")).size(14)].spacing(4);
                     for (i, a) in t.candidates.iter().enumerate() {
                         list = list.push(
                             button(text(format!("{} — {}", a.sam_account_name, a.dn)).size(13))
@@ -291,7 +306,11 @@ mod tests {
     use std::sync::Arc;
 
     fn shared() -> Shared {
-        Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()))
+        Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        )
     }
 
     #[test]
@@ -311,7 +330,10 @@ mod tests {
         let mut p = Page::new();
         p.update(Message::Server("dc1.lab.example".into()), &mut s);
         p.update(Message::User("admin@lab.example".into()), &mut s);
-        p.update(Message::Password(Secret(Zeroizing::new("x".into()))), &mut s);
+        p.update(
+            Message::Password(Secret(Zeroizing::new("x".into()))),
+            &mut s,
+        );
         assert!(p.update(Message::Test, &mut s).is_run());
         assert!(p.testing);
         let err = UiError {
@@ -320,7 +342,10 @@ mod tests {
         };
         p.update(Message::Tested(Err(err)), &mut s);
         assert!(!p.testing);
-        assert_eq!(p.error.as_ref().map(|e| e.kind), Some(ErrorKind::BadCredentials));
+        assert_eq!(
+            p.error.as_ref().map(|e| e.kind),
+            Some(ErrorKind::BadCredentials)
+        );
         assert!(!p.can_continue(&s));
     }
 

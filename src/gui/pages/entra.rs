@@ -144,20 +144,18 @@ impl Page {
         let mut form = column![
             row![
                 text(t!("entra-cloud")).width(180),
-                pick_list(
-                    &CloudChoice::ALL[..],
-                    Some(s.cloud),
-                    Message::Cloud
-                ),
+                pick_list(&CloudChoice::ALL[..], Some(s.cloud), Message::Cloud),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             row![
                 text(t!("entra-tenant")).width(180),
                 text_input("organizations", &s.tenant)
                     .on_input(Message::Tenant)
                     .width(360),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             style::note(t!("entra-tenant-hint")),
             row![
                 text(t!("entra-client-id")).width(180),
@@ -165,7 +163,8 @@ impl Page {
                     .on_input(Message::ClientId)
                     .width(360),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             style::note(t!("entra-client-id-hint")),
         ]
         .spacing(8);
@@ -187,7 +186,8 @@ impl Page {
                 button(text(t!("entra-device-code")))
                     .on_press_maybe(on(Message::SignInWithCode).filter(|_| !s.skip_cloud)),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
         ]
         .spacing(14);
         match &self.state {
@@ -200,10 +200,12 @@ impl Page {
                     }
                     b = b.push(style::mono(url.clone())).push(
                         row![
-                            button(text(t!("entra-copy-link"))).on_press(Message::Copy(url.clone())),
+                            button(text(t!("entra-copy-link")))
+                                .on_press(Message::Copy(url.clone())),
                             button(text(t!("entra-cancel"))).on_press(Message::CancelSignIn),
                         ]
-                        .spacing(8),
+                        .spacing(8)
+                        .align_y(iced::Alignment::Center),
                     );
                 }
                 c = c.push(style::section(b));
@@ -223,7 +225,8 @@ impl Page {
                                     button(text(t!("entra-cancel")))
                                         .on_press(Message::CancelSignIn),
                                 ]
-                                .spacing(8),
+                                .spacing(8)
+                                .align_y(iced::Alignment::Center),
                             )
                             .push(style::note(t!("entra-waiting-code")));
                     }
@@ -266,7 +269,11 @@ mod tests {
     use std::sync::Arc;
 
     fn shared() -> Shared {
-        Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()))
+        Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        )
     }
 
     #[test]

@@ -107,7 +107,11 @@ mod tests {
 
     #[test]
     fn next_needs_password_writeback_ticked() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         assert!(p.can_continue(&s));
         p.update(Message::PasswordWriteback(false), &mut s);

@@ -181,7 +181,11 @@ impl Page {
             }
             Message::Filter(f) => self.filter = f,
             Message::Select(i) => {
-                self.selected = if self.selected == Some(i) { None } else { Some(i) }
+                self.selected = if self.selected == Some(i) {
+                    None
+                } else {
+                    Some(i)
+                }
             }
             Message::Export => {
                 return Action::Run(Task::perform(
@@ -226,7 +230,8 @@ impl Page {
                 .on_press_maybe((!self.running).then_some(Message::Run))
                 .style(iced::widget::button::primary),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             style::note(t!("pilot-optional")),
         ]
         .spacing(12);
@@ -265,7 +270,8 @@ impl Page {
                     .width(300),
                 button(text(t!("pilot-export"))).on_press(Message::Export),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
         );
         match &self.export {
             Some(Ok(p)) => c = c.push(style::note(t!("saved-to", path = p.display().to_string()))),
@@ -292,7 +298,8 @@ impl Page {
                 header(t!("pilot-col-registered"), Column::Registered, 110.0),
                 header(t!("pilot-col-admin"), Column::Admin, 70.0),
             ]
-            .spacing(4),
+            .spacing(4)
+            .align_y(iced::Alignment::Center),
         );
         for i in self.visible(report) {
             let r = &report.rows[i];
@@ -313,7 +320,8 @@ impl Page {
                         cell(yes_no(r.sspr_registered), 110.0),
                         cell(yes_no(r.admin), 70.0),
                     ]
-                    .spacing(4),
+                    .spacing(4)
+                    .align_y(iced::Alignment::Center),
                 )
                 .padding(2)
                 .style(iced::widget::button::text)
@@ -389,7 +397,11 @@ mod tests {
 
     #[test]
     fn sorting_by_a_column_twice_reverses_it() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         let r = report();
         assert_eq!(p.visible(&r), vec![0, 1, 2]);
@@ -403,7 +415,11 @@ mod tests {
 
     #[test]
     fn the_filter_matches_names_verdicts_and_reasons() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         let r = report();
         p.update(Message::Filter("ALI".into()), &mut s);
@@ -416,7 +432,11 @@ mod tests {
 
     #[test]
     fn running_without_a_group_or_a_check_explains_what_is_missing() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         assert!(p.update(Message::Run, &mut s).is_none());
         assert!(p.error.is_some());

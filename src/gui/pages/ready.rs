@@ -30,13 +30,9 @@ impl std::fmt::Display for Iop {
     }
 }
 
-/// Days as people write them: whole numbers without decimals.
-fn days(d: f64) -> String {
-    if (d - d.round()).abs() < 0.05 {
-        format!("{d:.0}")
-    } else {
-        format!("{d:.1}")
-    }
+/// Days to one decimal, as a number (so plural forms apply).
+fn days(d: f64) -> f64 {
+    (d * 10.0).round() / 10.0
 }
 
 const IOP: [Iop; 3] = [
@@ -118,7 +114,11 @@ impl Page {
         self.error = None;
         self.expanded.clear();
         let (task, handle) = super::abortable(Task::perform(
-            jobs::compute_plan(params, shared.check_options(), shared.settings.plan.options()),
+            jobs::compute_plan(
+                params,
+                shared.check_options(),
+                shared.settings.plan.options(),
+            ),
             Message::Computed,
         ));
         self.handle = Some(handle);
@@ -209,7 +209,8 @@ impl Page {
                     button(text(t!("ready-choose-backup"))).on_press(Message::ChooseBackup),
                     style::note(t!("ready-backup-hint")),
                 ]
-                .spacing(8),
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
             ]
             .spacing(6),
         ));
@@ -230,7 +231,8 @@ impl Page {
                 text(t!("ready-iop")).size(14),
                 pick_list(&IOP[..], Some(Iop(o.inetorgperson)), Message::InetOrgPerson),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
             checkbox(o.min_password_age_zero)
                 .label(t!(
                     "ready-min-age",
@@ -274,12 +276,14 @@ impl Page {
 
     fn changes<'a>(&'a self, p: &'a Planned) -> Element<'a, Message> {
         let plan = &p.plan;
-        let mut col = column![text(if plan.is_empty() {
-            t!("ready-nothing")
-        } else {
-            t!("ready-changes", count = plan.changes.len())
-        })
-        .size(16)]
+        let mut col = column![
+            text(if plan.is_empty() {
+                t!("ready-nothing")
+            } else {
+                t!("ready-changes", count = plan.changes.len())
+            })
+            .size(16)
+        ]
         .spacing(6);
         for w in &plan.warnings {
             col = col.push(style::warning_box(w.clone()));
@@ -307,7 +311,8 @@ impl Page {
                         .spacing(2)
                         .width(Length::Fill),
                     ]
-                    .spacing(8),
+                    .spacing(8)
+                    .align_y(iced::Alignment::Center),
                 )
                 .style(iced::widget::button::text)
                 .width(Length::Fill)
@@ -332,9 +337,8 @@ impl Page {
                         .push(text(t!("ready-after")).size(13))
                         .push(style::mono(a.clone()));
                 }
-                col = col.push(
-                    iced::widget::container(d).padding(iced::Padding::default().left(28)),
-                );
+                col =
+                    col.push(iced::widget::container(d).padding(iced::Padding::default().left(28)));
             }
         }
         style::section(col)
@@ -371,7 +375,11 @@ mod tests {
     use std::sync::Arc;
 
     fn shared() -> Shared {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         s.settings.server = "dc1.lab".into();
         s.settings.user = "admin".into();
         s.password = zeroize::Zeroizing::new("pw".into());
@@ -387,7 +395,10 @@ mod tests {
         assert!(p.update(Message::AdminSdHolder(true), &mut s).is_run());
         assert!(p.computing && !p.can_continue(&s));
         assert!(s.settings.plan.include_adminsdholder);
-        assert!(p.update(Message::FixPso("LabPSO".into(), true), &mut s).is_run());
+        assert!(
+            p.update(Message::FixPso("LabPSO".into(), true), &mut s)
+                .is_run()
+        );
         assert_eq!(s.settings.plan.fix_pso, vec!["LabPSO".to_string()]);
         p.update(Message::FixPso("labpso".into(), false), &mut s);
         assert!(s.settings.plan.fix_pso.is_empty());

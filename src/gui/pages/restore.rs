@@ -98,8 +98,8 @@ impl Page {
                 self.running = true;
                 self.error = None;
                 self.lines.clear();
-                let (task, handle) = Task::run(jobs::restore(params, backup, path), Message::Event)
-                    .abortable();
+                let (task, handle) =
+                    Task::run(jobs::restore(params, backup, path), Message::Event).abortable();
                 self.handle = Some(handle);
                 return Action::Run(task);
             }
@@ -114,7 +114,11 @@ impl Page {
                         shared.planned = None;
                         shared.done = Some(Done::Restored {
                             report,
-                            backup: self.backup.as_ref().map(|b| b.0.clone()).unwrap_or_default(),
+                            backup: self
+                                .backup
+                                .as_ref()
+                                .map(|b| b.0.clone())
+                                .unwrap_or_default(),
                         });
                     }
                     Err(e) => self.error = Some(e),
@@ -135,7 +139,10 @@ impl Page {
         if let Some((path, b)) = &self.backup {
             let mut d = column![
                 style::field(t!("restore-file"), path.display().to_string()),
-                style::field(t!("restore-domain"), format!("{} ({})", b.domain_dn, b.domain_sid)),
+                style::field(
+                    t!("restore-domain"),
+                    format!("{} ({})", b.domain_dn, b.domain_sid)
+                ),
                 style::field(t!("restore-made"), format!("{} — {}", b.time, b.dc)),
                 text(t!("restore-entries", count = b.entries.len())).size(15),
             ]
@@ -190,7 +197,11 @@ mod tests {
 
     #[test]
     fn a_damaged_backup_is_refused_before_anything_is_offered() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         p.update(
             Message::Loaded("b.json".into(), Err(UiError::other("truncated"))),

@@ -49,7 +49,8 @@ impl Page {
 
     fn load(&mut self, shared: &Shared, dn: &str) -> Option<Task<Message>> {
         let params = shared.directory_params().ok()?;
-        self.children.insert(dn.to_ascii_lowercase(), Children::Loading);
+        self.children
+            .insert(dn.to_ascii_lowercase(), Children::Loading);
         let key = dn.to_string();
         let (task, handle) = super::abortable(Task::perform(
             jobs::children(params, dn.to_string()),
@@ -75,6 +76,13 @@ impl Page {
             Some(Children::Loaded(_)) => Task::none(),
             _ => self.load(shared, &domain).unwrap_or_else(Task::none),
         }
+    }
+
+    /// Whether a level of the tree is still loading.
+    pub fn loading(&self) -> bool {
+        self.children
+            .values()
+            .any(|c| matches!(c, Children::Loading))
     }
 
     pub fn leave(&mut self) {
@@ -141,12 +149,7 @@ impl Page {
             .scopes
             .iter()
             .any(|s| s.eq_ignore_ascii_case(dn));
-        let covered = !selected
-            && shared
-                .settings
-                .scopes
-                .iter()
-                .any(|s| is_within(dn, s));
+        let covered = !selected && shared.settings.scopes.iter().any(|s| is_within(dn, s));
         let toggle = button(text(if expanded { "▾" } else { "▸" }).size(14))
             .style(iced::widget::button::text)
             .on_press(if expanded {
@@ -166,7 +169,9 @@ impl Page {
                 toggle,
                 checkbox(selected || covered || all)
                     .label(label)
-                    .on_toggle_maybe((!all && !covered).then_some(move |on| Message::Toggle(owned.clone(), on)))
+                    .on_toggle_maybe(
+                        (!all && !covered).then_some(move |on| Message::Toggle(owned.clone(), on))
+                    )
             ]
             .spacing(4)
             .padding(Padding::default().left(f32::from(depth) * 22.0))
@@ -240,27 +245,47 @@ mod tests {
 
     #[test]
     fn selecting_ous_gates_next_and_unselecting_removes_them() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         assert!(p.can_continue(&s), "the whole domain is the default");
         p.update(Message::SyncAll(false), &mut s);
         assert!(!p.can_continue(&s));
-        p.update(Message::Toggle("OU=Staff,DC=lab,DC=example".into(), true), &mut s);
+        p.update(
+            Message::Toggle("OU=Staff,DC=lab,DC=example".into(), true),
+            &mut s,
+        );
         assert!(p.can_continue(&s));
-        assert_eq!(s.check_options().scopes, vec!["OU=Staff,DC=lab,DC=example".to_string()]);
-        p.update(Message::Toggle("ou=staff,dc=lab,dc=example".into(), false), &mut s);
+        assert_eq!(
+            s.check_options().scopes,
+            vec!["OU=Staff,DC=lab,DC=example".to_string()]
+        );
+        p.update(
+            Message::Toggle("ou=staff,dc=lab,dc=example".into(), false),
+            &mut s,
+        );
         assert!(s.settings.scopes.is_empty());
     }
 
     #[test]
     fn children_load_lazily_and_failures_stay_on_their_node() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         p.update(
             Message::Loaded("DC=lab".into(), Err(UiError::other("no"))),
             &mut s,
         );
-        assert_eq!(p.children.get("dc=lab"), Some(&Children::Failed("no".into())));
+        assert_eq!(
+            p.children.get("dc=lab"),
+            Some(&Children::Failed("no".into()))
+        );
         p.update(
             Message::Loaded(
                 "DC=lab".into(),

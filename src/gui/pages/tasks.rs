@@ -52,9 +52,11 @@ impl Page {
                 Action::None
             }
             Message::LoadProfile => Action::Run(Task::perform(
-                shared
-                    .dialogs
-                    .open(Purpose::ProfileLoad, t!("tasks-load-profile"), profile_filter()),
+                shared.dialogs.open(
+                    Purpose::ProfileLoad,
+                    t!("tasks-load-profile"),
+                    profile_filter(),
+                ),
                 Message::LoadFrom,
             )),
             Message::LoadFrom(None) | Message::SaveTo(None) => Action::None,
@@ -101,7 +103,10 @@ impl Page {
                 Action::Run(Task::perform(
                     async move {
                         tokio::task::spawn_blocking(move || {
-                            settings.save(&path).map(|_| path).map_err(|e| e.to_string())
+                            settings
+                                .save(&path)
+                                .map(|_| path)
+                                .map_err(|e| e.to_string())
                         })
                         .await
                         .unwrap_or_else(|e| Err(e.to_string()))
@@ -131,8 +136,16 @@ impl Page {
         let mut c = column![
             style::heading(t!("tasks-title")),
             style::lead(t!("tasks-lead")),
-            choice(Flow::Configure, t!("tasks-configure"), t!("tasks-configure-hint")),
-            choice(Flow::Diagnose, t!("tasks-diagnose"), t!("tasks-diagnose-hint")),
+            choice(
+                Flow::Configure,
+                t!("tasks-configure"),
+                t!("tasks-configure-hint")
+            ),
+            choice(
+                Flow::Diagnose,
+                t!("tasks-diagnose"),
+                t!("tasks-diagnose-hint")
+            ),
             choice(Flow::Restore, t!("tasks-restore"), t!("tasks-restore-hint")),
             choice(Flow::ViewConfig, t!("tasks-view"), t!("tasks-view-hint")),
             style::separator(),
@@ -168,7 +181,11 @@ mod tests {
 
     #[test]
     fn choosing_a_task_sets_the_path() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         assert!(p.update(Message::Choose(Flow::Restore), &mut s).is_none());
         assert_eq!(s.flow, Flow::Restore);
@@ -186,14 +203,22 @@ mod tests {
 
     #[test]
     fn loading_a_profile_replaces_the_answers_and_forgets_results() {
-        let mut s = Shared::new(Default::default(), Arc::new(Scripted::new()), Ok(".".into()));
+        let mut s = Shared::new(
+            Default::default(),
+            Arc::new(Scripted::new()),
+            Ok(".".into()),
+        );
         let mut p = Page::new();
         let loaded = Settings {
             server: "dc9".into(),
             ..Settings::default()
         };
         p.update(
-            Message::Loaded(Ok(Box::new((loaded, LoadNotes::default(), "p.json".into())))),
+            Message::Loaded(Ok(Box::new((
+                loaded,
+                LoadNotes::default(),
+                "p.json".into(),
+            )))),
             &mut s,
         );
         assert_eq!(s.settings.server, "dc9");

@@ -72,7 +72,9 @@ impl Page {
     pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let detected: Element<'a, Message> = match &shared.sync {
             SyncState::Detecting => style::note(t!("welcome-detecting")),
-            SyncState::Failed(e) => style::warning_box(t!("welcome-detect-failed", reason = e.as_str())),
+            SyncState::Failed(e) => {
+                style::warning_box(t!("welcome-detect-failed", reason = e.as_str()))
+            }
             SyncState::Read(Some(i)) if i.installed => {
                 let on_off = |b: Option<bool>| match b {
                     Some(true) => t!("state-on"),
@@ -80,9 +82,15 @@ impl Page {
                     None => t!("state-unknown"),
                 };
                 column![
-                    style::field(t!("welcome-connect-version"), i.version.clone().unwrap_or_else(|| t!("state-unknown"))),
+                    style::field(
+                        t!("welcome-connect-version"),
+                        i.version.clone().unwrap_or_else(|| t!("state-unknown"))
+                    ),
                     style::field(t!("welcome-staging"), on_off(i.staging_mode_enabled)),
-                    style::field(t!("welcome-writeback"), on_off(i.password_writeback_enabled)),
+                    style::field(
+                        t!("welcome-writeback"),
+                        on_off(i.password_writeback_enabled)
+                    ),
                 ]
                 .spacing(4)
                 .into()
@@ -99,7 +107,8 @@ impl Page {
                     .width(320),
                 button(text(t!("welcome-explain-button"))).on_press(Message::LookUp),
             ]
-            .spacing(8),
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
         ]
         .spacing(8);
         if let Some((code, entry)) = &self.looked_up {
@@ -143,8 +152,11 @@ fn prefill(shared: &mut Shared, info: &SyncServerInfo) {
 /// each, and the documents.
 fn explanation<'a>(code: &str, entry: Option<&'static explain::Entry>) -> Element<'a, Message> {
     let Some(e) = entry else {
-        let mut c = column![style::warning_box(t!("welcome-explain-unknown", code = code))]
-            .spacing(4);
+        let mut c = column![style::warning_box(t!(
+            "welcome-explain-unknown",
+            code = code
+        ))]
+        .spacing(4);
         for item in explain::GENERAL_CHECKLIST {
             c = c.push(text(format!("• {item}")).size(14));
         }
@@ -163,7 +175,11 @@ fn explanation<'a>(code: &str, entry: Option<&'static explain::Entry>) -> Elemen
             t!("welcome-explain-found-by", ids = cause.findings.join(", "))
         };
         c = c.push(
-            column![text(format!("• {}", cause.text)).size(14), style::note(found_by)].spacing(2),
+            column![
+                text(format!("• {}", cause.text)).size(14),
+                style::note(found_by)
+            ]
+            .spacing(2),
         );
     }
     c = c.push(style::note(t!(
@@ -202,11 +218,17 @@ mod tests {
             }],
             ..Default::default()
         };
-        assert!(p.update(Message::Detected(Ok(Some(info))), &mut s).is_none());
+        assert!(
+            p.update(Message::Detected(Ok(Some(info))), &mut s)
+                .is_none()
+        );
         assert_eq!(s.settings.server, "lab.example");
         assert_eq!(s.settings.connector, "LAB\\MSOL_1");
         assert!(!s.settings.sync_all);
-        assert_eq!(s.settings.scopes, vec!["OU=Staff,DC=lab,DC=example".to_string()]);
+        assert_eq!(
+            s.settings.scopes,
+            vec!["OU=Staff,DC=lab,DC=example".to_string()]
+        );
         assert!(s.sync.info().is_some());
     }
 
