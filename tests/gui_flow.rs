@@ -595,3 +595,73 @@ fn keys_enter_next_escape_back_tab_focus_and_captured_keys_do_nothing() {
         "Enter in a field with its own action is not Next"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it() {
+    use writeback_wizard::gui::jobs::{
+        self, ApplyEvent, ApplyParams, DirectoryParams, RestoreEvent,
+    };
+    use writeback_wizard::plan::apply::Event;
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let dir = fresh_dir("cancel-configure");
+    let before = snapshot(&lab).await;
+    let params = DirectoryParams {
+        opts: lab.options(),
+        user: lab.var("LAB_ADMIN_UPN").into(),
+        password: Zeroizing::new(lab.var("LAB_ADMIN_PW").into()),
+        kerberos: false,
+    };
+    let options = writeback_wizard::plan::PlanOptions {
+        min_password_age_zero: true,
+        fix_pso: vec!["LabPSO".into()],
+        ..Default::default()
+    };
+    let planned = jobs::compute_plan(params.clone(), Default::default(), options)
+        .await
+        .unwrap();
+    assert!(planned.plan.changes.len() >= 3);
+    let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let backup = dir.join("backup.json");
+    let mut stream = std::pin::pin!(jobs::apply(ApplyParams {
+        directory: params.clone(),
+        plan: Arc::new(planned.plan.clone()),
+        backup: backup.clone(),
+        cancel: cancel.clone(),
+        enable_writeback: false,
+        powershell: Default::default(),
+    }));
+    let mut verified = 0;
+    let mut done = None;
+    while let Some(e) = stream.next().await {
+        match e {
+            // The user presses Cancel while the first object is being written.
+            ApplyEvent::Step(Event::Writing { index: 0, .. }) => {
+                cancel.store(true, std::sync::atomic::Ordering::SeqCst)
+            }
+            ApplyEvent::Step(Event::Verified { .. }) => verified += 1,
+            ApplyEvent::Done(r) => done = Some(r),
+            _ => {}
+        }
+    }
+    let Some(Err((e, written))) = done else {
+        panic!("configure was not cancelled: {done:?}")
+    };
+    assert_eq!(
+        (written, verified),
+        (1, 1),
+        "the write in progress finished and was verified"
+    );
+    assert!(e.message.contains("cancelled after 1"), "{}", e.message);
+    assert_ne!(snapshot(&lab).await, before, "one change was written");
+    let b = jobs::load_backup(backup.clone()).await.unwrap();
+    let mut restore = std::pin::pin!(jobs::restore(params, b, backup));
+    let mut ok = false;
+    while let Some(e) = restore.next().await {
+        if let RestoreEvent::Done(r) = e {
+            ok = r.is_ok();
+        }
+    }
+    assert!(ok);
+    assert_eq!(snapshot(&lab).await, before, "restored byte for byte");
+}
