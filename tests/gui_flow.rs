@@ -83,6 +83,14 @@ impl Harness {
         }
     }
 
+    /// Types into the password field (the field's message, as the widget sends it).
+    async fn type_password(&mut self, password: &str) {
+        self.send(Message::Directory(directory::Message::Password(
+            writeback_wizard::gui::pages::Secret(Zeroizing::new(password.into())),
+        )))
+        .await;
+    }
+
     async fn send(&mut self, m: Message) {
         let t = self.w.update(m);
         self.run(t).await;
@@ -232,10 +240,7 @@ async fn happy_path(
 
     // Connect your directories: the profile filled the server and user; the password is typed.
     assert_eq!(h.w.step, Step::Directory);
-    h.send(Message::Directory(directory::Message::Password(
-        writeback_wizard::gui::pages::Secret(Zeroizing::new(lab.var("LAB_ADMIN_PW").into())),
-    )))
-    .await;
+    h.type_password(lab.var("LAB_ADMIN_PW")).await;
     h.click("Test connection").await;
     h.assert_shows("Connected to");
     h.assert_shows("MSOL_lab");
@@ -350,10 +355,7 @@ async fn restore_path(lab: &Lab, server: &MockServer, dir: &Path, backup: &Path)
         .await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Directory);
-    h.send(Message::Directory(directory::Message::Password(
-        writeback_wizard::gui::pages::Secret(Zeroizing::new(lab.var("LAB_ADMIN_PW").into())),
-    )))
-    .await;
+    h.type_password(lab.var("LAB_ADMIN_PW")).await;
     h.click("Test connection").await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Restore);
@@ -469,18 +471,12 @@ async fn wrong_password_is_shown_on_the_page_and_fixing_it_continues() {
     .await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Directory);
-    h.send(Message::Directory(directory::Message::Password(
-        writeback_wizard::gui::pages::Secret(Zeroizing::new("not-the-password".into())),
-    )))
-    .await;
+    h.type_password("not-the-password").await;
     h.click("Test connection").await;
     h.assert_shows("rejected the password");
     h.assert_shows("Caps Lock");
     assert!(!h.next_enabled());
-    h.send(Message::Directory(directory::Message::Password(
-        writeback_wizard::gui::pages::Secret(Zeroizing::new(lab.var("LAB_ADMIN_PW").into())),
-    )))
-    .await;
+    h.type_password(lab.var("LAB_ADMIN_PW")).await;
     assert!(
         !h.shows("rejected the password"),
         "the error goes when the answer changes"

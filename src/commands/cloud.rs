@@ -26,20 +26,6 @@ pub fn cloud(arg: CloudArg) -> Cloud {
     }
 }
 
-/// Opens `url` in the system browser; false when that did not work (then the URL is printed).
-fn open_browser(url: &str) -> bool {
-    let cmd = if cfg!(windows) {
-        std::process::Command::new("rundll32")
-            .args(["url.dll,FileProtocolHandler", url])
-            .status()
-    } else if cfg!(target_os = "macos") {
-        std::process::Command::new("open").arg(url).status()
-    } else {
-        std::process::Command::new("xdg-open").arg(url).status()
-    };
-    cmd.is_ok_and(|s| s.success())
-}
-
 /// Signs in, reads the tenant and the sync server, and returns the findings. `pilot` asks for
 /// the extra permissions the pilot table needs.
 pub async fn run(args: &EntraArgs, pilot: bool) -> Result<CloudSummary> {
@@ -87,7 +73,7 @@ pub async fn run(args: &EntraArgs, pilot: bool) -> Result<CloudSummary> {
             .context("device code sign-in")?
     } else {
         let pending = sign_in.start_browser().await.context("browser sign-in")?;
-        if !(std::io::stderr().is_terminal() && open_browser(&pending.url)) {
+        if !(std::io::stderr().is_terminal() && entra::open_browser(&pending.url)) {
             eprintln!(
                 "Open this address in a browser to sign in:\n{}",
                 pending.url

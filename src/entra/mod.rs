@@ -8,6 +8,24 @@ pub mod facts;
 pub mod graph;
 
 pub use auth::{AuthError, SignIn, Token};
+
+/// Opens `url` in the system browser; false when that did not work (then show the URL).
+/// `WW_NO_BROWSER` set: never opens one (tests, scripted runs).
+pub fn open_browser(url: &str) -> bool {
+    if std::env::var_os("WW_NO_BROWSER").is_some() {
+        return false;
+    }
+    let cmd = if cfg!(windows) {
+        std::process::Command::new("rundll32")
+            .args(["url.dll,FileProtocolHandler", url])
+            .status()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).status()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).status()
+    };
+    cmd.is_ok_and(|s| s.success())
+}
 pub use cloud::{Cloud, Endpoints};
 pub use graph::{Graph, GraphError};
 

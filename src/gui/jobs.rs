@@ -308,23 +308,6 @@ pub enum SignInEvent {
     Done(Result<SignedIn, UiError>),
 }
 
-/// Opens `url` in the system browser; false when that did not work.
-pub fn open_browser(url: &str) -> bool {
-    if std::env::var_os("WW_NO_BROWSER").is_some() {
-        return false;
-    }
-    let cmd = if cfg!(windows) {
-        std::process::Command::new("rundll32")
-            .args(["url.dll,FileProtocolHandler", url])
-            .status()
-    } else if cfg!(target_os = "macos") {
-        std::process::Command::new("open").arg(url).status()
-    } else {
-        std::process::Command::new("xdg-open").arg(url).status()
-    };
-    cmd.is_ok_and(|s| s.success())
-}
-
 async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<SignedIn, UiError> {
     let http = entra::http_client(Duration::from_secs(30)).map_err(UiError::other)?;
     let client_id = if p.client_id.trim().is_empty() {
@@ -364,7 +347,7 @@ async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<S
         let url = pending.url.clone();
         let opened = tokio::task::spawn_blocking({
             let url = url.clone();
-            move || open_browser(&url)
+            move || entra::open_browser(&url)
         })
         .await
         .unwrap_or(false);
@@ -726,7 +709,7 @@ pub async fn write_file(path: PathBuf, text: String) -> Result<PathBuf, UiError>
         if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        super::settings::write_atomically(&p, text.as_bytes())
+        crate::files::write_atomically(&p, text.as_bytes())
     })
     .await
     .map_err(|e| UiError::other(e.to_string()))?

@@ -49,23 +49,6 @@ pub enum Step {
 }
 
 impl Step {
-    /// Every step, in the order of the full configure path plus the side paths.
-    pub const ALL: &'static [Step] = &[
-        Step::Welcome,
-        Step::Tasks,
-        Step::Entra,
-        Step::Directory,
-        Step::Scope,
-        Step::Features,
-        Step::Checks,
-        Step::Pilot,
-        Step::Ready,
-        Step::Configuring,
-        Step::Complete,
-        Step::Restore,
-        Step::Current,
-    ];
-
     /// The steps of a task, in order.
     pub fn path(flow: Flow) -> &'static [Step] {
         use Step::*;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ad::Transport;
 use crate::entra::Cloud;
-use crate::plan::{InetOrgPerson, PlanOptions};
+use crate::plan::PlanOptions;
 
 /// The profile file's schema version.
 pub const PROFILE_SCHEMA: u32 = 1;
@@ -59,47 +59,6 @@ impl CloudChoice {
     }
 }
 
-/// The plan options as the wizard keeps them.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct PlanChoices {
-    pub inetorgperson: InetOrgPerson,
-    pub protected_containers: bool,
-    pub include_adminsdholder: bool,
-    pub min_password_age_zero: bool,
-    pub fix_pso: Vec<String>,
-    pub clear_stale_admincount: bool,
-}
-
-impl Default for PlanChoices {
-    fn default() -> Self {
-        let d = PlanOptions::default();
-        Self {
-            inetorgperson: d.inetorgperson,
-            protected_containers: d.protected_containers,
-            include_adminsdholder: d.include_adminsdholder,
-            // The domain policy blocks every reset within the minimum age: on by default, as
-            // the writeback tutorial asks for it.
-            min_password_age_zero: true,
-            fix_pso: Vec::new(),
-            clear_stale_admincount: false,
-        }
-    }
-}
-
-impl PlanChoices {
-    pub fn options(&self) -> PlanOptions {
-        PlanOptions {
-            inetorgperson: self.inetorgperson,
-            protected_containers: self.protected_containers,
-            include_adminsdholder: self.include_adminsdholder,
-            min_password_age_zero: self.min_password_age_zero,
-            fix_pso: self.fix_pso.clone(),
-            clear_stale_admincount: self.clear_stale_admincount,
-        }
-    }
-}
-
 /// Everything the user answered (or a profile pre-filled). No secrets.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
@@ -132,7 +91,7 @@ pub struct Settings {
     pub password_writeback: bool,
     /// AD group DN or name, or Entra group object ID or display name.
     pub pilot_group: String,
-    pub plan: PlanChoices,
+    pub plan: PlanOptions,
     /// Switch writeback on in Entra Connect after the directory changes (sync server only).
     pub enable_writeback: bool,
     /// Where backups go; the platform data folder when empty.
@@ -159,7 +118,12 @@ impl Default for Settings {
             scopes: Vec::new(),
             password_writeback: true,
             pilot_group: String::new(),
-            plan: PlanChoices::default(),
+            // The domain policy blocks every reset within the minimum age: on by default here,
+            // as the writeback tutorial asks for it (the CLI keeps it opt-in).
+            plan: PlanOptions {
+                min_password_age_zero: true,
+                ..PlanOptions::default()
+            },
             enable_writeback: true,
             backup_dir: None,
         }
@@ -254,32 +218,13 @@ impl Settings {
 
     /// Writes the profile next to `path` and renames it into place.
     pub fn save(&self, path: &Path) -> Result<(), ProfileError> {
-        write_atomically(path, self.to_profile_text().as_bytes()).map_err(|e| ProfileError::Write {
-            path: path.display().to_string(),
-            reason: e.to_string(),
+        crate::files::write_atomically(path, self.to_profile_text().as_bytes()).map_err(|e| {
+            ProfileError::Write {
+                path: path.display().to_string(),
+                reason: e.to_string(),
+            }
         })
     }
-}
-
-/// Writes via a temporary file in the same folder and a rename: never half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 impl std::fmt::Display for CloudChoice {

@@ -119,6 +119,15 @@ impl Shared {
         }
     }
 
+    /// A fresh state with default answers and scripted dialogs, for tests.
+    pub fn for_tests() -> Self {
+        Self::new(
+            Settings::default(),
+            Arc::new(super::dialogs::Scripted::new()),
+            Ok(std::env::temp_dir()),
+        )
+    }
+
     /// Connection parameters from the answers.
     pub fn directory_params(&self) -> Result<DirectoryParams, String> {
         let s = &self.settings;

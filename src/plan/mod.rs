@@ -31,8 +31,10 @@ pub enum InetOrgPerson {
     Never,
 }
 
-/// What the plan may change beyond the rights at the domain roots.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the plan may change beyond the rights at the domain roots. (Serialisable: the wizard
+/// keeps it in its profiles.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct PlanOptions {
     pub inetorgperson: InetOrgPerson,
     /// Grant on in-scope containers with inheritance disabled (default on).

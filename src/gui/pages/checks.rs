@@ -382,14 +382,9 @@ pub fn blocked_csv(a: &Arc<Assessment>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
 
     fn shared() -> Shared {
-        Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        )
+        Shared::for_tests()
     }
 
     #[test]

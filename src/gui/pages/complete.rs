@@ -265,16 +265,10 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
-    use std::sync::Arc;
 
     #[test]
     fn export_without_a_report_writes_nothing() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.update(Message::Export("html"), &mut s).is_run());
         assert!(

@@ -225,16 +225,11 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
     use crate::gui::jobs::UiError;
 
     #[test]
     fn cancel_sets_the_flag_once_and_the_engine_result_finishes_the_page() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.running = true;
         p.update(Message::Cancel, &mut s);
@@ -262,11 +257,7 @@ mod tests {
 
     #[test]
     fn without_a_plan_there_is_nothing_to_configure() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         let _ = p.enter(&mut s);
         assert!(p.finished && p.error.is_some());

@@ -302,15 +302,9 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
-    use std::sync::Arc;
 
     fn shared() -> Shared {
-        Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        )
+        Shared::for_tests()
     }
 
     #[test]

@@ -102,16 +102,10 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
-    use std::sync::Arc;
 
     #[test]
     fn next_needs_password_writeback_ticked() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.can_continue(&s));
         p.update(Message::PasswordWriteback(false), &mut s);

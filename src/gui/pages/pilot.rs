@@ -369,7 +369,6 @@ fn detail<'a>(r: &'a PilotRow) -> Element<'a, Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
 
     fn row(sam: &str, v: PilotVerdict, synced: Option<bool>) -> PilotRow {
         let mut r = PilotRow::default();
@@ -397,11 +396,7 @@ mod tests {
 
     #[test]
     fn sorting_by_a_column_twice_reverses_it() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         let r = report();
         assert_eq!(p.visible(&r), vec![0, 1, 2]);
@@ -415,11 +410,7 @@ mod tests {
 
     #[test]
     fn the_filter_matches_names_verdicts_and_reasons() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         let r = report();
         p.update(Message::Filter("ALI".into()), &mut s);
@@ -432,11 +423,7 @@ mod tests {
 
     #[test]
     fn running_without_a_group_or_a_check_explains_what_is_missing() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.update(Message::Run, &mut s).is_none());
         assert!(p.error.is_some());

@@ -114,11 +114,7 @@ impl Page {
         self.error = None;
         self.expanded.clear();
         let (task, handle) = super::abortable(Task::perform(
-            jobs::compute_plan(
-                params,
-                shared.check_options(),
-                shared.settings.plan.options(),
-            ),
+            jobs::compute_plan(params, shared.check_options(), shared.settings.plan.clone()),
             Message::Computed,
         ));
         self.handle = Some(handle);
@@ -369,17 +365,11 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
     use crate::gui::shared::SyncState;
     use crate::syncserver::SyncServerInfo;
-    use std::sync::Arc;
 
     fn shared() -> Shared {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         s.settings.server = "dc1.lab".into();
         s.settings.user = "admin".into();
         s.password = zeroize::Zeroizing::new("pw".into());

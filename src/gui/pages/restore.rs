@@ -193,15 +193,10 @@ impl Page {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
 
     #[test]
     fn a_damaged_backup_is_refused_before_anything_is_offered() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.update(
             Message::Loaded("b.json".into(), Err(UiError::other("truncated"))),

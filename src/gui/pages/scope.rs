@@ -240,16 +240,10 @@ fn forget_results(shared: &mut Shared) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
-    use std::sync::Arc;
 
     #[test]
     fn selecting_ous_gates_next_and_unselecting_removes_them() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.can_continue(&s), "the whole domain is the default");
         p.update(Message::SyncAll(false), &mut s);
@@ -272,11 +266,7 @@ mod tests {
 
     #[test]
     fn children_load_lazily_and_failures_stay_on_their_node() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.update(
             Message::Loaded("DC=lab".into(), Err(UiError::other("no"))),

@@ -176,16 +176,10 @@ fn container_hint<'a>(hint: String) -> Element<'a, Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::dialogs::Scripted;
-    use std::sync::Arc;
 
     #[test]
     fn choosing_a_task_sets_the_path() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.update(Message::Choose(Flow::Restore), &mut s).is_none());
         assert_eq!(s.flow, Flow::Restore);
@@ -203,11 +197,7 @@ mod tests {
 
     #[test]
     fn loading_a_profile_replaces_the_answers_and_forgets_results() {
-        let mut s = Shared::new(
-            Default::default(),
-            Arc::new(Scripted::new()),
-            Ok(".".into()),
-        );
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         let loaded = Settings {
             server: "dc9".into(),

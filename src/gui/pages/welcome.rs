@@ -194,11 +194,7 @@ mod tests {
     use super::*;
 
     fn shared() -> Shared {
-        Shared::new(
-            Default::default(),
-            std::sync::Arc::new(crate::gui::dialogs::Scripted::new()),
-            Ok(std::env::temp_dir()),
-        )
+        Shared::for_tests()
     }
 
     #[test]
