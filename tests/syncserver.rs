@@ -73,6 +73,11 @@ async fn no_powershell_means_not_installed_which_is_fine() {
         ids(Some(&info), &[]),
         [("sync-not-installed", Severity::Info)]
     );
+    // A PowerShell that prints nothing (Wine's stub, a blocked output) is said in words.
+    let (ps, dir) = stand_in("silent", &json!({}), ("", 0), false);
+    std::fs::write(dir.join("read.json"), "").unwrap();
+    let e = syncserver::read(&ps).await.unwrap_err().to_string();
+    assert!(e.contains("printed nothing"), "{e}");
 }
 
 #[tokio::test]

@@ -139,6 +139,11 @@ pub async fn read(ps: &impl PowerShell) -> Result<Option<SyncServerInfo>, PsErro
         Err(PsError::NotFound(_)) => return Ok(None),
         Err(e) => return Err(e),
     };
+    if out.trim().is_empty() {
+        return Err(PsError::Output(
+            "PowerShell ran but printed nothing: this is not a full Windows PowerShell (or its output is blocked)".into(),
+        ));
+    }
     serde_json::from_str(out.trim())
         .map(Some)
         .map_err(|e| PsError::Output(format!("the ADSync read returned unexpected JSON: {e}")))
