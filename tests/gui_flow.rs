@@ -661,3 +661,40 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
     assert!(ok);
     assert_eq!(snapshot(&lab).await, before, "restored byte for byte");
 }
+
+/// Whether `task` ends the program.
+async fn exits(task: Task<Message>) -> bool {
+    let Some(mut stream) = iced_test::runtime::task::into_stream(task) else {
+        return false;
+    };
+    while let Some(a) = stream.next().await {
+        if matches!(a, iced_test::runtime::Action::Exit) {
+            return true;
+        }
+    }
+    false
+}
+
+#[tokio::test]
+async fn closing_the_window_while_configuring_cancels_and_exits_after_the_current_object() {
+    use writeback_wizard::gui::jobs::ApplyEvent;
+    use writeback_wizard::gui::pages::configuring;
+    let mut h = Harness::new(None, None).await;
+    assert!(
+        exits(h.w.update(Message::CloseRequested)).await,
+        "idle: close exits"
+    );
+    h.w.step = Step::Configuring;
+    h.w.configuring.running = true;
+    assert!(
+        !exits(h.w.update(Message::CloseRequested)).await,
+        "not in the middle of a write"
+    );
+    assert!(h.w.close_when_done);
+    h.assert_shows("Cancelling after the current object…");
+    let done = Message::Configuring(configuring::Message::Event(ApplyEvent::Done(Ok(1))));
+    assert!(
+        exits(h.w.update(done)).await,
+        "closes once the write is verified"
+    );
+}

@@ -131,6 +131,9 @@ pub enum Message {
     FocusPrevious,
     /// Leave the start-up error screen and go on with defaults.
     ContinueAfterStartupError,
+    /// The window's close button. While Configuring writes, it means Cancel and close once the
+    /// object being written is finished and verified.
+    CloseRequested,
 }
 
 /// How the wizard starts.
@@ -163,6 +166,8 @@ pub struct Wizard {
     theme: ThemeArg,
     startup_error: Option<String>,
     tour: Option<Tour>,
+    /// The window was closed while Configuring wrote: exit when it has stopped.
+    pub close_when_done: bool,
     pub welcome: welcome::Page,
     pub tasks: tasks::Page,
     pub entra: entra::Page,
@@ -212,6 +217,7 @@ impl Wizard {
             theme: options.theme,
             startup_error,
             tour: options.tour,
+            close_when_done: false,
             welcome: welcome::Page::new(),
             tasks: tasks::Page::new(),
             entra: entra::Page::new(),
@@ -382,6 +388,15 @@ impl Wizard {
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let task = self.handle(message);
+        if self.close_when_done && !self.configuring.running {
+            tracing::info!("closing after the configuration stopped");
+            return iced::exit();
+        }
+        task
+    }
+
+    fn handle(&mut self, message: Message) -> Task<Message> {
         fn route<M: Send + 'static>(
             action: Action<M>,
             wrap: fn(M) -> Message,
@@ -432,6 +447,16 @@ impl Wizard {
             Message::ContinueAfterStartupError => {
                 self.startup_error = None;
                 return Task::none();
+            }
+            Message::CloseRequested => {
+                if self.step == Step::Configuring && self.configuring.running {
+                    self.close_when_done = true;
+                    let a = self
+                        .configuring
+                        .update(configuring::Message::Cancel, &mut self.shared);
+                    return route(a, Message::Configuring).unwrap_or_else(|()| Task::none());
+                }
+                return iced::exit();
             }
         };
         // A page asked to go on (e.g. Configuring finished): same as pressing Next.
@@ -550,7 +575,10 @@ impl Wizard {
     /// Enter = Next, Escape = Previous, Tab / Shift+Tab move the focus. Keys a widget used
     /// (Enter in a field with an action) do not count.
     pub fn subscription(&self) -> Subscription<Message> {
-        event::listen_with(key_message)
+        Subscription::batch([
+            event::listen_with(key_message),
+            iced::window::close_requests().map(|_| Message::CloseRequested),
+        ])
     }
 }
 
@@ -608,34 +636,50 @@ pub fn run(o: RunOptions) -> anyhow::Result<std::process::ExitCode> {
     let profile = o.profile.clone();
     let theme = o.theme;
     let tour = o.tour.clone();
-    let result = iced::application(
-        move || {
-            Wizard::new(Options {
-                profile: profile.clone(),
-                theme,
-                dialogs: Arc::new(dialogs::Native),
-                log: log.clone(),
-                detect_sync_server: true,
-                powershell: None,
-                tour: tour.clone(),
-            })
-        },
-        Wizard::update,
-        Wizard::view,
-    )
-    .title(Wizard::title)
-    // The embedded Fira Sans, not whatever the system has: the same look everywhere, and text
-    // even where no font is installed (Windows Server Core, a bare Wine prefix).
-    .default_font(iced::Font::with_name("Fira Sans"))
-    .theme(Wizard::theme)
-    .subscription(Wizard::subscription)
-    .window(iced::window::Settings {
-        size: iced::Size::new(1000.0, 700.0),
-        min_size: Some(iced::Size::new(800.0, 560.0)),
-        icon: icon(),
-        ..iced::window::Settings::default()
-    })
-    .run();
+    // winit panics when it finds no display at all (no X11, no Wayland); that becomes an error
+    // in words below, with the panic's text in the log rather than a backtrace on the console.
+    std::panic::set_hook(Box::new(|info| tracing::error!("{info}")));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+        iced::application(
+            move || {
+                Wizard::new(Options {
+                    profile: profile.clone(),
+                    theme,
+                    dialogs: Arc::new(dialogs::Native),
+                    log: log.clone(),
+                    detect_sync_server: true,
+                    powershell: None,
+                    tour: tour.clone(),
+                })
+            },
+            Wizard::update,
+            Wizard::view,
+        )
+        .title(Wizard::title)
+        // The embedded Fira Sans, not whatever the system has: the same look everywhere, and text
+        // even where no font is installed (Windows Server Core, a bare Wine prefix).
+        .default_font(iced::Font::with_name("Fira Sans"))
+        .theme(Wizard::theme)
+        .subscription(Wizard::subscription)
+        .window(iced::window::Settings {
+            size: iced::Size::new(1000.0, 700.0),
+            min_size: Some(iced::Size::new(800.0, 560.0)),
+            icon: icon(),
+            // Closing while Configuring writes must not cut a write short (see CloseRequested).
+            exit_on_close_request: false,
+            ..iced::window::Settings::default()
+        })
+        .run()
+        .map_err(|e| e.to_string())
+    }))
+    .unwrap_or_else(|panic| {
+        Err(panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+            .unwrap_or_else(|| "the window system failed".into()))
+    });
+    let _ = std::panic::take_hook();
     match result {
         Ok(()) => Ok(std::process::ExitCode::SUCCESS),
         Err(e) if std::env::var_os("ICED_BACKEND").is_none() => {

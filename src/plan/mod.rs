@@ -42,12 +42,18 @@ pub struct PlanOptions {
     /// Grant on AdminSDHolder (not recommended: opens every protected account to the
     /// connector).
     pub include_adminsdholder: bool,
-    /// Set the domain's minPwdAge to 0.
+    /// Set the domain's minPwdAge to 0. (The CLI asks for it with a flag; in a wizard profile
+    /// that does not mention it, it stays on, as the wizard proposes it.)
+    #[serde(default = "yes")]
     pub min_password_age_zero: bool,
     /// Set these fine-grained policies' (by cn) minimum age to 0.
     pub fix_pso: Vec<String>,
     /// Clear adminCount and enable inheritance on users flagged admincount-stale.
     pub clear_stale_admincount: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Default for PlanOptions {
