@@ -242,25 +242,7 @@ impl Page {
         }
         let again = button(text(t!("checks-again"))).on_press(Message::Start);
         match &shared.assessment {
-            Some(a) => {
-                let r = &a.report;
-                let summary = if r.ready {
-                    style::ok_box(t!(
-                        "checks-ready",
-                        users = r.users.in_scope,
-                        warnings = r.summary.warnings
-                    ))
-                } else {
-                    style::error_box(t!(
-                        "checks-not-ready",
-                        errors = r.summary.errors,
-                        warnings = r.summary.warnings,
-                        blocked = r.users.blocked.len(),
-                        users = r.users.in_scope
-                    ))
-                };
-                column![summary, again].spacing(8).into()
-            }
+            Some(a) => column![summary(&a.report), again].spacing(8).into(),
             None if self.cancelled => row![style::note(t!("checks-cancelled")), again]
                 .spacing(12)
                 .align_y(iced::Alignment::Center)
@@ -364,6 +346,25 @@ impl Page {
     }
 }
 
+/// Ready or not, in one box: the verdict of a report.
+pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
+    if r.ready {
+        style::ok_box(t!(
+            "checks-ready",
+            users = r.users.in_scope,
+            warnings = r.summary.warnings
+        ))
+    } else {
+        style::error_box(t!(
+            "checks-not-ready",
+            errors = r.summary.errors,
+            warnings = r.summary.warnings,
+            blocked = r.users.blocked.len(),
+            users = r.users.in_scope
+        ))
+    }
+}
+
 /// The blocked users as CSV: sAMAccountName, DN, reasons (finding ids).
 pub fn blocked_csv(a: &Arc<Assessment>) -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
@@ -383,13 +384,9 @@ pub fn blocked_csv(a: &Arc<Assessment>) -> String {
 mod tests {
     use super::*;
 
-    fn shared() -> Shared {
-        Shared::for_tests()
-    }
-
     #[test]
     fn without_a_connection_the_check_says_so_and_next_stays_off() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.update(Message::Start, &mut s).is_none());
         assert!(p.error.is_some());
@@ -398,7 +395,7 @@ mod tests {
 
     #[test]
     fn streamed_events_show_progress_then_cancel_stops_the_run() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         s.settings.server = "dc1.lab".into();
         s.settings.user = "admin".into();
         s.password = zeroize::Zeroizing::new("pw".into());
@@ -424,7 +421,7 @@ mod tests {
 
     #[test]
     fn rows_expand_and_collapse() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.update(Message::Toggle(3), &mut s);
         assert!(p.expanded.contains(&3));

@@ -188,21 +188,7 @@ impl Page {
             r = r.push(style::error_box(e.message.clone()));
         } else if let Some(a) = &shared.assessment {
             let rep = &a.report;
-            r = r.push(if rep.ready {
-                style::ok_box(t!(
-                    "checks-ready",
-                    users = rep.users.in_scope,
-                    warnings = rep.summary.warnings
-                ))
-            } else {
-                style::error_box(t!(
-                    "checks-not-ready",
-                    errors = rep.summary.errors,
-                    warnings = rep.summary.warnings,
-                    blocked = rep.users.blocked.len(),
-                    users = rep.users.in_scope
-                ))
-            });
+            r = r.push(super::checks::summary(rep));
             for f in rep
                 .findings
                 .iter()

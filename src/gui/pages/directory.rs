@@ -303,13 +303,9 @@ impl Page {
 mod tests {
     use super::*;
 
-    fn shared() -> Shared {
-        Shared::for_tests()
-    }
-
     #[test]
     fn test_without_a_password_says_what_is_missing_and_starts_nothing() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.update(Message::Server("dc1.lab.example".into()), &mut s);
         p.update(Message::User("admin@lab.example".into()), &mut s);
@@ -320,7 +316,7 @@ mod tests {
 
     #[test]
     fn test_with_answers_starts_and_a_wrong_password_shows_on_the_page() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.update(Message::Server("dc1.lab.example".into()), &mut s);
         p.update(Message::User("admin@lab.example".into()), &mut s);
@@ -345,7 +341,7 @@ mod tests {
 
     #[test]
     fn changing_an_answer_after_a_test_asks_for_a_new_test() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         s.tested = Some(Tested {
             server: "dc1".into(),

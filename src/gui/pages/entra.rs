@@ -266,13 +266,9 @@ impl Page {
 mod tests {
     use super::*;
 
-    fn shared() -> Shared {
-        Shared::for_tests()
-    }
-
     #[test]
     fn next_needs_a_sign_in_or_the_skip() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(!p.can_continue(&s));
         p.update(Message::Skip(true), &mut s);
@@ -282,7 +278,7 @@ mod tests {
 
     #[test]
     fn sign_in_starts_work_and_a_failure_is_shown_on_the_page() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.update(Message::SignInWithCode, &mut s).is_run());
         assert!(p.busy());
@@ -297,7 +293,7 @@ mod tests {
 
     #[test]
     fn a_bad_endpoint_override_is_an_error_not_a_sign_in() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         s.settings.authority_url = "not a url".into();
         let mut p = Page::new();
         assert!(p.update(Message::SignIn, &mut s).is_none());

@@ -193,13 +193,9 @@ fn explanation<'a>(code: &str, entry: Option<&'static explain::Entry>) -> Elemen
 mod tests {
     use super::*;
 
-    fn shared() -> Shared {
-        Shared::for_tests()
-    }
-
     #[test]
     fn detected_sync_server_prefills_forest_connector_and_ou_filter() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         let info = SyncServerInfo {
             installed: true,
@@ -230,7 +226,7 @@ mod tests {
 
     #[test]
     fn not_installed_leaves_the_answers_alone() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         s.settings.server = "dc1".into();
         Page::new().update(Message::Detected(Ok(None)), &mut s);
         assert_eq!(s.settings.server, "dc1");
@@ -239,7 +235,7 @@ mod tests {
 
     #[test]
     fn lookup_finds_known_codes_and_says_when_a_code_is_unknown() {
-        let mut s = shared();
+        let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.update(Message::Code("0x8023062C".into()), &mut s);
         p.update(Message::LookUp, &mut s);
