@@ -613,7 +613,7 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
         fix_pso: vec!["LabPSO".into()],
         ..Default::default()
     };
-    let planned = jobs::compute_plan(params.clone(), Default::default(), options)
+    let planned = jobs::compute_plan(params.clone(), None, Default::default(), options)
         .await
         .unwrap();
     assert!(planned.plan.changes.len() >= 3);

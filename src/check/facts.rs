@@ -144,7 +144,7 @@ pub fn outermost(scopes: &[String]) -> Vec<String> {
 }
 
 /// OUs and containers that can hold users. Group Policy containers cannot.
-const CONTAINER_FILTER: &str = "(&(|(objectClass=organizationalUnit)(objectClass=container)(objectClass=domainDNS)(objectClass=builtinDomain))(!(objectClass=groupPolicyContainer)))";
+pub const CONTAINER_FILTER: &str = "(&(|(objectClass=organizationalUnit)(objectClass=container)(objectClass=domainDNS)(objectClass=builtinDomain))(!(objectClass=groupPolicyContainer)))";
 
 /// Reads every fact the checks need, over `conn` (bound as the admin or any reader).
 pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts, CheckError> {

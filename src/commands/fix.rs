@@ -87,18 +87,12 @@ fn confirm(question: &str, yes: bool) -> Result<bool> {
 
 /// The PDC emulator, when the user chose another DC: connect there if possible.
 async fn connect_to_pdc(args: &ConnectionArgs, conn: Connection, plan: &Plan) -> Connection {
-    let Some(pdc) = &plan.pdc_emulator else {
+    let Some(server) = plan.pdc_server(conn.server()) else {
         return conn;
     };
-    if plan.dc.eq_ignore_ascii_case(pdc) {
-        return conn;
-    }
+    let pdc = plan.pdc_emulator.clone().unwrap_or_default();
     let mut pdc_args = args.clone();
-    let port = conn.server().rsplit_once(':').map(|(_, p)| p.to_string());
-    pdc_args.server = Some(match port {
-        Some(p) => format!("{pdc}:{p}"),
-        None => pdc.clone(),
-    });
+    pdc_args.server = Some(server);
     match super::connect::connect(&pdc_args).await {
         Ok(c) => {
             eprintln!("connected to the PDC emulator {pdc}");

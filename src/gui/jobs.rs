@@ -195,7 +195,7 @@ pub async fn children(p: DirectoryParams, dn: String) -> Result<Vec<OuNode>, UiE
         .search(
             &dn,
             ldap3::Scope::OneLevel,
-            "(&(|(objectClass=organizationalUnit)(objectClass=container)(objectClass=builtinDomain))(!(objectClass=groupPolicyContainer)))",
+            crate::check::facts::CONTAINER_FILTER,
             &["name"],
             vec![],
         )
@@ -522,18 +522,28 @@ fn days(age: Option<i64>) -> f64 {
     age.map_or(0.0, |a| (a.unsigned_abs() as f64) / 864_000_000_000.0)
 }
 
-/// A fresh check and the plan from it.
+/// The plan from the check the user just saw (`checked`), or from a fresh check when there is
+/// none. Changing an option plans again without scanning every user again; apply still
+/// stops if an object changed since.
 pub async fn compute_plan(
     p: DirectoryParams,
+    checked: Option<Arc<Assessment>>,
     options: CheckOptions,
     plan_options: PlanOptions,
 ) -> Result<Arc<Planned>, UiError> {
     let mut conn = connect(&p).await?;
-    let outcome = check::run(&mut conn, &options, |_| {}).await?;
-    let extra = plan::gather_extra(&mut conn, &outcome, &plan_options).await?;
+    let fresh;
+    let outcome = match &checked {
+        Some(a) => &a.outcome,
+        None => {
+            fresh = check::run(&mut conn, &options, |_| {}).await?;
+            &fresh
+        }
+    };
+    let extra = plan::gather_extra(&mut conn, outcome, &plan_options).await?;
     conn.close().await;
-    let plan = plan::compute(&outcome, &extra, &plan_options)
-        .map_err(|e| UiError::other(e.to_string()))?;
+    let plan =
+        plan::compute(outcome, &extra, &plan_options).map_err(|e| UiError::other(e.to_string()))?;
     Ok(Arc::new(Planned {
         plan,
         psos: outcome
@@ -578,21 +588,11 @@ async fn pdc_or(
     conn: Connection,
     plan: &Plan,
 ) -> (Connection, Option<String>) {
-    let Some(pdc) = plan.pdc_emulator.clone() else {
+    let Some(server) = plan.pdc_server(conn.server()) else {
         return (conn, None);
     };
-    if plan.dc.eq_ignore_ascii_case(&pdc) {
-        return (conn, None);
-    }
+    let pdc = plan.pdc_emulator.clone().unwrap_or_default();
     let mut q = p.clone();
-    let port = conn
-        .server()
-        .rsplit_once(':')
-        .map(|(_, port)| port.to_string());
-    let server = match port {
-        Some(port) => format!("{pdc}:{port}"),
-        None => pdc.clone(),
-    };
     match ConnectOptions::for_server(&server, p.opts.transport) {
         Ok(o) => {
             q.opts = ConnectOptions {

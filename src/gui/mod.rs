@@ -372,7 +372,6 @@ impl Wizard {
             Step::Pilot => self.pilot.leave(),
             Step::Ready => self.ready.leave(),
             Step::Complete => self.complete.leave(),
-            Step::Restore => self.restore.leave(),
             _ => {}
         }
     }
@@ -397,18 +396,14 @@ impl Wizard {
     }
 
     fn handle(&mut self, message: Message) -> Task<Message> {
-        fn route<M: Send + 'static>(
-            action: Action<M>,
-            wrap: fn(M) -> Message,
-        ) -> Result<Task<Message>, ()> {
+        fn route<M: Send + 'static>(action: Action<M>, wrap: fn(M) -> Message) -> Task<Message> {
             match action {
-                Action::None => Ok(Task::none()),
-                Action::Run(task) => Ok(task.map(wrap)),
-                Action::Next => Err(()),
+                Action::None => Task::none(),
+                Action::Run(task) => task.map(wrap),
             }
         }
         let s = &mut self.shared;
-        let routed = match message {
+        match message {
             Message::Welcome(m) => route(self.welcome.update(m, s), Message::Welcome),
             Message::Tasks(m) => route(self.tasks.update(m, s), Message::Tasks),
             Message::Entra(m) => route(self.entra.update(m, s), Message::Entra),
@@ -422,45 +417,35 @@ impl Wizard {
             Message::Complete(m) => route(self.complete.update(m, s), Message::Complete),
             Message::Restore(m) => route(self.restore.update(m, s), Message::Restore),
             Message::Current(m) => route(self.current.update(m, s), Message::Current),
-            Message::Next => return self.next(),
+            Message::Next => self.next(),
             Message::Back => {
                 if !self.can_go_back() {
                     return Task::none();
                 }
-                return match self.step.previous(self.shared.flow) {
+                match self.step.previous(self.shared.flow) {
                     Some(to) => self.go(to),
                     None => Task::none(),
-                };
-            }
-            Message::Exit => {
-                if self.step == Step::Configuring && self.configuring.running {
-                    // Configuring: Exit means Cancel, which takes effect between objects.
-                    let a = self
-                        .configuring
-                        .update(configuring::Message::Cancel, &mut self.shared);
-                    return route(a, Message::Configuring).unwrap_or_else(|()| Task::none());
                 }
-                return iced::exit();
             }
-            Message::FocusNext => return iced::widget::operation::focus_next(),
-            Message::FocusPrevious => return iced::widget::operation::focus_previous(),
+            // While Configuring writes, Exit means Cancel (between objects); closing the
+            // window too, and the wizard exits once it has stopped.
+            Message::Exit | Message::CloseRequested
+                if self.step == Step::Configuring && self.configuring.running =>
+            {
+                self.close_when_done |= matches!(message, Message::CloseRequested);
+                let a = self
+                    .configuring
+                    .update(configuring::Message::Cancel, &mut self.shared);
+                route(a, Message::Configuring)
+            }
+            Message::Exit | Message::CloseRequested => iced::exit(),
+            Message::FocusNext => iced::widget::operation::focus_next(),
+            Message::FocusPrevious => iced::widget::operation::focus_previous(),
             Message::ContinueAfterStartupError => {
                 self.startup_error = None;
-                return Task::none();
+                Task::none()
             }
-            Message::CloseRequested => {
-                if self.step == Step::Configuring && self.configuring.running {
-                    self.close_when_done = true;
-                    let a = self
-                        .configuring
-                        .update(configuring::Message::Cancel, &mut self.shared);
-                    return route(a, Message::Configuring).unwrap_or_else(|()| Task::none());
-                }
-                return iced::exit();
-            }
-        };
-        // A page asked to go on (e.g. Configuring finished): same as pressing Next.
-        routed.unwrap_or_else(|()| self.next())
+        }
     }
 
     pub fn view(&self) -> Element<'_, Message> {

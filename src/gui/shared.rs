@@ -213,6 +213,11 @@ impl Shared {
     /// Forgets everything read after the directory answers changed.
     pub fn directory_changed(&mut self) {
         self.tested = None;
+        self.forget_results();
+    }
+
+    /// Forgets the check, the plan and the pilot table (they depend on the answers).
+    pub fn forget_results(&mut self) {
         self.assessment = None;
         self.pilot = None;
         self.planned = None;

@@ -148,6 +148,20 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Where to write when the plan was read from another DC than the PDC emulator: the PDC's
+    /// name with the port of `connected` (the server now connected to). `None`: already there,
+    /// or the PDC emulator is unknown.
+    pub fn pdc_server(&self, connected: &str) -> Option<String> {
+        let pdc = self.pdc_emulator.as_ref()?;
+        if self.dc.eq_ignore_ascii_case(pdc) {
+            return None;
+        }
+        Some(match connected.rsplit_once(':') {
+            Some((_, port)) => format!("{pdc}:{port}"),
+            None => pdc.clone(),
+        })
+    }
+
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }

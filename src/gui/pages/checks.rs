@@ -98,9 +98,7 @@ impl Page {
                 return Action::None;
             }
         };
-        shared.assessment = None;
-        shared.planned = None;
-        shared.pilot = None;
+        shared.forget_results();
         self.running = true;
         self.cancelled = false;
         self.phase = None;
@@ -155,11 +153,12 @@ impl Page {
             }
             Message::ExportTo(None) => {}
             Message::ExportTo(Some(path)) => {
-                let Some(a) = &shared.assessment else {
+                let Some(a) = shared.assessment.clone() else {
                     return Action::None;
                 };
+                // The CSV is made in the task, not on the UI thread (it can be long).
                 return Action::Run(Task::perform(
-                    jobs::write_file(path, blocked_csv(a)),
+                    async move { jobs::write_file(path, blocked_csv(&a)).await },
                     Message::Exported,
                 ));
             }

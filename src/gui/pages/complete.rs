@@ -92,17 +92,21 @@ impl Page {
             }
             Message::ExportTo(None) => {}
             Message::ExportTo(Some(path)) => {
-                let Some(a) = &shared.assessment else {
+                let Some(a) = shared.assessment.clone() else {
                     return Action::None;
                 };
-                let mut report = a.report.clone();
-                report.pilot = shared.pilot.as_deref().cloned();
-                if let Some(p) = &report.pilot {
-                    report.findings.extend(crate::pilot::findings(p));
-                }
-                let text = jobs::report_text(&report, &path);
+                let pilot = shared.pilot.clone();
+                // The report is assembled and formatted in the task, not on the UI thread.
                 return Action::Run(Task::perform(
-                    jobs::write_file(path, text),
+                    async move {
+                        let mut report = a.report.clone();
+                        report.pilot = pilot.as_deref().cloned();
+                        if let Some(p) = &report.pilot {
+                            report.findings.extend(crate::pilot::findings(p));
+                        }
+                        let text = jobs::report_text(&report, &path);
+                        jobs::write_file(path, text).await
+                    },
                     Message::Exported,
                 ));
             }

@@ -1,8 +1,8 @@
 //! Page 6 — Optional features: Connect's list. Only Password writeback is set here; the others show
 //! their state where the tenant reports it and are disabled with a tooltip.
 
+use iced::Element;
 use iced::widget::{checkbox, column, container, text, tooltip};
-use iced::{Element, Task};
 
 use crate::gui::shared::Shared;
 use crate::gui::style;
@@ -33,10 +33,6 @@ const OTHERS: &[(&str, Option<&str>)] = &[
 impl Page {
     pub fn new() -> Self {
         Self
-    }
-
-    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
-        Task::none()
     }
 
     pub fn can_continue(&self, shared: &Shared) -> bool {

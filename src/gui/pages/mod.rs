@@ -25,8 +25,6 @@ pub enum Action<M> {
     None,
     /// Run this work; its messages come back to the page.
     Run(Task<M>),
-    /// Go on to the next step (as if Next was pressed).
-    Next,
 }
 
 impl<M> std::fmt::Debug for Action<M> {
@@ -34,7 +32,6 @@ impl<M> std::fmt::Debug for Action<M> {
         f.write_str(match self {
             Action::None => "None",
             Action::Run(_) => "Run",
-            Action::Next => "Next",
         })
     }
 }

@@ -200,9 +200,10 @@ impl Page {
             }
             Message::ExportTo(None) => {}
             Message::ExportTo(Some(path)) => {
-                if let Some(r) = &shared.pilot {
+                if let Some(r) = shared.pilot.clone() {
+                    // The CSV is made in the task, not on the UI thread.
                     return Action::Run(Task::perform(
-                        jobs::write_file(path, crate::pilot::csv(r)),
+                        async move { jobs::write_file(path, crate::pilot::csv(&r)).await },
                         Message::Exported,
                     ));
                 }

@@ -114,7 +114,12 @@ impl Page {
         self.error = None;
         self.expanded.clear();
         let (task, handle) = super::abortable(Task::perform(
-            jobs::compute_plan(params, shared.check_options(), shared.settings.plan.clone()),
+            jobs::compute_plan(
+                params,
+                shared.assessment.clone(),
+                shared.check_options(),
+                shared.settings.plan.clone(),
+            ),
             Message::Computed,
         ));
         self.handle = Some(handle);

@@ -31,7 +31,6 @@ pub struct Page {
     pub lines: Vec<String>,
     pub error: Option<UiError>,
     pub restored: bool,
-    handle: Option<iced::task::Handle>,
 }
 
 impl Page {
@@ -41,13 +40,6 @@ impl Page {
 
     pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
         Task::none()
-    }
-
-    pub fn leave(&mut self) {
-        // A restore in progress finishes: writing half the originals back helps nobody.
-        if !self.running {
-            self.handle = None;
-        }
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -98,15 +90,16 @@ impl Page {
                 self.running = true;
                 self.error = None;
                 self.lines.clear();
-                let (task, handle) =
-                    Task::run(jobs::restore(params, backup, path), Message::Event).abortable();
-                self.handle = Some(handle);
-                return Action::Run(task);
+                // Not abortable: a restore in progress finishes (writing half the originals
+                // back helps nobody), and Previous is off meanwhile.
+                return Action::Run(Task::run(
+                    jobs::restore(params, backup, path),
+                    Message::Event,
+                ));
             }
             Message::Event(RestoreEvent::Line(l)) => self.lines.push(l),
             Message::Event(RestoreEvent::Done(r)) => {
                 self.running = false;
-                self.handle = None;
                 match r {
                     Ok(report) => {
                         self.restored = true;

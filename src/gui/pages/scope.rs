@@ -98,7 +98,7 @@ impl Page {
         match message {
             Message::SyncAll(all) => {
                 shared.settings.sync_all = all;
-                forget_results(shared);
+                shared.forget_results();
             }
             Message::Toggle(dn, on) => {
                 let scopes = &mut shared.settings.scopes;
@@ -106,7 +106,7 @@ impl Page {
                 if on {
                     scopes.push(dn);
                 }
-                forget_results(shared);
+                shared.forget_results();
             }
             Message::Expand(dn) => {
                 self.expanded.insert(dn.to_ascii_lowercase());
@@ -228,13 +228,6 @@ impl Page {
         }
         c.into()
     }
-}
-
-/// The check, the plan and the pilot table depend on the scope.
-fn forget_results(shared: &mut Shared) {
-    shared.assessment = None;
-    shared.planned = None;
-    shared.pilot = None;
 }
 
 #[cfg(test)]
