@@ -7,7 +7,8 @@
 //! Flows: the happy path (sign in with a device code, test the connection, check, pilot,
 //! plan, configure, check again = ready), then the restore path puts every value back byte for
 //! byte; a wrong password shows its sentence on the page and fixing it continues; Cancel during
-//! the check stops it. The log written meanwhile holds no password and no token.
+//! the check stops it; the browser sign-in comes back through the loopback address, and Cancel
+//! closes that address. The log written meanwhile holds no password and no token.
 
 mod common;
 
@@ -24,7 +25,7 @@ use wiremock::MockServer;
 use writeback_wizard::ad::{Connection, controls};
 use writeback_wizard::cli::ThemeArg;
 use writeback_wizard::gui::dialogs::{Purpose, Scripted};
-use writeback_wizard::gui::pages::{directory, pilot, ready, scope, tasks};
+use writeback_wizard::gui::pages::{directory, entra, pilot, ready, scope, tasks};
 use writeback_wizard::gui::settings::Settings;
 use writeback_wizard::gui::{Flow, Message, Options, Step, Wizard};
 use zeroize::Zeroizing;
@@ -530,6 +531,145 @@ async fn cancel_during_the_check_stops_it_and_next_stays_off() {
     h.click("Check again").await;
     assert!(h.w.shared.assessment.is_some());
     assert!(h.next_enabled());
+}
+
+/// One query parameter of `url`.
+fn query(url: &str, key: &str) -> String {
+    url::Url::parse(url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == key)
+        .unwrap_or_else(|| panic!("no {key} in {url}"))
+        .1
+        .into_owned()
+}
+
+/// The test's "browser".
+fn browser() -> reqwest::Client {
+    writeback_wizard::entra::http_client(std::time::Duration::from_secs(10)).unwrap()
+}
+
+/// The loopback address the wizard listens on for the browser's return, as 127.0.0.1.
+fn loopback(authorize_url: &str) -> String {
+    let redirect = query(authorize_url, "redirect_uri");
+    let port = redirect.trim_end_matches('/').rsplit(':').next().unwrap();
+    format!("http://127.0.0.1:{port}/")
+}
+
+/// The browser sign-in, as a user without a working browser sees it: the page shows the address
+/// to open by hand; the "browser" (the test) comes back to the wizard's loopback address with a
+/// code and the state; the wizard redeems the code at the stand-in's token endpoint (PKCE, the
+/// authorization-code grant) and shows who signed in. A second sign-in is cancelled from the page:
+/// the loopback address closes and nobody is signed in.
+#[tokio::test]
+async fn browser_sign_in_returns_through_the_loopback_address_and_cancel_closes_it() {
+    let server = MockServer::start().await;
+    common::entra_tenant(&server, true).await;
+    let dir = fresh_dir("browser");
+    let settings = Settings {
+        tenant: "contoso.example".into(),
+        client_id: "11111111-2222-3333-4444-555555555555".into(),
+        authority_url: server.uri(),
+        graph_url: server.uri(),
+        ..Settings::default()
+    };
+    let p = dir.join("profile.json");
+    settings.save(&p).unwrap();
+    let mut h = Harness::new(Some(p), None).await;
+    h.click("Configure").await;
+    h.click("Next").await;
+    assert_eq!(h.w.step, Step::Entra);
+
+    // Sign in: the first event carries the address the browser was asked to open.
+    let task = h.w.update(Message::Entra(entra::Message::SignIn));
+    let mut stream = iced_test::runtime::task::into_stream(task).expect("the sign-in runs");
+    let Some(iced_test::runtime::Action::Output(m)) = stream.next().await else {
+        panic!("no sign-in event");
+    };
+    let _ = h.w.update(m);
+    let urls = h.dialogs.urls();
+    assert_eq!(urls.len(), 1, "the browser was asked once: {urls:?}");
+    let url = urls[0].clone();
+    assert!(url.starts_with(&format!(
+        "{}/contoso.example/oauth2/v2.0/authorize?",
+        server.uri()
+    )));
+    h.assert_shows("The browser did not open. Open this address yourself:");
+    h.assert_shows(&url);
+    h.assert_shows("Copy link");
+    assert!(!h.next_enabled(), "Next waits for the sign-in");
+
+    // The identity platform sends the browser back with a code and the state it was given.
+    let back = format!(
+        "{}?code=THE-CODE&state={}",
+        loopback(&url),
+        query(&url, "state")
+    );
+    let returned = tokio::spawn(async move {
+        browser()
+            .get(back)
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    });
+    while let Some(a) = stream.next().await {
+        if let iced_test::runtime::Action::Output(m) = a {
+            let t = h.w.update(m);
+            h.run(t).await;
+        }
+    }
+    assert!(returned.await.unwrap().contains("Signed in"));
+    h.assert_shows("Signed in as Ada (ada@contoso.example) to Contoso.");
+    assert!(h.next_enabled());
+    let redeemed = server
+        .received_requests()
+        .await
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|r| r.url.path() == "/contoso.example/oauth2/v2.0/token")
+        .map(|r| String::from_utf8_lossy(&r.body).into_owned())
+        .collect::<Vec<_>>();
+    assert_eq!(redeemed.len(), 1, "{redeemed:?}");
+    assert!(redeemed[0].contains("grant_type=authorization_code"));
+    assert!(redeemed[0].contains("code=THE-CODE"));
+    assert!(redeemed[0].contains("code_verifier="));
+
+    // Again, and this time the user gives up: Cancel sign-in.
+    let task = h.w.update(Message::Entra(entra::Message::SignIn));
+    assert!(!h.next_enabled(), "a new sign-in forgets the old one");
+    let mut stream = iced_test::runtime::task::into_stream(task).expect("the sign-in runs");
+    let Some(iced_test::runtime::Action::Output(m)) = stream.next().await else {
+        panic!("no sign-in event");
+    };
+    let _ = h.w.update(m);
+    let url = h.dialogs.urls().pop().unwrap();
+    h.click("Cancel sign-in").await;
+    let mut late = 0;
+    while let Some(a) = stream.next().await {
+        if let iced_test::runtime::Action::Output(m) = a {
+            late += 1;
+            let _ = h.w.update(m);
+        }
+    }
+    assert_eq!(late, 0, "nothing arrives from a cancelled sign-in");
+    // The runtime lets go of a finished task; so does the test.
+    drop(stream);
+    assert!(h.w.shared.signed_in.is_none());
+    assert!(!h.shows("Signed in as"));
+    assert!(!h.next_enabled());
+    let gone = browser()
+        .get(format!("{}?code=LATE&state=x", loopback(&url)))
+        .send()
+        .await;
+    assert!(
+        gone.as_ref().is_err_and(|e| e.is_connect()),
+        "the loopback address still listens after Cancel: {gone:?}"
+    );
+    h.click("Sign in with a code").await;
+    h.assert_shows("Signed in as Ada (ada@contoso.example) to Contoso.");
 }
 
 #[tokio::test]

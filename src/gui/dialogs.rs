@@ -1,6 +1,6 @@
-//! File dialogs behind a small trait, so headless tests can answer them. The real one is rfd:
-//! the native dialog on Windows, the desktop portal or zenity on Linux (and `None`, not a crash,
-//! when neither exists).
+//! What the wizard asks of the desktop, behind a small trait so headless tests can answer it:
+//! file dialogs and the browser for the sign-in. The real dialogs are rfd's: the native dialog on
+//! Windows, the desktop portal or zenity on Linux (and `None`, not a crash, when neither exists).
 
 use std::future::Future;
 use std::path::PathBuf;
@@ -39,8 +39,12 @@ impl Filter {
     }
 }
 
-/// Open and save dialogs.
+/// Open and save dialogs, and the browser.
 pub trait Dialogs: Send + Sync {
+    /// Opens `url` in the user's browser; whether that worked (blocking: call it off the UI
+    /// thread). When it did not, the page shows the address to open by hand.
+    fn open_url(&self, url: &str) -> bool;
+
     fn open(&self, purpose: Purpose, title: String, filters: Vec<Filter>) -> Chosen;
     fn save(
         &self,
@@ -55,6 +59,10 @@ pub trait Dialogs: Send + Sync {
 pub struct Native;
 
 impl Dialogs for Native {
+    fn open_url(&self, url: &str) -> bool {
+        crate::entra::open_browser(url)
+    }
+
     fn open(&self, _purpose: Purpose, title: String, filters: Vec<Filter>) -> Chosen {
         let mut d = rfd::AsyncFileDialog::new().set_title(title);
         for f in &filters {
@@ -94,6 +102,7 @@ type Answer = (Purpose, Option<PathBuf>);
 pub struct Scripted {
     answers: Arc<Mutex<Vec<Answer>>>,
     asked: Arc<Mutex<Vec<Purpose>>>,
+    urls: Arc<Mutex<Vec<String>>>,
 }
 
 impl Scripted {
@@ -106,6 +115,12 @@ impl Scripted {
         if let Ok(mut a) = self.answers.lock() {
             a.push((purpose, path));
         }
+    }
+
+    /// Every address handed to the browser so far (the scripted desktop has no browser: it
+    /// keeps the address and says it did not open, so the page shows it).
+    pub fn urls(&self) -> Vec<String> {
+        self.urls.lock().map(|u| u.clone()).unwrap_or_default()
     }
 
     /// Every dialog shown so far.
@@ -124,6 +139,13 @@ impl Scripted {
 }
 
 impl Dialogs for Scripted {
+    fn open_url(&self, url: &str) -> bool {
+        if let Ok(mut u) = self.urls.lock() {
+            u.push(url.to_string());
+        }
+        false
+    }
+
     fn open(&self, purpose: Purpose, _title: String, _filters: Vec<Filter>) -> Chosen {
         let r = self.take(purpose);
         Box::pin(async move { r })

@@ -23,6 +23,8 @@ use crate::report::{CloudInfo, Report};
 use crate::syncserver::{self, ProcessPowerShell, SyncServerInfo};
 use crate::t;
 
+use super::dialogs::Dialogs;
+
 /// What kind of failure, for the page to offer the right next step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -233,7 +235,7 @@ pub async fn enable_writeback(ps: ProcessPowerShell) -> Result<(), UiError> {
 }
 
 /// Where the tenant is and who signs in.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct CloudParams {
     pub endpoints: Endpoints,
     pub tenant: String,
@@ -241,6 +243,8 @@ pub struct CloudParams {
     pub device_code: bool,
     /// Ask for the pilot permissions too.
     pub pilot: bool,
+    /// Opens the browser for the sign-in.
+    pub desktop: Arc<dyn Dialogs>,
 }
 
 /// Who signed in, with a Graph client for later reads.
@@ -346,8 +350,8 @@ async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<S
         let pending = sign_in.start_browser().await.map_err(fail)?;
         let url = pending.url.clone();
         let opened = tokio::task::spawn_blocking({
-            let url = url.clone();
-            move || entra::open_browser(&url)
+            let (url, desktop) = (url.clone(), p.desktop.clone());
+            move || desktop.open_url(&url)
         })
         .await
         .unwrap_or(false);

@@ -207,6 +207,7 @@ impl Shared {
             client_id: s.client_id.clone(),
             device_code,
             pilot: true,
+            desktop: self.dialogs.clone(),
         })
     }
 
