@@ -2,7 +2,11 @@
 //! real one cannot be reached from the test machines). The stand-in answers with the JSON
 //! Microsoft documents for the v2.0 devicecode and token endpoints, and checks PKCE for real.
 
+mod common;
+
 use std::time::Duration;
+
+use common::{browser, loopback, query};
 
 use serde_json::json;
 use wiremock::matchers::{body_string_contains, method, path};
@@ -80,11 +84,6 @@ async fn pending_answers(server: &MockServer, pending: u64) {
         .expect(pending)
         .mount(server)
         .await;
-}
-
-/// The test's "browser".
-fn browser() -> reqwest::Client {
-    writeback_wizard::entra::http_client(Duration::from_secs(10)).unwrap()
 }
 
 #[tokio::test]
@@ -175,16 +174,6 @@ impl Match for PkceMatches {
     }
 }
 
-fn query(url: &str, key: &str) -> String {
-    url::Url::parse(url)
-        .unwrap()
-        .query_pairs()
-        .find(|(k, _)| k == key)
-        .unwrap()
-        .1
-        .into_owned()
-}
-
 #[tokio::test]
 async fn pkce_sign_in_with_the_test_as_the_browser() {
     let (server, sign_in) = stand_in().await;
@@ -211,20 +200,12 @@ async fn pkce_sign_in_with_the_test_as_the_browser() {
         .mount(&server)
         .await;
     // The "browser": a stray request first, then the redirect with code and state.
-    let port = redirect
-        .trim_end_matches('/')
-        .rsplit(':')
-        .next()
-        .unwrap()
-        .to_string();
+    let back = loopback(&pending.url);
     let browser = tokio::spawn(async move {
         let c = browser();
-        let _ = c
-            .get(format!("http://127.0.0.1:{port}/favicon.ico"))
-            .send()
-            .await;
+        let _ = c.get(format!("{back}favicon.ico")).send().await;
         c.get(format!(
-            "http://127.0.0.1:{port}/?code=THE-CODE&state={state}&session_state=x"
+            "{back}?code=THE-CODE&state={state}&session_state=x"
         ))
         .send()
         .await
@@ -251,22 +232,14 @@ async fn pkce_rejects_a_wrong_state_and_an_error_redirect() {
     ] {
         let pending = sign_in.start_browser().await.unwrap();
         let state = query(&pending.url, "state");
-        let port = query(&pending.url, "redirect_uri")
-            .trim_end_matches('/')
-            .rsplit(':')
-            .next()
-            .unwrap()
-            .to_string();
+        let back = loopback(&pending.url);
         let q = if q.ends_with("state=") {
             format!("{q}{state}")
         } else {
             q.to_string()
         };
         tokio::spawn(async move {
-            let _ = browser()
-                .get(format!("http://127.0.0.1:{port}/?{q}"))
-                .send()
-                .await;
+            let _ = browser().get(format!("{back}?{q}")).send().await;
         });
         let err = sign_in
             .finish_browser(pending, Duration::from_secs(20))

@@ -16,7 +16,7 @@ use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use common::Lab;
+use common::{Lab, browser, loopback, query};
 use iced::Task;
 use iced::futures::{FutureExt, StreamExt};
 use iced_test::selector::Candidate;
@@ -42,6 +42,9 @@ fn log_dir() -> &'static PathBuf {
     })
     .0
 }
+
+/// Work in progress: what a started task still has to deliver.
+type Started = iced::futures::stream::BoxStream<'static, iced_test::runtime::Action<Message>>;
 
 struct Harness {
     w: Wizard,
@@ -95,6 +98,31 @@ impl Harness {
     async fn send(&mut self, m: Message) {
         let t = self.w.update(m);
         self.run(t).await;
+    }
+
+    /// Starts `task` (work a page began) and feeds its first message to the wizard; the rest
+    /// stays in the returned stream, for the test to act in between.
+    async fn first_message(&mut self, task: Task<Message>, what: &str) -> Started {
+        let mut stream = iced_test::runtime::task::into_stream(task)
+            .unwrap_or_else(|| panic!("{what}: nothing runs"));
+        let Some(iced_test::runtime::Action::Output(m)) = stream.next().await else {
+            panic!("{what}: no first message");
+        };
+        let _ = self.w.update(m);
+        stream
+    }
+
+    /// After Cancel: feeds what the stopped work still delivers to the wizard and says how many
+    /// messages came. The stream is dropped at the end, as the runtime drops a finished task.
+    async fn late_messages(&mut self, mut stream: Started) -> usize {
+        let mut late = 0;
+        while let Some(a) = stream.next().await {
+            if let iced_test::runtime::Action::Output(m) = a {
+                late += 1;
+                let _ = self.w.update(m);
+            }
+        }
+        late
     }
 
     /// Clicks the widget whose text is exactly `label` on the page as drawn now.
@@ -506,21 +534,11 @@ async fn cancel_during_the_check_stops_it_and_next_stays_off() {
     h.run(task).await;
     let task = h.w.update(Message::Next);
     assert_eq!(h.w.step, Step::Checks);
-    let mut stream = iced_test::runtime::task::into_stream(task).expect("the check runs");
     // The first progress event arrives; then the user presses Cancel.
-    let first = stream.next().await.expect("progress");
-    if let iced_test::runtime::Action::Output(m) = first {
-        let _ = h.w.update(m);
-    }
+    let stream = h.first_message(task, "the check").await;
     h.assert_shows("Cancel");
     h.click("Cancel").await;
-    let mut late = 0;
-    while let Some(a) = stream.next().await {
-        if let iced_test::runtime::Action::Output(m) = a {
-            late += 1;
-            let _ = h.w.update(m);
-        }
-    }
+    let late = h.late_messages(stream).await;
     assert!(late <= 1, "the check stopped ({late} late messages)");
     assert!(
         h.w.shared.assessment.is_none(),
@@ -531,29 +549,6 @@ async fn cancel_during_the_check_stops_it_and_next_stays_off() {
     h.click("Check again").await;
     assert!(h.w.shared.assessment.is_some());
     assert!(h.next_enabled());
-}
-
-/// One query parameter of `url`.
-fn query(url: &str, key: &str) -> String {
-    url::Url::parse(url)
-        .unwrap()
-        .query_pairs()
-        .find(|(k, _)| k == key)
-        .unwrap_or_else(|| panic!("no {key} in {url}"))
-        .1
-        .into_owned()
-}
-
-/// The test's "browser".
-fn browser() -> reqwest::Client {
-    writeback_wizard::entra::http_client(std::time::Duration::from_secs(10)).unwrap()
-}
-
-/// The loopback address the wizard listens on for the browser's return, as 127.0.0.1.
-fn loopback(authorize_url: &str) -> String {
-    let redirect = query(authorize_url, "redirect_uri");
-    let port = redirect.trim_end_matches('/').rsplit(':').next().unwrap();
-    format!("http://127.0.0.1:{port}/")
 }
 
 /// The browser sign-in, as a user without a working browser sees it: the page shows the address
@@ -582,11 +577,7 @@ async fn browser_sign_in_returns_through_the_loopback_address_and_cancel_closes_
 
     // Sign in: the first event carries the address the browser was asked to open.
     let task = h.w.update(Message::Entra(entra::Message::SignIn));
-    let mut stream = iced_test::runtime::task::into_stream(task).expect("the sign-in runs");
-    let Some(iced_test::runtime::Action::Output(m)) = stream.next().await else {
-        panic!("no sign-in event");
-    };
-    let _ = h.w.update(m);
+    let mut stream = h.first_message(task, "the sign-in").await;
     let urls = h.dialogs.urls();
     assert_eq!(urls.len(), 1, "the browser was asked once: {urls:?}");
     let url = urls[0].clone();
@@ -640,23 +631,11 @@ async fn browser_sign_in_returns_through_the_loopback_address_and_cancel_closes_
     // Again, and this time the user gives up: Cancel sign-in.
     let task = h.w.update(Message::Entra(entra::Message::SignIn));
     assert!(!h.next_enabled(), "a new sign-in forgets the old one");
-    let mut stream = iced_test::runtime::task::into_stream(task).expect("the sign-in runs");
-    let Some(iced_test::runtime::Action::Output(m)) = stream.next().await else {
-        panic!("no sign-in event");
-    };
-    let _ = h.w.update(m);
+    let stream = h.first_message(task, "the sign-in").await;
     let url = h.dialogs.urls().pop().unwrap();
     h.click("Cancel sign-in").await;
-    let mut late = 0;
-    while let Some(a) = stream.next().await {
-        if let iced_test::runtime::Action::Output(m) = a {
-            late += 1;
-            let _ = h.w.update(m);
-        }
-    }
+    let late = h.late_messages(stream).await;
     assert_eq!(late, 0, "nothing arrives from a cancelled sign-in");
-    // The runtime lets go of a finished task; so does the test.
-    drop(stream);
     assert!(h.w.shared.signed_in.is_none());
     assert!(!h.shows("Signed in as"));
     assert!(!h.next_enabled());

@@ -87,10 +87,9 @@ fn confirm(question: &str, yes: bool) -> Result<bool> {
 
 /// The PDC emulator, when the user chose another DC: connect there if possible.
 async fn connect_to_pdc(args: &ConnectionArgs, conn: Connection, plan: &Plan) -> Connection {
-    let Some(server) = plan.pdc_server(conn.server()) else {
+    let Some((pdc, server)) = plan.pdc_server(conn.server()) else {
         return conn;
     };
-    let pdc = plan.pdc_emulator.clone().unwrap_or_default();
     let mut pdc_args = args.clone();
     pdc_args.server = Some(server);
     match super::connect::connect(&pdc_args).await {

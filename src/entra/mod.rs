@@ -8,6 +8,8 @@ pub mod facts;
 pub mod graph;
 
 pub use auth::{AuthError, SignIn, Token};
+pub use cloud::{Cloud, Endpoints};
+pub use graph::{Graph, GraphError};
 
 /// Opens `url` in the system browser; false when that did not work (then show the URL).
 /// `WW_NO_BROWSER` set: never opens one (tests, scripted runs).
@@ -26,8 +28,6 @@ pub fn open_browser(url: &str) -> bool {
     };
     cmd.is_ok_and(|s| s.success())
 }
-pub use cloud::{Cloud, Endpoints};
-pub use graph::{Graph, GraphError};
 
 /// An HTTP client for Entra and Graph: rustls with the ring provider, the system's trust
 /// store, TLS verification on, bounded timeouts.

@@ -592,10 +592,9 @@ async fn pdc_or(
     conn: Connection,
     plan: &Plan,
 ) -> (Connection, Option<String>) {
-    let Some(server) = plan.pdc_server(conn.server()) else {
+    let Some((pdc, server)) = plan.pdc_server(conn.server()) else {
         return (conn, None);
     };
-    let pdc = plan.pdc_emulator.clone().unwrap_or_default();
     let mut q = p.clone();
     match ConnectOptions::for_server(&server, p.opts.transport) {
         Ok(o) => {

@@ -149,17 +149,18 @@ pub struct Plan {
 
 impl Plan {
     /// Where to write when the plan was read from another DC than the PDC emulator: the PDC's
-    /// name with the port of `connected` (the server now connected to). `None`: already there,
-    /// or the PDC emulator is unknown.
-    pub fn pdc_server(&self, connected: &str) -> Option<String> {
-        let pdc = self.pdc_emulator.as_ref()?;
+    /// name, and its address with the port of `connected` (the server now connected to).
+    /// `None`: already there, or the PDC emulator is unknown.
+    pub fn pdc_server(&self, connected: &str) -> Option<(&str, String)> {
+        let pdc = self.pdc_emulator.as_deref()?;
         if self.dc.eq_ignore_ascii_case(pdc) {
             return None;
         }
-        Some(match connected.rsplit_once(':') {
+        let address = match connected.rsplit_once(':') {
             Some((_, port)) => format!("{pdc}:{port}"),
-            None => pdc.clone(),
-        })
+            None => pdc.to_string(),
+        };
+        Some((pdc, address))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -415,3 +415,27 @@ pub async fn entra_tenant(server: &MockServer, licensed: bool) {
         .mount(server)
         .await;
 }
+
+/// One query parameter of `url`.
+pub fn query(url: &str, key: &str) -> String {
+    url::Url::parse(url)
+        .unwrap()
+        .query_pairs()
+        .find(|(k, _)| k == key)
+        .unwrap_or_else(|| panic!("no {key} in {url}"))
+        .1
+        .into_owned()
+}
+
+/// The test's "browser".
+pub fn browser() -> reqwest::Client {
+    writeback_wizard::entra::http_client(Duration::from_secs(10)).unwrap()
+}
+
+/// Where the sign-in listens for the browser's return (the authorize URL's `redirect_uri`), as
+/// `http://127.0.0.1:PORT/`.
+pub fn loopback(authorize_url: &str) -> String {
+    let redirect = query(authorize_url, "redirect_uri");
+    let port = redirect.trim_end_matches('/').rsplit(':').next().unwrap();
+    format!("http://127.0.0.1:{port}/")
+}
