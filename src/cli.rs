@@ -237,6 +237,10 @@ pub struct PlanOptionArgs {
     /// Leave OUs and containers with inheritance disabled alone (their users stay blocked).
     #[arg(long)]
     pub no_protected_containers: bool,
+    /// Leave users with inheritance disabled alone (other than protected administrators, the
+    /// plan grants the rights on each of them; without this they stay blocked).
+    #[arg(long)]
+    pub no_protected_users: bool,
     /// Also grant on AdminSDHolder. NOT recommended: it opens every protected account
     /// (domain admins included) to the connector.
     #[arg(long)]

@@ -101,7 +101,8 @@ fn seeded_lab_exits_1_with_a_versioned_json_report() {
             .as_array()
             .unwrap()
             .iter()
-            .any(|x| x == "inheritance-disabled")
+            .any(|x| x["id"] == "inheritance-disabled"
+                && x["object"] == lab.var("LAB_BLOCKED_OU_DN"))
     );
     assert!(r["users"]["in_scope"].as_u64().unwrap() >= 8);
 }

@@ -365,7 +365,13 @@ async fn happy_path(
         .filter(|f| f.severity == writeback_wizard::check::Severity::Error)
         .collect();
     assert!(again.report.ready, "{errors:#?}");
-    h.assert_shows("Ready: password writeback will work");
+    let n = again.report.readiness;
+    assert_eq!(n.blocked, 0);
+    assert!(n.excluded >= 1, "dave is excluded by design: {n:?}");
+    h.assert_shows(&format!(
+        "Ready for {} of {} users ({} protected administrators excluded by design, 0 blocked)",
+        n.ready, n.in_scope, n.excluded
+    ));
     h.assert_shows(&backup.display().to_string());
     // Export report (the save dialog answered by the test).
     let report = dir.join("report.json");

@@ -1,10 +1,12 @@
 //! The readiness check against the seeded lab: every seeded problem yields its finding on the
-//! right object; fixing it makes the finding go away; a fully prepared lab is ready (exit 0);
-//! a deny is `right-denied`; the nested-group grant counts; scope and connector options work.
+//! object that holds it; every blocked user's reasons are covered by those findings; fixing
+//! each problem makes its finding go away until only protected administrators are left, which
+//! is ready; a deny anywhere (on a user, on an OU below an ungranted root) is reported where it
+//! is; a leftover MSOL_ account does not stop detection; scope and connector options work.
 
 mod common;
 
-use common::{Lab, Undo};
+use common::{Lab, Undo, uncovered};
 use writeback_wizard::ad::Connection;
 use writeback_wizard::check::{self, CheckError, CheckOptions, CheckOutcome, Severity};
 use writeback_wizard::sd::rights::*;
@@ -35,16 +37,48 @@ fn has(o: &CheckOutcome, id: &str, object: &str) -> bool {
         .any(|f| f.id == id && f.object.eq_ignore_ascii_case(object))
 }
 
-fn reasons(o: &CheckOutcome, dn: &str) -> Vec<&'static str> {
+fn error(o: &CheckOutcome, id: &str, object: &str) -> bool {
+    o.findings.iter().any(|f| {
+        f.id == id && f.severity == Severity::Error && f.object.eq_ignore_ascii_case(object)
+    })
+}
+
+/// (id, object) of each reason `dn` is blocked for.
+fn reasons(o: &CheckOutcome, dn: &str) -> Vec<(String, String)> {
     o.scan
         .blocked
         .iter()
         .find(|b| b.dn.eq_ignore_ascii_case(dn))
-        .map(|b| b.reasons.clone())
+        .map(|b| {
+            b.reasons
+                .iter()
+                .map(|r| (r.id.to_string(), r.object.to_ascii_lowercase()))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
-/// The connector's three writeback ACEs for descendant objects of `class`.
+fn ids(o: &CheckOutcome, dn: &str) -> Vec<String> {
+    let mut v: Vec<String> = reasons(o, dn).into_iter().map(|(i, _)| i).collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+fn pair(id: &str, object: &str) -> (String, String) {
+    (id.to_string(), object.to_ascii_lowercase())
+}
+
+fn excluded(o: &CheckOutcome) -> Vec<String> {
+    let mut v: Vec<String> = o
+        .scan
+        .excluded
+        .iter()
+        .map(|x| x.sam_account_name.to_ascii_lowercase())
+        .collect();
+    v.sort();
+    v
+}
 
 #[tokio::test]
 async fn seeded_lab_yields_each_seeded_problem_on_its_object() {
@@ -56,13 +90,14 @@ async fn seeded_lab_yields_each_seeded_problem_on_its_object() {
     assert!(!o.ready());
     let c = o.facts.connector.as_ref().expect("MSOL_lab detected");
     assert_eq!(c.account.dn, lab.var("LAB_MSOL_DN"));
+    assert!(c.groups_known);
     for id in [
         "right-reset-password",
         "right-write-pwdlastset",
         "right-write-lockouttime",
         "min-password-age",
     ] {
-        assert!(has(&o, id, root), "{id} at the root: {:#?}", o.findings);
+        assert!(error(&o, id, root), "{id} at the root: {:#?}", o.findings);
     }
     assert!(
         !o.findings.iter().any(|f| f.id == "right-unexpire-password"),
@@ -72,45 +107,65 @@ async fn seeded_lab_yields_each_seeded_problem_on_its_object() {
         ids_on(&o, lab.var("LAB_BLOCKED_OU_DN")),
         ["inheritance-disabled"]
     );
-    assert!(has(&o, "pso-min-password-age", lab.var("LAB_PSO_DN")));
+    assert!(error(&o, "pso-min-password-age", lab.var("LAB_PSO_DN")));
     assert_eq!(ids_on(&o, lab.var("LAB_DAVE_DN")), ["admin-protected"]);
-    assert_eq!(
-        ids_on(&o, lab.var("LAB_GINA_DN")),
-        ["admin-protected", "admincount-stale"]
-    );
+    assert_eq!(ids_on(&o, lab.var("LAB_GINA_DN")), ["admincount-stale"]);
+    assert!(error(&o, "admincount-stale", lab.var("LAB_GINA_DN")));
     assert!(!o.findings.iter().any(|f| f.id.starts_with("connector")));
     assert!(
         !o.findings.iter().any(|f| f.id == "read-incomplete"),
         "{:#?}",
         o.findings
     );
-    assert!(!o.findings.iter().any(|f| f.id == "ldap-transport"));
 
-    // Per-user reasons.
+    // Per-user reasons name the object that holds the cause.
     let carol = reasons(&o, lab.var("LAB_CAROL_DN"));
     assert!(
-        carol.contains(&"inheritance-disabled") && carol.contains(&"right-reset-password"),
+        carol.contains(&pair("inheritance-disabled", lab.var("LAB_BLOCKED_OU_DN"))),
         "{carol:?}"
     );
-    assert!(reasons(&o, lab.var("LAB_DAVE_DN")).contains(&"admin-protected"));
     let bob = reasons(&o, lab.var("LAB_BOB_DN"));
     assert!(
-        bob.contains(&"pso-min-password-age") && !bob.contains(&"min-password-age"),
+        bob.contains(&pair("pso-min-password-age", lab.var("LAB_PSO_DN")))
+            && bob.contains(&pair("right-reset-password", root))
+            && !bob.iter().any(|(i, _)| i == "min-password-age"),
         "{bob:?}"
     );
+    assert_eq!(
+        reasons(&o, lab.var("LAB_GINA_DN")),
+        [
+            pair("min-password-age", root),
+            pair("admincount-stale", lab.var("LAB_GINA_DN"))
+        ]
+    );
     // The nested-group grant on OU=Delegated counts: only the domain policy blocks frank.
-    assert_eq!(reasons(&o, lab.var("LAB_FRANK_DN")), ["min-password-age"]);
-    assert_eq!(o.scan.blocked.len() + o.scan.ready, o.scan.in_scope);
-    assert!(o.scan.in_scope >= 8);
+    assert_eq!(
+        reasons(&o, lab.var("LAB_FRANK_DN")),
+        [pair("min-password-age", root)]
+    );
+    // dave (Domain Admins, adminCount=1) and the built-in protected accounts are excluded.
+    assert!(reasons(&o, lab.var("LAB_DAVE_DN")).is_empty());
+    assert!(
+        excluded(&o).contains(&"dave".to_string()),
+        "{:?}",
+        excluded(&o)
+    );
+    let n = o.readiness();
+    assert_eq!(n.ready + n.excluded + n.blocked, n.in_scope);
+    assert_eq!(n.blocked, o.scan.blocked.len());
+    assert!(n.in_scope >= 8);
+    assert_eq!(uncovered(&o), Vec::<String>::new());
 }
 
 #[tokio::test]
-async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
+async fn fixing_each_problem_clears_its_finding_until_only_protected_admins_are_left() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
     let root = lab.var("LAB_BASE_DN").to_string();
     let blocked_ou = lab.var("LAB_BLOCKED_OU_DN").to_string();
+    let gina = lab.var("LAB_GINA_DN").to_string();
+    let alice = lab.var("LAB_ALICE_DN").to_string();
     let msol: Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
     let mut undo = Undo::default();
     let mut failures: Vec<String> = Vec::new();
@@ -130,17 +185,18 @@ async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
         "rights gone after the root grant",
     );
     expect(
-        has(&o, "inheritance-disabled", &blocked_ou),
+        error(&o, "inheritance-disabled", &blocked_ou),
         "OU=Blocked still blocked",
     );
     expect(
-        reasons(&o, lab.var("LAB_ALICE_DN")) == ["min-password-age"],
+        ids(&o, &alice) == ["min-password-age"],
         "alice only blocked by policy",
     );
     expect(
-        reasons(&o, lab.var("LAB_ERIN_DN")) == ["min-password-age"],
+        ids(&o, lab.var("LAB_ERIN_DN")) == ["min-password-age"],
         "erin (inetOrgPerson) granted",
     );
+    expect(uncovered(&o).is_empty(), "step 1 covered");
 
     // 2. The same rights on the protected OU.
     undo.add_aces(&mut admin, &blocked_ou, &common::grant(&msol, CLASS_USER))
@@ -151,11 +207,12 @@ async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
         "OU=Blocked fixed by its own grant",
     );
     expect(
-        reasons(&o, lab.var("LAB_CAROL_DN")) == ["min-password-age"],
+        ids(&o, lab.var("LAB_CAROL_DN")) == ["min-password-age"],
         "carol only blocked by policy",
     );
 
-    // 3. Password ages.
+    // 3. Password ages: only gina (stale adminCount, protected DACL) is left, and she is an
+    // error, so the lab is not ready.
     undo.set_attr(&mut admin, &root, "minPwdAge", &["0"]).await;
     undo.set_attr(
         &mut admin,
@@ -169,33 +226,50 @@ async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
         !o.findings.iter().any(|f| f.id.contains("password-age")),
         "age findings gone",
     );
-    expect(o.ready(), "the prepared lab is ready");
-    let mut blocked: Vec<String> = o
+    let blocked: Vec<String> = o
         .scan
         .blocked
         .iter()
         .map(|b| b.dn.to_ascii_lowercase())
         .collect();
-    blocked.sort();
-    for dn in [lab.var("LAB_DAVE_DN"), lab.var("LAB_GINA_DN")] {
-        expect(
-            blocked.contains(&dn.to_ascii_lowercase()),
-            "admin users still listed as blocked",
-        );
-    }
     expect(
-        o.scan
-            .blocked
-            .iter()
-            .all(|b| b.reasons.contains(&"admin-protected")),
-        "only protected accounts remain blocked",
+        blocked == [gina.to_ascii_lowercase()],
+        &format!("only gina is blocked: {blocked:?}"),
+    );
+    expect(!o.ready(), "a stale adminCount user keeps it from ready");
+    expect(
+        error(&o, "admincount-stale", &gina),
+        "admincount-stale is an error",
+    );
+
+    // 4. The rights on gina herself: only protected administrators are left, and that is ready.
+    let own: Vec<Ace> = writeback_wizard::check::Right::ALL
+        .iter()
+        .map(|r| r.own_ace(&msol))
+        .collect();
+    undo.add_aces(&mut admin, &gina, &own).await;
+    let o = run(&mut admin, CheckOptions::default()).await.unwrap();
+    expect(o.scan.blocked.is_empty(), "nobody is blocked");
+    expect(o.ready(), "only protected administrators left: ready");
+    expect(
+        excluded(&o).contains(&"dave".to_string()),
+        "dave is excluded by design",
+    );
+    let n = o.readiness();
+    expect(
+        n.excluded >= 1 && n.blocked == 0 && n.ready + n.excluded == n.in_scope,
+        &format!("counts: {n:?}"),
     );
     expect(
         !o.findings.iter().any(|f| f.severity == Severity::Error),
         "no error findings",
     );
+    expect(
+        has(&o, "admincount-stale", &gina) && !error(&o, "admincount-stale", &gina),
+        "a stale adminCount that no longer blocks is a warning",
+    );
 
-    // The CLI agrees: exit 0 and ready in the JSON.
+    // The CLI agrees: exit 0, ready in the JSON, and the sentence with the counts.
     let mut args = lab.check_args();
     args.extend(["--format".into(), "json".into()]);
     let argv: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -206,8 +280,73 @@ async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
         json["ready"] == true && json["schema"] == 1,
         "CLI JSON says ready",
     );
+    expect(
+        json["readiness"]["excluded"].as_u64() == Some(n.excluded as u64)
+            && json["users"]["excluded"]
+                .as_array()
+                .is_some_and(|a| a.len() == n.excluded),
+        "the JSON counts and lists the excluded administrators",
+    );
+    let text_args = lab.check_args();
+    let argv: Vec<&str> = text_args.iter().map(String::as_str).collect();
+    let (_, text, _) = common::run_bin(&argv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))]);
+    let sentence = format!(
+        "READY: ready for {} of {} users ({} protected administrator",
+        n.ready, n.in_scope, n.excluded
+    );
+    expect(text.contains(&sentence), &format!("text verdict: {text}"));
 
-    // 4. A deny on OU=Users is reported as right-denied there, and alice is blocked by it.
+    // 5. One deny on one user's own object: not ready, and the finding names that user.
+    let deny = Ace::deny(
+        AceFlags(0),
+        AccessMask::CONTROL_ACCESS,
+        msol.clone(),
+        Some(RESET_PASSWORD),
+        None,
+    );
+    undo.prepend_ace(&mut admin, &alice, deny).await;
+    let o = run(&mut admin, CheckOptions::default()).await.unwrap();
+    expect(!o.ready(), "a deny on one user makes it not ready");
+    expect(
+        error(&o, "right-denied", &alice),
+        "right-denied on alice herself",
+    );
+    expect(
+        reasons(&o, &alice) == [pair("right-denied", &alice)],
+        &format!("alice's reason: {:?}", reasons(&o, &alice)),
+    );
+    expect(
+        o.findings
+            .iter()
+            .find(|f| f.id == "right-denied")
+            .is_some_and(|f| f.evidence.iter().any(|e| e.contains("OD;;CR;00299570"))),
+        "the deny ACE is the evidence",
+    );
+    expect(uncovered(&o).is_empty(), "step 5 covered");
+
+    undo.undo(&mut admin).await;
+    let o = run(&mut admin, CheckOptions::default()).await.unwrap();
+    expect(
+        error(&o, "right-reset-password", &root) && error(&o, "min-password-age", &root),
+        "undone",
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn denies_gaps_and_protected_users_are_reported_where_they_are_whatever_the_root() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let users_ou = lab.var("LAB_USERS_OU_DN").to_string();
+    let lab_ou = lab.var("LAB_LAB_OU_DN").to_string();
+    let henry = lab.var("LAB_HENRY_DN").to_string();
+    let msol: Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
+    let mut undo = Undo::default();
+
+    // A deny on OU=Users while the root grants nothing; a grant on OU=Lab that does not
+    // propagate past its direct children; henry's inheritance disabled.
     let deny = Ace::deny(
         AceFlags::CONTAINER_INHERIT,
         AccessMask::CONTROL_ACCESS,
@@ -215,26 +354,49 @@ async fn fixing_each_problem_clears_its_finding_until_the_lab_is_ready() {
         Some(RESET_PASSWORD),
         None,
     );
-    undo.prepend_ace(&mut admin, lab.var("LAB_USERS_OU_DN"), deny)
-        .await;
-    let o = run(&mut admin, CheckOptions::default()).await.unwrap();
-    expect(
-        has(&o, "right-denied", lab.var("LAB_USERS_OU_DN")),
-        "right-denied on OU=Users",
+    undo.prepend_ace(&mut admin, &users_ou, deny).await;
+    let np = Ace::allow(
+        AceFlags::CONTAINER_INHERIT
+            .union(AceFlags::INHERIT_ONLY)
+            .union(AceFlags::NO_PROPAGATE_INHERIT),
+        AccessMask::WRITE_PROPERTY,
+        msol.clone(),
+        Some(ATTR_LOCKOUT_TIME),
+        Some(CLASS_USER),
     );
-    expect(
-        reasons(&o, lab.var("LAB_ALICE_DN")) == ["right-denied"],
-        "alice blocked by the deny",
-    );
-    expect(!o.ready(), "a deny makes it not ready");
-
+    undo.add_aces(&mut admin, &lab_ou, &[np]).await;
+    undo.protect(&mut admin, &henry).await;
+    let o = run(&mut admin, CheckOptions::default()).await;
     undo.undo(&mut admin).await;
-    let o = run(&mut admin, CheckOptions::default()).await.unwrap();
-    expect(
-        has(&o, "right-reset-password", &root) && has(&o, "min-password-age", &root),
-        "undone",
+    let o = o.unwrap();
+
+    assert!(
+        error(&o, "right-reset-password", &root),
+        "{:#?}",
+        o.findings
     );
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(
+        error(&o, "right-denied", &users_ou),
+        "the deny is reported on OU=Users although the root grants nothing: {:#?}",
+        o.findings
+    );
+    assert!(
+        error(&o, "right-write-lockouttime", &users_ou),
+        "OU=Lab's grant stops at its direct children: the gap starts at OU=Users"
+    );
+    let alice = reasons(&o, lab.var("LAB_ALICE_DN"));
+    assert!(
+        alice.contains(&pair("right-denied", &users_ou))
+            && alice.contains(&pair("right-write-lockouttime", &users_ou))
+            && alice.contains(&pair("right-write-pwdlastset", &root)),
+        "{alice:?}"
+    );
+    assert!(
+        error(&o, "inheritance-disabled", &henry),
+        "a non-admin user with a protected DACL is an error on the user"
+    );
+    assert!(reasons(&o, &henry).contains(&pair("inheritance-disabled", &henry)));
+    assert_eq!(uncovered(&o), Vec::<String>::new());
 }
 
 #[tokio::test]
@@ -259,8 +421,8 @@ async fn scope_and_connector_options_select_what_is_checked() {
     );
     assert_eq!(scoped.scan.in_scope, 5, "alice, bob, erin, gina, henry");
     assert!(
-        has(&scoped, "right-reset-password", &users_ou),
-        "findings at the scope base"
+        error(&scoped, "right-reset-password", lab.var("LAB_BASE_DN")),
+        "the missing grant is at the domain root, above the scope"
     );
     assert!(
         !scoped
@@ -269,6 +431,7 @@ async fn scope_and_connector_options_select_what_is_checked() {
             .any(|f| f.id == "inheritance-disabled"),
         "OU=Blocked is out of scope"
     );
+    assert_eq!(uncovered(&scoped), Vec::<String>::new());
 
     let missing = format!("OU=Nope,{}", lab.var("LAB_BASE_DN"));
     let err = run(
@@ -323,24 +486,77 @@ async fn scope_and_connector_options_select_what_is_checked() {
 }
 
 #[tokio::test]
-async fn second_candidate_makes_detection_ambiguous_and_domain_admins_membership_is_flagged() {
+async fn a_leftover_connector_is_passed_over_and_only_equal_candidates_are_ambiguous() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
     let mut undo = Undo::default();
-    let second = format!("CN=MSOL_second,{}", lab.var("LAB_SERVICE_OU_DN"));
+    // A leftover of an old installation: disabled, no Entra Connect description.
+    let old = format!("CN=MSOL_0ld4b1e,{}", lab.var("LAB_SERVICE_OU_DN"));
+    admin
+        .add(
+            &old,
+            vec![
+                ("objectClass", vec![b"user".to_vec()]),
+                ("sAMAccountName", vec![b"MSOL_0ld4b1e".to_vec()]),
+                ("userAccountControl", vec![b"514".to_vec()]),
+            ],
+        )
+        .await
+        .unwrap();
+    undo.created(&old);
+    let leftover = run(&mut admin, CheckOptions::default()).await;
+
+    // A second live installation: enabled, the same description, in the same groups (so it
+    // holds the same grants), signed in and with its password set today like MSOL_lab.
+    let second = format!("CN=MSOL_5ec0nd,{}", lab.var("LAB_SERVICE_OU_DN"));
+    let pw = common::unicode_pwd(lab.var("LAB_MSOL_PW"));
     admin
         .add(
             &second,
             vec![
                 ("objectClass", vec![b"user".to_vec()]),
-                ("sAMAccountName", vec![b"MSOL_second".to_vec()]),
+                ("sAMAccountName", vec![b"MSOL_5ec0nd".to_vec()]),
+                (
+                    "userPrincipalName",
+                    vec![b"MSOL_5ec0nd@lab.example.test".to_vec()],
+                ),
+                (
+                    "description",
+                    vec![lab.var("LAB_MSOL_DESCRIPTION").as_bytes().to_vec()],
+                ),
+                ("unicodePwd", vec![pw.clone()]),
+                ("userAccountControl", vec![b"66048".to_vec()]),
             ],
         )
         .await
         .unwrap();
     undo.created(&second);
-    let o = run(&mut admin, CheckOptions::default()).await;
+    let sync = lab.var("LAB_SYNC_GROUP_DN").to_string();
+    let members: Vec<String> = admin
+        .read(&sync, &["member"], vec![])
+        .await
+        .unwrap()
+        .unwrap()
+        .texts("member");
+    let mut with: Vec<&str> = members.iter().map(String::as_str).collect();
+    with.push(&second);
+    undo.set_attr(&mut admin, &sync, "member", &with).await;
+    // Same password age for both (an admin reset to the same password), and a sign-in each.
+    admin
+        .replace(lab.var("LAB_MSOL_DN"), "unicodePwd", vec![pw], vec![])
+        .await
+        .unwrap();
+    let _ = lab.connector().await;
+    let second_cred = writeback_wizard::ad::SimpleCredential {
+        user: "MSOL_5ec0nd@lab.example.test".into(),
+        password: zeroize::Zeroizing::new(lab.var("LAB_MSOL_PW").to_string()),
+    };
+    let _ = Connection::simple(&lab.options(), &second_cred)
+        .await
+        .unwrap();
+    let ambiguous = run(&mut admin, CheckOptions::default()).await;
+
     // Adding MSOL_lab to Domain Admins: connector-privileged.
     let da = lab.var("LAB_DOMAIN_ADMINS_DN").to_string();
     let members: Vec<String> = admin
@@ -352,7 +568,7 @@ async fn second_candidate_makes_detection_ambiguous_and_domain_admins_membership
     let mut with_msol: Vec<&str> = members.iter().map(String::as_str).collect();
     with_msol.push(lab.var("LAB_MSOL_DN"));
     undo.set_attr(&mut admin, &da, "member", &with_msol).await;
-    let p = run(
+    let privileged = run(
         &mut admin,
         CheckOptions {
             connector: Some("MSOL_lab".into()),
@@ -362,9 +578,35 @@ async fn second_candidate_makes_detection_ambiguous_and_domain_admins_membership
     .await;
     undo.undo(&mut admin).await;
 
-    let o = o.unwrap();
+    let o = leftover.unwrap();
+    assert_eq!(
+        o.facts.connector.as_ref().map(|c| c.account.dn.as_str()),
+        Some(lab.var("LAB_MSOL_DN")),
+        "the live account wins over the leftover"
+    );
+    let info = o
+        .findings
+        .iter()
+        .find(|f| f.id == "connector-candidates")
+        .expect("the passed-over account is reported");
+    assert_eq!(info.severity, Severity::Info);
     assert!(
-        has(&o, "connector-ambiguous", lab.var("LAB_BASE_DN")),
+        info.detail.contains("MSOL_0ld4b1e (disabled)"),
+        "{}",
+        info.detail
+    );
+    assert!(!o.findings.iter().any(|f| f.id.starts_with("connector-not")));
+    assert!(
+        !o.scan
+            .blocked
+            .iter()
+            .any(|b| b.reasons.iter().any(|r| r.id.starts_with("connector"))),
+        "users are judged against the chosen connector"
+    );
+
+    let o = ambiguous.unwrap();
+    assert!(
+        error(&o, "connector-ambiguous", lab.var("LAB_BASE_DN")),
         "{:#?}",
         o.findings
     );
@@ -375,8 +617,18 @@ async fn second_candidate_makes_detection_ambiguous_and_domain_admins_membership
         .find(|f| f.id == "connector-ambiguous")
         .unwrap()
         .evidence;
-    assert!(evidence[0].contains("MSOL_second") && evidence[0].contains("MSOL_lab"));
-    let p = p.unwrap();
+    assert!(evidence[0].contains("MSOL_5ec0nd") && evidence[0].contains("MSOL_lab"));
+    assert!(!evidence[0].contains("MSOL_0ld4b1e"), "only the equal ones");
+    assert!(
+        o.scan
+            .blocked
+            .iter()
+            .all(|b| b.reasons.iter().any(|r| r.id == "connector-ambiguous")),
+        "every user is blocked with the finding's own id"
+    );
+    assert_eq!(uncovered(&o), Vec::<String>::new());
+
+    let p = privileged.unwrap();
     let f = p
         .findings
         .iter()
@@ -387,7 +639,7 @@ async fn second_candidate_makes_detection_ambiguous_and_domain_admins_membership
 }
 
 #[tokio::test]
-async fn an_account_that_cannot_read_security_descriptors_is_never_ready() {
+async fn an_account_that_cannot_read_groups_or_descriptors_is_never_ready() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
@@ -397,16 +649,12 @@ async fn an_account_that_cannot_read_security_descriptors_is_never_ready() {
     let deny = Ace::deny(AceFlags(0), AccessMask::READ_CONTROL, alice_sid, None, None);
     undo.prepend_ace(&mut admin, lab.var("LAB_BOB_DN"), deny)
         .await;
-    let opts = writeback_wizard::ad::ConnectOptions {
-        ca_file: Some(lab.var("LAB_CA_FILE").into()),
-        ..writeback_wizard::ad::ConnectOptions::new(lab.var("LAB_LDAPS_URL"))
-    };
     let cred = writeback_wizard::ad::SimpleCredential {
         user: lab.var("LAB_ALICE_DN").to_string(),
         password: zeroize::Zeroizing::new(lab.var("LAB_USER_PW").to_string()),
     };
     let result = async {
-        let mut alice = Connection::simple(&opts, &cred).await?;
+        let mut alice = Connection::simple(&lab.options(), &cred).await?;
         run(&mut alice, CheckOptions::default()).await
     }
     .await;
@@ -417,10 +665,31 @@ async fn an_account_that_cannot_read_security_descriptors_is_never_ready() {
         .iter()
         .find(|f| f.id == "read-incomplete")
         .expect("read-incomplete");
+    assert_eq!(f.severity, Severity::Error);
     assert!(
         f.evidence.iter().any(|e| e.contains("could not be read")),
         "{f:#?}"
     );
     assert!(!o.ready());
     assert!(o.scan.unreadable >= 1);
+    assert_eq!(uncovered(&o), Vec::<String>::new());
+    // Whatever alice could not read is never taken as "no groups": no administrator is called
+    // stale on groups she could not read.
+    for (dn, _) in &o.scan.admin_count {
+        if o.facts.admin_status(dn) == writeback_wizard::check::AdminStatus::Stale {
+            assert!(
+                dn.eq_ignore_ascii_case(lab.var("LAB_GINA_DN")),
+                "{dn} called stale"
+            );
+        }
+    }
+    if let Some(c) = &o.facts.connector
+        && !c.groups_known
+    {
+        assert!(
+            f.evidence.iter().any(|e| e.contains("tokenGroups")),
+            "unreadable tokenGroups are said: {f:#?}"
+        );
+        assert!(o.scan.ready == 0, "no user is ready on an unknown token");
+    }
 }

@@ -151,6 +151,21 @@ async fn plan_apply_verify_restore_end_to_end() {
     );
     expect(aces_on(&blocked).len() == 3, "3 ACEs on OU=Blocked".into());
     expect(
+        aces_on(lab.var("LAB_GINA_DN")).len() == 3,
+        "3 ACEs on gina (stale adminCount, inheritance disabled)".into(),
+    );
+    expect(
+        plan["not_fixed"].as_array().is_some_and(|n| {
+            n.iter()
+                .all(|x| x["id"] == "min-password-age" || x["id"] == "pso-min-password-age")
+                && n.len() == 2
+        }),
+        format!(
+            "only the opt-in policy changes are left: {}",
+            plan["not_fixed"]
+        ),
+    );
+    expect(
         changes
             .iter()
             .all(|c| !c["diff"].as_array().unwrap().is_empty()),
@@ -181,7 +196,7 @@ async fn plan_apply_verify_restore_end_to_end() {
     expect(
         b["schema"] == 1
             && b["domain_sid"] == lab.var("LAB_DOMAIN_SID")
-            && b["entries"].as_array().is_some_and(|e| e.len() == 2),
+            && b["entries"].as_array().is_some_and(|e| e.len() == 3),
         format!("backup: {b}"),
     );
 
@@ -200,7 +215,7 @@ async fn plan_apply_verify_restore_end_to_end() {
             .blocked
             .iter()
             .find(|b| b.dn.eq_ignore_ascii_case(dn))
-            .map(|b| b.reasons.clone())
+            .map(|b| b.reason_ids())
             .unwrap_or_default()
     };
     for u in ["ALICE", "BOB", "CAROL", "ERIN"] {
@@ -212,8 +227,11 @@ async fn plan_apply_verify_restore_end_to_end() {
         );
     }
     expect(
-        reasons(lab.var("LAB_DAVE_DN")).contains(&"admin-protected"),
-        "dave still reported".into(),
+        o.scan
+            .excluded
+            .iter()
+            .any(|x| x.dn.eq_ignore_ascii_case(lab.var("LAB_DAVE_DN"))),
+        "dave excluded by design".into(),
     );
     expect(
         !o.findings
@@ -324,7 +342,7 @@ async fn plan_apply_verify_restore_end_to_end() {
         &[],
     );
     expect(
-        code == 0 && out.contains("Restored 0 value(s), 2 already"),
+        code == 0 && out.contains("Restored 0 value(s), 3 already"),
         format!("second restore: {out}"),
     );
     let (code, out, _) = cli(&lab, &canary, msol, &[]);
@@ -612,10 +630,16 @@ fn plan_options_shape_the_change_set() {
     let p = plan(&["--no-protected-containers"]);
     assert_eq!(count_on(&p, blocked), 0);
     assert!(
-        p["not_fixed"][0]
-            .as_str()
-            .unwrap()
-            .contains("inheritance disabled")
+        p["not_fixed"].as_array().unwrap().iter().any(|n| {
+            n["id"] == "inheritance-disabled"
+                && n["object"] == blocked
+                && n["reason"]
+                    .as_str()
+                    .unwrap()
+                    .contains("--no-protected-containers")
+        }),
+        "{}",
+        p["not_fixed"]
     );
     let p = plan(&["--include-adminsdholder"]);
     assert_eq!(count_on(&p, &holder), 3);

@@ -77,15 +77,47 @@ fn evaluate_skips_inherit_only_aces() {
 }
 
 #[test]
-fn evaluate_skips_aces_for_another_inherited_object_type() {
+fn evaluate_ignores_the_inherited_object_type_of_effective_aces() {
+    // MS-DTYP 2.4.4.3: InheritedObjectType only steers inheritance; the access check of
+    // Windows and Samba (access_check.c never reads it) applies an effective ACE whatever it
+    // names.
     let d = format!("D:(OA;CIID;CR;{RESET_PASSWORD};{CLASS_INET_ORG_PERSON};{MSOL})");
-    assert_eq!(verdict(&d, &reset()), Verdict::NotGranted);
-    let inet = Target {
-        class: CLASS_INET_ORG_PERSON,
-        object_sid: None,
+    assert_eq!(verdict(&d, &reset()), Verdict::Allowed);
+    let deny =
+        format!("D:(OD;CIID;CR;{RESET_PASSWORD};{CLASS_INET_ORG_PERSON};{MSOL})(A;;CR;;;{MSOL})");
+    assert_eq!(verdict(&deny, &reset()), Verdict::Denied);
+}
+
+#[test]
+fn samba_and_windows_differ_on_class_nodes_and_control_access_on_any_node() {
+    use writeback_wizard::sd::{Rules, evaluate_with};
+    let on = |rules, dacl: &str, r: &Request| {
+        evaluate_with(rules, &sd(dacl).dacl, &user(), &token(), r).verdict
     };
+    // An extended right granted on the user class: Windows puts the class at level 0 of the
+    // object-type list (MS-ADTS 5.1.3.3.3); Samba's list holds the right alone.
+    let class_cr = format!("D:(OA;;CR;{CLASS_USER};;{MSOL})");
+    assert_eq!(on(Rules::Windows, &class_cr, &reset()), Verdict::Allowed);
+    assert_eq!(on(Rules::Samba, &class_cr, &reset()), Verdict::NotGranted);
+    // CONTROL_ACCESS on the property set grants writing pwdLastSet on Samba only
+    // (check_object_specific_access).
+    let set_cr = format!("D:(OA;;CR;{UAR};;{MSOL})");
     assert_eq!(
-        evaluate(&sd(&d).dacl, &inet, &token(), &reset()).verdict,
+        on(Rules::Windows, &set_cr, &write_pls()),
+        Verdict::NotGranted
+    );
+    assert_eq!(on(Rules::Samba, &set_cr, &write_pls()), Verdict::Allowed);
+    // A callback deny: counted under Windows (its condition is unknown), ignored by Samba 4.17.
+    let mut cb = sd(&format!("D:(D;;CR;;;{MSOL})(A;;CR;;;{MSOL})"));
+    cb.dacl.acl_mut().unwrap().aces[0].ace_type =
+        writeback_wizard::sd::AceType::ACCESS_DENIED_CALLBACK;
+    let t = user();
+    assert_eq!(
+        evaluate_with(Rules::Windows, &cb.dacl, &t, &token(), &reset()).verdict,
+        Verdict::Denied
+    );
+    assert_eq!(
+        evaluate_with(Rules::Samba, &cb.dacl, &t, &token(), &reset()).verdict,
         Verdict::Allowed
     );
 }

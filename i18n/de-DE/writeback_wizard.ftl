@@ -189,8 +189,8 @@ checks-phase-sync = Synchronisierungsserver wird gelesen…
 checks-cancel = Abbrechen
 checks-cancelled = Die Prüfung wurde abgebrochen.
 checks-again = Erneut prüfen
-checks-ready = Bereit: Das Kennwortrückschreiben funktioniert für alle { $users } Benutzer im Bereich ({ $warnings } Warnungen).
-checks-not-ready = Nicht bereit: { $errors } Fehler, { $warnings } Warnungen; { $blocked } von { $users } Benutzern im Bereich sind blockiert. „Weiter“ zeigt die Änderungen, die alles Behebbare beheben.
+checks-ready = Bereit für { $ready } von { $users } Benutzern ({ $excluded } geschützte Administratoren bewusst ausgenommen, { $blocked } blockiert); { $warnings } Warnungen.
+checks-not-ready = Nicht bereit: { $errors } Fehler, { $warnings } Warnungen; bereit für { $ready } von { $users } Benutzern ({ $excluded } geschützte Administratoren bewusst ausgenommen, { $blocked } blockiert). „Weiter“ zeigt die Änderungen, die alles Behebbare beheben.
 checks-group-ok = Keine Probleme gefunden.
 checks-object = Objekt
 checks-evidence = Nachweis
@@ -268,7 +268,11 @@ ready-changes = { $count ->
         [one] { $count } Änderung
        *[other] { $count } Änderungen
     }
-ready-not-fixed = Von diesem Plan nicht behoben: { $what }
+ready-not-fixed = Von diesem Plan nicht behoben: { $id } an { $object }: { $reason }{ $users ->
+    [0] .
+    [one] ; 1 Benutzer bleibt blockiert.
+   *[other] ; { $users } Benutzer bleiben blockiert.
+}
 ready-kind-aces = Rechte für das Connectorkonto erteilen
 ready-kind-inheritance = Vererbung aktivieren
 ready-kind-attribute = { $attribute } festlegen
@@ -354,6 +358,8 @@ finding-connector-not-found = Das AD DS-Connectorkonto wurde nicht gefunden
 finding-connector-not-found-fix = Geben Sie unter „Verzeichnisse verbinden“ das Konto ein, das Entra Connect für diese Gesamtstruktur verwendet.
 finding-connector-ambiguous = Mehrere Konten kommen als Connectorkonto infrage
 finding-connector-ambiguous-fix = Wählen Sie unter „Verzeichnisse verbinden“ das Konto aus, das Entra Connect verwendet.
+finding-connector-candidates = Weitere Konten sehen wie Connectorkonten aus; das plausibelste wurde gewählt
+finding-connector-candidates-fix = Falls Entra Connect ein anderes verwendet, wählen Sie es unter „Verzeichnisse verbinden“; entfernen Sie Reste alter Installationen.
 finding-connector-privileged = Das Connectorkonto ist Mitglied einer geschützten Gruppe
 finding-connector-privileged-fix = Verwenden Sie ein dediziertes, nicht privilegiertes Connectorkonto; geschützte Gruppen machen es zum Administrator.
 finding-right-reset-password = Das Connectorkonto kann hier keine Kennwörter zurücksetzen

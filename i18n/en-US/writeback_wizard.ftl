@@ -189,8 +189,8 @@ checks-phase-sync = Reading the sync server…
 checks-cancel = Cancel
 checks-cancelled = The check was cancelled.
 checks-again = Check again
-checks-ready = Ready: password writeback will work for all { $users } users in scope ({ $warnings } warnings).
-checks-not-ready = Not ready: { $errors } errors, { $warnings } warnings; { $blocked } of { $users } users in scope are blocked. Next shows the changes that fix what can be fixed.
+checks-ready = Ready for { $ready } of { $users } users ({ $excluded } protected administrators excluded by design, { $blocked } blocked); { $warnings } warnings.
+checks-not-ready = Not ready: { $errors } errors, { $warnings } warnings; ready for { $ready } of { $users } users ({ $excluded } protected administrators excluded by design, { $blocked } blocked). Next shows the changes that fix what can be fixed.
 checks-group-ok = No problems found.
 checks-object = Object
 checks-evidence = Evidence
@@ -268,7 +268,11 @@ ready-changes = { $count ->
         [one] { $count } change
        *[other] { $count } changes
     }
-ready-not-fixed = Not fixed by this plan: { $what }
+ready-not-fixed = Not fixed by this plan: { $id } on { $object }: { $reason }{ $users ->
+    [0] .
+    [one] ; 1 user stays blocked.
+   *[other] ; { $users } users stay blocked.
+}
 ready-kind-aces = Grant rights to the connector account
 ready-kind-inheritance = Enable inheritance
 ready-kind-attribute = Set { $attribute }
@@ -354,6 +358,8 @@ finding-connector-not-found = The AD DS connector account was not found
 finding-connector-not-found-fix = Enter the account Entra Connect uses for this forest on "Connect your directories".
 finding-connector-ambiguous = Several accounts could be the connector account
 finding-connector-ambiguous-fix = Choose the account Entra Connect uses on "Connect your directories".
+finding-connector-candidates = Other accounts look like connector accounts; the most plausible was taken
+finding-connector-candidates-fix = If Entra Connect uses another of them, choose it on "Connect your directories"; remove leftovers of old installations.
 finding-connector-privileged = The connector account is a member of a protected group
 finding-connector-privileged-fix = Use a dedicated, unprivileged connector account; protected groups make it an administrator.
 finding-right-reset-password = The connector cannot reset passwords here

@@ -19,6 +19,28 @@ pub struct Account {
     pub user_principal_name: Option<String>,
     pub sid: Sid,
     pub description: Option<String>,
+    /// `userAccountControl` has ACCOUNTDISABLE.
+    #[serde(default)]
+    pub disabled: bool,
+    /// `lastLogonTimestamp` (100-ns ticks since 1601), when set.
+    #[serde(default)]
+    pub last_logon: Option<i64>,
+    /// `pwdLastSet`, when set.
+    #[serde(default)]
+    pub pwd_last_set: Option<i64>,
+}
+
+impl Account {
+    /// The description is the one Entra Connect (or Azure AD Connect) writes on the accounts it
+    /// creates.
+    pub fn has_connect_description(&self) -> bool {
+        self.description.as_deref().is_some_and(|d| {
+            let d = d.to_ascii_lowercase();
+            d.contains("azure active directory connect")
+                || d.contains("azure ad connect")
+                || d.contains("microsoft entra connect")
+        })
+    }
 }
 
 /// The outcome of looking for the connector account.
@@ -41,6 +63,9 @@ const ATTRS: &[&str] = &[
     "userPrincipalName",
     "objectSid",
     "description",
+    "userAccountControl",
+    "lastLogonTimestamp",
+    "pwdLastSet",
 ];
 
 /// The LDAP filter that detects connector accounts.
@@ -53,6 +78,9 @@ fn account(e: &Entry) -> Option<Account> {
         user_principal_name: e.text("userPrincipalName"),
         sid: Sid::from_ldap_value(e.first("objectSid")?).ok()?,
         description: e.text("description"),
+        disabled: e.int("userAccountControl").is_some_and(|u| u & 0x2 != 0),
+        last_logon: e.int("lastLogonTimestamp").filter(|t| *t > 0),
+        pwd_last_set: e.int("pwdLastSet").filter(|t| *t > 0),
     })
 }
 

@@ -31,11 +31,21 @@ pub struct RootDse {
     pub supported_controls: Vec<String>,
     pub supported_sasl_mechanisms: Vec<String>,
     pub supported_capabilities: Vec<String>,
+    /// `vendorName`: Samba names itself here; Windows DCs leave it out.
+    pub vendor_name: Option<String>,
 }
 
 impl RootDse {
     pub fn supports_control(&self, oid: &str) -> bool {
         self.supported_controls.iter().any(|c| c == oid)
+    }
+
+    /// Whose access-check rules this DC follows.
+    pub fn rules(&self) -> crate::sd::access::Rules {
+        match &self.vendor_name {
+            Some(v) if v.to_ascii_lowercase().contains("samba") => crate::sd::access::Rules::Samba,
+            _ => crate::sd::access::Rules::Windows,
+        }
     }
 }
 
@@ -75,6 +85,7 @@ const ROOT_ATTRS: &[&str] = &[
     "supportedControl",
     "supportedSASLMechanisms",
     "supportedCapabilities",
+    "vendorName",
 ];
 
 impl Connection {
@@ -108,6 +119,7 @@ impl Connection {
             domain_functionality: entry.int("domainFunctionality"),
             forest_functionality: entry.int("forestFunctionality"),
             domain_controller_functionality: entry.int("domainControllerFunctionality"),
+            vendor_name: entry.text("vendorName"),
         };
         if !root
             .supported_capabilities
@@ -245,4 +257,34 @@ pub fn dns_from_dn(dn: &str) -> String {
 pub fn is_within(dn: &str, base: &str) -> bool {
     let (dn, base) = (dn.to_ascii_lowercase(), base.to_ascii_lowercase());
     dn == base || dn.ends_with(&format!(",{base}"))
+}
+
+/// The parent of `dn`: everything after its first RDN (a comma escaped with `\` or inside
+/// quotes does not end it). `None` for a single RDN.
+pub fn parent_dn(dn: &str) -> Option<&str> {
+    let bytes = dn.as_bytes();
+    let (mut i, mut quoted) = (0, false);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'"' => quoted = !quoted,
+            b',' if !quoted => return Some(dn[i + 1..].trim_start()),
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod dn_tests {
+    #[test]
+    fn parent_dn_skips_escaped_commas() {
+        assert_eq!(
+            super::parent_dn(r"CN=Smith\, John,OU=Staff,DC=x"),
+            Some("OU=Staff,DC=x")
+        );
+        assert_eq!(super::parent_dn("CN=\"a,b\",DC=x"), Some("DC=x"));
+        assert_eq!(super::parent_dn("DC=x"), None);
+    }
 }

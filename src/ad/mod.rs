@@ -11,6 +11,7 @@ pub mod entry;
 pub mod error;
 pub mod schema;
 pub mod security;
+pub mod token;
 
 pub use address::{Transport, server_url, url_host};
 pub use connection::{ConnectOptions, Connection, Query, SimpleCredential};

@@ -1,15 +1,25 @@
 //! Everything the checks need, read from the directory once. The checks themselves are pure
-//! functions over these facts, so they can be tested without a DC.
+//! functions over these facts, so they can be tested without a DC ([`super::fixture`]).
 
 use std::collections::HashMap;
 
 use ldap3::Scope;
 
+use super::right::PropertySets;
+use super::tree::{Node, Tree};
 use crate::ad::connector::{Account, ConnectorLookup};
-use crate::ad::discovery::{Domain, ForestDomain, RootDse, is_within};
+use crate::ad::discovery::{Domain, ForestDomain, RootDse, is_within, parent_dn};
+use crate::ad::schema::Classes;
+use crate::ad::token::LogonSids;
 use crate::ad::{AdError, Connection, Query, Transport, controls};
-use crate::sd::rights::{ATTR_LOCKOUT_TIME, ATTR_PWD_LAST_SET};
-use crate::sd::{Guid, SecurityDescriptor, Sid, Token};
+use crate::sd::access::Rules;
+use crate::sd::rights::{
+    ATTR_LOCKOUT_TIME, ATTR_PWD_LAST_SET, CLASS_DOMAIN_DNS, CLASS_INET_ORG_PERSON, CLASS_USER,
+    UNEXPIRE_PASSWORD,
+};
+use crate::sd::{
+    Ace, Decision, Guid, Request, SecurityDescriptor, Sid, Target, Token, Verdict, evaluate_with,
+};
 
 /// What the check was asked to do.
 #[derive(Clone, Debug, Default)]
@@ -47,15 +57,6 @@ pub enum CheckError {
     },
 }
 
-/// An OU, container or the domain root, with its DACL.
-#[derive(Clone, Debug)]
-pub struct Container {
-    pub dn: String,
-    pub class_name: String,
-    /// `None` when the bound account could not read it.
-    pub sd: Option<SecurityDescriptor>,
-}
-
 /// A fine-grained password policy (msDS-PasswordSettings).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Pso {
@@ -71,9 +72,24 @@ pub struct Pso {
 #[derive(Clone, Debug)]
 pub struct Connector {
     pub account: Account,
+    /// The token the DC would give it at a network logon (see [`crate::ad::token`]).
     pub token: Token,
-    /// Its transitive groups (tokenGroups).
+    /// Its transitive groups (tokenGroups), as read.
     pub groups: Vec<Sid>,
+    /// Whether `tokenGroups` could be read (it is never empty for a real account).
+    pub groups_known: bool,
+}
+
+/// Whether an adminCount=1 user is still a protected administrator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AdminStatus {
+    /// In a protected group today: writeback is excluded for it by design.
+    Protected,
+    /// In no protected group any more ("stale adminCount").
+    Stale,
+    /// Its groups could not be read: neither can be said.
+    Unknown,
 }
 
 /// Everything read from the directory for the checks.
@@ -84,27 +100,36 @@ pub struct Facts {
     /// TLS, or a sealed Kerberos session.
     pub encrypted: bool,
     pub root_dse: RootDse,
+    /// Whose access-check rules the DC follows (Windows, or Samba's where they differ).
+    pub rules: Rules,
     pub domain: Domain,
     pub forest: Vec<ForestDomain>,
     pub connector: Option<Connector>,
     /// How the connector lookup went (for connector-not-found / -ambiguous).
     pub connector_lookup: ConnectorLookup,
+    /// Other accounts that looked like connectors and were passed over (ranked lower).
+    pub connector_others: Vec<Account>,
+    /// The well-known SIDs of a network logon on this DC (part of the connector's token).
+    pub logon: LogonSids,
     /// attributeSecurityGUID of pwdLastSet and lockoutTime, from the schema.
-    pub pwd_last_set_set: Option<Guid>,
-    pub lockout_time_set: Option<Guid>,
-    /// classSchema lDAPDisplayName (lower case) → schemaIDGUID.
-    pub class_guids: HashMap<String, Guid>,
+    pub property_sets: PropertySets,
+    /// The schema's classes.
+    pub classes: Classes,
+    /// The explicit ACEs a new object gets from its class's defaultSecurityDescriptor, for the
+    /// classes users are made of.
+    pub default_aces: HashMap<Guid, Vec<Ace>>,
     /// The scope bases (DNs), outermost only; the domain DN when the whole domain is in scope.
     pub scopes: Vec<String>,
-    /// The domain root, with its DACL (read even when the scope is narrower).
-    pub root: Container,
-    /// OUs and containers in scope (the scope bases included), with their DACLs.
-    pub containers: Vec<Container>,
+    /// The domain root (first), the OUs and containers in scope, and the ancestors of the scope
+    /// bases, with their DACLs.
+    pub tree: Tree,
     pub psos: Vec<Pso>,
     /// DACL of CN=Server,CN=System (the SAM server object).
     pub sam_server: Option<SecurityDescriptor>,
     /// `member` DNs of BUILTIN\Pre-Windows 2000 Compatible Access; `None` if unreadable.
     pub pre2000_members: Option<Vec<String>>,
+    /// adminCount=1 users in scope (lower-case DN) and whether they are still protected.
+    pub admins: HashMap<String, AdminStatus>,
     /// What could not be read, in words.
     pub read_problems: Vec<String>,
 }
@@ -117,12 +142,101 @@ impl Facts {
 
     /// The class GUID for an objectClass name, from the schema.
     pub fn class_guid(&self, name: &str) -> Option<Guid> {
-        self.class_guids.get(&name.to_ascii_lowercase()).copied()
+        self.classes.guid(name)
     }
 
     /// The domain context for SDDL evidence.
     pub fn sddl_context(&self) -> crate::sd::DomainContext {
         crate::sd::DomainContext::for_domain(self.domain.sid.clone())
+    }
+
+    /// The domain root and its DACL.
+    pub fn root(&self) -> &Node {
+        self.tree.root()
+    }
+
+    /// Whether an adminCount=1 user is still protected; `Unknown` when it was not looked at.
+    pub fn admin_status(&self, dn: &str) -> AdminStatus {
+        self.admins
+            .get(&dn.to_ascii_lowercase())
+            .copied()
+            .unwrap_or(AdminStatus::Unknown)
+    }
+
+    /// The connector's Unexpire Password right on the domain object (writeback sets
+    /// `pwdLastSet = -1`, which the DC allows only with it: Samba `samldb.c`,
+    /// `samldb_check_pwd_last_set_acl`). `None` without a connector or a readable root.
+    pub fn unexpire(&self) -> Option<Decision> {
+        let c = self.connector.as_ref()?;
+        let sd = self.root().sd.as_ref()?;
+        Some(evaluate_with(
+            self.rules,
+            &sd.dacl,
+            &Target {
+                class: CLASS_DOMAIN_DNS,
+                object_sid: None,
+            },
+            &c.token,
+            &Request::ControlAccess(UNEXPIRE_PASSWORD),
+        ))
+    }
+
+    /// Whether the connector has Unexpire Password on the domain.
+    pub fn unexpire_allowed(&self) -> bool {
+        self.unexpire().is_some_and(|d| d.is_allowed())
+    }
+
+    /// The DN of the SAM server object.
+    pub fn sam_server_dn(&self) -> String {
+        format!("CN=Server,CN=System,{}", self.domain.dn)
+    }
+
+    /// The connector's read access (List contents, Read all properties, Read permissions) on the
+    /// SAM server object; `None` without a connector or a readable descriptor.
+    pub fn sam_server_read(&self) -> Option<Decision> {
+        let c = self.connector.as_ref()?;
+        let sd = self.sam_server.as_ref()?;
+        Some(evaluate_with(
+            self.rules,
+            &sd.dacl,
+            &Target {
+                class: self.class_guid("samServer").unwrap_or(CLASS_DOMAIN_DNS),
+                object_sid: None,
+            },
+            &c.token,
+            &Request::Rights(
+                crate::sd::AccessMask::LIST_CONTENTS
+                    | crate::sd::AccessMask::READ_PROPERTY
+                    | crate::sd::AccessMask::READ_CONTROL,
+            ),
+        ))
+    }
+
+    /// Why every user in scope is blocked, whatever their own DACL: no single connector, its
+    /// groups unreadable, no Unexpire Password on the domain. (finding id, object).
+    pub fn domain_blockers(&self) -> Vec<(&'static str, String)> {
+        let domain = self.domain.dn.clone();
+        let mut out = Vec::new();
+        match &self.connector_lookup {
+            ConnectorLookup::NotFound { .. } => out.push(("connector-not-found", domain.clone())),
+            ConnectorLookup::Ambiguous { .. } => out.push(("connector-ambiguous", domain.clone())),
+            ConnectorLookup::Found(_) => {}
+        }
+        let Some(c) = &self.connector else {
+            return out;
+        };
+        if !c.groups_known {
+            out.push(("read-incomplete", self.server.clone()));
+        }
+        match self.unexpire().map(|d| d.verdict) {
+            Some(Verdict::Allowed) => {}
+            Some(Verdict::Unknown) | None => out.push(("read-incomplete", self.server.clone())),
+            Some(_) => out.push(("right-unexpire-password", domain)),
+        }
+        if self.sam_server_read().is_some_and(|d| !d.is_allowed()) {
+            out.push(("samserver-read", self.sam_server_dn()));
+        }
+        out
     }
 }
 
@@ -143,12 +257,36 @@ pub fn outermost(scopes: &[String]) -> Vec<String> {
     out
 }
 
-/// OUs and containers that can hold users. Group Policy containers cannot.
+/// OUs and containers that can hold users, without reading the schema (the OU tree browser).
 pub const CONTAINER_FILTER: &str = "(&(|(objectClass=organizationalUnit)(objectClass=container)(objectClass=domainDNS)(objectClass=builtinDomain))(!(objectClass=groupPolicyContainer)))";
+
+/// The LDAP filter for objects that can hold users: instances of every class a user or an
+/// inetOrgPerson may be created in (the schema's possible superiors, along the superclass chain),
+/// except Group Policy containers. Falls back to OUs, containers and domains.
+pub fn container_filter(classes: &Classes) -> String {
+    let mut names = classes.superiors_of("user");
+    names.extend(classes.superiors_of("inetOrgPerson"));
+    for fixed in [
+        "organizationalunit",
+        "container",
+        "domaindns",
+        "builtindomain",
+    ] {
+        names.push(fixed.into());
+    }
+    names.sort();
+    names.dedup();
+    let alternatives: String = names
+        .iter()
+        .map(|n| format!("(objectClass={})", ldap3::ldap_escape(n)))
+        .collect();
+    format!("(&(|{alternatives})(!(objectClass=groupPolicyContainer)))")
+}
 
 /// Reads every fact the checks need, over `conn` (bound as the admin or any reader).
 pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts, CheckError> {
     let root_dse = conn.root_dse().await?;
+    let rules = root_dse.rules();
     let forest = conn.forest_domains(&root_dse).await?;
     let domain = conn.domain(&root_dse, &forest).await?;
     let mut read_problems = Vec::new();
@@ -171,15 +309,51 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
     };
 
     let schema = root_dse.schema_naming_context.clone();
-    let pwd_last_set_set = conn.property_set_of(&schema, ATTR_PWD_LAST_SET).await?;
-    let lockout_time_set = conn.property_set_of(&schema, ATTR_LOCKOUT_TIME).await?;
-    let class_guids = conn.class_guids(&schema).await?;
+    let property_sets = PropertySets {
+        pwd_last_set: conn.property_set_of(&schema, ATTR_PWD_LAST_SET).await?,
+        lockout_time: conn.property_set_of(&schema, ATTR_LOCKOUT_TIME).await?,
+    };
+    let classes = conn.classes(&schema).await?;
+    let ctx = crate::sd::DomainContext::for_domain(domain.sid.clone());
+    let mut default_aces = HashMap::new();
+    for name in ["user", "inetOrgPerson"] {
+        let Some(info) = classes.get(name) else {
+            continue;
+        };
+        let (Some(guid), Some(text)) = (info.guid, &info.default_sd) else {
+            continue;
+        };
+        match crate::sd::sddl::parse(text, &ctx) {
+            Ok(sd) => {
+                let aces = sd.dacl.acl().map(|a| a.aces.clone()).unwrap_or_default();
+                default_aces.insert(guid, aces);
+            }
+            Err(e) => read_problems.push(format!(
+                "the default security descriptor of the class {name} could not be read ({e})"
+            )),
+        }
+    }
 
-    let connector_lookup = conn
+    let tree = read_tree(
+        conn,
+        &domain.dn,
+        &scopes,
+        &classes,
+        opts.page_size,
+        &mut read_problems,
+    )
+    .await?;
+    let logon = conn.logon_sids(&domain.dn, rules == Rules::Samba).await?;
+    if !logon.from_dc {
+        read_problems.push(
+            "the DC did not say which SIDs a network logon carries (tokenGroups of the rootDSE); Everyone, NETWORK, Authenticated Users and This Organization were assumed".into(),
+        );
+    }
+    let lookup = conn
         .find_connector(&domain.dn, opts.connector.as_deref())
         .await?;
     if let Some(given) = &opts.connector {
-        match &connector_lookup {
+        match &lookup {
             ConnectorLookup::NotFound { .. } => {
                 return Err(CheckError::ConnectorNotFound(given.clone()));
             }
@@ -192,63 +366,14 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
             ConnectorLookup::Found(_) => {}
         }
     }
+    let (connector_lookup, connector_others) =
+        super::ranking::settle(conn, &domain, &tree, lookup).await?;
     let connector = match &connector_lookup {
         ConnectorLookup::Found(account) => {
-            let (sid, groups) = conn.token_groups(&account.dn).await?;
-            Some(Connector {
-                token: Token::new(sid, groups.clone()),
-                account: account.clone(),
-                groups,
-            })
+            Some(connector_token(conn, &domain, account, &logon, rules, &mut read_problems).await?)
         }
         _ => None,
     };
-
-    let root_sd = conn.read_dacl(&domain.dn).await?;
-    if root_sd.is_none() {
-        read_problems.push(format!(
-            "the security descriptor of the domain root {} could not be read",
-            domain.dn
-        ));
-    }
-    let root = Container {
-        dn: domain.dn.clone(),
-        class_name: "domainDNS".into(),
-        sd: root_sd,
-    };
-
-    let mut containers = Vec::new();
-    let system = format!("CN=System,{}", domain.dn);
-    for base in &scopes {
-        let query = Query {
-            base,
-            scope: Scope::Subtree,
-            filter: CONTAINER_FILTER,
-            attrs: &["objectClass", "nTSecurityDescriptor"],
-            controls: vec![controls::sd_flags(controls::DACL)],
-        };
-        conn.search_paged(query, opts.page_size.max(1), |e| {
-            // CN=System holds configuration, not users (AdminSDHolder is handled apart).
-            if is_within(&e.dn, &system) {
-                return;
-            }
-            let sd = e
-                .first("nTSecurityDescriptor")
-                .and_then(|raw| SecurityDescriptor::from_bytes(raw).ok());
-            if sd.is_none() {
-                read_problems.push(format!(
-                    "the security descriptor of {} could not be read",
-                    e.dn
-                ));
-            }
-            containers.push(Container {
-                class_name: e.texts("objectClass").pop().unwrap_or_default(),
-                dn: e.dn,
-                sd,
-            });
-        })
-        .await?;
-    }
 
     let psos = read_psos(conn, &domain.dn, &mut read_problems).await?;
     let sam_server = conn
@@ -268,27 +393,230 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
         .ok()
         .flatten()
         .map(|e| e.texts("member"));
+    let admins = admin_statuses(conn, &domain, &root_dse, &scopes).await?;
 
     Ok(Facts {
         server: conn.server().to_string(),
         transport: conn.transport(),
         encrypted: conn.encrypted(),
         root_dse,
+        rules,
         domain,
         forest,
         connector,
         connector_lookup,
-        pwd_last_set_set,
-        lockout_time_set,
-        class_guids,
+        connector_others,
+        logon,
+        property_sets,
+        classes,
+        default_aces,
         scopes,
-        root,
-        containers,
+        tree,
         psos,
         sam_server,
         pre2000_members,
+        admins,
         read_problems,
     })
+}
+
+/// The connector's token: its SID, `tokenGroups`, primary group, `sIDHistory` (not on Samba,
+/// which leaves it out) and the DC's network-logon SIDs.
+async fn connector_token(
+    conn: &mut Connection,
+    domain: &Domain,
+    account: &Account,
+    logon: &LogonSids,
+    rules: Rules,
+    problems: &mut Vec<String>,
+) -> Result<Connector, AdError> {
+    let t = conn.account_token(&account.dn, &domain.sid).await?;
+    let groups_known = t.groups_known();
+    if !groups_known {
+        problems.push(format!(
+            "the groups of the connector account {} (tokenGroups) could not be read, so its rights cannot be judged",
+            account.dn
+        ));
+    }
+    let groups = t.groups.clone().unwrap_or_default();
+    let mut sids: Vec<Sid> = groups.clone();
+    sids.extend(t.primary_group.clone());
+    if rules == Rules::Windows {
+        sids.extend(t.sid_history.iter().cloned());
+    }
+    sids.extend(logon.well_known.iter().cloned());
+    sids.extend(logon.aliases.iter().cloned());
+    Ok(Connector {
+        token: Token::exact(t.sid.clone(), sids),
+        account: account.clone(),
+        groups,
+        groups_known,
+    })
+}
+
+/// The domain root, every container that can hold users in scope, and the ancestors of each
+/// scope base (read so inheritance can be followed from the root).
+async fn read_tree(
+    conn: &mut Connection,
+    domain_dn: &str,
+    scopes: &[String],
+    classes: &Classes,
+    page_size: i32,
+    problems: &mut Vec<String>,
+) -> Result<Tree, AdError> {
+    let unreadable = |dn: &str| format!("the security descriptor of {dn} could not be read");
+    let root_sd = conn.read_dacl(domain_dn).await?;
+    if root_sd.is_none() {
+        problems.push(unreadable(domain_dn));
+    }
+    let root = Node {
+        dn: domain_dn.to_string(),
+        class_name: "domainDNS".into(),
+        sd: root_sd,
+        in_scope: scopes.iter().any(|s| s.eq_ignore_ascii_case(domain_dn)),
+    };
+    let filter = container_filter(classes);
+    let system = format!("CN=System,{domain_dn}");
+    let mut nodes = Vec::new();
+    for base in scopes {
+        let query = Query {
+            base,
+            scope: Scope::Subtree,
+            filter: &filter,
+            attrs: &[
+                "objectClass",
+                "structuralObjectClass",
+                "nTSecurityDescriptor",
+            ],
+            controls: vec![controls::sd_flags(controls::DACL)],
+        };
+        conn.search_paged(query, page_size.max(1), |e| {
+            // CN=System holds configuration, not users (AdminSDHolder is handled apart).
+            if is_within(&e.dn, &system) {
+                return;
+            }
+            let sd = e
+                .first("nTSecurityDescriptor")
+                .and_then(|raw| SecurityDescriptor::from_bytes(raw).ok());
+            if sd.is_none() {
+                problems.push(unreadable(&e.dn));
+            }
+            nodes.push(Node {
+                class_name: e
+                    .texts("structuralObjectClass")
+                    .pop()
+                    .or_else(|| e.texts("objectClass").pop())
+                    .unwrap_or_default(),
+                dn: e.dn,
+                sd,
+                in_scope: true,
+            });
+        })
+        .await?;
+        // The ancestors between the domain root and this scope base.
+        let mut cur = parent_dn(base);
+        while let Some(dn) = cur {
+            if dn.eq_ignore_ascii_case(domain_dn) || !is_within(dn, domain_dn) {
+                break;
+            }
+            let entry = conn.read(dn, &["objectClass"], vec![]).await?;
+            let sd = conn.read_dacl(dn).await?;
+            if sd.is_none() {
+                problems.push(unreadable(dn));
+            }
+            nodes.push(Node {
+                dn: dn.to_string(),
+                class_name: entry
+                    .and_then(|e| e.texts("objectClass").pop())
+                    .unwrap_or_default(),
+                sd,
+                in_scope: false,
+            });
+            cur = parent_dn(dn);
+        }
+    }
+    Ok(Tree::new(root, nodes))
+}
+
+/// The protected groups of MS-ADTS 3.1.1.6.1.2 ("Protected Objects"): of the domain (Administrator,
+/// krbtgt, Domain Admins, Domain Controllers, Read-only DCs, Key Admins), of the forest root
+/// (Schema Admins, Enterprise Admins, Enterprise Key Admins) and the builtin ones
+/// (Administrators, Account/Server/Print/Backup Operators, Replicator).
+pub fn protected_sids(domain: &Sid, root: Option<&Sid>) -> Vec<Sid> {
+    let mut out: Vec<Sid> = [500, 502, 512, 516, 521, 526]
+        .iter()
+        .filter_map(|r| domain.with_rid(*r))
+        .collect();
+    if let Some(root) = root {
+        out.extend([518, 519, 527].iter().filter_map(|r| root.with_rid(*r)));
+    }
+    out.extend(
+        [544, 548, 549, 550, 551, 552]
+            .iter()
+            .filter_map(|r| Sid::new(5, &[32, *r]).ok()),
+    );
+    out
+}
+
+/// Whether a token holds a protected SID. Without the forest root's SID, any domain SID with
+/// the RID of Schema Admins, Enterprise Admins or Enterprise Key Admins counts: only the forest
+/// root domain has groups with those RIDs.
+pub fn is_protected(sids: &[Sid], protected: &[Sid], root_known: bool) -> bool {
+    sids.iter().any(|s| {
+        protected.contains(s)
+            || (!root_known
+                && s.authority() == 5
+                && s.sub_authorities().first() == Some(&21)
+                && s.sub_authorities().len() == 5
+                && matches!(s.rid(), Some(518 | 519 | 527)))
+    })
+}
+
+/// Whether each adminCount=1 user in scope is still in a protected group.
+async fn admin_statuses(
+    conn: &mut Connection,
+    domain: &Domain,
+    root_dse: &RootDse,
+    scopes: &[String],
+) -> Result<HashMap<String, AdminStatus>, AdError> {
+    let root_sid = root_dse
+        .root_domain_naming_context
+        .eq_ignore_ascii_case(&domain.dn)
+        .then(|| domain.sid.clone());
+    let protected = protected_sids(&domain.sid, root_sid.as_ref());
+    let mut dns = Vec::new();
+    for base in scopes {
+        for e in conn
+            .search(
+                base,
+                Scope::Subtree,
+                "(&(objectCategory=person)(objectClass=user)(adminCount=1))",
+                &["adminCount"],
+                vec![],
+            )
+            .await?
+        {
+            dns.push(e.dn);
+        }
+    }
+    let mut out = HashMap::new();
+    for dn in dns {
+        let status = match conn.account_token(&dn, &domain.sid).await {
+            Ok(t) if t.groups_known() => {
+                let mut sids = t.groups.unwrap_or_default();
+                sids.push(t.sid);
+                sids.extend(t.primary_group);
+                if is_protected(&sids, &protected, root_sid.is_some()) {
+                    AdminStatus::Protected
+                } else {
+                    AdminStatus::Stale
+                }
+            }
+            _ => AdminStatus::Unknown,
+        };
+        out.insert(dn.to_ascii_lowercase(), status);
+    }
+    Ok(out)
 }
 
 async fn read_psos(
@@ -336,3 +664,9 @@ async fn read_psos(
         })
         .collect())
 }
+
+/// The classes a user object can have whose grants the plan writes (user, inetOrgPerson).
+pub const USER_CLASSES: [(&str, Guid); 2] = [
+    ("user", CLASS_USER),
+    ("inetOrgPerson", CLASS_INET_ORG_PERSON),
+];

@@ -6,6 +6,7 @@ pub const ALL: &[&str] = &[
     "connector-not-found",
     "connector-ambiguous",
     "connector-privileged",
+    "connector-candidates",
     "right-reset-password",
     "right-write-lockouttime",
     "right-write-pwdlastset",
@@ -68,13 +69,13 @@ mod tests {
                 }
             }
         }
-        // Ids built from a variable (the rights) are listed in scan.rs's writeback_requests.
-        // and right-denied is chosen beside them in checks/rights.rs.
+        // Ids of causes (check/causes.rs) become findings through checks::cause_findings.
         for id in [
             "right-reset-password",
             "right-write-pwdlastset",
             "right-write-lockouttime",
             "right-denied",
+            "inheritance-disabled",
         ] {
             used.insert(id.to_string());
         }

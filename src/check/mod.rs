@@ -1,18 +1,30 @@
 //! The writeback readiness check: read the facts ([`facts`]), scan the users ([`scan`]), run
 //! every check ([`checks`]) and decide whether writeback is ready.
+//!
+//! **Ready** means: no error finding, and no user in scope is blocked — except protected
+//! administrators (adminCount=1 and in a protected group today), for whom Microsoft does not
+//! write passwords back by design; they are counted and listed apart. Every reason that blocks a
+//! user names the object that holds the cause, and every such cause is an error finding on that
+//! object, so the two halves of the definition cannot disagree.
 
+pub mod causes;
 pub mod checks;
 pub mod facts;
 pub mod finding;
+pub mod fixture;
 pub mod ids;
+pub mod ranking;
+pub mod right;
 pub mod scan;
+pub mod tree;
 
-pub use facts::{CheckError, CheckOptions, Facts, gather};
+pub use causes::{Causes, Reason};
+pub use facts::{AdminStatus, CheckError, CheckOptions, Facts, gather};
 pub use finding::{Finding, Severity};
-pub use scan::{BlockedUser, UserScan, scan_users};
+pub use right::Right;
+pub use scan::{BlockedUser, ExcludedUser, UserScan, scan_users};
 
-use crate::ad::{AdError, Connection};
-use crate::sd::Sid;
+use crate::ad::Connection;
 
 /// The outcome of a check run.
 #[derive(Clone, Debug)]
@@ -20,21 +32,67 @@ pub struct CheckOutcome {
     pub facts: Facts,
     pub scan: UserScan,
     pub findings: Vec<Finding>,
-    /// adminCount=1 users in scope that are no longer in any protected group.
-    pub stale_admin: Vec<String>,
+}
+
+/// How many users writeback serves: `ready + excluded + blocked = in_scope`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Readiness {
+    pub in_scope: usize,
+    pub ready: usize,
+    /// Protected administrators, excluded by design.
+    pub excluded: usize,
+    pub blocked: usize,
+}
+
+impl Readiness {
+    /// "ready for N of M users (K protected administrators excluded by design, B blocked)".
+    pub fn sentence(&self) -> String {
+        let plural = |n: usize, one: &str, many: &str| {
+            if n == 1 {
+                format!("{n} {one}")
+            } else {
+                format!("{n} {many}")
+            }
+        };
+        format!(
+            "ready for {} of {} ({} excluded by design, {} blocked)",
+            self.ready,
+            plural(self.in_scope, "user", "users"),
+            plural(
+                self.excluded,
+                "protected administrator",
+                "protected administrators"
+            ),
+            self.blocked
+        )
+    }
 }
 
 impl CheckOutcome {
-    /// Ready: no error finding and everything could be read.
+    /// Ready: no error finding, and no user in scope blocked (protected administrators are
+    /// excluded by design, not blocked).
     pub fn ready(&self) -> bool {
-        !self
-            .findings
-            .iter()
-            .any(|f| f.severity == Severity::Error || f.id == "read-incomplete")
+        self.scan.blocked.is_empty() && !self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
-    pub fn stale_admin(&self) -> &[String] {
-        &self.stale_admin
+    pub fn readiness(&self) -> Readiness {
+        Readiness {
+            in_scope: self.scan.in_scope,
+            ready: self.scan.ready,
+            excluded: self.scan.excluded.len(),
+            blocked: self.scan.blocked.len(),
+        }
+    }
+
+    /// adminCount=1 users in scope that are no longer in any protected group (their groups were
+    /// read; an account whose groups could not be read is never called stale).
+    pub fn stale_admin(&self) -> Vec<String> {
+        self.scan
+            .admin_count
+            .iter()
+            .filter(|(dn, _)| self.facts.admin_status(dn) == AdminStatus::Stale)
+            .map(|(dn, _)| dn.clone())
+            .collect()
     }
 
     pub fn count(&self, severity: Severity) -> usize {
@@ -53,66 +111,18 @@ pub async fn run(
 ) -> Result<CheckOutcome, CheckError> {
     let facts = gather(conn, opts).await?;
     let scan = scan_users(conn, &facts, opts.page_size, progress).await?;
-    let stale = stale_admins(conn, &facts, &scan).await?;
-    let findings = evaluate(&facts, &scan, &stale);
+    let findings = evaluate(&facts, &scan);
     Ok(CheckOutcome {
         facts,
         scan,
         findings,
-        stale_admin: stale,
     })
 }
 
 /// Runs every check over what was read.
-pub fn evaluate(facts: &Facts, scan: &UserScan, stale_admin: &[String]) -> Vec<Finding> {
-    let input = checks::Input {
-        facts,
-        scan,
-        stale_admin,
-    };
-    checks::ALL.iter().flat_map(|check| check(&input)).collect()
-}
-
-/// The groups AdminSDHolder protects (MS-ADTS 3.1.1.6.1.2, "Protected Objects"), as SIDs of
-/// `domain` and of the forest root, plus the accounts Administrator and krbtgt.
-pub fn protected_sids(domain: &Sid, root: &Sid) -> Vec<Sid> {
-    let mut out: Vec<Sid> = [500, 502, 512, 516, 521, 526]
-        .iter()
-        .filter_map(|r| domain.with_rid(*r))
-        .collect();
-    out.extend([518, 519, 527].iter().filter_map(|r| root.with_rid(*r)));
-    out.extend(
-        [544, 548, 549, 550, 551, 552]
-            .iter()
-            .filter_map(|r| Sid::new(5, &[32, *r]).ok()),
-    );
-    out
-}
-
-/// adminCount=1 users in scope that are no longer in any protected group.
-async fn stale_admins(
-    conn: &mut Connection,
-    facts: &Facts,
-    scan: &UserScan,
-) -> Result<Vec<String>, AdError> {
-    let root_sid = root_domain_sid(facts).unwrap_or_else(|| facts.domain.sid.clone());
-    let protected = protected_sids(&facts.domain.sid, &root_sid);
-    let mut stale = Vec::new();
-    for (dn, _) in &scan.admin_count {
-        let (sid, groups) = conn.token_groups(dn).await?;
-        if !protected.contains(&sid) && !groups.iter().any(|g| protected.contains(g)) {
-            stale.push(dn.clone());
-        }
-    }
-    Ok(stale)
-}
-
-/// The forest root domain's SID, when the forest root is this domain (the common case); other
-/// roots would need a DC of that domain, so `None`.
-fn root_domain_sid(facts: &Facts) -> Option<Sid> {
-    facts
-        .root_dse
-        .root_domain_naming_context
-        .eq_ignore_ascii_case(&facts.domain.dn)
-        .then(|| facts.domain.sid.clone())
+pub fn evaluate(facts: &Facts, scan: &UserScan) -> Vec<Finding> {
+    let input = checks::Input { facts, scan };
+    let mut findings: Vec<Finding> = checks::ALL.iter().flat_map(|check| check(&input)).collect();
+    findings.extend(checks::coverage(&input, &findings));
+    findings
 }

@@ -1,25 +1,31 @@
 //! The user scan: one streaming paged search over the users in scope, judging each user's own
-//! DACL (which already carries the inherited ACEs) as it arrives. Only blocked users are kept.
+//! DACL (which already carries the inherited ACEs) as it arrives, and the domain-wide blockers
+//! (policy, Unexpire Password, the connector itself). Only blocked and excluded users are kept,
+//! each reason naming the object that holds the cause.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use ldap3::Scope;
 use serde::Serialize;
 
-use super::facts::Facts;
-use crate::ad::discovery::is_within;
+use super::causes::{Causes, Reason};
+use super::facts::{AdminStatus, Facts};
+use super::right::Right;
+use super::tree::{Eval, Gap};
+use crate::ad::discovery::parent_dn;
 use crate::ad::{AdError, Connection, Entry, Query, controls};
-use crate::sd::rights::{
-    ATTR_LOCKOUT_TIME, ATTR_PWD_LAST_SET, CHANGE_PASSWORD, CLASS_INET_ORG_PERSON, RESET_PASSWORD,
-};
-use crate::sd::{Request, SecurityDescriptor, Sid, Target, Token, Verdict, evaluate};
+use crate::sd::rights::{CHANGE_PASSWORD, CLASS_USER};
+use crate::sd::sddl::format_ace;
+use crate::sd::{Ace, Request, SecurityDescriptor, Sid, Target, Verdict, evaluate_with};
 
 /// Users: person objects of class user (inetOrgPerson included; computers are not persons).
 pub const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
 
-const USER_ATTRS: &[&str] = &[
+/// What the scan reads of each user.
+pub const USER_ATTRS: &[&str] = &[
     "nTSecurityDescriptor",
     "objectClass",
+    "structuralObjectClass",
     "objectSid",
     "sAMAccountName",
     "adminCount",
@@ -27,39 +33,63 @@ const USER_ATTRS: &[&str] = &[
     "userAccountControl",
 ];
 
-/// The three rights writeback needs on every user, with the id of the finding for each.
-pub fn writeback_requests(facts: &Facts) -> [(&'static str, &'static str, Request); 3] {
-    [
-        (
-            "right-reset-password",
-            "Reset Password",
-            Request::ControlAccess(RESET_PASSWORD),
-        ),
-        (
-            "right-write-pwdlastset",
-            "write pwdLastSet",
-            Request::WriteProperty {
-                attribute: ATTR_PWD_LAST_SET,
-                property_set: facts.pwd_last_set_set,
-            },
-        ),
-        (
-            "right-write-lockouttime",
-            "write lockoutTime",
-            Request::WriteProperty {
-                attribute: ATTR_LOCKOUT_TIME,
-                property_set: facts.lockout_time_set,
-            },
-        ),
-    ]
-}
-
-/// A user who cannot have a password written back, with the reasons (finding ids).
+/// A user who cannot have a password written back, with the reasons.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BlockedUser {
     pub dn: String,
     pub sam_account_name: String,
-    pub reasons: Vec<&'static str>,
+    pub reasons: Vec<Reason>,
+    /// The structural class (for the plan: which grant reaches it).
+    #[serde(skip)]
+    pub class: crate::sd::Guid,
+    /// The writeback rights not granted on it ([`Right::bit`]s; a denied right is not here).
+    #[serde(skip)]
+    pub missing: u8,
+}
+
+impl BlockedUser {
+    /// The reasons in words: "right-denied at OU=…; inheritance-disabled on this user".
+    pub fn reasons_text(&self) -> String {
+        self.reasons
+            .iter()
+            .map(|r| {
+                if r.object.eq_ignore_ascii_case(&self.dn) {
+                    format!("{} on this user", r.id)
+                } else {
+                    format!("{} at {}", r.id, r.object)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The reason ids, deduplicated, in order.
+    pub fn reason_ids(&self) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = Vec::new();
+        for r in &self.reasons {
+            if !ids.contains(&r.id) {
+                ids.push(r.id);
+            }
+        }
+        ids
+    }
+}
+
+/// A protected administrator (adminCount=1 and in a protected group today): writeback does not
+/// serve them, by design, so they are counted apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExcludedUser {
+    pub dn: String,
+    pub sam_account_name: String,
+}
+
+/// A blocked user whose own DACL does not inherit, kept for the plan (explicit grants on it).
+#[derive(Clone, Debug)]
+pub struct ProtectedUser {
+    pub dn: String,
+    pub class: crate::sd::Guid,
+    pub sd: SecurityDescriptor,
+    pub admin: Option<AdminStatus>,
 }
 
 /// What the scan found.
@@ -68,39 +98,54 @@ pub struct UserScan {
     pub in_scope: usize,
     pub ready: usize,
     pub blocked: Vec<BlockedUser>,
+    pub excluded: Vec<ExcludedUser>,
+    /// Every cause of a blocked user and every container-level problem, by object.
+    pub causes: Causes,
     /// Users with adminCount=1: (DN, protected DACL).
     pub admin_count: Vec<(String, bool)>,
     /// How many in-scope users each PSO (by DN, lower case) governs.
     pub pso_users: BTreeMap<String, usize>,
-    /// How many users are inetOrgPerson.
-    pub inet_org_persons: usize,
-    /// The containers (lower-case DNs) that directly hold an inetOrgPerson.
-    pub inet_org_person_parents: std::collections::BTreeSet<String>,
+    /// Users per structural class other than user (by class GUID), and the containers (lower
+    /// case) that directly hold them.
+    pub other_classes: BTreeMap<crate::sd::Guid, (String, usize, BTreeSet<String>)>,
     /// Users on which nobody in the connector's token has Change Password.
     pub change_password_missing: usize,
     /// Users whose security descriptor could not be read.
     pub unreadable: usize,
-    /// Blocked users per protected container DN (lower case).
-    pub blocked_below: HashMap<String, usize>,
     /// Resultant PSOs of users that could not be read (lower-case DNs).
-    pub unreadable_psos: std::collections::BTreeSet<String>,
+    pub unreadable_psos: BTreeSet<String>,
+    /// Blocked users whose own DACL is protected (for the plan).
+    pub protected_users: Vec<ProtectedUser>,
 }
 
-/// What is needed to judge one user, prepared once per scan.
-pub struct Judge<'a> {
-    facts: &'a Facts,
-    token: Option<&'a Token>,
-    requests: [(&'static str, &'static str, Request); 3],
-    /// Protected containers in scope (lower-case DNs).
-    protected: Vec<String>,
-    /// PSO DN (lower case) → minimum age.
-    pso_age: HashMap<String, Option<i64>>,
+impl UserScan {
+    /// How many inetOrgPerson users are in scope.
+    pub fn inet_org_persons(&self) -> usize {
+        self.other_classes
+            .get(&crate::sd::rights::CLASS_INET_ORG_PERSON)
+            .map_or(0, |(_, n, _)| *n)
+    }
+
+    /// Whether users of `class` live at or below `container`.
+    pub fn has_class_below(&self, class: crate::sd::Guid, container: &str) -> bool {
+        class == CLASS_USER
+            || self
+                .other_classes
+                .get(&class)
+                .is_some_and(|(_, _, parents)| {
+                    parents
+                        .iter()
+                        .any(|p| crate::ad::discovery::is_within(p, container))
+                })
+    }
 }
 
 /// One user as the scan sees it.
 pub struct UserFacts {
     pub dn: String,
     pub sam_account_name: String,
+    /// The structural class: the last value of `structuralObjectClass` (Windows), else of
+    /// `objectClass` (which Samba and Windows keep most-derived last).
     pub class_name: String,
     pub sid: Option<Sid>,
     pub sd: Option<SecurityDescriptor>,
@@ -110,9 +155,14 @@ pub struct UserFacts {
 
 impl UserFacts {
     pub fn from_entry(e: Entry) -> Self {
+        let class_name = e
+            .texts("structuralObjectClass")
+            .pop()
+            .or_else(|| e.texts("objectClass").pop())
+            .unwrap_or_default();
         Self {
             sam_account_name: e.text("sAMAccountName").unwrap_or_default(),
-            class_name: e.texts("objectClass").pop().unwrap_or_default(),
+            class_name,
             sid: e
                 .first("objectSid")
                 .and_then(|v| Sid::from_ldap_value(v).ok()),
@@ -126,21 +176,52 @@ impl UserFacts {
     }
 }
 
+/// The four LDAP operations writeback performs on a user, as the connector would be allowed to
+/// perform them (access only; the password policy is judged apart).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Operations {
+    /// Replace `unicodePwd` (Reset Password on the user).
+    pub reset: bool,
+    /// `pwdLastSet = 0` (write pwdLastSet on the user).
+    pub pwd_last_set_zero: bool,
+    /// `pwdLastSet = -1` (write pwdLastSet on the user and Unexpire Password on the domain).
+    pub pwd_last_set_unexpire: bool,
+    /// `lockoutTime = 0` (write lockoutTime on the user).
+    pub lockout_time: bool,
+}
+
+/// The verdict on one user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UserVerdict {
+    Ready,
+    /// A protected administrator.
+    Excluded,
+    Blocked {
+        reasons: Vec<Reason>,
+        missing: u8,
+    },
+}
+
+/// What is needed to judge users, prepared once per scan.
+pub struct Judge<'a> {
+    pub facts: &'a Facts,
+    eval: Option<Eval<'a>>,
+    /// PSO DN (lower case) → minimum age.
+    pso_age: HashMap<String, Option<i64>>,
+}
+
 impl<'a> Judge<'a> {
     pub fn new(facts: &'a Facts) -> Self {
         Self {
             facts,
-            token: facts.connector.as_ref().map(|c| &c.token),
-            requests: writeback_requests(facts),
-            protected: facts
-                .containers
-                .iter()
-                .filter(|c| {
-                    c.sd.as_ref()
-                        .is_some_and(SecurityDescriptor::dacl_protected)
-                })
-                .map(|c| c.dn.to_ascii_lowercase())
-                .collect(),
+            eval: facts.connector.as_ref().map(|c| {
+                Eval::new(
+                    facts.rules,
+                    &c.token,
+                    facts.property_sets,
+                    &facts.default_aces,
+                )
+            }),
             pso_age: facts
                 .psos
                 .iter()
@@ -149,16 +230,53 @@ impl<'a> Judge<'a> {
         }
     }
 
-    /// The reasons `user` is blocked (finding ids); empty when writeback will work for them.
-    pub fn reasons(&self, user: &UserFacts) -> Vec<&'static str> {
-        let mut reasons = Vec::new();
-        let mut push = |r: &'static str| {
+    /// The evaluation context (`None` without a connector).
+    pub fn eval(&self) -> Option<&Eval<'a>> {
+        self.eval.as_ref()
+    }
+
+    fn class_of(&self, user: &UserFacts) -> crate::sd::Guid {
+        self.facts
+            .class_guid(&user.class_name)
+            .unwrap_or(CLASS_USER)
+    }
+
+    fn target(&self, user: &UserFacts) -> Target {
+        Target {
+            class: self.class_of(user),
+            object_sid: user.sid.clone(),
+        }
+    }
+
+    /// What the connector may do to `user`; `None` without a connector or a readable DACL.
+    pub fn operations(&self, user: &UserFacts) -> Option<Operations> {
+        let (eval, sd) = (self.eval.as_ref()?, user.sd.as_ref()?);
+        let d = eval.decide(&sd.dacl, &self.target(user));
+        let [reset, pls, lock] = d.map(|d| d.is_allowed());
+        Some(Operations {
+            reset,
+            pwd_last_set_zero: pls,
+            pwd_last_set_unexpire: pls && self.facts.unexpire_allowed(),
+            lockout_time: lock,
+        })
+    }
+
+    /// The verdict on `user`, recording each cause in `causes`.
+    pub fn judge(&self, user: &UserFacts, causes: &mut Causes) -> UserVerdict {
+        let f = self.facts;
+        let admin = user.admin_count.then(|| f.admin_status(&user.dn));
+        if admin == Some(AdminStatus::Protected) {
+            return UserVerdict::Excluded;
+        }
+        let mut reasons: Vec<Reason> = Vec::new();
+        let mut push = |r: Reason| {
             if !reasons.contains(&r) {
                 reasons.push(r);
             }
         };
-        if user.admin_count {
-            push("admin-protected");
+        let domain = f.domain.dn.as_str();
+        for (id, object) in f.domain_blockers() {
+            push(causes.note(id, &object, "", None, None));
         }
         match &user.resultant_pso {
             Some(pso) => {
@@ -167,72 +285,147 @@ impl<'a> Judge<'a> {
                     .get(&pso.to_ascii_lowercase())
                     .is_none_or(|age| age.is_none_or(|a| a != 0))
                 {
-                    push("pso-min-password-age");
+                    push(causes.note(
+                        "pso-min-password-age",
+                        pso,
+                        "msDS-PasswordSettings",
+                        None,
+                        None,
+                    ));
                 }
             }
             None => {
-                if self.facts.domain.min_pwd_age.is_none_or(|a| a != 0) {
-                    push("min-password-age");
+                if f.domain.min_pwd_age.is_none_or(|a| a != 0) {
+                    push(causes.note("min-password-age", domain, "domainDNS", None, None));
                 }
             }
         }
-        let (Some(sd), Some(token)) = (&user.sd, self.token) else {
-            push(if user.sd.is_none() {
-                "read-incomplete"
-            } else {
-                "connector-not-found"
-            });
-            return reasons;
-        };
-        let target = self.target(user);
-        let mut missing = false;
-        for (id, _, request) in &self.requests {
-            match evaluate(&sd.dacl, &target, token, request).verdict {
-                Verdict::Allowed => {}
-                Verdict::Denied => {
-                    missing = true;
-                    push("right-denied");
-                }
-                Verdict::NotGranted | Verdict::Unknown => {
-                    missing = true;
-                    push(id);
+        if admin == Some(AdminStatus::Unknown) {
+            push(causes.note("read-incomplete", &f.server, "", None, None));
+        }
+        let mut missing = 0u8;
+        if let Some(eval) = &self.eval {
+            match &user.sd {
+                None => push(causes.note("read-incomplete", &f.server, "", None, None)),
+                Some(sd) => {
+                    let class = self.class_of(user);
+                    let decisions = eval.decide(&sd.dacl, &self.target(user));
+                    for (right, d) in Right::ALL.into_iter().zip(decisions) {
+                        if let Some(r) =
+                            self.right_reason(eval, user, sd, class, admin, right, &d, causes)
+                        {
+                            if d.verdict == Verdict::NotGranted {
+                                missing |= right.bit();
+                            }
+                            push(r);
+                        }
+                    }
                 }
             }
         }
-        if missing
-            && !user.admin_count
-            && (sd.dacl_protected() || self.below_protected(&user.dn).is_some())
-        {
-            push("inheritance-disabled");
-        }
-        reasons
-    }
-
-    fn target(&self, user: &UserFacts) -> Target {
-        Target {
-            class: self
-                .facts
-                .class_guid(&user.class_name)
-                .unwrap_or(crate::sd::rights::CLASS_USER),
-            object_sid: user.sid.clone(),
+        if reasons.is_empty() {
+            UserVerdict::Ready
+        } else {
+            UserVerdict::Blocked { reasons, missing }
         }
     }
 
-    fn below_protected(&self, dn: &str) -> Option<&String> {
-        self.protected
-            .iter()
-            .find(|c| is_within(dn, c) && !dn.eq_ignore_ascii_case(c))
+    /// The reason one right is missing or denied on `user`, or `None` when allowed.
+    #[allow(clippy::too_many_arguments)]
+    fn right_reason(
+        &self,
+        eval: &Eval<'_>,
+        user: &UserFacts,
+        sd: &SecurityDescriptor,
+        class: crate::sd::Guid,
+        admin: Option<AdminStatus>,
+        right: Right,
+        d: &crate::sd::Decision,
+        causes: &mut Causes,
+    ) -> Option<Reason> {
+        let f = self.facts;
+        let class_name = self.class_name(class);
+        let with = Some((right, class_name.as_str()));
+        match d.verdict {
+            Verdict::Allowed => None,
+            Verdict::Unknown => Some(causes.note("read-incomplete", &f.server, "", None, None)),
+            Verdict::Denied => {
+                let ace = d.ace.as_ref()?;
+                let evidence = Some(self.evidence(right, ace));
+                let holder = if ace.is_inherited() {
+                    f.tree
+                        .parent_of(&user.dn)
+                        .map(|p| f.tree.holder_of(p, ace))
+                        .map(|i| &f.tree.nodes[i])
+                } else {
+                    None
+                };
+                Some(match holder {
+                    Some(n) => causes.note("right-denied", &n.dn, &n.class_name, with, evidence),
+                    None => causes.note("right-denied", &user.dn, &user.class_name, with, evidence),
+                })
+            }
+            Verdict::NotGranted if sd.dacl_protected() => Some(match admin {
+                Some(AdminStatus::Stale) => {
+                    causes.note("admincount-stale", &user.dn, &user.class_name, with, None)
+                }
+                Some(AdminStatus::Unknown) => {
+                    causes.note("read-incomplete", &f.server, "", None, None)
+                }
+                _ => causes.note(
+                    "inheritance-disabled",
+                    &user.dn,
+                    &user.class_name,
+                    with,
+                    None,
+                ),
+            }),
+            Verdict::NotGranted => {
+                let parent = f.tree.parent_of(&user.dn);
+                let gap = parent.and_then(|p| eval.gap(&f.tree, p, class, right));
+                Some(match gap {
+                    Some(Gap::Protected(i)) => {
+                        let n = &f.tree.nodes[i];
+                        causes.note("inheritance-disabled", &n.dn, &n.class_name, with, None)
+                    }
+                    Some(Gap::Missing(i)) => {
+                        let n = &f.tree.nodes[i];
+                        causes.note(right.id(), &n.dn, &n.class_name, with, None)
+                    }
+                    Some(Gap::Unreadable(_)) => {
+                        causes.note("read-incomplete", &f.server, "", None, None)
+                    }
+                    // A new user there would have it: this user's own DACL lacks it.
+                    None => causes.note(right.id(), &user.dn, &user.class_name, with, None),
+                })
+            }
+        }
+    }
+
+    fn class_name(&self, class: crate::sd::Guid) -> String {
+        self.facts
+            .classes
+            .name_of(class)
+            .map(str::to_string)
+            .unwrap_or_else(|| class.to_string())
+    }
+
+    fn evidence(&self, right: Right, ace: &Ace) -> String {
+        let text = format_ace(ace, &self.facts.sddl_context())
+            .unwrap_or_else(|e| format!("(an ACE without SDDL form: {e})"));
+        format!("{}: {text}", right.name())
     }
 
     /// Whether anyone in the connector's token has Change Password on the user.
     fn has_change_password(&self, user: &UserFacts) -> bool {
-        let (Some(sd), Some(token)) = (&user.sd, self.token) else {
+        let (Some(sd), Some(eval)) = (&user.sd, &self.eval) else {
             return true;
         };
-        evaluate(
+        evaluate_with(
+            eval.rules,
             &sd.dacl,
             &self.target(user),
-            token,
+            eval.token,
             &Request::ControlAccess(CHANGE_PASSWORD),
         )
         .verdict
@@ -260,40 +453,120 @@ impl<'a> Judge<'a> {
             }
             *scan.pso_users.entry(key).or_default() += 1;
         }
-        if self.facts.class_guid(&user.class_name) == Some(CLASS_INET_ORG_PERSON) {
-            scan.inet_org_persons += 1;
-            if let Some((_, parent)) = user.dn.split_once(',') {
-                scan.inet_org_person_parents
-                    .insert(parent.to_ascii_lowercase());
+        let class = self.class_of(&user);
+        if class != CLASS_USER {
+            let e = scan
+                .other_classes
+                .entry(class)
+                .or_insert_with(|| (self.class_name(class), 0, BTreeSet::new()));
+            e.1 += 1;
+            if let Some(parent) = parent_dn(&user.dn) {
+                e.2.insert(parent.to_ascii_lowercase());
             }
         }
         if !self.has_change_password(&user) {
             scan.change_password_missing += 1;
         }
-        let reasons = self.reasons(&user);
-        if reasons.is_empty() {
-            scan.ready += 1;
-            return;
+        match self.judge(&user, &mut scan.causes) {
+            UserVerdict::Ready => scan.ready += 1,
+            UserVerdict::Excluded => scan.excluded.push(ExcludedUser {
+                dn: user.dn,
+                sam_account_name: user.sam_account_name,
+            }),
+            UserVerdict::Blocked { reasons, missing } => {
+                scan.causes.count_user(&reasons);
+                if let Some(sd) = user.sd.as_ref().filter(|sd| sd.dacl_protected()) {
+                    scan.protected_users.push(ProtectedUser {
+                        dn: user.dn.clone(),
+                        class,
+                        sd: sd.clone(),
+                        admin: user.admin_count.then(|| self.facts.admin_status(&user.dn)),
+                    });
+                }
+                scan.blocked.push(BlockedUser {
+                    dn: user.dn,
+                    sam_account_name: user.sam_account_name,
+                    reasons,
+                    class,
+                    missing,
+                });
+            }
         }
-        if reasons.contains(&"inheritance-disabled")
-            && let Some(c) = self.below_protected(&user.dn)
-        {
-            *scan.blocked_below.entry(c.clone()).or_default() += 1;
+    }
+
+    /// Records what every in-scope container would do to a new user below it: a deny that would
+    /// refuse a right even if the root granted it (at the object that holds the deny), a
+    /// protected container without the rights, and where a missing right starts.
+    pub fn container_causes(&self, scan: &mut UserScan) {
+        let Some(eval) = &self.eval else { return };
+        let f = self.facts;
+        let tree = &f.tree;
+        let mut classes = vec![CLASS_USER];
+        classes.extend(scan.other_classes.keys().copied());
+        for (i, node) in tree.nodes.iter().enumerate() {
+            if !node.in_scope || node.sd.is_none() {
+                continue;
+            }
+            for &class in &classes {
+                if !scan.has_class_below(class, &node.dn) {
+                    continue;
+                }
+                let class_name = self.class_name(class);
+                let probed = eval.new_child(tree, i, class, true);
+                for (k, right) in Right::ALL.into_iter().enumerate() {
+                    let with = Some((right, class_name.as_str()));
+                    if probed[k].verdict == Verdict::Denied {
+                        if let Some(ace) = &probed[k].ace {
+                            let h = &tree.nodes[tree.holder_of(i, ace)];
+                            let ev = Some(self.evidence(right, ace));
+                            scan.causes
+                                .note("right-denied", &h.dn, &h.class_name, with, ev);
+                        }
+                        continue;
+                    }
+                    match eval.gap(tree, i, class, right) {
+                        Some(Gap::Protected(j)) => {
+                            let n = &tree.nodes[j];
+                            scan.causes.note(
+                                "inheritance-disabled",
+                                &n.dn,
+                                &n.class_name,
+                                with,
+                                None,
+                            );
+                        }
+                        Some(Gap::Missing(j)) => {
+                            let n = &tree.nodes[j];
+                            scan.causes
+                                .note(right.id(), &n.dn, &n.class_name, with, None);
+                        }
+                        Some(Gap::Unreadable(_)) | None => {}
+                    }
+                }
+            }
         }
-        scan.blocked.push(BlockedUser {
-            dn: user.dn,
-            sam_account_name: user.sam_account_name,
-            reasons,
-        });
     }
 }
 
-/// Scans every user in scope, page by page. `progress` is called with the running count.
+/// Scans every user in scope, page by page, then judges every container. `progress` is called
+/// with the running count.
 pub async fn scan_users(
     conn: &mut Connection,
     facts: &Facts,
     page_size: i32,
+    progress: impl FnMut(usize),
+) -> Result<UserScan, AdError> {
+    scan_users_with(conn, facts, page_size, progress, |_, _| {}).await
+}
+
+/// [`scan_users`], showing each user and the judge to `inspect` first (the differential test
+/// asks the judge about the same users the scan judges).
+pub async fn scan_users_with(
+    conn: &mut Connection,
+    facts: &Facts,
+    page_size: i32,
     mut progress: impl FnMut(usize),
+    mut inspect: impl FnMut(&Judge<'_>, &UserFacts),
 ) -> Result<UserScan, AdError> {
     let judge = Judge::new(facts);
     let mut scan = UserScan::default();
@@ -306,13 +579,16 @@ pub async fn scan_users(
             controls: vec![controls::sd_flags(controls::DACL)],
         };
         conn.search_paged(query, page_size.max(1), |e| {
-            judge.tally(&mut scan, UserFacts::from_entry(e));
+            let user = UserFacts::from_entry(e);
+            inspect(&judge, &user);
+            judge.tally(&mut scan, user);
             if scan.in_scope % 500 == 0 {
                 progress(scan.in_scope);
             }
         })
         .await?;
     }
+    judge.container_causes(&mut scan);
     progress(scan.in_scope);
     Ok(scan)
 }

@@ -23,6 +23,7 @@ fn plan_options(o: &PlanOptionArgs) -> PlanOptions {
             InetOrgPersonArg::Never => InetOrgPerson::Never,
         },
         protected_containers: !o.no_protected_containers,
+        protected_users: !o.no_protected_users,
         include_adminsdholder: o.include_adminsdholder,
         min_password_age_zero: o.min_password_age_zero,
         fix_pso: o.fix_pso.clone(),

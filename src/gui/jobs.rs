@@ -158,7 +158,7 @@ pub async fn test_connection(p: DirectoryParams, connector: String) -> Result<Te
     let forest = conn.forest_domains(&root).await?;
     let domain = conn.domain(&root, &forest).await?;
     let given = Some(connector.trim()).filter(|c| !c.is_empty());
-    let lookup = conn.find_connector(&domain.dn, given).await?;
+    let (lookup, _) = crate::check::ranking::find(&mut conn, &domain, given).await?;
     let encrypted = conn.encrypted();
     let server = conn.server().to_string();
     conn.close().await;
@@ -557,7 +557,7 @@ pub async fn compute_plan(
             .filter(|p| p.min_age.is_some_and(|a| a != 0))
             .map(|p| (p.name.clone(), days(p.min_age)))
             .collect(),
-        stale_admin: outcome.stale_admin.len(),
+        stale_admin: outcome.stale_admin().len(),
         domain_min_age_days: days(outcome.facts.domain.min_pwd_age),
     }))
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use crate::ad::{AdError, Connection, Entry, Query, controls};
 use crate::check::facts::Facts;
-use crate::check::scan::{Judge, UserFacts};
+use crate::check::scan::{Judge, UserFacts, UserVerdict};
 use crate::check::{Finding, Severity};
 use crate::sd::rights::CHANGE_PASSWORD;
 use crate::sd::{Request, Sid, Target, Token, Verdict as SdVerdict, evaluate};
@@ -173,11 +173,13 @@ fn judge_entry(facts: &Facts, judge: &Judge<'_>, e: Entry) -> PilotRow {
         object_guid: guid,
         ..PilotRow::default()
     };
-    row.reasons = judge
-        .reasons(&user)
-        .into_iter()
-        .map(str::to_string)
-        .collect();
+    let mut causes = crate::check::Causes::default();
+    row.reasons = match judge.judge(&user, &mut causes) {
+        UserVerdict::Ready => Vec::new(),
+        UserVerdict::Excluded => vec!["admin-protected".into()],
+        UserVerdict::Blocked { reasons, .. } => reasons.iter().map(|r| r.id.to_string()).collect(),
+    };
+    row.reasons.dedup();
     if !facts.in_scope(&user.dn) {
         row.reasons.push("not-in-scope".into());
     }

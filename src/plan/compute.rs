@@ -1,76 +1,61 @@
-//! Computing a plan from a fresh check: which ACEs to add where, and which attributes to set.
+//! Computing a plan from a fresh check: which ACEs to add where, which attributes to set, and
+//! every blocker the plan leaves (`not_fixed`).
+//!
+//! The plan is built on [`Sim`], the tree as it will be after the plan: the rights at the domain
+//! root first (as Set-ADSyncPasswordWritebackPermissions grants them), then every protected
+//! container that still lacks them, then any container where a right still stops reaching the
+//! users below, then protected non-administrator users. An allow is only planned where nothing
+//! denies: a deny decides before a later grant, so planning one over it would change nothing.
+//! Finally each error finding is judged against the simulated tree: what is still missing is
+//! listed, with the reason and the evidence.
 
+use std::collections::HashMap;
+
+use super::sim::Sim;
 use super::{
-    Action, Before, Change, Extra, InetOrgPerson, Plan, PlanError, PlanOptions, SCHEMA, diff,
+    Action, Before, Change, Extra, InetOrgPerson, NotFixed, Plan, PlanError, PlanOptions, SCHEMA,
+    diff,
 };
-use crate::ad::discovery::is_within;
-use crate::check::CheckOutcome;
-use crate::check::facts::Facts;
-use crate::sd::access::child_dacl;
-use crate::sd::rights::{CLASS_DOMAIN_DNS, CLASS_INET_ORG_PERSON, CLASS_USER, UNEXPIRE_PASSWORD};
+use crate::check::facts::AdminStatus;
+use crate::check::right::Right;
+use crate::check::tree::Eval;
+use crate::check::{CheckOutcome, Finding, Severity};
+use crate::sd::rights::{CLASS_INET_ORG_PERSON, CLASS_USER, UNEXPIRE_PASSWORD};
 use crate::sd::{
-    AccessMask, Ace, AceFlags, DomainContext, Guid, Request, SecurityDescriptor, Sid, Target,
-    evaluate, sddl,
+    AccessMask, Ace, AceFlags, DomainContext, Guid, SecurityDescriptor, Sid, Target, Verdict, sddl,
 };
 
-/// The three writeback ACEs for descendant objects of `class` (CONTAINER_INHERIT |
-/// INHERIT_ONLY, inherited object type `class`), limited to the rights `missing` names.
+/// The writeback ACEs for descendant objects of `class` (CONTAINER_INHERIT | INHERIT_ONLY,
+/// inherited object type `class`), limited to the rights `missing` names (finding ids).
 pub fn writeback_aces(connector: &Sid, class: Guid, missing: &[&str]) -> Vec<Ace> {
-    use crate::sd::rights::{ATTR_LOCKOUT_TIME, ATTR_PWD_LAST_SET, RESET_PASSWORD};
-    let f = AceFlags::CONTAINER_INHERIT.union(AceFlags::INHERIT_ONLY);
+    // The order Set-ADSyncPasswordWritebackPermissions writes them in.
     [
-        (
-            "right-reset-password",
-            AccessMask::CONTROL_ACCESS,
-            RESET_PASSWORD,
-        ),
-        (
-            "right-write-lockouttime",
-            AccessMask::WRITE_PROPERTY,
-            ATTR_LOCKOUT_TIME,
-        ),
-        (
-            "right-write-pwdlastset",
-            AccessMask::WRITE_PROPERTY,
-            ATTR_PWD_LAST_SET,
-        ),
+        Right::ResetPassword,
+        Right::WriteLockoutTime,
+        Right::WritePwdLastSet,
     ]
     .into_iter()
-    .filter(|(id, _, _)| missing.contains(id))
-    .map(|(_, mask, object)| Ace::allow(f, mask, connector.clone(), Some(object), Some(class)))
+    .filter(|r| missing.contains(&r.id()))
+    .map(|r| r.inheritable_ace(connector, class))
     .collect()
 }
 
-/// The writeback rights the connector lacks on new objects of `class` below a container with
-/// DACL `sd` (finding ids; a deny counts as missing but is reported apart).
-fn missing_rights(
-    facts: &Facts,
-    sd: &SecurityDescriptor,
-    class: Guid,
-) -> (Vec<&'static str>, bool) {
-    let Some(c) = &facts.connector else {
-        return (Vec::new(), false);
+/// The classes the plan grants on, by the option.
+fn plan_classes(outcome: &CheckOutcome, opts: &PlanOptions) -> Vec<(&'static str, Guid)> {
+    let mut v = vec![("user", CLASS_USER)];
+    let inet = match opts.inetorgperson {
+        InetOrgPerson::Always => true,
+        InetOrgPerson::Never => false,
+        InetOrgPerson::Auto => outcome.scan.inet_org_persons() > 0,
     };
-    let dacl = child_dacl(&sd.dacl, class);
-    let target = Target {
-        class,
-        object_sid: None,
-    };
-    let mut missing = Vec::new();
-    let mut denied = false;
-    for (id, _, request) in crate::check::scan::writeback_requests(facts) {
-        let d = evaluate(&dacl, &target, &c.token, &request);
-        match d.verdict {
-            crate::sd::Verdict::Allowed => {}
-            crate::sd::Verdict::Denied => denied = true,
-            _ => missing.push(id),
-        }
+    if inet {
+        v.push(("inetOrgPerson", CLASS_INET_ORG_PERSON));
     }
-    (missing, denied)
+    v
 }
 
 /// Computes the plan from a fresh check. `extra` holds objects the check does not read
-/// (AdminSDHolder, PSOs, stale users' DACLs, GPO names), read by [`gather_extra`].
+/// (AdminSDHolder, PSOs, stale users' DACLs, GPO names), read by [`super::gather_extra`].
 pub fn compute(
     outcome: &CheckOutcome,
     extra: &Extra,
@@ -82,7 +67,16 @@ pub fn compute(
             "the check found no single connector account; give it with --connector".into(),
         )
     })?;
+    if f.root().sd.is_none() {
+        return Err(PlanError::Unreadable(f.domain.dn.clone()));
+    }
     let ctx = f.sddl_context();
+    let eval = Eval::new(f.rules, &connector.token, f.property_sets, &f.default_aces);
+    let mut sim = Sim::new(&f.tree, &eval, |name| f.class_guid(name));
+    let classes = plan_classes(outcome, opts);
+    let sid = &connector.account.sid;
+    let name = connector.account.sam_account_name.as_str();
+
     let mut plan = Plan {
         schema: SCHEMA,
         tool_version: env!("CARGO_PKG_VERSION").into(),
@@ -92,297 +86,499 @@ pub fn compute(
         dc: f.root_dse.dns_host_name.clone(),
         pdc_emulator: f.domain.pdc_emulator.clone(),
         connector_dn: connector.account.dn.clone(),
-        connector_sid: connector.account.sid.to_string(),
+        connector_sid: sid.to_string(),
         changes: Vec::new(),
         warnings: Vec::new(),
         not_fixed: Vec::new(),
     };
-    let classes: Vec<(&str, Guid)> = {
-        let mut v = vec![("user", CLASS_USER)];
-        let inet = match opts.inetorgperson {
-            InetOrgPerson::Always => true,
-            InetOrgPerson::Never => false,
-            InetOrgPerson::Auto => outcome.scan.inet_org_persons > 0,
-        };
-        if inet {
-            v.push(("inetOrgPerson", CLASS_INET_ORG_PERSON));
-        }
-        v
-    };
 
-    let p = Planner {
-        f,
-        outcome,
-        extra,
-        opts,
-        sid: &connector.account.sid,
-        name: &connector.account.sam_account_name,
-        token: &connector.token,
-        ctx: &ctx,
-        classes: &classes,
-    };
-    p.domain_root(&mut plan)?;
-    p.protected_containers(&mut plan);
-    p.admin_sd_holder(&mut plan);
-    p.password_policy(&mut plan)?;
-    p.stale_admin_count(&mut plan);
-    Ok(plan)
-}
-
-/// What every part of the plan needs.
-struct Planner<'a> {
-    f: &'a Facts,
-    outcome: &'a CheckOutcome,
-    extra: &'a Extra,
-    opts: &'a PlanOptions,
-    sid: &'a Sid,
-    name: &'a str,
-    token: &'a crate::sd::Token,
-    ctx: &'a DomainContext,
-    classes: &'a [(&'static str, Guid)],
-}
-
-impl Planner<'_> {
-    /// The domain root: the writeback rights, and Unexpire Password if nobody has it.
-    fn domain_root(&self, plan: &mut Plan) -> Result<(), PlanError> {
-        let Planner { f, sid, ctx, .. } = *self;
-        let classes = self.classes;
-        let root_sd = f
-            .root
-            .sd
-            .as_ref()
-            .ok_or_else(|| PlanError::Unreadable(f.domain.dn.clone()))?;
-        let mut root_aces = Vec::new();
-        for (name, class) in classes {
-            let (missing, denied) = missing_rights(f, root_sd, *class);
-            root_aces.extend(writeback_aces(sid, *class, &missing));
-            if denied {
-                plan.not_fixed.push(format!(
-                "An explicit deny at {} blocks a writeback right on {name} objects; remove it by hand (an allow cannot override it).",
-                f.domain.dn
-            ));
-            }
+    grant_in_tree(&mut sim, outcome, opts, &classes, sid);
+    let mut root_extra = Vec::new();
+    if f.unexpire()
+        .is_some_and(|d| d.verdict == Verdict::NotGranted)
+    {
+        root_extra.push(Ace::allow(
+            AceFlags(0),
+            AccessMask::CONTROL_ACCESS,
+            sid.clone(),
+            Some(UNEXPIRE_PASSWORD),
+            None,
+        ));
+    }
+    // The DACL changes on containers, outermost first.
+    let mut nodes: Vec<usize> = sim.added().keys().copied().collect();
+    if !root_extra.is_empty() && !nodes.contains(&0) {
+        nodes.push(0);
+    }
+    nodes.sort_unstable();
+    for i in nodes {
+        let node = &f.tree.nodes[i];
+        let Some(sd) = &node.sd else { continue };
+        let mut aces = sim.added().get(&i).cloned().unwrap_or_default();
+        if i == 0 {
+            aces.extend(root_extra.iter().cloned());
         }
-        let unexpire = evaluate(
-            &root_sd.dacl,
-            &Target {
-                class: CLASS_DOMAIN_DNS,
-                object_sid: None,
-            },
-            self.token,
-            &Request::ControlAccess(UNEXPIRE_PASSWORD),
-        );
-        if !unexpire.is_allowed() {
-            root_aces.push(Ace::allow(
-                AceFlags(0),
-                AccessMask::CONTROL_ACCESS,
-                sid.clone(),
-                Some(UNEXPIRE_PASSWORD),
-                None,
-            ));
-        }
-        if let Some(change) = dacl_change(
-            &f.domain.dn,
-            root_sd,
-            &root_aces,
-            ctx,
+        let summary = if i == 0 {
             format!(
-                "Let {} reset passwords and write pwdLastSet and lockoutTime on descendant {} objects of the domain.",
-                self.name,
+                "Let {name} reset passwords and write pwdLastSet and lockoutTime on descendant {} objects of the domain{}.",
                 classes
                     .iter()
                     .map(|(n, _)| *n)
                     .collect::<Vec<_>>()
-                    .join(" and ")
-            ),
+                    .join(" and "),
+                if root_extra.is_empty() {
+                    ""
+                } else {
+                    ", and clear the password-expired state (Unexpire Password)"
+                }
+            )
+        } else if f.tree.blocks_inheritance(i) {
+            format!(
+                "Grant {name} the writeback rights on this {} too: its inheritance is disabled, so the grant at the domain root does not reach the users below it.",
+                node.class_name
+            )
+        } else {
+            format!(
+                "Grant {name} the writeback rights here: the grants above do not reach the users below this {}.",
+                node.class_name
+            )
+        };
+        if let Some(change) = dacl_change(&node.dn, sd, &aces, &ctx, summary) {
+            plan.changes.push(change);
+        }
+    }
+    let user_grants = protected_users(&mut plan, outcome, opts, &eval, sid, &ctx);
+    admin_sd_holder(&mut plan, extra, opts, sid, &ctx);
+    password_policy(&mut plan, outcome, extra, opts)?;
+    stale_admin_count(&mut plan, extra, opts, &ctx);
+    plan.not_fixed = not_fixed(outcome, &sim, opts, &classes, &user_grants, &plan);
+    Ok(plan)
+}
+
+/// The rights at the domain root, then on protected containers, then wherever a right still
+/// does not reach the users below.
+fn grant_in_tree(
+    sim: &mut Sim<'_>,
+    outcome: &CheckOutcome,
+    opts: &PlanOptions,
+    classes: &[(&str, Guid)],
+    sid: &Sid,
+) {
+    let tree = &outcome.facts.tree;
+    let wanted_at = |i: usize, class: Guid| {
+        class == CLASS_USER
+            || opts.inetorgperson == InetOrgPerson::Always
+            || outcome.scan.has_class_below(class, &tree.nodes[i].dn)
+    };
+    for &(_, class) in classes {
+        let missing: Vec<Ace> = Right::ALL
+            .into_iter()
+            .filter(|r| sim.lacks(0, class, *r))
+            .map(|r| r.inheritable_ace(sid, class))
+            .collect();
+        if !missing.is_empty() {
+            sim.add(0, missing);
+        }
+    }
+    for i in 1..tree.nodes.len() {
+        let protected = tree.blocks_inheritance(i);
+        if protected && !opts.protected_containers {
+            continue;
+        }
+        for &(_, class) in classes {
+            if !wanted_at(i, class) {
+                continue;
+            }
+            let parent = tree.parent_of(&tree.nodes[i].dn);
+            let missing: Vec<Ace> = Right::ALL
+                .into_iter()
+                .filter(|r| {
+                    sim.lacks(i, class, *r)
+                        && (protected || parent.is_none_or(|p| !sim.lacks(p, class, *r)))
+                })
+                .map(|r| r.inheritable_ace(sid, class))
+                .collect();
+            if !missing.is_empty() {
+                sim.add(i, missing);
+            }
+        }
+    }
+}
+
+/// Explicit grants on blocked users whose own inheritance is disabled and who are not protected
+/// administrators. Returns the rights planned per user (lower-case DN → bits).
+fn protected_users(
+    plan: &mut Plan,
+    outcome: &CheckOutcome,
+    opts: &PlanOptions,
+    eval: &Eval<'_>,
+    sid: &Sid,
+    ctx: &DomainContext,
+) -> HashMap<String, u8> {
+    let mut out = HashMap::new();
+    if !opts.protected_users {
+        return out;
+    }
+    for u in &outcome.scan.protected_users {
+        match u.admin {
+            Some(AdminStatus::Protected | AdminStatus::Unknown) => continue,
+            Some(AdminStatus::Stale) if opts.clear_stale_admincount => continue,
+            _ => {}
+        }
+        let target = Target {
+            class: u.class,
+            object_sid: None,
+        };
+        let decisions = eval.decide(&u.sd.dacl, &target);
+        let mut bits = 0u8;
+        let aces: Vec<Ace> = Right::ALL
+            .into_iter()
+            .zip(decisions)
+            .filter(|(_, d)| d.verdict == Verdict::NotGranted)
+            .map(|(r, _)| {
+                bits |= r.bit();
+                r.own_ace(sid)
+            })
+            .collect();
+        let summary = format!(
+            "Grant {} the writeback rights on this user: its inheritance is disabled and it is not a protected administrator.",
+            outcome
+                .facts
+                .connector
+                .as_ref()
+                .map_or("the connector", |c| c.account.sam_account_name.as_str())
+        );
+        if let Some(change) = dacl_change(&u.dn, &u.sd, &aces, ctx, summary) {
+            plan.changes.push(change);
+            out.insert(u.dn.to_ascii_lowercase(), bits);
+        }
+    }
+    out
+}
+
+/// AdminSDHolder (opt-in, not recommended).
+fn admin_sd_holder(
+    plan: &mut Plan,
+    extra: &Extra,
+    opts: &PlanOptions,
+    sid: &Sid,
+    ctx: &DomainContext,
+) {
+    if !opts.include_adminsdholder {
+        return;
+    }
+    plan.warnings.push(
+        "NOT RECOMMENDED: granting on AdminSDHolder lets the connector reset the passwords of every protected account (domain admins included) once SDProp runs.".into(),
+    );
+    if let Some((dn, sd)) = &extra.admin_sd_holder {
+        // Directly on the template, not inherit-only: SDProp copies it onto protected users.
+        let aces: Vec<Ace> = Right::ALL.into_iter().map(|r| r.own_ace(sid)).collect();
+        if let Some(change) = dacl_change(
+            dn,
+            sd,
+            &aces,
+            ctx,
+            "Grant the writeback rights on AdminSDHolder, so SDProp copies them onto protected accounts (not recommended).".into(),
         ) {
             plan.changes.push(change);
         }
-
-        Ok(())
     }
+}
 
-    /// Containers in scope with inheritance disabled.
-    fn protected_containers(&self, plan: &mut Plan) {
-        let Planner {
-            f,
-            sid,
-            ctx,
-            outcome,
-            opts,
-            ..
-        } = *self;
-        let classes = self.classes;
-        if opts.protected_containers {
-            for cont in &f.containers {
-                let Some(sd) = &cont.sd else { continue };
-                if !sd.dacl_protected() || cont.dn.eq_ignore_ascii_case(&f.domain.dn) {
-                    continue;
-                }
-                let mut aces = Vec::new();
-                for (name, class) in classes {
-                    if *class == CLASS_INET_ORG_PERSON
-                        && opts.inetorgperson == InetOrgPerson::Auto
-                        && !outcome
-                            .scan
-                            .inet_org_person_parents
-                            .iter()
-                            .any(|p| is_within(p, &cont.dn))
-                    {
-                        continue;
-                    }
-                    let (missing, denied) = missing_rights(f, sd, *class);
-                    aces.extend(writeback_aces(sid, *class, &missing));
-                    if denied {
-                        plan.not_fixed.push(format!(
-                        "An explicit deny at {} blocks a writeback right on {name} objects; remove it by hand.",
-                        cont.dn
-                    ));
-                    }
-                }
-                if let Some(change) = dacl_change(
-                    &cont.dn,
-                    sd,
-                    &aces,
-                    ctx,
-                    format!(
-                        "Grant {} the writeback rights on this {} too: its inheritance is disabled, so the grant at the domain root does not reach the users below it.",
-                        self.name, cont.class_name
-                    ),
-                ) {
-                    plan.changes.push(change);
-                }
-            }
-        } else if outcome
-            .findings
-            .iter()
-            .any(|x| x.id == "inheritance-disabled")
-        {
-            plan.not_fixed.push(
-            "Containers with inheritance disabled are left as they are (--no-protected-containers); users below them stay blocked.".into(),
-        );
-        }
-    }
-
-    /// AdminSDHolder (opt-in, not recommended).
-    fn admin_sd_holder(&self, plan: &mut Plan) {
-        let Planner {
-            sid,
-            ctx,
-            extra,
-            opts,
-            ..
-        } = *self;
-        if opts.include_adminsdholder {
-            plan.warnings.push(
-            "NOT RECOMMENDED: granting on AdminSDHolder lets the connector reset the passwords of every protected account (domain admins included) once SDProp runs.".into(),
-        );
-            if let Some((dn, sd)) = &extra.admin_sd_holder {
-                let f_none = AceFlags(0);
-                let mut aces = Vec::new();
-                for a in writeback_aces(
-                    sid,
-                    CLASS_USER,
-                    &[
-                        "right-reset-password",
-                        "right-write-lockouttime",
-                        "right-write-pwdlastset",
-                    ],
-                ) {
-                    // Directly on the template, not inherit-only: SDProp copies it onto protected users.
-                    if let crate::sd::AceBody::Object(o) = a.body {
-                        aces.push(Ace::allow(f_none, o.mask, o.sid, o.object_type, None));
-                    }
-                }
-                if let Some(change) = dacl_change(
-                dn,
-                sd,
-                &aces,
-                ctx,
-                "Grant the writeback rights on AdminSDHolder, so SDProp copies them onto protected accounts (not recommended).".into(),
-            ) {
-                plan.changes.push(change);
-            }
-            }
-        }
-    }
-
-    /// The domain's and the fine-grained policies' minimum password age (opt-in).
-    fn password_policy(&self, plan: &mut Plan) -> Result<(), PlanError> {
-        let Planner { f, extra, opts, .. } = *self;
-        if opts.min_password_age_zero {
-            match f.domain.min_pwd_age {
-                Some(0) => {}
-                current => {
-                    plan.changes.push(attribute_change(
-                        &f.domain.dn,
-                        "minPwdAge",
-                        current.map(|v| vec![v.to_string()]).unwrap_or_default(),
-                        vec!["0".into()],
-                        "Set the domain's minimum password age to 0.".into(),
-                    ));
-                    let gpos = if extra.root_gpos.is_empty() {
-                        "the GPO that sets the domain password policy".to_string()
-                    } else {
-                        extra.root_gpos.join(", ")
-                    };
-                    plan.warnings.push(format!(
+/// The domain's and the fine-grained policies' minimum password age (opt-in).
+fn password_policy(
+    plan: &mut Plan,
+    outcome: &CheckOutcome,
+    extra: &Extra,
+    opts: &PlanOptions,
+) -> Result<(), PlanError> {
+    let f = &outcome.facts;
+    if opts.min_password_age_zero {
+        match f.domain.min_pwd_age {
+            Some(0) => {}
+            current => {
+                plan.changes.push(attribute_change(
+                    &f.domain.dn,
+                    "minPwdAge",
+                    current.map(|v| vec![v.to_string()]).unwrap_or_default(),
+                    vec!["0".into()],
+                    "Set the domain's minimum password age to 0.".into(),
+                ));
+                let gpos = if extra.root_gpos.is_empty() {
+                    "the GPO that sets the domain password policy".to_string()
+                } else {
+                    extra.root_gpos.join(", ")
+                };
+                plan.warnings.push(format!(
                     "Group Policy sets the domain's password policy: unless \"Minimum password age\" is 0 in the GPO linked at the domain root ({gpos}), the next policy refresh sets minPwdAge back."
                 ));
-                }
             }
         }
-        for name in &opts.fix_pso {
-            let pso = f
-                .psos
-                .iter()
-                .find(|p| p.name.eq_ignore_ascii_case(name))
-                .ok_or_else(|| {
-                    PlanError::UnknownPso(
-                        name.clone(),
-                        f.psos
-                            .iter()
-                            .map(|p| p.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                    )
-                })?;
-            if pso.min_age != Some(0) {
-                plan.changes.push(attribute_change(
-                    &pso.dn,
-                    "msDS-MinimumPasswordAge",
-                    pso.min_age.map(|v| vec![v.to_string()]).unwrap_or_default(),
-                    vec!["0".into()],
-                    format!(
-                        "Set the minimum password age of the password policy {} to 0.",
-                        pso.name
-                    ),
-                ));
-            }
-        }
-
-        Ok(())
     }
+    for name in &opts.fix_pso {
+        let pso = f
+            .psos
+            .iter()
+            .find(|p| p.name.eq_ignore_ascii_case(name))
+            .ok_or_else(|| {
+                PlanError::UnknownPso(
+                    name.clone(),
+                    f.psos
+                        .iter()
+                        .map(|p| p.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                )
+            })?;
+        if pso.min_age != Some(0) {
+            plan.changes.push(attribute_change(
+                &pso.dn,
+                "msDS-MinimumPasswordAge",
+                pso.min_age.map(|v| vec![v.to_string()]).unwrap_or_default(),
+                vec!["0".into()],
+                format!(
+                    "Set the minimum password age of the password policy {} to 0.",
+                    pso.name
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
 
-    /// adminCount on users no longer in a protected group (opt-in).
-    fn stale_admin_count(&self, plan: &mut Plan) {
-        let Planner {
-            ctx, extra, opts, ..
-        } = *self;
-        if opts.clear_stale_admincount {
-            for (dn, sd) in &extra.stale_admin {
-                plan.changes.push(attribute_change(
-                    dn,
-                    "adminCount",
-                    vec!["1".into()],
-                    vec![],
-                    "Clear adminCount: the account is no longer in any protected group.".into(),
-                ));
-                if sd.dacl_protected() {
-                    plan.changes.push(inheritance_change(dn, sd, ctx));
-                }
+/// adminCount on users no longer in a protected group (opt-in).
+fn stale_admin_count(plan: &mut Plan, extra: &Extra, opts: &PlanOptions, ctx: &DomainContext) {
+    if !opts.clear_stale_admincount {
+        return;
+    }
+    for (dn, sd) in &extra.stale_admin {
+        plan.changes.push(attribute_change(
+            dn,
+            "adminCount",
+            vec!["1".into()],
+            vec![],
+            "Clear adminCount: the account is no longer in any protected group.".into(),
+        ));
+        if sd.dacl_protected() {
+            plan.changes.push(inheritance_change(dn, sd, ctx));
+        }
+    }
+}
+
+/// Finding ids of the directory check (cloud, sync-server and pilot findings are not the
+/// plan's).
+fn is_directory(id: &str) -> bool {
+    !(id.starts_with("cloud-")
+        || id.starts_with("pilot-")
+        || matches!(
+            id,
+            "sync-not-installed"
+                | "sync-staging-mode"
+                | "writeback-disabled"
+                | "restrict-remote-sam"
+                | "outbound-blocked"
+                | "tls12-disabled"
+        ))
+}
+
+/// Every error finding of the check that the plan leaves, judged on the simulated tree.
+fn not_fixed(
+    outcome: &CheckOutcome,
+    sim: &Sim<'_>,
+    opts: &PlanOptions,
+    classes: &[(&str, Guid)],
+    user_grants: &HashMap<String, u8>,
+    plan: &Plan,
+) -> Vec<NotFixed> {
+    let f = &outcome.facts;
+    let tree = &f.tree;
+    let planned_class = |c: &str| classes.iter().any(|(n, _)| n.eq_ignore_ascii_case(c));
+    let changed = |dn: &str, attr: &str| {
+        plan.changes.iter().any(|c| {
+            c.dn.eq_ignore_ascii_case(dn)
+                && matches!(&c.action, super::Action::SetAttribute { attribute, .. } if attribute.eq_ignore_ascii_case(attr))
+        })
+    };
+    // Users still blocked by each (id, object) after the plan.
+    let mut left: HashMap<(&str, String), usize> = HashMap::new();
+    for u in &outcome.scan.blocked {
+        for r in &u.reasons {
+            if !user_fixed(u, r.id, sim, tree, user_grants, opts, &changed, f) {
+                *left
+                    .entry((r.id, r.object.to_ascii_lowercase()))
+                    .or_default() += 1;
             }
         }
+    }
+    let mut out: Vec<NotFixed> = Vec::new();
+    for finding in outcome
+        .findings
+        .iter()
+        .filter(|x| x.severity == Severity::Error && is_directory(x.id))
+    {
+        let users = left
+            .get(&(finding.id, finding.object.to_ascii_lowercase()))
+            .copied()
+            .unwrap_or(0);
+        let cause = outcome.scan.causes.get(finding.id, &finding.object);
+        let object_fixed = match finding.id {
+            "right-reset-password"
+            | "right-write-pwdlastset"
+            | "right-write-lockouttime"
+            | "inheritance-disabled" => cause.is_some_and(|c| {
+                let node = tree.find(&c.object);
+                c.rights
+                    .iter()
+                    .all(|(right, class)| match (node, f.class_guid(class)) {
+                        (Some(i), Some(g)) => !sim.lacks(i, g, *right),
+                        // A user object: fixed when its users are.
+                        (None, _) => true,
+                        _ => false,
+                    })
+            }),
+            "admincount-stale" => true,
+            "right-unexpire-password" => f
+                .unexpire()
+                .is_some_and(|d| d.verdict == Verdict::NotGranted),
+            "min-password-age" => changed(&finding.object, "minPwdAge"),
+            "pso-min-password-age" => changed(&finding.object, "msDS-MinimumPasswordAge"),
+            _ => false,
+        };
+        if object_fixed && users == 0 {
+            continue;
+        }
+        out.push(NotFixed {
+            id: finding.id.to_string(),
+            object: finding.object.clone(),
+            reason: why_not(finding, cause, opts, &planned_class, f),
+            users,
+            evidence: finding.evidence.clone(),
+        });
+    }
+    out
+}
+
+/// Whether the plan lifts reason `id` from blocked user `u`.
+#[allow(clippy::too_many_arguments)]
+fn user_fixed(
+    u: &crate::check::BlockedUser,
+    id: &str,
+    sim: &Sim<'_>,
+    tree: &crate::check::tree::Tree,
+    user_grants: &HashMap<String, u8>,
+    opts: &PlanOptions,
+    changed: &impl Fn(&str, &str) -> bool,
+    f: &crate::check::Facts,
+) -> bool {
+    let below_parent = || {
+        tree.parent_of(&u.dn)
+            .is_some_and(|p| sim.allows(p, u.class, u.missing))
+    };
+    match id {
+        "right-reset-password"
+        | "right-write-pwdlastset"
+        | "right-write-lockouttime"
+        | "inheritance-disabled"
+        | "admincount-stale" => {
+            match user_grants.get(&u.dn.to_ascii_lowercase()) {
+                Some(bits) => bits & u.missing == u.missing,
+                // A user whose own DACL is protected only inherits again when its stale
+                // adminCount is cleared.
+                None if own_dacl_protected(u) => {
+                    id == "admincount-stale" && opts.clear_stale_admincount && below_parent()
+                }
+                None => below_parent(),
+            }
+        }
+        "min-password-age" => changed(&f.domain.dn, "minPwdAge"),
+        "pso-min-password-age" => u
+            .reasons
+            .iter()
+            .any(|r| r.id == id && changed(&r.object, "msDS-MinimumPasswordAge")),
+        "right-unexpire-password" => f
+            .unexpire()
+            .is_some_and(|d| d.verdict == Verdict::NotGranted),
+        _ => false,
+    }
+}
+
+/// Whether the blocked user's own DACL is protected: its reasons then point at itself.
+fn own_dacl_protected(u: &crate::check::BlockedUser) -> bool {
+    u.reasons.iter().any(|r| {
+        matches!(r.id, "inheritance-disabled" | "admincount-stale")
+            && r.object.eq_ignore_ascii_case(&u.dn)
+    })
+}
+
+/// Why the plan leaves `finding`, in words, with what would fix it.
+fn why_not(
+    finding: &Finding,
+    cause: Option<&crate::check::causes::CauseInfo>,
+    opts: &PlanOptions,
+    planned_class: &impl Fn(&str) -> bool,
+    f: &crate::check::Facts,
+) -> String {
+    let left_out: Vec<&str> = cause
+        .map(|c| {
+            let mut v: Vec<&str> = c
+                .rights
+                .iter()
+                .map(|(_, class)| class.as_str())
+                .filter(|c| !planned_class(c))
+                .collect();
+            v.dedup();
+            v
+        })
+        .unwrap_or_default();
+    let classes_left_out = || {
+        format!(
+            "{} objects are left out of the plan (--inetorgperson {})",
+            left_out.join(", "),
+            match opts.inetorgperson {
+                InetOrgPerson::Never => "never",
+                InetOrgPerson::Always => "always",
+                InetOrgPerson::Auto => "auto",
+            }
+        )
+    };
+    let container = f.tree.find(&finding.object).is_some();
+    match finding.id {
+        "right-denied" => {
+            "an explicit deny decides before any grant; remove or narrow it by hand".into()
+        }
+        "right-unexpire-password" => {
+            "a deny refuses Unexpire Password on the domain; remove it by hand".into()
+        }
+        "min-password-age" => {
+            "the domain's minimum password age stays (add --min-password-age-zero)".into()
+        }
+        "pso-min-password-age" => format!(
+            "the password policy's minimum age stays (add --fix-pso \"{}\")",
+            f.psos
+                .iter()
+                .find(|p| p.dn.eq_ignore_ascii_case(&finding.object))
+                .map_or(finding.object.as_str(), |p| p.name.as_str())
+        ),
+        "read-incomplete" => {
+            "part of the directory could not be read; run as an account that can read it".into()
+        }
+        "samserver-read" => "grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)".into(),
+        "inheritance-disabled" if container && !opts.protected_containers => {
+            "inheritance is disabled here and --no-protected-containers was given".into()
+        }
+        "inheritance-disabled" if !container && !opts.protected_users => {
+            "the user's inheritance is disabled and --no-protected-users was given".into()
+        }
+        "admincount-stale" if !opts.protected_users && !opts.clear_stale_admincount => {
+            "add --clear-stale-admincount (or leave out --no-protected-users)".into()
+        }
+        _ if !left_out.is_empty() => classes_left_out(),
+        "right-reset-password" | "right-write-pwdlastset" | "right-write-lockouttime"
+            if !container =>
+        {
+            "this user's own DACL lacks the right although the grants above it would give it; look at its explicit ACEs".into()
+        }
+        _ => finding.title.clone(),
     }
 }
 

@@ -32,8 +32,8 @@ pub async fn gather_extra(
     }
     if opts.clear_stale_admincount {
         for dn in outcome.stale_admin() {
-            if let Some(sd) = conn.read_dacl(dn).await? {
-                extra.stale_admin.push((dn.clone(), sd));
+            if let Some(sd) = conn.read_dacl(&dn).await? {
+                extra.stale_admin.push((dn, sd));
             }
         }
     }

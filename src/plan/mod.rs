@@ -8,10 +8,12 @@ pub mod backup;
 mod compute;
 pub mod diff;
 mod extra;
+pub mod sim;
 pub mod verify;
 
 pub use compute::{compute, writeback_aces};
 pub use extra::{Extra, gather_extra, parse_gp_link};
+pub use sim::Sim;
 
 use serde::{Deserialize, Serialize};
 
@@ -39,6 +41,10 @@ pub struct PlanOptions {
     pub inetorgperson: InetOrgPerson,
     /// Grant on in-scope containers with inheritance disabled (default on).
     pub protected_containers: bool,
+    /// Grant on blocked users whose own inheritance is disabled and who are not protected
+    /// administrators (explicit ACEs on the user; default on).
+    #[serde(default = "yes")]
+    pub protected_users: bool,
     /// Grant on AdminSDHolder (not recommended: opens every protected account to the
     /// connector).
     pub include_adminsdholder: bool,
@@ -61,6 +67,7 @@ impl Default for PlanOptions {
         Self {
             inetorgperson: InetOrgPerson::Auto,
             protected_containers: true,
+            protected_users: true,
             include_adminsdholder: false,
             min_password_age_zero: false,
             fix_pso: Vec::new(),
@@ -143,8 +150,43 @@ pub struct Plan {
     pub changes: Vec<Change>,
     /// Things to know before applying (GPOs that will undo a policy change, risky options).
     pub warnings: Vec<String>,
-    /// Problems the plan cannot fix (explicit denies, …).
-    pub not_fixed: Vec<String>,
+    /// Every blocker the check reported that this plan does not fix: after applying it, a
+    /// fresh check reports exactly these (and nothing else) as errors.
+    pub not_fixed: Vec<NotFixed>,
+}
+
+/// A blocker the plan leaves as it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotFixed {
+    /// The finding id.
+    pub id: String,
+    /// The object that holds the cause.
+    pub object: String,
+    /// Why the plan does not fix it, and what would.
+    pub reason: String,
+    /// Users in scope it still blocks.
+    pub users: usize,
+    /// The deciding ACE in SDDL, or other evidence.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+}
+
+impl NotFixed {
+    /// One line for a terminal or a list.
+    pub fn line(&self) -> String {
+        let mut s = format!("{} on {}: {}", self.id, self.object, self.reason);
+        if self.users > 0 {
+            s.push_str(&format!(
+                " ({} user{} stay blocked)",
+                self.users,
+                if self.users == 1 { "" } else { "s" }
+            ));
+        }
+        for e in &self.evidence {
+            s.push_str(&format!("\n     evidence: {e}"));
+        }
+        s
+    }
 }
 
 impl Plan {
@@ -202,8 +244,15 @@ impl Plan {
         for w in &self.warnings {
             let _ = writeln!(out, "\nWARNING: {w}");
         }
+        if !self.not_fixed.is_empty() {
+            let _ = writeln!(
+                out,
+                "\nNot fixed by this plan ({}): a check after applying it reports exactly these.",
+                self.not_fixed.len()
+            );
+        }
         for n in &self.not_fixed {
-            let _ = writeln!(out, "\nNot fixed by this plan: {n}");
+            let _ = writeln!(out, "  - {}", n.line());
         }
         out
     }

@@ -41,7 +41,7 @@ pub fn render(report: &Report) -> String {
         "<h1>Password writeback readiness — {}</h1><p class=\"{}\"><strong>{}</strong></p><p>{} · checked {} on <code>{}</code></p>",
         e(&d.dns_name),
         if report.ready { "info" } else { "error" },
-        if report.ready { "Ready" } else { "Not ready" },
+        e(&report.verdict_line()),
         e(&d.domain_dn),
         e(&report.time),
         e(&d.dc)
@@ -117,10 +117,8 @@ pub fn render(report: &Report) -> String {
     let u = &report.users;
     let _ = write!(
         out,
-        "<h2>Users</h2><p>{} in scope, {} ready, {} blocked.</p>",
-        u.in_scope,
-        u.ready,
-        u.blocked.len()
+        "<h2>Users</h2><p>{}.</p>",
+        e(&report.readiness.sentence())
     );
     if !u.blocked.is_empty() {
         out.push_str("<table><tr><th>user</th><th>reasons</th></tr>");
@@ -129,10 +127,17 @@ pub fn render(report: &Report) -> String {
                 out,
                 "<tr><td>{}</td><td>{}</td></tr>",
                 e(&b.dn),
-                e(&b.reasons.join(", "))
+                e(&b.reasons_text())
             );
         }
         out.push_str("</table>");
+    }
+    if !u.excluded.is_empty() {
+        out.push_str("<p>Protected administrators, excluded by design:</p><ul>");
+        for x in &u.excluded {
+            let _ = write!(out, "<li><code>{}</code></li>", e(&x.dn));
+        }
+        out.push_str("</ul>");
     }
     out.push_str("</body></html>\n");
     out

@@ -15,7 +15,7 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(
         out,
         "**{}** · {} · checked {} on `{}`\n",
-        if report.ready { "Ready" } else { "Not ready" },
+        report.verdict_line(),
         d.domain_dn,
         report.time,
         d.dc
@@ -93,17 +93,17 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out);
     }
     let u = &report.users;
-    let _ = writeln!(
-        out,
-        "## Users\n\n{} in scope, {} ready, {} blocked.\n",
-        u.in_scope,
-        u.ready,
-        u.blocked.len()
-    );
+    let _ = writeln!(out, "## Users\n\n{}.\n", report.readiness.sentence());
     if !u.blocked.is_empty() {
         let _ = writeln!(out, "| user | reasons |\n|---|---|");
         for b in &u.blocked {
-            let _ = writeln!(out, "| {} | {} |", cell(&b.dn), b.reasons.join(", "));
+            let _ = writeln!(out, "| {} | {} |", cell(&b.dn), cell(&b.reasons_text()));
+        }
+    }
+    if !u.excluded.is_empty() {
+        let _ = writeln!(out, "\nProtected administrators, excluded by design:\n");
+        for x in &u.excluded {
+            let _ = writeln!(out, "- `{}`", x.dn);
         }
     }
     out

@@ -13,7 +13,7 @@ pub use text::render as text;
 use serde::Serialize;
 
 use crate::ad::discovery::ForestDomain;
-use crate::check::{BlockedUser, CheckOutcome, Finding, Severity};
+use crate::check::{BlockedUser, CheckOutcome, ExcludedUser, Finding, Readiness, Severity};
 
 /// The JSON schema version. Bump on any incompatible change.
 pub const SCHEMA: u32 = 1;
@@ -29,7 +29,11 @@ pub struct Report {
     pub scope: Vec<String>,
     /// Whether the Entra ID and sync-server checks ran (`check --entra`).
     pub cloud: CloudInfo,
+    /// No error finding and no user in scope blocked (protected administrators are excluded
+    /// by design): see the README, "What ready means".
     pub ready: bool,
+    /// How many users writeback serves, is blocked for, and leaves out by design.
+    pub readiness: Readiness,
     pub summary: Summary,
     pub findings: Vec<Finding>,
     pub users: Users,
@@ -84,6 +88,8 @@ pub struct Users {
     pub in_scope: usize,
     pub ready: usize,
     pub blocked: Vec<BlockedUser>,
+    /// Protected administrators (adminCount=1, in a protected group): excluded by design.
+    pub excluded: Vec<ExcludedUser>,
 }
 
 impl Report {
@@ -118,6 +124,7 @@ impl Report {
             scope: f.scopes.clone(),
             cloud: CloudInfo::default(),
             ready: o.ready(),
+            readiness: o.readiness(),
             summary: Summary {
                 errors: o.count(Severity::Error),
                 warnings: o.count(Severity::Warning),
@@ -128,9 +135,37 @@ impl Report {
                 in_scope: o.scan.in_scope,
                 ready: o.scan.ready,
                 blocked: o.scan.blocked.clone(),
+                excluded: o.scan.excluded.clone(),
             },
             pilot: None,
         }
+    }
+
+    /// "READY: ready for 11 of 13 users (2 protected administrators excluded by design, 0
+    /// blocked)." or "NOT READY: 3 error(s), 1 warning(s); ready for …".
+    pub fn verdict_line(&self) -> String {
+        if self.ready {
+            format!("READY: {}.", self.readiness.sentence())
+        } else {
+            format!(
+                "NOT READY: {} error(s), {} warning(s); {}.",
+                self.summary.errors,
+                self.summary.warnings,
+                self.readiness.sentence()
+            )
+        }
+    }
+
+    /// Recounts the summary and the verdict after findings were added (cloud, sync server,
+    /// pilot).
+    pub fn recount(&mut self) {
+        let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
+        self.summary = Summary {
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            info: count(Severity::Info),
+        };
+        self.ready = self.summary.errors == 0 && self.users.blocked.is_empty();
     }
 
     /// The report as pretty JSON.

@@ -76,24 +76,30 @@ pub fn render(report: &Report, color: bool) -> String {
     let _ = writeln!(
         out,
         "\n{}",
-        paint(
-            BOLD,
-            &format!(
-                "Users: {} in scope, {} ready, {} blocked",
-                u.in_scope,
-                u.ready,
-                u.blocked.len()
-            )
-        )
+        paint(BOLD, &format!("Users: {}", report.readiness.sentence()))
     );
     for b in u.blocked.iter().take(50) {
-        let _ = writeln!(out, "  ✖ {} — {}", b.dn, b.reasons.join(", "));
+        let _ = writeln!(out, "  ✖ {} — {}", b.dn, b.reasons_text());
     }
     if u.blocked.len() > 50 {
         let _ = writeln!(
             out,
             "  … and {} more (use --format json or csv for the full list)",
             u.blocked.len() - 50
+        );
+    }
+    for x in u.excluded.iter().take(50) {
+        let _ = writeln!(
+            out,
+            "  – {} — protected administrator, excluded by design",
+            x.dn
+        );
+    }
+    if u.excluded.len() > 50 {
+        let _ = writeln!(
+            out,
+            "  … and {} more protected administrators",
+            u.excluded.len() - 50
         );
     }
     if let Some(p) = &report.pilot {
@@ -126,20 +132,10 @@ pub fn render(report: &Report, color: bool) -> String {
             let _ = writeln!(out, "  {verdict} {who:<20} {why}");
         }
     }
-    let s = &report.summary;
     let verdict = if report.ready {
-        paint(
-            GREEN,
-            "READY: password writeback will work for every user in scope.",
-        )
+        paint(GREEN, &report.verdict_line())
     } else {
-        paint(
-            RED,
-            &format!(
-                "NOT READY: {} error(s), {} warning(s).",
-                s.errors, s.warnings
-            ),
-        )
+        paint(RED, &report.verdict_line())
     };
     let _ = writeln!(out, "\n{verdict}");
     out

@@ -6,14 +6,36 @@
 use std::collections::BTreeSet;
 
 use super::access_mask::AccessMask;
-use super::ace::{Ace, AceFlags};
+use super::ace::{Ace, AceBody, AceFlags};
 use super::acl::Acl;
 use super::descriptor::AclSlot;
 use super::guid::Guid;
 use super::sid::Sid;
 
-/// The security context of the account being judged: its SID, its groups (transitively, as
-/// `tokenGroups` gives them) and the SIDs every authenticated logon carries.
+/// Whose access-check rules decide where Windows and Samba differ. Everything else is the same
+/// algorithm (MS-DTYP 2.5.3.2 with an object-type list).
+///
+/// The two differences that change a verdict for writeback, both read in Samba 4.17's
+/// `libcli/security/access_check.c` and `source4/dsdb/samdb/ldb_modules/acl_util.c`:
+/// * **Control access rights**: Windows checks an extended right with an object-type list of the
+///   object's class (level 0) and the right (level 1) (MS-ADTS 5.1.3.3.3), so an object ACE naming
+///   the class grants every extended right on it. Samba builds the list from the right alone, so
+///   such an ACE does not match.
+/// * **Control access on any node**: Samba's `check_object_specific_access` grants at once when an
+///   allow object ACE on any node of the list carries RIGHT_DS_CONTROL_ACCESS, whatever was
+///   requested (so `(OA;;CR;<pwdLastSet>;;X)` grants writing pwdLastSet). Windows does not.
+/// * **Callback ACEs**: Samba 4.17 ignores them (deny included); Windows evaluates their
+///   condition, which cannot be done here, so a callback deny counts as a deny.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Rules {
+    #[default]
+    Windows,
+    Samba,
+}
+
+/// The security context of the account being judged: its SID and every SID its logon token
+/// carries (groups, primary group, SID history, the well-known SIDs of the logon, aliases).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Token {
     account: Sid,
@@ -21,12 +43,19 @@ pub struct Token {
 }
 
 impl Token {
-    /// A token for `account` with its `groups`, plus Everyone and Authenticated Users.
+    /// A token for `account` with its `groups`, plus Everyone and Authenticated Users (the least
+    /// any authenticated logon carries). The engine builds its tokens with [`Token::exact`].
     pub fn new(account: Sid, groups: impl IntoIterator<Item = Sid>) -> Self {
-        let mut sids: BTreeSet<Sid> = groups.into_iter().collect();
+        let mut t = Self::exact(account, groups);
+        t.sids.insert(Sid::everyone());
+        t.sids.insert(Sid::authenticated_users());
+        t
+    }
+
+    /// A token of exactly `account` and `sids`.
+    pub fn exact(account: Sid, sids: impl IntoIterator<Item = Sid>) -> Self {
+        let mut sids: BTreeSet<Sid> = sids.into_iter().collect();
         sids.insert(account.clone());
-        sids.insert(Sid::everyone());
-        sids.insert(Sid::authenticated_users());
         Self { account, sids }
     }
 
@@ -34,7 +63,7 @@ impl Token {
         &self.account
     }
 
-    /// Every SID in the token (the account, its groups, Everyone, Authenticated Users).
+    /// Every SID in the token.
     pub fn sids(&self) -> impl Iterator<Item = &Sid> {
         self.sids.iter()
     }
@@ -44,16 +73,21 @@ impl Token {
     }
 
     /// Whether an ACE for `sid` applies to this token on an object whose own SID is
-    /// `object_sid` (Principal Self matches when the object is the account itself).
+    /// `object_sid`: Principal Self stands for the object's own SID (MS-DTYP 2.5.3.2,
+    /// PrincipalSelfSubst; Samba's `replace_sid`).
     fn matches(&self, sid: &Sid, object_sid: Option<&Sid>) -> bool {
-        self.contains(sid) || (*sid == Sid::principal_self() && object_sid == Some(&self.account))
+        if *sid == Sid::principal_self() {
+            return object_sid.is_some_and(|s| self.contains(s));
+        }
+        self.contains(sid)
     }
 }
 
 /// The object access is asked for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Target {
-    /// The object's structural class (`schemaIDGUID` of its most specific objectClass).
+    /// The object's structural class (`schemaIDGUID` of its most specific structural class):
+    /// the root of the object-type list.
     pub class: Guid,
     /// The object's own SID, for Principal Self.
     pub object_sid: Option<Sid>,
@@ -89,14 +123,13 @@ impl Request {
         }
     }
 
-    /// Whether an object ACE's ObjectType names this request or a node above it in the
-    /// object-type list (the class, the property set, the property itself).
-    fn object_type_matches(&self, object_type: Guid, class: Guid) -> bool {
-        if object_type == class {
-            return true;
-        }
+    /// Whether `object_type` is a node of this request's object-type list: the class (except
+    /// for an extended right under Samba's rules), the property set, the property or the right.
+    fn in_object_type_list(&self, object_type: Guid, class: Guid, rules: Rules) -> bool {
         match self {
-            Request::ControlAccess(right) => object_type == *right,
+            Request::ControlAccess(right) => {
+                object_type == *right || (rules == Rules::Windows && object_type == class)
+            }
             Request::WriteProperty {
                 attribute,
                 property_set,
@@ -104,7 +137,11 @@ impl Request {
             | Request::ReadProperty {
                 attribute,
                 property_set,
-            } => object_type == *attribute || Some(object_type) == *property_set,
+            } => {
+                object_type == class
+                    || object_type == *attribute
+                    || Some(object_type) == *property_set
+            }
             Request::Rights(_) => false,
         }
     }
@@ -140,20 +177,47 @@ impl Decision {
         }
     }
 
+    fn by(verdict: Verdict, i: usize, ace: &Ace) -> Self {
+        Self {
+            verdict,
+            ace_index: Some(i),
+            ace: Some(ace.clone()),
+        }
+    }
+
     pub fn is_allowed(&self) -> bool {
         self.verdict == Verdict::Allowed
     }
 }
 
-/// Decides whether `token` has `request` on an object with DACL `dacl`.
-///
-/// Walks the ACEs in order (as the DC does, whatever the order): INHERIT_ONLY ACEs are skipped;
-/// an ACE whose InheritedObjectType names another class is skipped; generic rights are mapped;
-/// an object ACE applies when its ObjectType is absent or names the class, the property set or
-/// the property/right. The first applicable ACE that allows or denies the requested bit
-/// decides. A callback (conditional) allow is not counted and a callback deny is, because the
-/// condition cannot be evaluated here. A NULL DACL allows everything.
+/// [`evaluate_with`] under Windows' rules.
 pub fn evaluate(dacl: &AclSlot, target: &Target, token: &Token, request: &Request) -> Decision {
+    evaluate_with(Rules::Windows, dacl, target, token, request)
+}
+
+/// Decides whether `token` has `request` on an object with DACL `dacl`, as the DC's access check
+/// does (MS-DTYP 2.5.3.2; Samba `sec_access_check_ds`):
+///
+/// * the ACEs are walked in stored order, whatever the order (the DC never sorts them);
+/// * INHERIT_ONLY ACEs are skipped; an effective ACE's InheritedObjectType is **not** looked at
+///   (it only steers inheritance, MS-DTYP 2.4.4.3);
+/// * Principal Self stands for the object's own SID;
+/// * an object ACE applies when its ObjectType is absent or names a node of the object-type list
+///   (see [`Rules`]); other object ACEs are skipped;
+/// * the first applicable ACE that allows or denies a still-missing requested bit decides: bits
+///   granted earlier are no longer open to a later deny;
+/// * generic rights are mapped (the DC maps them when it stores a descriptor, so stored ACEs
+///   rarely hold any; simulated ones may);
+/// * a callback allow never counts; a callback deny counts under Windows' rules (its condition
+///   cannot be evaluated here) and is ignored under Samba's, as Samba 4.17 does;
+/// * a NULL DACL allows everything; a DACL that could not be read decides nothing.
+pub fn evaluate_with(
+    rules: Rules,
+    dacl: &AclSlot,
+    target: &Target,
+    token: &Token,
+    request: &Request,
+) -> Decision {
     let acl = match dacl {
         AclSlot::Null => return Decision::without_ace(Verdict::Allowed),
         AclSlot::Absent => return Decision::without_ace(Verdict::Unknown),
@@ -167,7 +231,8 @@ pub fn evaluate(dacl: &AclSlot, target: &Target, token: &Token, request: &Reques
         }
         let allow = ace.ace_type.is_allow();
         let deny = ace.ace_type.is_deny();
-        if !(allow || deny) || (allow && ace.ace_type.is_callback()) {
+        let callback = ace.ace_type.is_callback();
+        if !(allow || deny) || (callback && (allow || rules == Rules::Samba)) {
             continue;
         }
         let (Some(sid), Some(mask)) = (ace.sid(), ace.mask()) else {
@@ -176,36 +241,33 @@ pub fn evaluate(dacl: &AclSlot, target: &Target, token: &Token, request: &Reques
         if !token.matches(sid, target.object_sid.as_ref()) {
             continue;
         }
-        if let Some(iot) = ace.inherited_object_type()
-            && iot != target.class
+        let mask = mask.map_generic_ds();
+        if let Some(ot) = ace.object_type()
+            && !request.in_object_type_list(ot, target.class, rules)
         {
             continue;
         }
-        if let Some(ot) = ace.object_type()
-            && !request.object_type_matches(ot, target.class)
+        // Samba: an allow object ACE (ObjectType absent or on the list) carrying CONTROL_ACCESS
+        // grants whatever was asked (check_object_specific_access).
+        if rules == Rules::Samba
+            && allow
+            && matches!(ace.body, AceBody::Object(_))
+            && mask.contains(AccessMask::CONTROL_ACCESS)
         {
-            continue;
+            return Decision::by(Verdict::Allowed, i, ace);
         }
         // Bits already granted by an earlier ACE are no longer open to a later deny
         // (MS-DTYP 2.5.3.2: the remaining-access mask shrinks as ACEs grant).
-        let relevant = mask.map_generic_ds() & want & AccessMask(!granted.0);
+        let relevant = mask & want & AccessMask(!granted.0);
         if relevant.is_empty() {
             continue;
         }
         if deny {
-            return Decision {
-                verdict: Verdict::Denied,
-                ace_index: Some(i),
-                ace: Some(ace.clone()),
-            };
+            return Decision::by(Verdict::Denied, i, ace);
         }
         granted |= relevant;
         if granted.contains(want) {
-            return Decision {
-                verdict: Verdict::Allowed,
-                ace_index: Some(i),
-                ace: Some(ace.clone()),
-            };
+            return Decision::by(Verdict::Allowed, i, ace);
         }
     }
     Decision::without_ace(Verdict::NotGranted)

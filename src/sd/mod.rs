@@ -14,7 +14,7 @@ pub mod rights;
 pub mod sddl;
 pub mod sid;
 
-pub use access::{Decision, Request, Target, Token, Verdict, evaluate};
+pub use access::{Decision, Request, Rules, Target, Token, Verdict, evaluate, evaluate_with};
 pub use access_mask::AccessMask;
 pub use ace::{Ace, AceBody, AceFlags, AceType};
 pub use acl::Acl;

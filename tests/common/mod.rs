@@ -213,6 +213,28 @@ impl Undo {
         conn.write_dacl(dn, &sd).await.unwrap();
     }
 
+    /// Disables inheritance on `dn`, keeping the inherited ACEs as explicit ones (what "Disable
+    /// inheritance → Convert inherited permissions into explicit permissions" does).
+    pub async fn protect(&mut self, conn: &mut Connection, dn: &str) {
+        use writeback_wizard::ad::controls;
+        use writeback_wizard::sd::{AceFlags, Control};
+        let stored = conn
+            .read_security_descriptor(dn, controls::DACL)
+            .await
+            .unwrap()
+            .unwrap();
+        let mut sd = stored.sd.clone();
+        for ace in &mut sd.dacl.acl_mut().unwrap().aces {
+            ace.flags = ace.flags.without(AceFlags::INHERITED);
+        }
+        sd.set_control(Control::DACL_PROTECTED, true);
+        self.steps.push(UndoStep::Dacl {
+            dn: dn.to_string(),
+            raw: stored.raw,
+        });
+        conn.write_dacl(dn, &sd).await.unwrap();
+    }
+
     /// Replaces `attr` of `dn` with `values`.
     pub async fn set_attr(&mut self, conn: &mut Connection, dn: &str, attr: &str, values: &[&str]) {
         let old = conn
@@ -438,4 +460,35 @@ pub fn loopback(authorize_url: &str) -> String {
     let redirect = query(authorize_url, "redirect_uri");
     let port = redirect.trim_end_matches('/').rsplit(':').next().unwrap();
     format!("http://127.0.0.1:{port}/")
+}
+
+/// Every reason of every blocked user is covered by an error finding on the object that holds
+/// the cause (same id, same object); returns the uncovered ones.
+pub fn uncovered(o: &writeback_wizard::check::CheckOutcome) -> Vec<String> {
+    use writeback_wizard::check::Severity;
+    let mut out = Vec::new();
+    for b in &o.scan.blocked {
+        for r in &b.reasons {
+            let covered = o.findings.iter().any(|f| {
+                f.id == r.id
+                    && f.severity == Severity::Error
+                    && f.object.eq_ignore_ascii_case(&r.object)
+            });
+            if !covered {
+                out.push(format!("{}: {} at {}", b.dn, r.id, r.object));
+            }
+        }
+    }
+    out
+}
+
+/// The (id, lower-case object) of every error finding.
+pub fn errors(
+    o: &writeback_wizard::check::CheckOutcome,
+) -> std::collections::BTreeSet<(String, String)> {
+    o.findings
+        .iter()
+        .filter(|f| f.severity == writeback_wizard::check::Severity::Error)
+        .map(|f| (f.id.to_string(), f.object.to_ascii_lowercase()))
+        .collect()
 }

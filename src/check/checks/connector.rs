@@ -10,6 +10,44 @@ use crate::ad::connector::ConnectorLookup;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
+    let mut out = lookup(input);
+    let f = input.facts;
+    if let (ConnectorLookup::Found(account), false) =
+        (&f.connector_lookup, f.connector_others.is_empty())
+    {
+        out.push(
+            Finding::new("connector-candidates", Severity::Info, &account.dn)
+                .title(format!(
+                    "{} other account(s) look like connector accounts; {} was taken",
+                    f.connector_others.len(),
+                    account.sam_account_name
+                ))
+                .detail(format!(
+                    "Passed over: {}. They rank lower (disabled, no writeback grants, no Entra Connect description, or signed in less recently), as old installations leave them.",
+                    f.connector_others
+                        .iter()
+                        .map(|c| format!(
+                            "{}{}",
+                            c.sam_account_name,
+                            if c.disabled { " (disabled)" } else { "" }
+                        ))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .fix("If Entra Connect uses another of them, give it with --connector NAME; remove leftovers of old installations.")
+                .evidence(
+                    f.connector_others
+                        .iter()
+                        .map(|c| c.dn.clone())
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+        );
+    }
+    out
+}
+
+fn lookup(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
     match &f.connector_lookup {
         ConnectorLookup::NotFound { .. } => vec![
@@ -27,10 +65,13 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         ],
         ConnectorLookup::Ambiguous { candidates, .. } => vec![
             Finding::new("connector-ambiguous", Severity::Error, &f.domain.dn)
-                .title(format!("{} accounts look like connector accounts", candidates.len()))
+                .title(format!(
+                    "{} accounts look equally like the connector account",
+                    candidates.len()
+                ))
                 .detail(format!(
-                    "Candidates: {}. Several Entra Connect installations (or leftovers of old ones) \
-                     created them.",
+                    "Candidates: {}. They are all enabled and nothing (writeback grants, the Entra \
+                     Connect description, recent sign-ins) tells them apart.",
                     candidates
                         .iter()
                         .map(|c| c.sam_account_name.as_str())
@@ -54,10 +95,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             let privileged: Vec<(&str, crate::sd::Sid)> = [
                 ("Domain Admins", domain.with_rid(512)),
                 ("Enterprise Admins", domain.with_rid(519)),
-                (
-                    "Administrators",
-                    crate::sd::Sid::new(5, &[32, 544]).ok(),
-                ),
+                ("Administrators", crate::sd::Sid::new(5, &[32, 544]).ok()),
             ]
             .into_iter()
             .filter_map(|(n, s)| Some((n, s?)))

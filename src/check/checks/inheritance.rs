@@ -1,61 +1,42 @@
-//! `inheritance-disabled`: an in-scope OU or container whose DACL is protected (inheritance
-//! disabled) and does not itself grant the writeback rights; the users below it are blocked.
+//! `inheritance-disabled`: an OU, container or non-administrator user whose DACL is protected
+//! (inheritance disabled) and does not itself grant the writeback rights, so the grants at the
+//! domain root never reach it or the users below it.
 //!
 //! Source: "Troubleshoot self-service password reset writeback" — permissions granted at the
 //! domain root do not reach objects below an OU with inheritance disabled.
 
-use super::{Input, container_statuses, evidence};
-use crate::check::finding::{Finding, Severity};
+use super::{Input, cause_findings, rights_words, users_words};
+use crate::check::finding::Finding;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
-    let f = input.facts;
-    let Some(c) = &f.connector else {
-        return Vec::new();
-    };
-    container_statuses(input)
-        .into_iter()
-        .filter(|s| {
-            s.protected && !s.all_allowed() && !s.container.dn.eq_ignore_ascii_case(&f.domain.dn)
-        })
-        .map(|s| {
-            let dn = &s.container.dn;
-            let blocked = input
-                .scan
-                .blocked_below
-                .get(&dn.to_ascii_lowercase())
-                .copied()
-                .unwrap_or(0);
-            // One line per right, naming the classes it is missing for.
-            let mut missing: Vec<(&str, Vec<&str>, String)> = Vec::new();
-            for v in s.verdicts.iter().filter(|v| !v.decision.is_allowed()) {
-                match missing.iter_mut().find(|(r, _, _)| *r == v.right) {
-                    Some((_, classes, _)) => classes.push(v.class),
-                    None => missing.push((v.right, vec![v.class], evidence(f, &v.decision))),
-                }
-            }
-            let names: Vec<String> = missing
-                .iter()
-                .map(|(r, classes, _)| format!("{r} ({})", classes.join(", ")))
-                .collect();
-            let mut finding = Finding::new("inheritance-disabled", Severity::Error, dn)
-                .title(format!(
-                    "Inheritance is disabled here; {blocked} user(s) below are blocked"
-                ))
-                .detail(format!(
-                    "This {} has a protected DACL, so the rights granted higher up do not reach \
-                     the users below it, and it does not grant {} itself: {}.",
-                    s.container.class_name,
-                    c.account.sam_account_name,
-                    names.join(", ")
-                ))
-                .fix(
-                    "Grant the writeback rights on this container as well (writeback-wizard plan \
-                     does, unless --no-protected-containers), or enable inheritance on it.",
-                );
-            for (right, _, ev) in &missing {
-                finding = finding.evidence(format!("{right}: {ev}"));
-            }
-            finding
-        })
-        .collect()
+    let name = input
+        .facts
+        .connector
+        .as_ref()
+        .map_or("the connector", |c| c.account.sam_account_name.as_str());
+    cause_findings(input, "inheritance-disabled", |cause| {
+        let user = cause.object_class.eq_ignore_ascii_case("user")
+            || cause.object_class.eq_ignore_ascii_case("inetOrgPerson");
+        if user {
+            (
+                "Inheritance is disabled on this user".into(),
+                format!(
+                    "The user's DACL is protected, so the rights granted higher up do not reach it, and it does not grant {name} {} itself. The user is not a protected administrator.",
+                    rights_words(cause)
+                ),
+                "Grant the writeback rights on this user (writeback-wizard plan does, unless --no-protected-users), or enable inheritance on it.".into(),
+            )
+        } else {
+            (
+                format!("Inheritance is disabled here; {} user(s) below are blocked", cause.users),
+                format!(
+                    "This {} has a protected DACL, so the rights granted higher up do not reach the users below it, and it does not grant {name} {} itself. {}",
+                    cause.object_class,
+                    rights_words(cause),
+                    users_words(cause.users)
+                ),
+                "Grant the writeback rights on this container as well (writeback-wizard plan does, unless --no-protected-containers), or enable inheritance on it.".into(),
+            )
+        }
+    })
 }

@@ -2,11 +2,12 @@
 //! means adding a file and a line in [`ALL`].
 
 use super::facts::Facts;
-use super::finding::Finding;
+use super::finding::{Finding, Severity};
 use super::scan::UserScan;
 
 mod admin_count;
 mod connector;
+mod denied;
 mod inheritance;
 mod ldap_transport;
 mod min_password_age;
@@ -23,8 +24,6 @@ mod unexpire;
 pub struct Input<'a> {
     pub facts: &'a Facts,
     pub scan: &'a UserScan,
-    /// adminCount=1 users that are in no protected group any more.
-    pub stale_admin: &'a [String],
 }
 
 /// A check: reads the input, returns findings.
@@ -34,6 +33,7 @@ pub type Check = fn(&Input<'_>) -> Vec<Finding>;
 pub const ALL: &[Check] = &[
     connector::check,
     rights::check,
+    denied::check,
     inheritance::check,
     unexpire::check,
     admin_count::check,
@@ -67,90 +67,79 @@ pub fn interval_words(ticks: i64) -> String {
     }
 }
 
-/// How the connector fares on users created directly under one container.
-pub struct ContainerStatus<'a> {
-    pub container: &'a super::facts::Container,
-    /// A scope base (or the domain root when the whole domain is in scope).
-    pub is_base: bool,
-    pub protected: bool,
-    /// For each class checked (user, and inetOrgPerson when any exist) and each right: the
-    /// finding id, the right's name, the class name and the decision.
-    pub verdicts: Vec<RightVerdict>,
-    /// Not every right is granted here, while the nearest container above it (in scope)
-    /// grants them all: this is where writeback breaks.
-    pub breaks_here: bool,
-}
-
-pub struct RightVerdict {
-    pub id: &'static str,
-    pub right: &'static str,
-    pub class: &'static str,
-    pub decision: crate::sd::Decision,
-}
-
-impl ContainerStatus<'_> {
-    pub fn all_allowed(&self) -> bool {
-        self.verdicts.iter().all(|v| v.decision.is_allowed())
-    }
-}
-
-/// The status of every container in scope, outermost first.
-pub fn container_statuses<'a>(input: &Input<'a>) -> Vec<ContainerStatus<'a>> {
-    use crate::sd::access::child_dacl;
-    use crate::sd::rights::{CLASS_INET_ORG_PERSON, CLASS_USER};
-    let f = input.facts;
-    let Some(c) = &f.connector else {
-        return Vec::new();
-    };
-    let requests = super::scan::writeback_requests(f);
-    let mut sorted: Vec<&super::facts::Container> = f.containers.iter().collect();
-    sorted.sort_by_key(|c| c.dn.matches(',').count());
-    let mut out: Vec<ContainerStatus<'a>> = Vec::new();
-    for cont in sorted {
-        let Some(sd) = &cont.sd else { continue };
-        // inetOrgPerson needs its own grant, checked where such objects live below.
-        let mut classes = vec![("user", CLASS_USER)];
-        if input
-            .scan
-            .inet_org_person_parents
-            .iter()
-            .any(|p| crate::ad::discovery::is_within(p, &cont.dn))
-        {
-            classes.push(("inetOrgPerson", CLASS_INET_ORG_PERSON));
-        }
-        let mut verdicts = Vec::new();
-        for (class_name, class) in &classes {
-            let dacl = child_dacl(&sd.dacl, *class);
-            let target = crate::sd::Target {
-                class: *class,
-                object_sid: None,
-            };
-            for (id, right, request) in &requests {
-                verdicts.push(RightVerdict {
-                    id,
-                    right,
-                    class: class_name,
-                    decision: crate::sd::evaluate(&dacl, &target, &c.token, request),
-                });
+/// The causes with `id` as error findings, one per object (the object that holds the cause),
+/// built by `describe` (title, detail, fix); the evidence and user count are added here.
+pub fn cause_findings(
+    input: &Input<'_>,
+    id: &'static str,
+    describe: impl Fn(&crate::check::causes::CauseInfo) -> (String, String, String),
+) -> Vec<Finding> {
+    input
+        .scan
+        .causes
+        .with_id(id)
+        .map(|c| {
+            let (title, detail, fix) = describe(c);
+            let mut f = Finding::new(id, crate::check::Severity::Error, &*c.object)
+                .title(title)
+                .detail(detail)
+                .fix(fix);
+            for e in &c.evidence {
+                f = f.evidence(e.clone());
             }
+            f
+        })
+        .collect()
+}
+
+/// "Reset Password (user, inetOrgPerson), write pwdLastSet (user)".
+pub fn rights_words(c: &crate::check::causes::CauseInfo) -> String {
+    let mut parts: Vec<(crate::check::Right, Vec<&str>)> = Vec::new();
+    for (r, class) in &c.rights {
+        match parts.iter_mut().find(|(x, _)| x == r) {
+            Some((_, classes)) => classes.push(class),
+            None => parts.push((*r, vec![class])),
         }
-        let is_base = f.scopes.iter().any(|s| s.eq_ignore_ascii_case(&cont.dn));
-        let parent_ok = out
-            .iter()
-            .filter(|p| crate::ad::discovery::is_within(&cont.dn, &p.container.dn))
-            .max_by_key(|p| p.container.dn.len())
-            .is_none_or(|p| p.all_allowed());
-        let mut status = ContainerStatus {
-            container: cont,
-            is_base,
-            protected: sd.dacl_protected(),
-            verdicts,
-            breaks_here: false,
-        };
-        status.breaks_here = !status.all_allowed() && (is_base || parent_ok);
-        out.push(status);
     }
-    out
+    parts
+        .iter()
+        .map(|(r, classes)| format!("{} ({})", r.name(), classes.join(", ")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// "3 users in scope are blocked by it" or "no user in scope today; new users there would be".
+pub fn users_words(n: usize) -> String {
+    match n {
+        0 => {
+            "No user in scope is blocked by it today; users created or moved there would be.".into()
+        }
+        1 => "1 user in scope is blocked by it.".into(),
+        n => format!("{n} users in scope are blocked by it."),
+    }
+}
+
+/// A safety net: an error finding for every cause of a blocked user that no check reported
+/// on its object, so a blocked user is never without one.
+pub fn coverage(input: &Input<'_>, findings: &[Finding]) -> Vec<Finding> {
+    input
+        .scan
+        .causes
+        .iter()
+        .filter(|c| {
+            !findings.iter().any(|f| {
+                f.id == c.id
+                    && f.severity == Severity::Error
+                    && f.object.eq_ignore_ascii_case(&c.object)
+            })
+        })
+        .map(|c| {
+            Finding::new(c.id, Severity::Error, &*c.object)
+                .title(format!("Writeback is blocked here ({})", c.id))
+                .detail(users_words(c.users))
+                .fix("See `writeback-wizard explain` for this finding id.")
+        })
+        .collect()
 }
 
 /// The deciding ACE as evidence, in SDDL.

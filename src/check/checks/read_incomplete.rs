@@ -13,6 +13,17 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             input.scan.unreadable
         ));
     }
+    let unknown_admins = input
+        .scan
+        .admin_count
+        .iter()
+        .filter(|(dn, _)| f.admin_status(dn) == crate::check::AdminStatus::Unknown)
+        .count();
+    if unknown_admins > 0 {
+        problems.push(format!(
+            "the groups of {unknown_admins} adminCount=1 user(s) could not be read, so it is unknown whether they are still protected administrators"
+        ));
+    }
     for pso in &input.scan.unreadable_psos {
         if !f.psos.iter().any(|p| p.dn.eq_ignore_ascii_case(pso)) {
             problems.push(format!(
@@ -23,7 +34,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     if problems.is_empty() {
         return Vec::new();
     }
-    let mut finding = Finding::new("read-incomplete", Severity::Warning, &f.server)
+    let mut finding = Finding::new("read-incomplete", Severity::Error, &f.server)
         .title("Some of the directory could not be read with this account")
         .detail(format!(
             "{}. Without them the check cannot tell whether writeback works, so it never reports \

@@ -1,79 +1,77 @@
-//! `right-reset-password`, `right-write-pwdlastset`, `right-write-lockouttime`, `right-denied`.
+//! `right-reset-password`, `right-write-pwdlastset`, `right-write-lockouttime`.
 //!
 //! Source: "Microsoft Entra Connect: Configure AD DS Connector Account Permissions"
 //! (Set-ADSyncPasswordWritebackPermissions) and the SSPR writeback tutorial: at every domain root,
 //! the connector needs Reset Password, write lockoutTime and write pwdLastSet on descendant user
-//! objects. Evaluated as a new user directly below each scope base would inherit them, and at
-//! every container in scope where that chain breaks.
+//! objects. Reported on the outermost container from which down a right is missing — the domain
+//! root when nothing grants it, or the container where a grant above stops reaching (a grant
+//! that does not propagate, NO_PROPAGATE_INHERIT) — judged for a new user below every container
+//! in scope, and for every blocked user.
 
-use super::{Input, container_statuses, evidence};
-use crate::check::finding::{Finding, Severity};
-use crate::sd::Verdict;
+use super::{Input, cause_findings, users_words};
+use crate::check::Right;
+use crate::check::finding::Finding;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
-    let f = input.facts;
-    let Some(c) = &f.connector else {
+    let Some(c) = &input.facts.connector else {
         return Vec::new();
     };
-    let mut out = Vec::new();
-    for status in container_statuses(input) {
-        if !status.breaks_here || (status.protected && !status.is_base) {
-            continue; // Protected containers are the inheritance check's.
-        }
-        let dn = &status.container.dn;
-        for v in &status.verdicts {
-            let denied = v.decision.verdict == Verdict::Denied;
-            if v.decision.is_allowed() {
-                continue;
-            }
-            let (id, title) = if denied {
-                (
-                    "right-denied",
-                    format!("An explicit deny blocks {} on {} objects", v.right, v.class),
-                )
-            } else {
-                (
-                    v.id,
-                    format!(
-                        "{} lacks {} on descendant {} objects",
-                        c.account.sam_account_name, v.right, v.class
-                    ),
-                )
-            };
-            let where_ = if status.is_base {
-                "below this scope base"
-            } else {
-                "below this container"
-            };
-            out.push(
-                Finding::new(id, Severity::Error, dn)
-                    .title(title)
-                    .detail(format!(
-                        "A new {} {where_} would not give {} the right {} — {}. Password \
-                         writeback fails for such users.",
-                        v.class,
-                        c.account.sam_account_name,
-                        v.right,
-                        if denied {
-                            "a deny ACE comes first"
-                        } else {
-                            "no ACE grants it"
-                        }
-                    ))
-                    .fix(if denied {
-                        "Remove the deny ACE, or narrow it so it does not apply to the connector \
-                         account."
-                            .to_string()
+    let name = &c.account.sam_account_name;
+    let root = &input.facts.domain.dn;
+    Right::ALL
+        .into_iter()
+        .flat_map(|right| {
+            cause_findings(input, right.id(), move |cause| {
+                let at_root = cause.object.eq_ignore_ascii_case(root);
+                let user = cause.object_class.eq_ignore_ascii_case("user")
+                    || cause.object_class.eq_ignore_ascii_case("inetOrgPerson");
+                let title = format!(
+                    "{name} lacks {} on {}",
+                    right.name(),
+                    if user {
+                        "this user".to_string()
                     } else {
-                        format!(
-                            "Grant {} {} on descendant {} objects here (writeback-wizard plan shows \
-                             the exact ACE).",
-                            c.account.sam_account_name, v.right, v.class
-                        )
-                    })
-                    .evidence(evidence(f, &v.decision)),
-            );
-        }
-    }
-    out
+                        let classes: Vec<&str> = cause
+                            .rights
+                            .iter()
+                            .filter(|(r, _)| *r == right)
+                            .map(|(_, c)| c.as_str())
+                            .collect();
+                        format!("descendant {} objects", classes.join(" and "))
+                    }
+                );
+                let detail = if at_root {
+                    format!(
+                        "Nothing in the domain grants {name} this right, so password writeback fails for the users below. {}",
+                        users_words(cause.users)
+                    )
+                } else if user {
+                    format!(
+                        "This user's own DACL does not give {name} the right, although a new user in the same place would have it. {}",
+                        users_words(cause.users)
+                    )
+                } else {
+                    format!(
+                        "Above this {} the right is granted, but it does not reach the users below it (the grant does not propagate this far). {}",
+                        cause.object_class,
+                        users_words(cause.users)
+                    )
+                };
+                let fix = if at_root {
+                    format!(
+                        "Grant {name} {} on descendant user objects at the domain root (writeback-wizard plan shows the exact ACE).",
+                        right.name()
+                    )
+                } else {
+                    format!(
+                        "Grant {name} {} here (writeback-wizard plan shows the exact ACE).",
+                        right.name()
+                    )
+                };
+                (title, detail, fix)
+            })
+            .into_iter()
+            .map(|f| f.evidence("no ACE grants it"))
+        })
+        .collect()
 }

@@ -1,40 +1,33 @@
-//! `samserver-read`: Authenticated Users cannot read `CN=Server,CN=System`.
+//! `samserver-read`: the connector cannot read the SAM server object `CN=Server,CN=System`.
 //!
-//! Source: "Troubleshoot self-service password reset writeback" (hardening that removes the
-//! default read access of Authenticated Users on the SAM server object makes writeback fail).
+//! Source: "Troubleshoot self-service password reset writeback" — writeback relies on the legacy
+//! `NetUserGetInfo` call, which reads the domain root, `CN=Builtin` and the samServer object; the
+//! connector needs List contents, Read all properties and Read permissions there, which domains
+//! give to Authenticated Users or to Pre-Windows 2000 Compatible Access (with Authenticated
+//! Users as a member). Judged with the connector's whole logon token, so a grant to Pre-Windows
+//! 2000 Compatible Access counts exactly when the connector's token carries that alias.
 
 use super::Input;
 use crate::check::finding::{Finding, Severity};
-use crate::sd::rights::CLASS_USER;
-use crate::sd::{AccessMask, Request, Sid, Target, Token, evaluate};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
-    let Some(sd) = &f.sam_server else {
+    let Some(d) = f.sam_server_read().filter(|d| !d.is_allowed()) else {
         return Vec::new();
     };
-    let au = Token::new(Sid::authenticated_users(), []);
-    let d = evaluate(
-        &sd.dacl,
-        &Target {
-            class: CLASS_USER,
-            object_sid: None,
-        },
-        &au,
-        &Request::Rights(AccessMask::READ_PROPERTY),
-    );
-    if d.is_allowed() {
-        return Vec::new();
-    }
+    let name = f
+        .connector
+        .as_ref()
+        .map_or("the connector", |c| c.account.sam_account_name.as_str());
     vec![
-        Finding::new(
-            "samserver-read",
-            Severity::Warning,
-            format!("CN=Server,CN=System,{}", f.domain.dn),
-        )
-        .title("Authenticated Users cannot read the SAM server object")
-        .detail("Password operations over SAMR need it; the default grants Authenticated Users read access.")
-        .fix("Restore read access for Authenticated Users on CN=Server,CN=System.")
-        .evidence(super::evidence(f, &d)),
+        Finding::new("samserver-read", Severity::Error, f.sam_server_dn())
+            .title(format!("{name} cannot read the SAM server object"))
+            .detail(
+                "Writeback reads this object (NetUserGetInfo) and fails with access denied without List contents, Read all properties and Read permissions on it. Domains grant them to Authenticated Users or to Pre-Windows 2000 Compatible Access.",
+            )
+            .fix(format!(
+                "Grant {name} (or Authenticated Users) List contents, Read all properties and Read permissions on CN=Server,CN=System."
+            ))
+            .evidence(super::evidence(f, &d)),
     ]
 }

@@ -8,8 +8,7 @@
 
 use super::{Input, evidence};
 use crate::check::finding::{Finding, Severity};
-use crate::sd::rights::{CLASS_DOMAIN_DNS, UNEXPIRE_PASSWORD};
-use crate::sd::{Request, Target, evaluate};
+use crate::sd::Verdict;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
@@ -17,33 +16,34 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if let Some(sd) = &f.root.sd {
-        let d = evaluate(
-            &sd.dacl,
-            &Target {
-                class: CLASS_DOMAIN_DNS,
-                object_sid: None,
-            },
-            &c.token,
-            &Request::ControlAccess(UNEXPIRE_PASSWORD),
-        );
-        if !d.is_allowed() {
-            out.push(
-                Finding::new("right-unexpire-password", Severity::Error, &f.domain.dn)
-                    .title("Nobody in the connector's token has Unexpire Password on the domain")
-                    .detail(
-                        "After a reset, writeback sets pwdLastSet to -1; the DC refuses that \
-                         without the Unexpire Password right on the domain object. By default \
-                         Authenticated Users has it.",
-                    )
-                    .fix(format!(
+    if let Some(d) = f
+        .unexpire()
+        .filter(|d| !d.is_allowed() && d.verdict != Verdict::Unknown)
+    {
+        let denied = d.verdict == Verdict::Denied;
+        out.push(
+            Finding::new("right-unexpire-password", Severity::Error, &f.domain.dn)
+                .title(if denied {
+                    "A deny refuses the connector Unexpire Password on the domain"
+                } else {
+                    "Nobody in the connector's token has Unexpire Password on the domain"
+                })
+                .detail(
+                    "After a reset, writeback sets pwdLastSet to -1; the DC refuses that \
+                     without the Unexpire Password right on the domain object, so writeback \
+                     fails for every user. By default Authenticated Users has it.",
+                )
+                .fix(if denied {
+                    "Remove the deny ACE on the domain root; no grant can override it.".to_string()
+                } else {
+                    format!(
                         "Grant Unexpire Password on the domain root to {} (or restore the default \
                          grant to Authenticated Users).",
                         c.account.sam_account_name
-                    ))
-                    .evidence(evidence(f, &d)),
-            );
-        }
+                    )
+                })
+                .evidence(evidence(f, &d)),
+        );
     }
     if input.scan.change_password_missing > 0 {
         out.push(

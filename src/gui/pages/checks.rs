@@ -302,7 +302,9 @@ impl Page {
                 needle.is_empty()
                     || b.dn.to_lowercase().contains(&needle)
                     || b.sam_account_name.to_lowercase().contains(&needle)
-                    || b.reasons.iter().any(|r| r.contains(&needle))
+                    || b.reasons.iter().any(|r| {
+                        r.id.contains(&needle) || r.object.to_lowercase().contains(&needle)
+                    })
             })
             .collect();
         let mut list = column![
@@ -328,7 +330,7 @@ impl Page {
             list = list.push(
                 row![
                     text(b.sam_account_name.clone()).size(13).width(160),
-                    text(b.reasons.join(", ")).size(13).width(280),
+                    text(b.reasons_text()).size(13).width(280),
                     style::mono(b.dn.clone()),
                 ]
                 .spacing(8)
@@ -347,10 +349,14 @@ impl Page {
 
 /// Ready or not, in one box: the verdict of a report.
 pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
+    let n = &r.readiness;
     if r.ready {
         style::ok_box(t!(
             "checks-ready",
-            users = r.users.in_scope,
+            ready = n.ready,
+            users = n.in_scope,
+            excluded = n.excluded,
+            blocked = n.blocked,
             warnings = r.summary.warnings
         ))
     } else {
@@ -358,13 +364,16 @@ pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
             "checks-not-ready",
             errors = r.summary.errors,
             warnings = r.summary.warnings,
-            blocked = r.users.blocked.len(),
-            users = r.users.in_scope
+            ready = n.ready,
+            users = n.in_scope,
+            excluded = n.excluded,
+            blocked = n.blocked
         ))
     }
 }
 
-/// The blocked users as CSV: sAMAccountName, DN, reasons (finding ids).
+/// The blocked users as CSV: sAMAccountName, DN, reasons (finding id and the object that holds
+/// the cause, `id@object`, space-separated).
 pub fn blocked_csv(a: &Arc<Assessment>) -> String {
     let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
     let mut out = String::from("sAMAccountName,dn,reasons\n");
@@ -373,7 +382,11 @@ pub fn blocked_csv(a: &Arc<Assessment>) -> String {
             "{},{},{}\n",
             q(&b.sam_account_name),
             q(&b.dn),
-            q(&b.reasons.join(" "))
+            q(&b.reasons
+                .iter()
+                .map(|r| format!("{}@{}", r.id, r.object))
+                .collect::<Vec<_>>()
+                .join(" "))
         ));
     }
     out

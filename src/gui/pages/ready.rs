@@ -290,7 +290,16 @@ impl Page {
             col = col.push(style::warning_box(w.clone()));
         }
         for n in &plan.not_fixed {
-            col = col.push(style::error_box(t!("ready-not-fixed", what = n.as_str())));
+            col = col.push(style::error_box(t!(
+                "ready-not-fixed",
+                id = n.id.as_str(),
+                object = n.object.as_str(),
+                reason = n.reason.as_str(),
+                users = n.users
+            )));
+            for e in &n.evidence {
+                col = col.push(style::mono(e.clone()));
+            }
         }
         for (i, change) in plan.changes.iter().enumerate() {
             let open = self.expanded.contains(&i);
