@@ -693,3 +693,35 @@ async fn an_account_that_cannot_read_groups_or_descriptors_is_never_ready() {
         assert!(o.scan.ready == 0, "no user is ready on an unknown token");
     }
 }
+
+#[tokio::test]
+async fn the_connector_token_is_the_one_the_dc_builds_at_its_sign_in() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let o = run(&mut admin, CheckOptions::default()).await.unwrap();
+    let c = o.facts.connector.as_ref().unwrap();
+    let engine: std::collections::BTreeSet<String> =
+        c.token.sids().map(|s| s.to_string()).collect();
+    // The DC's own word: the token of a real sign-in as MSOL_lab (rootDSE tokenGroups).
+    let mut msol = lab.connector().await;
+    let dc: std::collections::BTreeSet<String> = msol
+        .session_token()
+        .await
+        .unwrap()
+        .expect("the DC shows the session's token")
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(engine, dc, "engine token vs the DC's");
+    // It holds what tokenGroups on the account does not show: the network-logon SIDs and the
+    // alias reached through Authenticated Users.
+    for sid in ["S-1-1-0", "S-1-5-2", "S-1-5-11", "S-1-5-32-554"] {
+        assert!(engine.contains(sid), "{sid} in {engine:?}");
+        assert!(
+            !c.groups.iter().any(|g| g.to_string() == sid),
+            "{sid} not in tokenGroups"
+        );
+    }
+    assert!(o.facts.logon.from_dc);
+}

@@ -343,3 +343,78 @@ async fn an_entra_pilot_group_is_matched_to_ad_accounts_by_sid() {
         .unwrap_err();
     assert!(err.to_string().contains("No Such Group"));
 }
+
+#[tokio::test]
+async fn pilot_rows_carry_the_domain_level_blockers() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let mut undo = Undo::default();
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let msol: Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
+    // frank is fully granted through the nested group; a deny of Unexpire Password on the
+    // domain and the domain's minimum age still block him, and his row must say so.
+    undo.prepend_ace(
+        &mut admin,
+        &root,
+        writeback_wizard::sd::Ace::deny(
+            writeback_wizard::sd::AceFlags(0),
+            writeback_wizard::sd::AccessMask::CONTROL_ACCESS,
+            msol,
+            Some(writeback_wizard::sd::rights::UNEXPIRE_PASSWORD),
+            None,
+        ),
+    )
+    .await;
+    let group = format!("CN=PilotFrank,{}", lab.var("LAB_GROUPS_OU_DN"));
+    admin
+        .add(
+            &group,
+            vec![
+                ("objectClass", vec![b"group".to_vec()]),
+                ("member", vec![lab.var("LAB_FRANK_DN").as_bytes().to_vec()]),
+            ],
+        )
+        .await
+        .unwrap();
+    undo.created(&group);
+    let opts = CheckOptions {
+        page_size: 100,
+        ..Default::default()
+    };
+    let facts = check::gather(&mut admin, &opts).await;
+    let table = match &facts {
+        Ok(f) => Some(pilot::run(&mut admin, f, &group, None).await),
+        Err(_) => None,
+    };
+    let mut msol_conn = lab.connector().await;
+    let (code, _) = msol_conn
+        .modify_replace(
+            lab.var("LAB_FRANK_DN"),
+            "pwdLastSet",
+            vec![b"-1".to_vec()],
+            vec![],
+        )
+        .await
+        .unwrap();
+    undo.undo(&mut admin).await;
+    facts.unwrap();
+    let table = table.unwrap().unwrap();
+    let frank = table
+        .rows
+        .iter()
+        .find(|r| r.sam_account_name.as_deref() == Some("frank"))
+        .expect("frank's row");
+    assert_eq!(frank.verdict, Some(PilotVerdict::Blocked));
+    for id in ["right-unexpire-password", "min-password-age"] {
+        assert!(
+            frank.reasons.iter().any(|r| r == id),
+            "{id}: {:?}",
+            frank.reasons
+        );
+    }
+    assert_eq!(
+        code, 50,
+        "the DC refuses pwdLastSet = -1 without Unexpire Password"
+    );
+}

@@ -572,6 +572,30 @@ pub fn is_protected(sids: &[Sid], protected: &[Sid], root_known: bool) -> bool {
     })
 }
 
+/// Reads `dn`'s groups now and says whether it is still a protected administrator
+/// ([`AdminStatus`]): what `apply` asks right before it clears a stale adminCount.
+pub async fn admin_status_now(
+    conn: &mut Connection,
+    dn: &str,
+    domain_sid: &Sid,
+    root_sid: Option<&Sid>,
+) -> AdminStatus {
+    let protected = protected_sids(domain_sid, root_sid);
+    match conn.account_token(dn, domain_sid).await {
+        Ok(t) if t.groups_known() => {
+            let mut sids = t.groups.unwrap_or_default();
+            sids.push(t.sid);
+            sids.extend(t.primary_group);
+            if is_protected(&sids, &protected, root_sid.is_some()) {
+                AdminStatus::Protected
+            } else {
+                AdminStatus::Stale
+            }
+        }
+        _ => AdminStatus::Unknown,
+    }
+}
+
 /// Whether each adminCount=1 user in scope is still in a protected group.
 async fn admin_statuses(
     conn: &mut Connection,
@@ -583,7 +607,6 @@ async fn admin_statuses(
         .root_domain_naming_context
         .eq_ignore_ascii_case(&domain.dn)
         .then(|| domain.sid.clone());
-    let protected = protected_sids(&domain.sid, root_sid.as_ref());
     let mut dns = Vec::new();
     for base in scopes {
         for e in conn
@@ -601,19 +624,7 @@ async fn admin_statuses(
     }
     let mut out = HashMap::new();
     for dn in dns {
-        let status = match conn.account_token(&dn, &domain.sid).await {
-            Ok(t) if t.groups_known() => {
-                let mut sids = t.groups.unwrap_or_default();
-                sids.push(t.sid);
-                sids.extend(t.primary_group);
-                if is_protected(&sids, &protected, root_sid.is_some()) {
-                    AdminStatus::Protected
-                } else {
-                    AdminStatus::Stale
-                }
-            }
-            _ => AdminStatus::Unknown,
-        };
+        let status = admin_status_now(conn, &dn, &domain.sid, root_sid.as_ref()).await;
         out.insert(dn.to_ascii_lowercase(), status);
     }
     Ok(out)

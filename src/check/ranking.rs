@@ -131,6 +131,27 @@ pub async fn settle(
     Ok(decide(scored))
 }
 
+/// Looks the connector up as `check` does — given, or detected and ranked — judging grants on
+/// the domain root alone (the wizard's "Test connection", before anything else is read).
+pub async fn find(
+    conn: &mut Connection,
+    domain: &Domain,
+    given: Option<&str>,
+) -> Result<(ConnectorLookup, Vec<Account>), AdError> {
+    let lookup = conn.find_connector(&domain.dn, given).await?;
+    if !matches!(lookup, ConnectorLookup::Ambiguous { given: None, .. }) {
+        return Ok((lookup, Vec::new()));
+    }
+    let root = super::tree::Node {
+        dn: domain.dn.clone(),
+        class_name: "domainDNS".into(),
+        sd: conn.read_dacl(&domain.dn).await?,
+        in_scope: true,
+    };
+    let tree = Tree::new(root, Vec::new());
+    settle(conn, domain, &tree, lookup).await
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,25 +219,4 @@ mod tests {
         ]);
         assert_eq!(lookup, ConnectorLookup::Found(c));
     }
-}
-
-/// Looks the connector up as `check` does — given, or detected and ranked — judging grants on
-/// the domain root alone (the wizard's "Test connection", before anything else is read).
-pub async fn find(
-    conn: &mut Connection,
-    domain: &Domain,
-    given: Option<&str>,
-) -> Result<(ConnectorLookup, Vec<Account>), AdError> {
-    let lookup = conn.find_connector(&domain.dn, given).await?;
-    if !matches!(lookup, ConnectorLookup::Ambiguous { given: None, .. }) {
-        return Ok((lookup, Vec::new()));
-    }
-    let root = super::tree::Node {
-        dn: domain.dn.clone(),
-        class_name: "domainDNS".into(),
-        sd: conn.read_dacl(&domain.dn).await?,
-        in_scope: true,
-    };
-    let tree = Tree::new(root, Vec::new());
-    settle(conn, domain, &tree, lookup).await
 }

@@ -351,18 +351,21 @@ impl<'a> Judge<'a> {
             Verdict::Unknown => Some(causes.note("read-incomplete", &f.server, "", None, None)),
             Verdict::Denied => {
                 let ace = d.ace.as_ref()?;
-                let evidence = Some(self.evidence(right, ace));
                 let holder = if ace.is_inherited() {
-                    f.tree
-                        .parent_of(&user.dn)
-                        .map(|p| f.tree.holder_of(p, ace))
-                        .map(|i| &f.tree.nodes[i])
+                    f.tree.parent_of(&user.dn).map(|p| f.tree.holder_of(p, ace))
                 } else {
                     None
                 };
                 Some(match holder {
-                    Some(n) => causes.note("right-denied", &n.dn, &n.class_name, with, evidence),
-                    None => causes.note("right-denied", &user.dn, &user.class_name, with, evidence),
+                    Some((i, held)) => {
+                        let n = &f.tree.nodes[i];
+                        let ev = Some(self.evidence(right, held.as_ref().unwrap_or(ace)));
+                        causes.note("right-denied", &n.dn, &n.class_name, with, ev)
+                    }
+                    None => {
+                        let ev = Some(self.evidence(right, ace));
+                        causes.note("right-denied", &user.dn, &user.class_name, with, ev)
+                    }
                 })
             }
             Verdict::NotGranted if sd.dacl_protected() => Some(match admin {
@@ -517,8 +520,9 @@ impl<'a> Judge<'a> {
                     let with = Some((right, class_name.as_str()));
                     if probed[k].verdict == Verdict::Denied {
                         if let Some(ace) = &probed[k].ace {
-                            let h = &tree.nodes[tree.holder_of(i, ace)];
-                            let ev = Some(self.evidence(right, ace));
+                            let (j, held) = tree.holder_of(i, ace);
+                            let h = &tree.nodes[j];
+                            let ev = Some(self.evidence(right, held.as_ref().unwrap_or(ace)));
                             scan.causes
                                 .note("right-denied", &h.dn, &h.class_name, with, ev);
                         }

@@ -106,28 +106,29 @@ impl Tree {
     }
 
     /// Finds where the inherited ACE `ace` comes from, starting at node `from` and walking up:
-    /// the nearest node that holds it as an explicit ACE; the outermost node looked at when none
-    /// does.
-    pub fn holder_of(&self, from: usize, ace: &Ace) -> usize {
+    /// the nearest node that holds it as an explicit ACE (with that ACE); the outermost node
+    /// looked at when none does.
+    pub fn holder_of(&self, from: usize, ace: &Ace) -> (usize, Option<Ace>) {
         let mut cur = Some(from);
         let mut last = from;
         while let Some(i) = cur {
             last = i;
-            let holds = self.nodes[i]
+            let held = self.nodes[i]
                 .sd
                 .as_ref()
                 .and_then(|sd| sd.dacl.acl())
-                .is_some_and(|acl| {
+                .and_then(|acl| {
                     acl.aces
                         .iter()
-                        .any(|a| !a.is_inherited() && same_origin(ace, a))
+                        .find(|a| !a.is_inherited() && same_origin(ace, a))
+                        .cloned()
                 });
-            if holds {
-                return i;
+            if held.is_some() {
+                return (i, held);
             }
             cur = self.parent_of(&self.nodes[i].dn);
         }
-        last
+        (last, None)
     }
 }
 
@@ -340,6 +341,8 @@ mod tests {
         let ctx = DomainContext::default();
         let copy = sddl::parse_ace(&deny.replace("CI;", "CIID;"), &ctx).unwrap();
         let b = tree.find("OU=B,OU=A,DC=x").unwrap();
-        assert_eq!(tree.holder_of(b, &copy), tree.find("OU=A,DC=x").unwrap());
+        let (holder, held) = tree.holder_of(b, &copy);
+        assert_eq!(holder, tree.find("OU=A,DC=x").unwrap());
+        assert!(!held.unwrap().is_inherited());
     }
 }

@@ -75,6 +75,10 @@ pub enum ApplyError {
         detail: String,
         written: usize,
     },
+    #[error(
+        "{dn} is in a protected group again (or its groups cannot be read), so its adminCount is not stale any more; stopped after {written} change(s) without clearing it. Run plan again."
+    )]
+    NotStale { dn: String, written: usize },
     #[error("cancelled after {written} change(s); the backup holds every original value")]
     Cancelled { written: usize },
     #[error(transparent)]
@@ -88,6 +92,7 @@ impl ApplyError {
             ApplyError::Changed { written, .. }
             | ApplyError::Write { written, .. }
             | ApplyError::Verify { written, .. }
+            | ApplyError::NotStale { written, .. }
             | ApplyError::Cancelled { written } => *written,
             _ => 0,
         }
@@ -99,6 +104,40 @@ fn attribute_of(change: &Change) -> &str {
     match &change.action {
         Action::SetAttribute { attribute, .. } => attribute,
         _ => DACL_ATTRIBUTE,
+    }
+}
+
+/// Whether `change` clears adminCount or re-enables inheritance on a user flagged stale: both
+/// are only right while the account is in no protected group.
+fn clears_admin_count(change: &Change) -> bool {
+    match &change.action {
+        Action::SetAttribute { attribute, values } => {
+            attribute.eq_ignore_ascii_case("adminCount") && values.is_empty()
+        }
+        Action::EnableInheritance => true,
+        Action::AddAces { .. } => false,
+    }
+}
+
+/// Stops unless the account `change` clears adminCount on is still in no protected group.
+async fn still_stale(
+    conn: &mut Connection,
+    plan: &Plan,
+    change: &Change,
+    written: usize,
+) -> Result<(), ApplyError> {
+    let sid: crate::sd::Sid = plan
+        .domain_sid
+        .parse()
+        .map_err(|_| ApplyError::BadPlan(format!("domain SID {}", plan.domain_sid)))?;
+    let status = crate::check::facts::admin_status_now(conn, &change.dn, &sid, None).await;
+    if status == crate::check::AdminStatus::Stale {
+        Ok(())
+    } else {
+        Err(ApplyError::NotStale {
+            dn: change.dn.clone(),
+            written,
+        })
     }
 }
 
@@ -250,6 +289,9 @@ pub async fn apply(
         planned_aces(change)?;
     }
     preflight(conn, plan).await?;
+    for change in plan.changes.iter().filter(|c| clears_admin_count(c)) {
+        still_stale(conn, plan, change, 0).await?;
+    }
 
     // Originals, as they are now; stop before anything is written if one moved.
     let ctx = plan.context();
@@ -309,6 +351,9 @@ pub async fn apply(
                 what: format!("{attr} changed while applying"),
                 written,
             });
+        }
+        if clears_admin_count(change) {
+            still_stale(conn, plan, change, written).await?;
         }
         let target = new_value(change, &current)?;
         if target == current {

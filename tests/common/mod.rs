@@ -7,6 +7,8 @@
 
 #![allow(dead_code)]
 
+pub mod regression;
+
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::process::{Command, Stdio};
@@ -491,4 +493,60 @@ pub fn errors(
         .filter(|f| f.severity == writeback_wizard::check::Severity::Error)
         .map(|f| (f.id.to_string(), f.object.to_ascii_lowercase()))
         .collect()
+}
+
+/// One of the LDAP writes password writeback makes on a user.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    /// Replace unicodePwd (Reset Password).
+    Reset,
+    /// pwdLastSet = 0.
+    PwdLastSetZero,
+    /// pwdLastSet = -1 (also needs Unexpire Password on the domain).
+    PwdLastSetMinusOne,
+    /// lockoutTime = 0.
+    LockoutTime,
+}
+
+pub const OPS: [Op; 4] = [
+    Op::Reset,
+    Op::PwdLastSetZero,
+    Op::PwdLastSetMinusOne,
+    Op::LockoutTime,
+];
+
+/// What really happens when the connector (`msol`) tries `op` on `dn`: `Ok(true)` = the DC
+/// allowed it, `Ok(false)` = insufficient access (50). A reset sets `password`. After
+/// pwdLastSet = 0 the admin sets it back to -1 where the DACL lets it, so the user keeps a usable
+/// password.
+pub async fn attempt(
+    msol: &mut Connection,
+    admin: &mut Connection,
+    dn: &str,
+    op: Op,
+    password: &str,
+) -> Result<bool, String> {
+    let (attr, value) = match op {
+        Op::Reset => ("unicodePwd", unicode_pwd(password)),
+        Op::PwdLastSetZero => ("pwdLastSet", b"0".to_vec()),
+        Op::PwdLastSetMinusOne => ("pwdLastSet", b"-1".to_vec()),
+        Op::LockoutTime => ("lockoutTime", b"0".to_vec()),
+    };
+    let (code, text) = msol
+        .modify_replace(dn, attr, vec![value], vec![])
+        .await
+        .map_err(|e| e.to_string())?;
+    match code {
+        0 => {
+            if op == Op::PwdLastSetZero {
+                // Best effort: a DACL under test may not let even the admin write it back.
+                let _ = admin
+                    .replace(dn, "pwdLastSet", vec![b"-1".to_vec()], vec![])
+                    .await;
+            }
+            Ok(true)
+        }
+        50 => Ok(false),
+        _ => Err(format!("{op:?} on {dn}: LDAP {code} {text}")),
+    }
 }

@@ -128,3 +128,43 @@ fn lookup(input: &Input<'_>) -> Vec<Finding> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::Fixture;
+
+    #[test]
+    fn no_connector_blocks_every_user_with_the_finding_s_own_id() {
+        let o = Fixture::new()
+            .no_connector()
+            .user("CN=u,DC=example,DC=test", "D:")
+            .run();
+        assert!(o.findings.iter().any(|f| f.id == "connector-not-found"));
+        assert_eq!(o.scan.blocked[0].reason_ids(), ["connector-not-found"]);
+    }
+
+    #[test]
+    fn domain_admins_membership_and_passed_over_candidates_are_said() {
+        let o = Fixture::new()
+            .groups(&["S-1-5-21-1-2-3-512"])
+            .with(|f| {
+                let mut other = f.connector.as_ref().unwrap().account.clone();
+                other.sam_account_name = "MSOL_old".into();
+                other.disabled = true;
+                f.connector_others = vec![other];
+            })
+            .run();
+        let p = o
+            .findings
+            .iter()
+            .find(|f| f.id == "connector-privileged")
+            .unwrap();
+        assert!(p.title.contains("Domain Admins"));
+        let c = o
+            .findings
+            .iter()
+            .find(|f| f.id == "connector-candidates")
+            .unwrap();
+        assert!(c.detail.contains("MSOL_old (disabled)"), "{}", c.detail);
+    }
+}

@@ -31,3 +31,54 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         )
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{CONNECTOR, Fixture, grant_users};
+
+    const RESET: &str = "00299570-246d-11d0-a768-00aa006e0529";
+
+    #[test]
+    fn a_deny_below_an_ungranted_root_is_reported_on_the_ou_that_holds_it() {
+        let o = Fixture::new()
+            .ou(
+                "OU=A,DC=example,DC=test",
+                &format!("D:(OD;CI;CR;{RESET};;{CONNECTOR})"),
+            )
+            .ou("OU=B,OU=A,DC=example,DC=test", "D:")
+            .run();
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.id == "right-denied")
+            .expect("right-denied");
+        assert_eq!(f.object, "OU=A,DC=example,DC=test");
+        assert!(
+            f.evidence.iter().any(|e| e.contains("(OD;CI;CR;")),
+            "{:?}",
+            f.evidence
+        );
+        assert!(f.detail.contains("No user in scope"), "{}", f.detail);
+    }
+
+    #[test]
+    fn a_deny_on_one_user_names_that_user_and_keeps_it_from_ready() {
+        let o = Fixture::new()
+            .grant_at_root(&grant_users())
+            .user("CN=ok,DC=example,DC=test", "D:")
+            .user(
+                "CN=no,DC=example,DC=test",
+                &format!("D:(OD;;CR;{RESET};;{CONNECTOR})"),
+            )
+            .run();
+        assert!(!o.ready());
+        let f = o.findings.iter().find(|f| f.id == "right-denied").unwrap();
+        assert_eq!(f.object, "CN=no,DC=example,DC=test");
+        let b = &o.scan.blocked[0];
+        assert_eq!(
+            (b.reason_ids(), &*b.reasons[0].object),
+            (vec!["right-denied"], "CN=no,DC=example,DC=test")
+        );
+        assert_eq!(o.readiness().ready, 1);
+    }
+}

@@ -15,3 +15,16 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             .fix("Use LDAPS (the default) or --starttls."),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::Fixture;
+
+    #[test]
+    fn an_unencrypted_check_is_a_warning() {
+        let has =
+            |o: &crate::check::CheckOutcome| o.findings.iter().any(|f| f.id == "ldap-transport");
+        assert!(!has(&Fixture::new().run()));
+        assert!(has(&Fixture::new().with(|f| f.encrypted = false).run()));
+    }
+}

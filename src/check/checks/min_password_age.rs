@@ -35,3 +35,27 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::check::fixture::Fixture;
+
+    fn finding(o: &crate::check::CheckOutcome) -> Option<Severity> {
+        o.findings
+            .iter()
+            .find(|f| f.id == "min-password-age")
+            .map(|f| f.severity)
+    }
+
+    #[test]
+    fn a_minimum_age_is_an_error_zero_is_fine_and_unknown_is_a_warning() {
+        assert_eq!(
+            finding(&Fixture::new().min_pwd_age(-864_000_000_000).run()),
+            Some(Severity::Error)
+        );
+        assert_eq!(finding(&Fixture::new().run()), None);
+        let unknown = Fixture::new().with(|f| f.domain.min_pwd_age = None).run();
+        assert_eq!(finding(&unknown), Some(Severity::Warning));
+    }
+}

@@ -30,3 +30,28 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::Severity;
+    use crate::check::fixture::Fixture;
+
+    fn finding(o: &crate::check::CheckOutcome) -> Severity {
+        o.findings
+            .iter()
+            .find(|f| f.id == "pdc-emulator")
+            .unwrap()
+            .severity
+    }
+
+    #[test]
+    fn another_dc_than_the_pdc_emulator_is_a_warning() {
+        assert_eq!(finding(&Fixture::new().run()), Severity::Info);
+        let o = Fixture::new()
+            .with(|f| f.domain.pdc_emulator = Some("dc2.example.test".into()))
+            .run();
+        assert_eq!(finding(&o), Severity::Warning);
+        let o = Fixture::new().with(|f| f.domain.pdc_emulator = None).run();
+        assert_eq!(finding(&o), Severity::Warning);
+    }
+}

@@ -28,3 +28,21 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         .fix("Run writeback against domain controllers on Windows Server 2016 or later."),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::Fixture;
+
+    #[test]
+    fn a_dc_without_the_policy_hints_control_is_a_warning() {
+        let has = |o: &crate::check::CheckOutcome| {
+            o.findings
+                .iter()
+                .any(|f| f.id == "policy-hints-unsupported")
+        };
+        assert!(!has(&Fixture::new().run()));
+        assert!(has(&Fixture::new()
+            .with(|f| f.root_dse.supported_controls.clear())
+            .run()));
+    }
+}

@@ -31,3 +31,21 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         .fix("No action unless writeback fails with access errors for some users."),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::Fixture;
+
+    #[test]
+    fn authenticated_users_missing_from_pre_windows_2000_is_noted() {
+        let has = |o: &crate::check::CheckOutcome| o.findings.iter().any(|f| f.id == "pre2000-au");
+        assert!(!has(&Fixture::new().run()));
+        assert!(has(&Fixture::new()
+            .with(|f| f.pre2000_members = Some(Vec::new()))
+            .run()));
+        assert!(
+            !has(&Fixture::new().with(|f| f.pre2000_members = None).run()),
+            "unreadable"
+        );
+    }
+}

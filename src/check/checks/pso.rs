@@ -48,3 +48,48 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::AdminStatus;
+    use crate::check::fixture::{Fixture, grant_users};
+
+    const PSO: &str = "CN=P,CN=Password Settings Container,CN=System,DC=example,DC=test";
+
+    fn run(age: Option<i64>, governed: bool) -> crate::check::CheckOutcome {
+        Fixture::new()
+            .grant_at_root(&grant_users())
+            .pso(PSO, "P", age)
+            .user_as(
+                "CN=u,DC=example,DC=test",
+                "user",
+                "D:",
+                None::<AdminStatus>,
+                governed.then_some(PSO),
+            )
+            .run()
+    }
+
+    #[test]
+    fn a_policy_with_a_minimum_age_that_governs_users_blocks_them() {
+        let o = run(Some(-864_000_000_000), true);
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.id == "pso-min-password-age")
+            .unwrap();
+        assert!(
+            f.title.contains("1 day") && f.title.contains("1 user(s)"),
+            "{}",
+            f.title
+        );
+        assert_eq!(o.scan.blocked[0].reason_ids(), ["pso-min-password-age"]);
+    }
+
+    #[test]
+    fn a_policy_with_age_zero_or_without_users_says_nothing() {
+        assert!(run(Some(0), true).ready());
+        let o = run(Some(-864_000_000_000), false);
+        assert!(o.findings.iter().all(|f| f.id != "pso-min-password-age"));
+    }
+}

@@ -53,3 +53,30 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         .extend((problems.len() > 20).then(|| format!("… and {} more", problems.len() - 20)));
     vec![finding]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{Fixture, grant_users};
+
+    #[test]
+    fn an_unreadable_user_or_token_is_an_error_and_blocks() {
+        let o = Fixture::new()
+            .grant_at_root(&grant_users())
+            .unreadable_user("CN=u,DC=example,DC=test")
+            .run();
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.id == "read-incomplete")
+            .unwrap();
+        assert_eq!(f.severity, crate::check::Severity::Error);
+        assert_eq!(o.scan.blocked[0].reason_ids(), ["read-incomplete"]);
+        let o = Fixture::new()
+            .grant_at_root(&grant_users())
+            .unreadable_groups()
+            .user("CN=u,DC=example,DC=test", "D:")
+            .run();
+        assert!(!o.ready());
+        assert_eq!(o.scan.blocked[0].reason_ids(), ["read-incomplete"]);
+    }
+}

@@ -75,3 +75,76 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{CONNECTOR, DOMAIN_DN, Fixture, grant_users};
+
+    fn errors(o: &crate::check::CheckOutcome, id: &str) -> Vec<String> {
+        o.findings
+            .iter()
+            .filter(|f| f.id == id && f.severity == crate::check::Severity::Error)
+            .map(|f| f.object.clone())
+            .collect()
+    }
+
+    #[test]
+    fn nothing_granted_reports_each_right_at_the_root_with_its_users() {
+        let o = Fixture::new()
+            .ou("OU=A,DC=example,DC=test", "D:")
+            .user("CN=u,OU=A,DC=example,DC=test", "D:")
+            .run();
+        for id in [
+            "right-reset-password",
+            "right-write-pwdlastset",
+            "right-write-lockouttime",
+        ] {
+            assert_eq!(errors(&o, id), [DOMAIN_DN], "{id}");
+        }
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.id == "right-reset-password")
+            .unwrap();
+        assert!(f.detail.contains("1 user in scope"), "{}", f.detail);
+        assert!(!o.ready());
+    }
+
+    #[test]
+    fn a_grant_that_stops_propagating_is_reported_where_the_gap_starts() {
+        // The root grants Reset Password and pwdLastSet; OU=A grants lockoutTime to its direct
+        // children only (NO_PROPAGATE): OU=B below it lacks it.
+        let partial = grant_users().split(")(").take(1).collect::<String>() + ")";
+        let o = Fixture::new()
+            .grant_at_root(&partial)
+            .grant_at_root(&format!(
+                "(OA;CIIO;WP;bf967a0a-0de6-11d0-a285-00aa003049e2;{};{CONNECTOR})",
+                crate::sd::rights::CLASS_USER
+            ))
+            .ou(
+                "OU=A,DC=example,DC=test",
+                &format!(
+                    "D:(OA;CIIONP;WP;28630ebf-41d5-11d1-a9c1-0000f80367c1;{};{CONNECTOR})",
+                    crate::sd::rights::CLASS_USER
+                ),
+            )
+            .ou("OU=B,OU=A,DC=example,DC=test", "D:")
+            .user("CN=direct,OU=A,DC=example,DC=test", "D:")
+            .user("CN=deep,OU=B,OU=A,DC=example,DC=test", "D:")
+            .run();
+        assert_eq!(
+            errors(&o, "right-write-lockouttime"),
+            [DOMAIN_DN, "OU=B,OU=A,DC=example,DC=test"]
+        );
+        assert!(errors(&o, "right-reset-password").is_empty());
+        let deep = o
+            .scan
+            .blocked
+            .iter()
+            .find(|b| b.dn.starts_with("CN=deep"))
+            .unwrap();
+        assert_eq!(deep.reason_ids(), ["right-write-lockouttime"]);
+        assert_eq!(&*deep.reasons[0].object, "OU=B,OU=A,DC=example,DC=test");
+        assert!(!o.scan.blocked.iter().any(|b| b.dn.starts_with("CN=direct")));
+    }
+}

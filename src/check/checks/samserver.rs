@@ -31,3 +31,35 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             .evidence(super::evidence(f, &d)),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{Fixture, grant_users};
+
+    fn has(o: &crate::check::CheckOutcome) -> bool {
+        o.findings.iter().any(|f| f.id == "samserver-read")
+    }
+
+    #[test]
+    fn the_connector_needs_read_access_to_the_sam_server_object() {
+        let o = Fixture::new()
+            .grant_at_root(&grant_users())
+            .sam_server(Some("D:(A;;RPLCLORC;;;DA)"))
+            .user("CN=u,DC=example,DC=test", "D:")
+            .run();
+        assert!(has(&o));
+        assert_eq!(o.scan.blocked[0].reason_ids(), ["samserver-read"]);
+    }
+
+    #[test]
+    fn a_grant_to_pre_windows_2000_counts_through_authenticated_users() {
+        // The alias is in the connector's token because Authenticated Users is a member.
+        let o = Fixture::new()
+            .grant_at_root(&grant_users())
+            .sam_server(Some("D:(A;;RPLCLORC;;;RU)"))
+            .run();
+        assert!(!has(&o));
+        let o = Fixture::new().sam_server(None).run();
+        assert!(!has(&o), "unreadable: nothing to say");
+    }
+}

@@ -64,3 +64,48 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::check::fixture::{CONNECTOR, Fixture, grant_users};
+
+    #[test]
+    fn without_unexpire_password_every_user_is_blocked_by_the_domain() {
+        let o = Fixture::new()
+            .root(&format!("D:(A;;RPLCLORC;;;AU){}", grant_users()))
+            .user("CN=u,DC=example,DC=test", "D:")
+            .run();
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.id == "right-unexpire-password")
+            .unwrap();
+        assert_eq!(f.object, crate::check::fixture::DOMAIN_DN);
+        assert_eq!(o.scan.blocked[0].reason_ids(), ["right-unexpire-password"]);
+    }
+
+    #[test]
+    fn a_deny_of_unexpire_password_is_said_as_a_deny() {
+        let o = Fixture::new()
+            .root(&format!(
+                "D:(OD;;CR;ccc2dc7d-a6ad-4a7a-8846-c04e3cc53501;;{CONNECTOR})(OA;;CR;ccc2dc7d-a6ad-4a7a-8846-c04e3cc53501;;AU){}",
+                grant_users()
+            ))
+            .run();
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.id == "right-unexpire-password")
+            .unwrap();
+        assert!(
+            f.title.contains("deny") && f.evidence[0].contains("(OD;"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
+    fn the_default_grant_to_authenticated_users_is_enough() {
+        let o = Fixture::new().grant_at_root(&grant_users()).run();
+        assert!(o.findings.iter().all(|f| f.id != "right-unexpire-password"));
+    }
+}

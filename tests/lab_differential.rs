@@ -1,0 +1,786 @@
+//! The differential test: random but valid DACL set-ups in the lab, and for every user and each
+//! of the four writes password writeback makes (reset, pwdLastSet = 0, pwdLastSet = -1,
+//! lockoutTime = 0), the engine's verdict against what the DC does when the connector really
+//! tries. Any disagreement is shrunk to a one-line case for tests/data/access/regressions.txt.
+//!
+//! Each run builds a world below `OU=Diff,OU=Lab` (a tree of OUs and a container, 300+ users of
+//! class user and inetOrgPerson), takes a seed (`WW_DIFF_SEED`, else the clock; printed), and
+//! writes random ACEs: allow and deny; object, property, property-set and class GUIDs; CI, IO and
+//! NP; inherited object types user, inetOrgPerson and computer; trustees the connector, a group
+//! it is in, a group that group is in, its primary group, well-known SIDs, an alias reached
+//! through Authenticated Users, Principal Self and a decoy account; protected OUs and users;
+//! explicit ACEs on users; non-canonical order. The connector's primary group is switched to one
+//! of its groups for the run, and the domain root sometimes denies it Unexpire Password. The
+//! world is deleted and the lab put back at the end (and at the start, after a crash).
+//!
+//! Three engine paths are compared with the DC: the scan's own judgement of each user
+//! (`Judge::operations`, and the blocked/ready verdict), and the user's DACL recomputed by the
+//! engine's inheritance from its explicit ACEs and its parent (what `plan` relies on).
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use common::regression::{Asked, Case, Names};
+use common::{Lab, OPS, Op};
+use writeback_wizard::ad::{Connection, controls};
+use writeback_wizard::check::right::Right;
+use writeback_wizard::check::{self, CheckOptions};
+use writeback_wizard::sd::access::inherited_aces;
+use writeback_wizard::sd::rights::*;
+use writeback_wizard::sd::{
+    AccessMask, Ace, AceFlags, Acl, AclSlot, Control, Guid, SecurityDescriptor, Sid, Target,
+    evaluate_with, sddl,
+};
+
+/// Users in the world (at least 300 per the budget).
+const USERS: usize = 320;
+
+/// A small deterministic generator (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+    /// One of `items` by weight.
+    fn pick<T: Clone>(&mut self, items: &[(u32, T)]) -> T {
+        let total: u32 = items.iter().map(|(w, _)| w).sum();
+        let mut r = (self.next() % u64::from(total)) as u32;
+        for (w, t) in items {
+            if r < *w {
+                return t.clone();
+            }
+            r -= w;
+        }
+        items[0].1.clone()
+    }
+}
+
+/// The SIDs an ACE may be for.
+struct Trustees {
+    connector: Sid,
+    sync: Sid,
+    nested: Sid,
+    decoy: Sid,
+    domain: Sid,
+}
+
+fn random_ace(rng: &mut Rng, t: &Trustees, on_user: bool) -> Ace {
+    let wk = |s: &str| -> Sid { s.parse().unwrap() };
+    let sid = rng.pick(&[
+        (20, t.connector.clone()),
+        (10, t.sync.clone()),
+        (10, t.nested.clone()),
+        (8, t.domain.with_rid(513).unwrap()),
+        (8, wk("S-1-1-0")),
+        (8, wk("S-1-5-11")),
+        (4, wk("S-1-5-2")),
+        (6, wk("S-1-5-32-554")),
+        (4, wk("S-1-5-32-545")),
+        (3, wk("S-1-5-15")),
+        (4, wk("S-1-5-10")),
+        (9, t.decoy.clone()),
+    ]);
+    let deny = rng.chance(35);
+    // Denies never take read access away: the test (as the admin) must still read every user.
+    let deny_mask = AccessMask(rng.pick(&[
+        (35, 0x100u32),
+        (35, 0x20),
+        (15, 0x120),
+        (10, 0x4000_0000),
+        (5, 0x0004_0000),
+    ]));
+    let mask = AccessMask(rng.pick(&[
+        (30, 0x100u32),
+        (30, 0x20),
+        (10, 0x120),
+        (6, 0x1000_0000),
+        (6, 0x4000_0000),
+        (5, 0x10),
+        (5, 0x0004_0000),
+        (5, 0x30),
+        (3, 0x000F_01FF),
+    ]));
+    let guid = |s: &str| -> Guid { s.parse().unwrap() };
+    let object: Option<Guid> = rng.pick(&[
+        (25, None),
+        (20, Some(RESET_PASSWORD)),
+        (15, Some(ATTR_PWD_LAST_SET)),
+        (12, Some(ATTR_LOCKOUT_TIME)),
+        (8, Some(guid(common::regression::UAR))),
+        (5, Some(CLASS_USER)),
+        (3, Some(CLASS_INET_ORG_PERSON)),
+        (2, Some(UNEXPIRE_PASSWORD)),
+        (3, Some(CHANGE_PASSWORD)),
+        (7, Some(guid("bf967950-0de6-11d0-a285-00aa003049e2"))),
+    ]);
+    let computer = guid("bf967a86-0de6-11d0-a285-00aa003049e2");
+    let inherited: Option<Guid> = rng.pick(&[
+        (40, None),
+        (30, Some(CLASS_USER)),
+        (15, Some(CLASS_INET_ORG_PERSON)),
+        (15, Some(computer)),
+    ]);
+    let f = |bits: u8| AceFlags(bits);
+    let flags = if on_user {
+        rng.pick(&[(60, f(0)), (20, f(0x02)), (5, f(0x08)), (15, f(0x0A))])
+    } else {
+        rng.pick(&[
+            (35, f(0x02)),
+            (35, f(0x0A)),
+            (10, f(0x06)),
+            (10, f(0x0E)),
+            (5, f(0)),
+            (5, f(0x01)),
+        ])
+    };
+    if deny {
+        Ace::deny(flags, deny_mask, sid, object, inherited)
+    } else {
+        Ace::allow(flags, mask, sid, object, inherited)
+    }
+}
+
+/// Adds `n` random explicit ACEs at random places among the explicit ones (any order), and
+/// sometimes disables inheritance (keeping the inherited ACEs as explicit ones, or not).
+fn scramble(
+    rng: &mut Rng,
+    sd: &SecurityDescriptor,
+    t: &Trustees,
+    on_user: bool,
+    n: usize,
+    protect: bool,
+) -> SecurityDescriptor {
+    let mut sd = sd.clone();
+    let acl = sd.dacl.acl_mut().unwrap();
+    if protect {
+        let keep = rng.chance(60);
+        acl.aces.retain(|a| keep || !a.is_inherited());
+        for a in &mut acl.aces {
+            a.flags = a.flags.without(AceFlags::INHERITED);
+        }
+        sd.set_control(Control::DACL_PROTECTED, true);
+    }
+    let acl = sd.dacl.acl_mut().unwrap();
+    for _ in 0..n {
+        let explicit = acl.aces.iter().filter(|a| !a.is_inherited()).count();
+        let at = rng.below(explicit + 1);
+        acl.aces.insert(at, random_ace(rng, t, on_user));
+    }
+    acl.raise_revision_if_needed();
+    sd
+}
+
+struct World {
+    base: String,
+    containers: Vec<(String, &'static str)>,
+    users: Vec<(String, &'static str)>,
+    decoy: String,
+}
+
+/// Deletes everything below and including `base` (deepest first).
+async fn delete_tree(admin: &mut Connection, base: &str) {
+    let Ok(entries) = admin
+        .search(
+            base,
+            ldap3::Scope::Subtree,
+            "(objectClass=*)",
+            &["1.1"],
+            vec![],
+        )
+        .await
+    else {
+        return;
+    };
+    let mut dns: Vec<String> = entries.into_iter().map(|e| e.dn).collect();
+    dns.sort_by_key(|d| std::cmp::Reverse(d.matches(',').count()));
+    for dn in dns {
+        admin
+            .delete(&dn)
+            .await
+            .unwrap_or_else(|e| panic!("delete {dn}: {e}"));
+    }
+}
+
+async fn build_world(admin: &mut Connection, lab: &Lab) -> World {
+    let base = format!("OU=Diff,{}", lab.var("LAB_LAB_OU_DN"));
+    delete_tree(admin, &base).await;
+    let ou = |name: &str, parent: &str| format!("OU={name},{parent}");
+    let mut containers: Vec<(String, &'static str)> = vec![(base.clone(), "organizationalUnit")];
+    for i in 0..5 {
+        let d = ou(&format!("D{i}"), &base);
+        containers.push((d.clone(), "organizationalUnit"));
+        if i < 3 {
+            containers.push((ou("Sub", &d), "organizationalUnit"));
+        }
+        if i == 0 {
+            containers.push((ou("Deep", &ou("Sub", &d)), "organizationalUnit"));
+        }
+    }
+    containers.push((format!("CN=Box,{base}"), "container"));
+    for (dn, class) in &containers {
+        admin
+            .add(dn, vec![("objectClass", vec![class.as_bytes().to_vec()])])
+            .await
+            .unwrap_or_else(|e| panic!("add {dn}: {e}"));
+    }
+    let mut users = Vec::new();
+    for i in 0..USERS {
+        let (parent, _) = &containers[i % containers.len()];
+        let class: &'static str = if i % 4 == 3 { "inetOrgPerson" } else { "user" };
+        let dn = format!("CN=df{i},{parent}");
+        admin
+            .add(
+                &dn,
+                vec![
+                    ("objectClass", vec![class.as_bytes().to_vec()]),
+                    ("sAMAccountName", vec![format!("df{i}").into_bytes()]),
+                ],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("add {dn}: {e}"));
+        users.push((dn, class));
+    }
+    let decoy = format!("CN=dfdecoy,{base}");
+    admin
+        .add(
+            &decoy,
+            vec![
+                ("objectClass", vec![b"user".to_vec()]),
+                ("sAMAccountName", vec![b"dfdecoy".to_vec()]),
+            ],
+        )
+        .await
+        .unwrap();
+    World {
+        base,
+        containers,
+        users,
+        decoy,
+    }
+}
+
+async fn sid_of(admin: &mut Connection, dn: &str) -> Sid {
+    let e = admin
+        .read(dn, &["objectSid"], vec![])
+        .await
+        .unwrap()
+        .unwrap();
+    Sid::from_ldap_value(e.first("objectSid").unwrap()).unwrap()
+}
+
+async fn dacl_of(admin: &mut Connection, dn: &str) -> SecurityDescriptor {
+    admin
+        .read_security_descriptor(dn, controls::DACL)
+        .await
+        .unwrap()
+        .unwrap_or_else(|| panic!("DACL of {dn}"))
+        .sd
+}
+
+/// Sets the connector's primary group (it must be a member of the group).
+async fn set_primary_group(
+    admin: &mut Connection,
+    connector: &str,
+    rid: u32,
+) -> Result<(), String> {
+    admin
+        .replace(
+            connector,
+            "primaryGroupID",
+            vec![rid.to_string().into_bytes()],
+            vec![],
+        )
+        .await
+        .map_err(|e| e.to_string())
+}
+
+/// The operations as the engine's rights see them, for a DACL.
+fn engine_ops(
+    rules: writeback_wizard::sd::Rules,
+    dacl: &AclSlot,
+    target: &Target,
+    token: &writeback_wizard::sd::Token,
+    sets: &writeback_wizard::check::right::PropertySets,
+    unexpire: bool,
+) -> [bool; 4] {
+    let ok = |r: Right| evaluate_with(rules, dacl, target, token, &r.request(sets)).is_allowed();
+    let (reset, pls, lock) = (
+        ok(Right::ResetPassword),
+        ok(Right::WritePwdLastSet),
+        ok(Right::WriteLockoutTime),
+    );
+    [reset, pls, pls && unexpire, lock]
+}
+
+/// Rounds per run (each a new world and new random DACLs): `WW_DIFF_ROUNDS`, default 3.
+fn rounds() -> u64 {
+    std::env::var("WW_DIFF_ROUNDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+}
+
+#[tokio::test]
+async fn engine_verdicts_agree_with_the_dc_on_random_dacls() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let base: u64 = std::env::var("WW_DIFF_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64)
+        });
+    let started = Instant::now();
+    let mut total = 0;
+    for round in 0..rounds() {
+        let seed = base.wrapping_add(round);
+        total += one_round(&lab, seed).await;
+    }
+    eprintln!(
+        "differential: {} round(s) from seed {base}, {total} attempts in {:.1} s, 0 disagreements",
+        rounds(),
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        total >= 1200,
+        "the budget: at least 300 users × 4 operations"
+    );
+}
+
+/// One world, one seed: returns the number of attempts; panics with the disagreements.
+async fn one_round(lab: &Lab, seed: u64) -> usize {
+    let started = Instant::now();
+    eprintln!("differential: seed {seed} (rerun with WW_DIFF_SEED={seed} WW_DIFF_ROUNDS=1)");
+    let mut rng = Rng(seed);
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let msol_dn = lab.var("LAB_MSOL_DN").to_string();
+    let sync_dn = lab.var("LAB_SYNC_GROUP_DN").to_string();
+    let original_root = admin
+        .read_security_descriptor(&root, controls::DACL)
+        .await
+        .unwrap()
+        .unwrap();
+
+    let world = build_world(&mut admin, lab).await;
+    let trustees = Trustees {
+        connector: lab.var("LAB_MSOL_SID").parse().unwrap(),
+        sync: lab.var("LAB_SYNC_GROUP_SID").parse().unwrap(),
+        nested: lab.var("LAB_DELEGATES_GROUP_SID").parse().unwrap(),
+        decoy: sid_of(&mut admin, &world.decoy).await,
+        domain: lab.var("LAB_DOMAIN_SID").parse().unwrap(),
+    };
+    let names = Names {
+        domain: trustees.domain.to_string(),
+        connector: trustees.connector.to_string(),
+        sync: trustees.sync.to_string(),
+        nested: trustees.nested.to_string(),
+        decoy: trustees.decoy.to_string(),
+    };
+    // The connector's primary group becomes SyncAccounts for the run (it stays a member).
+    let sync_rid = trustees.sync.rid().unwrap();
+    let primary = if rng.chance(50) {
+        set_primary_group(&mut admin, &msol_dn, sync_rid)
+            .await
+            .map(|_| sync_rid)
+    } else {
+        Ok(513)
+    };
+    // The domain root sometimes denies the connector (or a group it is in) Unexpire Password.
+    let unexpire_deny = rng.pick(&[
+        (70, None),
+        (15, Some(trustees.connector.clone())),
+        (15, Some(trustees.nested.clone())),
+    ]);
+    if let Some(who) = &unexpire_deny {
+        let mut sd = original_root.sd.clone();
+        sd.dacl.acl_mut().unwrap().aces.insert(
+            0,
+            Ace::deny(
+                AceFlags(0),
+                AccessMask::CONTROL_ACCESS,
+                who.clone(),
+                Some(UNEXPIRE_PASSWORD),
+                None,
+            ),
+        );
+        admin.write_dacl(&root, &sd).await.unwrap();
+    }
+
+    // Random DACLs: containers outermost first (their children follow), then users.
+    for (dn, _) in &world.containers {
+        let sd = dacl_of(&mut admin, dn).await;
+        let n = rng.below(4);
+        let protect = dn != &world.base && rng.chance(15);
+        if n > 0 || protect {
+            let new = scramble(&mut rng, &sd, &trustees, false, n, protect);
+            admin
+                .write_dacl(dn, &new)
+                .await
+                .unwrap_or_else(|e| panic!("{dn}: {e}"));
+        }
+    }
+    for (dn, _) in &world.users {
+        let explicit = rng.chance(30);
+        let protect = rng.chance(10);
+        if explicit || protect {
+            let sd = dacl_of(&mut admin, dn).await;
+            let n = if explicit { 1 + rng.below(3) } else { 0 };
+            let new = scramble(&mut rng, &sd, &trustees, true, n, protect);
+            admin
+                .write_dacl(dn, &new)
+                .await
+                .unwrap_or_else(|e| panic!("{dn}: {e}"));
+        }
+    }
+    let built = started.elapsed();
+
+    // The engine, through the real check (scoped to the world, the connector named).
+    let opts = CheckOptions {
+        scopes: vec![world.base.clone()],
+        connector: Some(msol_dn.clone()),
+        page_size: 200,
+    };
+    let facts = check::gather(&mut admin, &opts).await.unwrap();
+    let mut judged: BTreeMap<String, [bool; 4]> = BTreeMap::new();
+    let scan = check::scan::scan_users_with(
+        &mut admin,
+        &facts,
+        200,
+        |_| {},
+        |judge, user| {
+            if let Some(ops) = judge.operations(user) {
+                judged.insert(
+                    user.dn.to_ascii_lowercase(),
+                    [
+                        ops.reset,
+                        ops.pwd_last_set_zero,
+                        ops.pwd_last_set_unexpire,
+                        ops.lockout_time,
+                    ],
+                );
+            }
+        },
+    )
+    .await
+    .unwrap();
+    let connector = facts.connector.as_ref().unwrap();
+    let unexpire = facts.unexpire_allowed();
+
+    // The DC: the connector tries every operation on every user.
+    let mut msol = lab.connector().await;
+    let mut disagreements: Vec<String> = Vec::new();
+    let mut cases: Vec<Case> = Vec::new();
+    let mut attempts = 0usize;
+    let mut allowed_seen = [0usize; 4];
+    for (dn, class) in &world.users {
+        let mut real = [false; 4];
+        for (k, op) in OPS.into_iter().enumerate() {
+            let pw = writeback_wizard::plan::verify::random_password().unwrap();
+            real[k] = common::attempt(&mut msol, &mut admin, dn, op, &pw)
+                .await
+                .unwrap_or_else(|e| panic!("seed {seed}: {e}"));
+            attempts += 1;
+            allowed_seen[k] += usize::from(real[k]);
+        }
+        let engine = judged.get(&dn.to_ascii_lowercase()).copied();
+        // The engine's inheritance: the user's explicit ACEs and what its parent passes on.
+        let sd = dacl_of(&mut admin, dn).await;
+        let class_guid = if *class == "inetOrgPerson" {
+            CLASS_INET_ORG_PERSON
+        } else {
+            CLASS_USER
+        };
+        let recomputed = {
+            let mut aces: Vec<Ace> = sd
+                .dacl
+                .acl()
+                .unwrap()
+                .aces
+                .iter()
+                .filter(|a| !a.is_inherited())
+                .cloned()
+                .collect();
+            if !sd.dacl_protected() {
+                let parent = dn.split_once(',').unwrap().1;
+                aces.extend(inherited_aces(
+                    &dacl_of(&mut admin, parent).await.dacl,
+                    class_guid,
+                ));
+            }
+            AclSlot::Present(Acl::new(aces))
+        };
+        let target = Target {
+            class: class_guid,
+            object_sid: Some(sid_of(&mut admin, dn).await),
+        };
+        let simulated = engine_ops(
+            facts.rules,
+            &recomputed,
+            &target,
+            &connector.token,
+            &facts.property_sets,
+            unexpire,
+        );
+        let blocked_by_rights = scan.blocked.iter().any(|b| {
+            b.dn.eq_ignore_ascii_case(dn)
+                && b.reasons
+                    .iter()
+                    .any(|r| r.id != "min-password-age" && r.id != "pso-min-password-age")
+        });
+        let mut bad = Vec::new();
+        if engine != Some(real) {
+            bad.push(format!("scan {engine:?}"));
+        }
+        if simulated != real {
+            bad.push(format!("inheritance {simulated:?}"));
+        }
+        if blocked_by_rights != real.contains(&false) {
+            bad.push(format!("verdict blocked={blocked_by_rights}"));
+        }
+        if !bad.is_empty() {
+            disagreements.push(format!(
+                "{dn} ({class}): DC {real:?} [reset, pls=0, pls=-1, lockout]; engine {}",
+                bad.join(", ")
+            ));
+            for (k, r) in Right::ALL.into_iter().enumerate() {
+                let idx = [0, 1, 3][k];
+                let e = engine.map(|e| e[idx]);
+                if e != Some(real[idx]) {
+                    let dacl =
+                        sddl::format(&sd, &writeback_wizard::sd::DomainContext::default()).unwrap();
+                    cases.push(Case {
+                        rules: facts.rules,
+                        class: class.to_string(),
+                        asked: Asked::Right(r),
+                        token: connector
+                            .token
+                            .sids()
+                            .map(|s| names.name_of(&s.to_string()))
+                            .collect(),
+                        dacl: names.abstract_sddl(&dacl),
+                        allowed: real[idx],
+                    });
+                }
+            }
+        }
+    }
+    let tried = started.elapsed();
+
+    // Shrink each case on the DC: the user's DACL as an explicit, protected one, then drop ACEs
+    // one at a time while the DC still answers the same and the engine still disagrees.
+    let mut shrunk: Vec<String> = Vec::new();
+    for case in cases.iter().take(5) {
+        shrunk.push(shrink(&mut admin, &mut msol, &world, &names, case).await);
+    }
+
+    // Put the lab back.
+    if primary == Ok(sync_rid) {
+        set_primary_group(&mut admin, &msol_dn, 513).await.unwrap();
+        let members = admin
+            .read(&sync_dn, &["member"], vec![])
+            .await
+            .unwrap()
+            .unwrap()
+            .texts("member");
+        if !members.iter().any(|m| m.eq_ignore_ascii_case(&msol_dn)) {
+            let mut with: Vec<Vec<u8>> = members.iter().map(|m| m.as_bytes().to_vec()).collect();
+            with.push(msol_dn.as_bytes().to_vec());
+            admin
+                .replace(&sync_dn, "member", with, vec![])
+                .await
+                .unwrap();
+        }
+    }
+    if unexpire_deny.is_some() {
+        let mut restore = original_root.sd.clone();
+        restore.set_layout(original_root.sd.layout());
+        admin.write_dacl(&root, &restore).await.unwrap();
+    }
+    delete_tree(&mut admin, &world.base).await;
+
+    eprintln!(
+        "differential: seed {seed}: {} users × 4 = {attempts} attempts, allowed per operation {allowed_seen:?}, primary group {primary:?}, Unexpire denied: {}; world {:.1} s, judged and tried {:.1} s, {} disagreement(s)",
+        world.users.len(),
+        unexpire_deny.is_some(),
+        built.as_secs_f64(),
+        (tried - built).as_secs_f64(),
+        disagreements.len()
+    );
+    for (k, n) in allowed_seen.iter().enumerate() {
+        if k == 2 && unexpire_deny.is_some() {
+            continue;
+        }
+        assert!(
+            *n > 0 && *n < world.users.len(),
+            "seed {seed}: the set-ups must give both answers for every operation: {allowed_seen:?}"
+        );
+    }
+    assert!(
+        disagreements.is_empty(),
+        "seed {seed}: the engine disagrees with the DC on {} user(s):\n{}\n\nshrunk cases for tests/data/access/regressions.txt:\n{}",
+        disagreements.len(),
+        disagreements
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n"),
+        shrunk.join("\n")
+    );
+    attempts
+}
+
+/// What the DC answers for `case` on a throwaway user whose DACL is exactly the case's.
+async fn dc_answer(
+    admin: &mut Connection,
+    msol: &mut Connection,
+    dn: &str,
+    names: &Names,
+    case: &Case,
+) -> Result<bool, String> {
+    let sd = case.descriptor(names);
+    admin.write_dacl(dn, &sd).await.map_err(|e| e.to_string())?;
+    let op = match case.asked {
+        Asked::Right(Right::ResetPassword) => Op::Reset,
+        Asked::Right(Right::WritePwdLastSet) => Op::PwdLastSetZero,
+        Asked::Right(Right::WriteLockoutTime) => Op::LockoutTime,
+        Asked::Unexpire => return Err("unexpire cases are replayed on the domain root only".into()),
+    };
+    let pw = writeback_wizard::plan::verify::random_password().unwrap();
+    common::attempt(msol, admin, dn, op, &pw).await
+}
+
+/// Creates a throwaway user of the case's class below the world.
+async fn throwaway(admin: &mut Connection, base: &str, class: &str) -> String {
+    let dn = format!("CN=dfshrink,{base}");
+    let _ = admin.delete(&dn).await;
+    admin
+        .add(
+            &dn,
+            vec![
+                ("objectClass", vec![class.as_bytes().to_vec()]),
+                ("sAMAccountName", vec![b"dfshrink".to_vec()]),
+            ],
+        )
+        .await
+        .unwrap();
+    dn
+}
+
+async fn shrink(
+    admin: &mut Connection,
+    msol: &mut Connection,
+    world: &World,
+    names: &Names,
+    case: &Case,
+) -> String {
+    let dn = throwaway(admin, &world.base, &case.class).await;
+    // Protected and explicit: the same ACEs in the same order decide the same way.
+    let mut current = case.clone();
+    let ctx = writeback_wizard::sd::DomainContext::default();
+    let mut sd = case.descriptor(names);
+    for a in &mut sd.dacl.acl_mut().unwrap().aces {
+        a.flags = a.flags.without(AceFlags::INHERITED);
+    }
+    sd.set_control(Control::DACL_PROTECTED, true);
+    current.dacl = names.abstract_sddl(&sddl::format(&sd, &ctx).unwrap());
+    let holds = |c: &Case, dc: bool| dc == case.allowed && c.engine(names) != dc;
+    match dc_answer(admin, msol, &dn, names, &current).await {
+        Ok(dc) if holds(&current, dc) => {}
+        other => {
+            let _ = admin.delete(&dn).await;
+            return format!(
+                "# not reproducible on a protected copy ({other:?}): {}",
+                case.line()
+            );
+        }
+    }
+    let mut i = 0;
+    loop {
+        let aces = current.descriptor(names).dacl.acl().unwrap().aces.clone();
+        if i >= aces.len() {
+            break;
+        }
+        let mut smaller = current.descriptor(names);
+        smaller.dacl.acl_mut().unwrap().aces.remove(i);
+        let mut c = current.clone();
+        c.dacl = names.abstract_sddl(&sddl::format(&smaller, &ctx).unwrap());
+        match dc_answer(admin, msol, &dn, names, &c).await {
+            Ok(dc) if holds(&c, dc) => current = c,
+            _ => i += 1,
+        }
+    }
+    let _ = admin.delete(&dn).await;
+    current.line()
+}
+
+#[tokio::test]
+async fn every_recorded_regression_case_is_what_the_dc_decides() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let base = format!("OU=DiffReplay,{}", lab.var("LAB_LAB_OU_DN"));
+    delete_tree(&mut admin, &base).await;
+    admin
+        .add(
+            &base,
+            vec![("objectClass", vec![b"organizationalUnit".to_vec()])],
+        )
+        .await
+        .unwrap();
+    let decoy = format!("CN=dfdecoy2,{base}");
+    admin
+        .add(
+            &decoy,
+            vec![
+                ("objectClass", vec![b"user".to_vec()]),
+                ("sAMAccountName", vec![b"dfdecoy2".to_vec()]),
+            ],
+        )
+        .await
+        .unwrap();
+    let names = Names {
+        domain: lab.var("LAB_DOMAIN_SID").to_string(),
+        connector: lab.var("LAB_MSOL_SID").to_string(),
+        sync: lab.var("LAB_SYNC_GROUP_SID").to_string(),
+        nested: lab.var("LAB_DELEGATES_GROUP_SID").to_string(),
+        decoy: sid_of(&mut admin, &decoy).await.to_string(),
+    };
+    let mut msol = lab.connector().await;
+    let mut wrong = Vec::new();
+    let mut replayed = 0;
+    for case in common::regression::cases() {
+        if case.asked == Asked::Unexpire {
+            continue;
+        }
+        let dn = throwaway(&mut admin, &base, &case.class).await;
+        match dc_answer(&mut admin, &mut msol, &dn, &names, &case).await {
+            Ok(dc) if dc == case.allowed => replayed += 1,
+            other => wrong.push(format!("{} → DC {other:?}", case.line())),
+        }
+        let _ = admin.delete(&dn).await;
+    }
+    delete_tree(&mut admin, &base).await;
+    assert!(replayed >= 10, "replayed {replayed}");
+    assert!(
+        wrong.is_empty(),
+        "the DC decides otherwise:\n{}",
+        wrong.join("\n")
+    );
+}
