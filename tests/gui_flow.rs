@@ -310,6 +310,17 @@ async fn happy_path(
     );
     h.assert_shows("Not ready:");
     h.assert_shows("Permissions");
+    // The protected administrators are counted and named apart, not as blocked.
+    let n = a.report.readiness;
+    h.assert_shows(&format!(
+        "ready for {} of {} users ({} protected administrators excluded by design, {} blocked)",
+        n.ready, n.in_scope, n.excluded, n.blocked
+    ));
+    h.assert_shows(&format!(
+        "Protected administrators, excluded by design ({})",
+        n.excluded
+    ));
+    h.assert_shows(lab.var("LAB_DAVE_DN"));
     h.click("Next").await;
 
     // Pilot users: an AD group, user by user.

@@ -7,6 +7,7 @@
 mod common;
 
 use writeback_wizard::ad::{Connection, controls};
+use writeback_wizard::check::right::{PropertySets, Right};
 use writeback_wizard::sd::canonical::{ensure_present, remove_explicit};
 use writeback_wizard::sd::rights::*;
 use writeback_wizard::sd::{
@@ -31,17 +32,16 @@ struct World {
 
 impl World {
     fn request(&self, op: Op) -> Request {
+        let sets = PropertySets {
+            pwd_last_set: self.pls_set,
+            lockout_time: self.lock_set,
+        };
         match op {
-            Op::Reset => Request::ControlAccess(RESET_PASSWORD),
-            Op::PwdLastSet => Request::WriteProperty {
-                attribute: ATTR_PWD_LAST_SET,
-                property_set: self.pls_set,
-            },
-            Op::LockoutTime => Request::WriteProperty {
-                attribute: ATTR_LOCKOUT_TIME,
-                property_set: self.lock_set,
-            },
+            Op::Reset => Right::ResetPassword,
+            Op::PwdLastSet => Right::WritePwdLastSet,
+            Op::LockoutTime => Right::WriteLockoutTime,
         }
+        .request(&sets)
     }
 }
 

@@ -5,7 +5,8 @@
 //!
 //! Each run builds a world below `OU=Diff,OU=Lab` (a tree of OUs and a container, 300+ users of
 //! class user and inetOrgPerson), takes a seed (`WW_DIFF_SEED`, else the clock; printed), and
-//! writes random ACEs: allow and deny; object, property, property-set and class GUIDs; CI, IO and
+//! for each of `WW_DIFF_ROUNDS` rounds (default 3) puts every DACL back as created and writes
+//! random ACEs: allow and deny; object, property, property-set and class GUIDs; CI, IO and
 //! NP; inherited object types user, inetOrgPerson and computer; trustees the connector, a group
 //! it is in, a group that group is in, its primary group, well-known SIDs, an alias reached
 //! through Authenticated Users, Principal Self and a decoy account; protected OUs and users;
@@ -16,6 +17,8 @@
 //! Three engine paths are compared with the DC: the scan's own judgement of each user
 //! (`Judge::operations`, and the blocked/ready verdict), and the user's DACL recomputed by the
 //! engine's inheritance from its explicit ACEs and its parent (what `plan` relies on).
+//!
+//! `WW_DIFF_KEEP=1` leaves the last world in the lab for a look (the next run deletes it).
 
 mod common;
 
@@ -188,6 +191,18 @@ struct World {
     containers: Vec<(String, &'static str)>,
     users: Vec<(String, &'static str)>,
     decoy: String,
+    /// Every container's and user's DACL as created (outermost first): each round starts there.
+    originals: Vec<(String, SecurityDescriptor)>,
+}
+
+/// Puts every DACL of the world back as it was created.
+async fn reset(admin: &mut Connection, world: &World) {
+    for (dn, sd) in &world.originals {
+        admin
+            .write_dacl(dn, sd)
+            .await
+            .unwrap_or_else(|e| panic!("reset {dn}: {e}"));
+    }
 }
 
 /// Deletes everything below and including `base` (deepest first).
@@ -264,11 +279,16 @@ async fn build_world(admin: &mut Connection, lab: &Lab) -> World {
         )
         .await
         .unwrap();
+    let mut originals = Vec::new();
+    for (dn, _) in containers.iter().chain(users.iter()) {
+        originals.push((dn.clone(), dacl_of(admin, dn).await));
+    }
     World {
         base,
         containers,
         users,
         decoy,
+        originals,
     }
 }
 
@@ -346,10 +366,14 @@ async fn engine_verdicts_agree_with_the_dc_on_random_dacls() {
                 .map_or(1, |d| d.as_nanos() as u64)
         });
     let started = Instant::now();
+    let world = build_world(&mut lab.admin().await, &lab).await;
     let mut total = 0;
     for round in 0..rounds() {
         let seed = base.wrapping_add(round);
-        total += one_round(&lab, seed).await;
+        total += one_round(&lab, &world, seed).await;
+    }
+    if std::env::var("WW_DIFF_KEEP").is_err() {
+        delete_tree(&mut lab.admin().await, &world.base).await;
     }
     eprintln!(
         "differential: {} round(s) from seed {base}, {total} attempts in {:.1} s, 0 disagreements",
@@ -363,7 +387,7 @@ async fn engine_verdicts_agree_with_the_dc_on_random_dacls() {
 }
 
 /// One world, one seed: returns the number of attempts; panics with the disagreements.
-async fn one_round(lab: &Lab, seed: u64) -> usize {
+async fn one_round(lab: &Lab, world: &World, seed: u64) -> usize {
     let started = Instant::now();
     eprintln!("differential: seed {seed} (rerun with WW_DIFF_SEED={seed} WW_DIFF_ROUNDS=1)");
     let mut rng = Rng(seed);
@@ -377,7 +401,7 @@ async fn one_round(lab: &Lab, seed: u64) -> usize {
         .unwrap()
         .unwrap();
 
-    let world = build_world(&mut admin, lab).await;
+    reset(&mut admin, world).await;
     let trustees = Trustees {
         connector: lab.var("LAB_MSOL_SID").parse().unwrap(),
         sync: lab.var("LAB_SYNC_GROUP_SID").parse().unwrap(),
@@ -586,7 +610,7 @@ async fn one_round(lab: &Lab, seed: u64) -> usize {
     // one at a time while the DC still answers the same and the engine still disagrees.
     let mut shrunk: Vec<String> = Vec::new();
     for case in cases.iter().take(5) {
-        shrunk.push(shrink(&mut admin, &mut msol, &world, &names, case).await);
+        shrunk.push(shrink(&mut admin, &mut msol, world, &names, case).await);
     }
 
     // Put the lab back.
@@ -612,10 +636,8 @@ async fn one_round(lab: &Lab, seed: u64) -> usize {
         restore.set_layout(original_root.sd.layout());
         admin.write_dacl(&root, &restore).await.unwrap();
     }
-    delete_tree(&mut admin, &world.base).await;
-
     eprintln!(
-        "differential: seed {seed}: {} users × 4 = {attempts} attempts, allowed per operation {allowed_seen:?}, primary group {primary:?}, Unexpire denied: {}; world {:.1} s, judged and tried {:.1} s, {} disagreement(s)",
+        "differential: seed {seed}: {} users × 4 = {attempts} attempts, allowed per operation {allowed_seen:?}, primary group {primary:?}, Unexpire denied: {}; reset and random DACLs {:.1} s, judged and tried {:.1} s, {} disagreement(s)",
         world.users.len(),
         unexpire_deny.is_some(),
         built.as_secs_f64(),

@@ -373,3 +373,24 @@ fn canonical_order_is_explicit_deny_then_explicit_allow_then_inherited() {
     assert!(!is_canonical(&acl("D:(A;;RC;;;AU)(D;;RC;;;WD)")));
     assert!(!is_canonical(&acl("D:(A;ID;RC;;;AU)(A;;RC;;;WD)")));
 }
+
+#[test]
+fn an_applying_no_propagate_or_generic_ace_arrives_as_a_plain_expanded_copy() {
+    // Seen on Samba 4.17.12 (differential seed 1796019485924451452): the parent's
+    // (OA;CINP;CR;;<user>;DU) arrives on a user as (A;ID;CR;;;DU): no InheritedObjectType, and a
+    // plain ACE without ObjectType, which under Samba's rules does not grant writes the way an
+    // object ACE with CONTROL_ACCESS would.
+    let parent = sd(&format!("D:(OA;CINP;CR;;{CLASS_USER};DU)(A;CI;GA;;;{GROUP})"));
+    let got: Vec<String> = inherited_aces(&parent.dacl, CLASS_USER)
+        .iter()
+        .map(|a| sddl::format_ace(a, &ctx()).unwrap())
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "(A;ID;CR;;;DU)".to_string(),
+            format!("(A;ID;CCDCLCSWRPWPDTLOCRSDRCWDWO;;;{GROUP})"),
+            format!("(A;CIIOID;GA;;;{GROUP})"),
+        ]
+    );
+}

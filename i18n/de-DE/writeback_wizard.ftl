@@ -197,6 +197,8 @@ checks-evidence = Nachweis
 checks-fix = Maßnahme
 checks-no-blocked = Kein Benutzer im Bereich ist blockiert.
 checks-blocked-title = Blockierte Benutzer ({ $count })
+checks-excluded-title = Geschützte Administratoren, bewusst ausgenommen ({ $count })
+checks-excluded-lead = Microsoft schreibt die Kennwörter von Konten in geschützten Gruppen (adminCount=1) nicht zurück: Sie setzen ihre Kennwörter lokal zurück. Sie zählen weder als bereit noch als blockiert.
 checks-filter = Nach Name, DN oder Grund filtern
 checks-export-blocked = CSV exportieren…
 checks-more = …und { $count } weitere. Exportieren Sie die Liste, um alle zu sehen.

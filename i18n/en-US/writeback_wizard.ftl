@@ -197,6 +197,8 @@ checks-evidence = Evidence
 checks-fix = What to do
 checks-no-blocked = No user in scope is blocked.
 checks-blocked-title = Blocked users ({ $count })
+checks-excluded-title = Protected administrators, excluded by design ({ $count })
+checks-excluded-lead = Microsoft does not write back the passwords of accounts in protected groups (adminCount=1): they reset their passwords on-premises. They count neither as ready nor as blocked.
 checks-filter = Filter by name, DN or reason
 checks-export-blocked = Export CSV…
 checks-more = …and { $count } more. Export the list to see all.

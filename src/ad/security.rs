@@ -1,7 +1,5 @@
 //! Reading and writing `nTSecurityDescriptor`, and the token of an account.
 
-use ldap3::Scope;
-
 use super::connection::Connection;
 use super::controls;
 use super::error::AdError;
@@ -69,44 +67,10 @@ impl Connection {
         .await
     }
 
-    /// The object's SID and its transitive group SIDs (`tokenGroups`, which AD computes only
-    /// in a base search).
+    /// The object's SID and its transitive group SIDs (`tokenGroups`; empty when the DC did not
+    /// return them). See [`Connection::account_token`] for the whole token.
     pub async fn token_groups(&mut self, dn: &str) -> Result<(Sid, Vec<Sid>), AdError> {
-        let entries = self
-            .search(
-                dn,
-                Scope::Base,
-                "(objectClass=*)",
-                &["objectSid", "tokenGroups"],
-                vec![],
-            )
-            .await?;
-        let entry = entries
-            .into_iter()
-            .next()
-            .ok_or_else(|| AdError::Operation {
-                op: "read tokenGroups",
-                dn: dn.to_string(),
-                code: super::error::NO_SUCH_OBJECT,
-                text: "no such object".into(),
-            })?;
-        let bad = |what: &str, e: crate::sd::ParseError| AdError::Malformed {
-            op: "read tokenGroups",
-            dn: dn.to_string(),
-            reason: format!("{what}: {e}"),
-        };
-        let sid =
-            Sid::from_ldap_value(entry.first("objectSid").ok_or_else(|| AdError::Malformed {
-                op: "read tokenGroups",
-                dn: dn.to_string(),
-                reason: "the object has no objectSid".into(),
-            })?)
-            .map_err(|e| bad("objectSid", e))?;
-        let groups = entry
-            .values("tokenGroups")
-            .iter()
-            .map(|v| Sid::from_ldap_value(v).map_err(|e| bad("tokenGroups", e)))
-            .collect::<Result<_, _>>()?;
-        Ok((sid, groups))
+        let t = self.account_token(dn).await?;
+        Ok((t.sid, t.groups.unwrap_or_default()))
     }
 }

@@ -103,13 +103,9 @@ impl Connection {
         Ok((!sids.is_empty()).then_some(sids))
     }
 
-    /// The account's SID, `tokenGroups`, primary group and `sIDHistory` (a base search: the DC
-    /// computes `tokenGroups` only there).
-    pub async fn account_token(
-        &mut self,
-        dn: &str,
-        domain_sid: &Sid,
-    ) -> Result<AccountToken, AdError> {
+    /// The account's SID, `tokenGroups`, primary group (in the account's own domain) and
+    /// `sIDHistory` (a base search: the DC computes `tokenGroups` only there).
+    pub async fn account_token(&mut self, dn: &str) -> Result<AccountToken, AdError> {
         let entry = self
             .search(
                 dn,
@@ -143,7 +139,7 @@ impl Connection {
         let primary_group = entry
             .int("primaryGroupID")
             .and_then(|rid| u32::try_from(rid).ok())
-            .and_then(|rid| domain_sid.with_rid(rid));
+            .and_then(|rid| sid.parent()?.with_rid(rid));
         Ok(AccountToken {
             sid,
             groups,

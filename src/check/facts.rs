@@ -366,11 +366,10 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
             ConnectorLookup::Found(_) => {}
         }
     }
-    let (connector_lookup, connector_others) =
-        super::ranking::settle(conn, &domain, &tree, lookup).await?;
+    let (connector_lookup, connector_others) = super::ranking::settle(conn, &tree, lookup).await?;
     let connector = match &connector_lookup {
         ConnectorLookup::Found(account) => {
-            Some(connector_token(conn, &domain, account, &logon, rules, &mut read_problems).await?)
+            Some(connector_token(conn, account, &logon, rules, &mut read_problems).await?)
         }
         _ => None,
     };
@@ -424,13 +423,12 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
 /// which leaves it out) and the DC's network-logon SIDs.
 async fn connector_token(
     conn: &mut Connection,
-    domain: &Domain,
     account: &Account,
     logon: &LogonSids,
     rules: Rules,
     problems: &mut Vec<String>,
 ) -> Result<Connector, AdError> {
-    let t = conn.account_token(&account.dn, &domain.sid).await?;
+    let t = conn.account_token(&account.dn).await?;
     let groups_known = t.groups_known();
     if !groups_known {
         problems.push(format!(
@@ -581,7 +579,7 @@ pub async fn admin_status_now(
     root_sid: Option<&Sid>,
 ) -> AdminStatus {
     let protected = protected_sids(domain_sid, root_sid);
-    match conn.account_token(dn, domain_sid).await {
+    match conn.account_token(dn).await {
         Ok(t) if t.groups_known() => {
             let mut sids = t.groups.unwrap_or_default();
             sids.push(t.sid);

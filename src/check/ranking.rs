@@ -110,7 +110,6 @@ pub fn holds_grants(tree: &Tree, sids: &[Sid]) -> bool {
 /// Settles a detection that found several candidates; anything else is returned as it is.
 pub async fn settle(
     conn: &mut Connection,
-    domain: &Domain,
     tree: &Tree,
     lookup: ConnectorLookup,
 ) -> Result<(ConnectorLookup, Vec<Account>), AdError> {
@@ -123,7 +122,7 @@ pub async fn settle(
     };
     let mut scored = Vec::new();
     for c in candidates {
-        let t = conn.account_token(&c.dn, &domain.sid).await?;
+        let t = conn.account_token(&c.dn).await?;
         let mut sids = t.groups.unwrap_or_default();
         sids.push(t.sid);
         scored.push((Plausibility::of(&c, holds_grants(tree, &sids)), c));
@@ -149,7 +148,7 @@ pub async fn find(
         in_scope: true,
     };
     let tree = Tree::new(root, Vec::new());
-    settle(conn, domain, &tree, lookup).await
+    settle(conn, &tree, lookup).await
 }
 
 #[cfg(test)]

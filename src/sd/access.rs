@@ -273,11 +273,23 @@ pub fn evaluate_with(
     Decision::without_ace(Verdict::NotGranted)
 }
 
-/// The ACEs a new child object of class `child_class` inherits from a parent DACL, as
-/// ComputeInheritedACLfromParent does for a container (every directory object is one):
-/// CONTAINER_INHERIT ACEs become effective (INHERIT_ONLY cleared) when their
-/// InheritedObjectType is absent or names the child's class, and stay inherit-only otherwise;
-/// NO_PROPAGATE ACEs stop at the child; OBJECT_INHERIT-only ACEs pass on as inherit-only.
+/// The ACEs a new child object of class `child_class` inherits from a parent DACL, as the DC
+/// computes them (MS-DTYP 2.5.3.4.2, "ComputeInheritedACLfromParent"; Samba 4.17.8+
+/// `libcli/security/create_descriptor.c`, `calculate_inherited_from_parent`), every directory
+/// object being a container:
+///
+/// * a CONTAINER_INHERIT ACE applies to the child when its InheritedObjectType is absent or
+///   names the child's class; one that does not apply is passed on inherit-only (for
+///   grandchildren), an OBJECT_INHERIT-only ACE too;
+/// * an applying ACE becomes effective on the child (INHERIT_ONLY cleared, the inheritance flags
+///   kept) — unless it carries generic rights or CREATOR OWNER/GROUP: then an *expanded* copy is
+///   effective and the original passes on inherit-only;
+/// * a NO_PROPAGATE ACE that applies leaves only the expanded copy; one that does not is dropped;
+/// * an expanded copy has its generic rights mapped, only the INHERITED flag, no
+///   InheritedObjectType, and without an ObjectType it is a plain (not object) ACE — which
+///   matters under Samba's rules (see [`Rules`]). A CREATOR OWNER/GROUP copy would name the new
+///   object's owner, who is not the account judged here, so it is left out.
+///
 /// Every copy carries INHERITED. Returns an empty list when the parent has no DACL.
 pub fn inherited_aces(parent_dacl: &AclSlot, child_class: Guid) -> Vec<Ace> {
     let Some(acl) = parent_dacl.acl() else {
@@ -292,24 +304,58 @@ pub fn inherited_aces(parent_dacl: &AclSlot, child_class: Guid) -> Vec<Ace> {
         if !(ci || oi) {
             continue;
         }
-        let applies = ace.inherited_object_type().is_none_or(|t| t == child_class);
-        let mut copy = ace.clone();
-        let base = f.union(AceFlags::INHERITED);
-        copy.flags = if ci {
-            match (np, applies) {
-                (true, true) => base.without(AceFlags::INHERITANCE),
-                (true, false) => continue,
-                (false, true) => base.without(AceFlags::INHERIT_ONLY),
-                (false, false) => base.union(AceFlags::INHERIT_ONLY),
-            }
-        } else if np {
-            continue;
-        } else {
-            base.union(AceFlags::INHERIT_ONLY)
+        let applies = ci && ace.inherited_object_type().is_none_or(|t| t == child_class);
+        let passed_on = || {
+            let mut c = ace.clone();
+            c.flags = f.union(AceFlags::INHERITED).union(AceFlags::INHERIT_ONLY);
+            c
         };
-        out.push(copy);
+        match (applies, np) {
+            (false, true) => {}
+            (false, false) => out.push(passed_on()),
+            (true, true) => out.extend(expanded(ace)),
+            (true, false) if needs_expansion(ace) => {
+                out.extend(expanded(ace));
+                out.push(passed_on());
+            }
+            (true, false) => {
+                let mut c = ace.clone();
+                c.flags = f.union(AceFlags::INHERITED).without(AceFlags::INHERIT_ONLY);
+                out.push(c);
+            }
+        }
     }
     out
+}
+
+/// CREATOR OWNER (S-1-3-0) or CREATOR GROUP (S-1-3-1).
+fn is_creator(sid: &Sid) -> bool {
+    sid.authority() == 3 && matches!(sid.sub_authorities(), [0] | [1])
+}
+
+/// Whether an applying ACE is inherited as an expanded copy plus an inherit-only original.
+fn needs_expansion(ace: &Ace) -> bool {
+    ace.mask().is_some_and(|m| m.0 & 0xF000_0000 != 0) || ace.sid().is_some_and(is_creator)
+}
+
+/// The effective copy the DC makes of an applying ACE (see [`inherited_aces`]).
+fn expanded(ace: &Ace) -> Option<Ace> {
+    let (sid, mask) = (ace.sid()?, ace.mask()?);
+    if is_creator(sid) {
+        return None;
+    }
+    let mask = mask.map_generic_ds();
+    let flags = AceFlags::INHERITED;
+    let mut copy = if ace.ace_type.is_deny() {
+        Ace::deny(flags, mask, sid.clone(), ace.object_type(), None)
+    } else {
+        Ace::allow(flags, mask, sid.clone(), ace.object_type(), None)
+    };
+    // Keep a callback or other variant of the type; only plain/object is decided here.
+    if ace.ace_type.is_callback() {
+        copy.ace_type = ace.ace_type;
+    }
+    Some(copy)
 }
 
 /// The DACL a new child of class `child_class` would get under `parent_dacl` when it has no

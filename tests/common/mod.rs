@@ -171,12 +171,12 @@ enum UndoStep {
 }
 
 impl Undo {
-    /// Adds `aces` (explicit, after the existing explicit ones) to the DACL of `dn`.
-    pub async fn add_aces(
+    /// Changes the DACL of `dn` with `change`, remembering the original for [`Undo::undo`].
+    pub async fn edit_dacl(
         &mut self,
         conn: &mut Connection,
         dn: &str,
-        aces: &[writeback_wizard::sd::Ace],
+        change: impl FnOnce(&mut writeback_wizard::sd::SecurityDescriptor),
     ) {
         use writeback_wizard::ad::controls;
         let stored = conn
@@ -185,12 +185,25 @@ impl Undo {
             .unwrap()
             .unwrap_or_else(|| panic!("cannot read the DACL of {dn}"));
         let mut sd = stored.sd.clone();
-        writeback_wizard::sd::canonical::ensure_present(sd.dacl.acl_mut().unwrap(), aces);
+        change(&mut sd);
         self.steps.push(UndoStep::Dacl {
             dn: dn.to_string(),
             raw: stored.raw,
         });
         conn.write_dacl(dn, &sd).await.unwrap();
+    }
+
+    /// Adds `aces` (explicit, after the existing explicit ones) to the DACL of `dn`.
+    pub async fn add_aces(
+        &mut self,
+        conn: &mut Connection,
+        dn: &str,
+        aces: &[writeback_wizard::sd::Ace],
+    ) {
+        self.edit_dacl(conn, dn, |sd| {
+            writeback_wizard::sd::canonical::ensure_present(sd.dacl.acl_mut().unwrap(), aces);
+        })
+        .await;
     }
 
     /// Puts `ace` first in the DACL of `dn` (for deny ACEs).
@@ -200,41 +213,23 @@ impl Undo {
         dn: &str,
         ace: writeback_wizard::sd::Ace,
     ) {
-        use writeback_wizard::ad::controls;
-        let stored = conn
-            .read_security_descriptor(dn, controls::DACL)
-            .await
-            .unwrap()
-            .unwrap();
-        let mut sd = stored.sd.clone();
-        sd.dacl.acl_mut().unwrap().aces.insert(0, ace);
-        self.steps.push(UndoStep::Dacl {
-            dn: dn.to_string(),
-            raw: stored.raw,
-        });
-        conn.write_dacl(dn, &sd).await.unwrap();
+        self.edit_dacl(conn, dn, |sd| {
+            sd.dacl.acl_mut().unwrap().aces.insert(0, ace)
+        })
+        .await;
     }
 
     /// Disables inheritance on `dn`, keeping the inherited ACEs as explicit ones (what "Disable
     /// inheritance → Convert inherited permissions into explicit permissions" does).
     pub async fn protect(&mut self, conn: &mut Connection, dn: &str) {
-        use writeback_wizard::ad::controls;
         use writeback_wizard::sd::{AceFlags, Control};
-        let stored = conn
-            .read_security_descriptor(dn, controls::DACL)
-            .await
-            .unwrap()
-            .unwrap();
-        let mut sd = stored.sd.clone();
-        for ace in &mut sd.dacl.acl_mut().unwrap().aces {
-            ace.flags = ace.flags.without(AceFlags::INHERITED);
-        }
-        sd.set_control(Control::DACL_PROTECTED, true);
-        self.steps.push(UndoStep::Dacl {
-            dn: dn.to_string(),
-            raw: stored.raw,
-        });
-        conn.write_dacl(dn, &sd).await.unwrap();
+        self.edit_dacl(conn, dn, |sd| {
+            for ace in &mut sd.dacl.acl_mut().unwrap().aces {
+                ace.flags = ace.flags.without(AceFlags::INHERITED);
+            }
+            sd.set_control(Control::DACL_PROTECTED, true);
+        })
+        .await;
     }
 
     /// Replaces `attr` of `dn` with `values`.

@@ -9,11 +9,7 @@ use super::{Input, cause_findings, rights_words, users_words};
 use crate::check::finding::Finding;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
-    let name = input
-        .facts
-        .connector
-        .as_ref()
-        .map_or("the connector", |c| c.account.sam_account_name.as_str());
+    let name = super::connector_name(input);
     cause_findings(input, "inheritance-disabled", |cause| {
         let user = cause.object_class.eq_ignore_ascii_case("user")
             || cause.object_class.eq_ignore_ascii_case("inetOrgPerson");

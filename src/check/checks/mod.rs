@@ -67,6 +67,15 @@ pub fn interval_words(ticks: i64) -> String {
     }
 }
 
+/// The connector's sAMAccountName, or "the connector" when none was found.
+pub fn connector_name<'a>(input: &Input<'a>) -> &'a str {
+    input
+        .facts
+        .connector
+        .as_ref()
+        .map_or("the connector", |c| c.account.sam_account_name.as_str())
+}
+
 /// The causes with `id` as error findings, one per object (the object that holds the cause),
 /// built by `describe` (title, detail, fix); the evidence and user count are added here.
 pub fn cause_findings(

@@ -15,10 +15,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let Some(d) = f.sam_server_read().filter(|d| !d.is_allowed()) else {
         return Vec::new();
     };
-    let name = f
-        .connector
-        .as_ref()
-        .map_or("the connector", |c| c.account.sam_account_name.as_str());
+    let name = super::connector_name(input);
     vec![
         Finding::new("samserver-read", Severity::Error, f.sam_server_dn())
             .title(format!("{name} cannot read the SAM server object"))

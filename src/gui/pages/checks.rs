@@ -219,6 +219,7 @@ impl Page {
         }
         if let Some(a) = shared.assessment.as_ref().filter(|_| done) {
             c = c.push(self.blocked(a));
+            c = c.push(excluded(a));
         }
         c.into()
     }
@@ -345,6 +346,36 @@ impl Page {
         }
         style::section(list)
     }
+}
+
+/// The protected administrators, excluded from writeback by design: counted and named.
+fn excluded<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
+    let x = &a.report.users.excluded;
+    if x.is_empty() {
+        return column![].into();
+    }
+    let mut list = column![
+        text(t!("checks-excluded-title", count = x.len())).size(18),
+        style::note(t!("checks-excluded-lead")),
+    ]
+    .spacing(6);
+    for u in x.iter().take(BLOCKED_SHOWN) {
+        list = list.push(
+            row![
+                text(u.sam_account_name.clone()).size(13).width(160),
+                style::mono(u.dn.clone()),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        );
+    }
+    if x.len() > BLOCKED_SHOWN {
+        list = list.push(style::note(t!(
+            "checks-more",
+            count = x.len().saturating_sub(BLOCKED_SHOWN)
+        )));
+    }
+    style::section(list)
 }
 
 /// Ready or not, in one box: the verdict of a report.
