@@ -380,7 +380,9 @@ fn an_applying_no_propagate_or_generic_ace_arrives_as_a_plain_expanded_copy() {
     // (OA;CINP;CR;;<user>;DU) arrives on a user as (A;ID;CR;;;DU): no InheritedObjectType, and a
     // plain ACE without ObjectType, which under Samba's rules does not grant writes the way an
     // object ACE with CONTROL_ACCESS would.
-    let parent = sd(&format!("D:(OA;CINP;CR;;{CLASS_USER};DU)(A;CI;GA;;;{GROUP})"));
+    let parent = sd(&format!(
+        "D:(OA;CINP;CR;;{CLASS_USER};DU)(A;CI;GA;;;{GROUP})"
+    ));
     let got: Vec<String> = inherited_aces(&parent.dacl, CLASS_USER)
         .iter()
         .map(|a| sddl::format_ace(a, &ctx()).unwrap())

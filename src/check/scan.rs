@@ -208,6 +208,8 @@ pub struct Judge<'a> {
     eval: Option<Eval<'a>>,
     /// PSO DN (lower case) → minimum age.
     pso_age: HashMap<String, Option<i64>>,
+    /// What blocks every user (no connector, Unexpire Password, the SAM server object …).
+    domain_blockers: Vec<(&'static str, String)>,
 }
 
 impl<'a> Judge<'a> {
@@ -227,6 +229,7 @@ impl<'a> Judge<'a> {
                 .iter()
                 .map(|p| (p.dn.to_ascii_lowercase(), p.min_age))
                 .collect(),
+            domain_blockers: facts.domain_blockers(),
         }
     }
 
@@ -275,8 +278,8 @@ impl<'a> Judge<'a> {
             }
         };
         let domain = f.domain.dn.as_str();
-        for (id, object) in f.domain_blockers() {
-            push(causes.note(id, &object, "", None, None));
+        for (id, object) in &self.domain_blockers {
+            push(causes.note(id, object, "", None, None));
         }
         match &user.resultant_pso {
             Some(pso) => {
