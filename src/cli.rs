@@ -6,10 +6,13 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Checks and fixes what Microsoft Entra password writeback needs in on-premises Active
 /// Directory. Without a subcommand it opens the wizard.
 /// The version and the commit it was built from.
+/// The exit codes, as `--help` lists them (the binary's `commands::exit` has the constants).
+pub const EXIT_CODES: &str = "Exit codes: 0 success (check: ready), 1 not ready (check) or a right failed (verify-as-connector), 2 could not run, 3 a confirmation was declined (nothing was written).";
+
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("WW_COMMIT"), ")");
 
 #[derive(Debug, Parser)]
-#[command(name = "writeback-wizard", version = VERSION, about, long_about = None)]
+#[command(name = "writeback-wizard", version = VERSION, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
     /// More log output on stderr (-v info, -vv debug, -vvv trace). RUST_LOG overrides.
     #[arg(short, long, action = clap::ArgAction::Count, global = true)]
@@ -314,7 +317,12 @@ pub struct RestoreArgs {
     /// The backup file written by `apply`.
     #[arg(long, value_name = "FILE")]
     pub backup: std::path::PathBuf,
-    /// Restore even if the backup was made in another domain.
+    /// Write each whole original value back, instead of taking back only what `apply` added.
+    /// Refused where a value changed since `apply` wrote it, unless --force.
+    #[arg(long)]
+    pub whole: bool,
+    /// Restore even if the backup was made in another domain; with --whole, also over values
+    /// changed since `apply` (that undoes those changes too).
     #[arg(long)]
     pub force: bool,
     /// Do not ask for confirmation.

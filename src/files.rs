@@ -1,24 +1,114 @@
-//! Writing files so that a reader never sees half of one.
+//! Writing files so that a reader never sees half of one, nobody else can read them, and no link
+//! planted in their place is followed.
+//!
+//! On Unix the files are created 0600 and folders 0700. On Windows they are created in the
+//! user's profile folders (`%LOCALAPPDATA%`, chosen by the callers), whose ACL they inherit:
+//! the user, SYSTEM and Administrators only.
 
+use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `bytes` to `path` via a temporary file in the same folder, fsync and a rename.
+/// Creates `path` for writing, exclusively (it must not exist: an existing file or a link there
+/// is an error, so nothing is overwritten and no link is followed), readable by the owner only.
+pub fn create_private(path: &Path) -> std::io::Result<File> {
+    let mut o = OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    o.open(path)
+}
+
+/// Creates `dir` (and its parents) when missing; a folder this creates is private (0700).
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.as_os_str().is_empty() || dir.is_dir() {
+        return Ok(());
+    }
+    let mut b = std::fs::DirBuilder::new();
+    b.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        b.mode(0o700);
+    }
+    b.create(dir)
+}
+
+/// Writes `bytes` to `path` through a new temporary file in the same folder (an unpredictable
+/// name, created exclusively and private), fsync, and a rename over `path` (which replaces a
+/// link at `path` rather than writing through it).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
+    create_private_dir(dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let mut f = std::fs::File::create(&tmp)?;
-    f.write_all(bytes)?;
-    f.sync_all()?;
-    drop(f);
-    std::fs::rename(&tmp, path).inspect_err(|_| {
+    let mut random = [0u8; 12];
+    getrandom::fill(&mut random).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let suffix: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let tmp = dir.join(format!(".{name}.{suffix}.tmp"));
+    let result = (|| {
+        let mut f = create_private(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        drop(f);
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
-    })
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dir(name: &str) -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("ww-files-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        d
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn files_and_folders_are_private_and_links_are_not_followed() {
+        use std::os::unix::fs::PermissionsExt;
+        let d = dir("private").join("sub");
+        let f = d.join("profile.json");
+        write_atomically(&f, b"{}").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&f), 0o600);
+        assert_eq!(mode(&d), 0o700);
+        // A link planted where a backup goes is not followed.
+        let victim = d.join("victim");
+        std::fs::write(&victim, b"keep").unwrap();
+        let link = d.join("backup.json");
+        std::os::unix::fs::symlink(&victim, &link).unwrap();
+        assert!(create_private(&link).is_err());
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        // Writing atomically over a link replaces the link, not its target.
+        write_atomically(&link, b"new").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        assert!(
+            !std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        // No temporary file is left behind.
+        let left: Vec<_> = std::fs::read_dir(&d)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty());
+    }
 }

@@ -10,6 +10,7 @@ pub mod check;
 pub mod cli;
 pub mod entra;
 pub mod explain;
+pub mod faults;
 pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;

@@ -1,6 +1,6 @@
 //! The `writeback-wizard` binary: the wizard (feature `gui`) or the headless CLI.
 //!
-//! Exit codes: 0 success (or ready), 1 error findings, 2 could not run.
+//! Exit codes: see `commands::exit`.
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -11,9 +11,6 @@ use tracing_subscriber::EnvFilter;
 use writeback_wizard::cli::{Cli, Command};
 
 mod commands;
-
-/// Could not run: usage, connection, credentials.
-const EXIT_CANNOT_RUN: u8 = 2;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -35,7 +32,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::from(EXIT_CANNOT_RUN)
+            ExitCode::from(commands::exit::CANNOT_RUN)
         }
     }
 }

@@ -787,7 +787,15 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
     assert!(e.message.contains("cancelled after 1"), "{}", e.message);
     assert_ne!(snapshot(&lab).await, before, "one change was written");
     let b = jobs::load_backup(backup.clone()).await.unwrap();
-    let mut restore = std::pin::pin!(jobs::restore(params, b, backup));
+    let items = jobs::prepare_restore(params.clone(), b, backup)
+        .await
+        .unwrap();
+    assert_eq!(
+        items.iter().filter(|i| i.target.is_some()).count(),
+        1,
+        "only the value written is taken back"
+    );
+    let mut restore = std::pin::pin!(jobs::restore(params, items));
     let mut ok = false;
     while let Some(e) = restore.next().await {
         if let RestoreEvent::Done(r) = e {

@@ -12,11 +12,16 @@ use common::{Lab, run_bin};
 use writeback_wizard::ad::{Connection, controls};
 
 fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("ww-fix-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let p = dir.join(name);
+    let p = tmp_keep(name);
     let _ = std::fs::remove_file(&p);
     p
+}
+
+/// A path in the test folder, keeping what is there.
+fn tmp_keep(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("ww-fix-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
 }
 
 fn env(lab: &Lab) -> Vec<(&'static str, String)> {
@@ -194,7 +199,7 @@ async fn plan_apply_verify_restore_end_to_end() {
     let b: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&backup).unwrap_or_default()).unwrap_or_default();
     expect(
-        b["schema"] == 1
+        b["schema"] == 2
             && b["domain_sid"] == lab.var("LAB_DOMAIN_SID")
             && b["entries"].as_array().is_some_and(|e| e.len() == 3),
         format!("backup: {b}"),
@@ -342,7 +347,7 @@ async fn plan_apply_verify_restore_end_to_end() {
         &[],
     );
     expect(
-        code == 0 && out.contains("Restored 0 value(s), 3 already"),
+        code == 0 && out.contains("Nothing to write"),
         format!("second restore: {out}"),
     );
     let (code, out, _) = cli(&lab, &canary, msol, &[]);
@@ -352,64 +357,140 @@ async fn plan_apply_verify_restore_end_to_end() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-#[tokio::test]
-async fn a_crash_mid_apply_is_undone_by_restore() {
-    let Some(lab) = Lab::get() else { return };
-    let _g = common::DIRECTORY_LOCK.lock().await;
-    let mut admin = lab.admin().await;
-    let root = lab.var("LAB_BASE_DN").to_string();
-    let blocked = lab.var("LAB_BLOCKED_OU_DN").to_string();
-    let before = [
-        raw_dacl(&mut admin, &root).await,
-        raw_dacl(&mut admin, &blocked).await,
-        attr(&mut admin, &root, "minPwdAge")
+/// Everything apply and restore may touch in the lab, as bytes.
+async fn lab_state(lab: &Lab, admin: &mut Connection) -> Vec<Vec<u8>> {
+    let root = lab.var("LAB_BASE_DN");
+    let mut out = Vec::new();
+    for dn in [root, lab.var("LAB_BLOCKED_OU_DN"), lab.var("LAB_GINA_DN")] {
+        out.push(raw_dacl(admin, dn).await);
+    }
+    out.push(attr(admin, root, "minPwdAge").await.join("").into_bytes());
+    out.push(
+        attr(admin, lab.var("LAB_PSO_DN"), "msDS-MinimumPasswordAge")
             .await
             .join("")
             .into_bytes(),
-    ];
-    let backup = tmp("crash.json");
-    let (code, _, err) = cli(
-        &lab,
-        &[
+    );
+    out
+}
+
+/// The crash test: the process is killed at every step of apply (before and during the backup
+/// write, before and after each object) and of restore (before and after each object); each
+/// time, restore brings every value back and a second restore has nothing left to do. Needs
+/// the test-only `fault-injection` feature (scripts/test builds the tests with it).
+#[tokio::test]
+async fn a_kill_anywhere_in_apply_or_restore_is_undone_by_restore() {
+    let Some(lab) = Lab::get() else { return };
+    if !writeback_wizard::faults::ENABLED {
+        let msg = "the crash test needs `--features fault-injection` (scripts/test builds it)";
+        if std::env::var("WW_REQUIRE_LAB").is_ok_and(|v| v == "1") {
+            panic!("{msg}");
+        }
+        eprintln!("SKIPPED: {msg}");
+        return;
+    }
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let before = lab_state(&lab, &mut admin).await;
+    let apply_args = |backup: &std::path::Path| -> Vec<String> {
+        [
             "apply",
             "--min-password-age-zero",
+            "--fix-pso",
+            "LabPSO",
             "--yes",
             "--backup",
             backup.to_str().unwrap(),
-        ],
-        None,
-        &[("WW_TEST_ABORT_AFTER", "1")],
-    );
-    assert!(
-        code != 0 && code != 2,
-        "the process died (exit {code}): {err}"
-    );
-    let mid = raw_dacl(&mut admin, &root).await;
-    assert_ne!(
-        mid, before[0],
-        "the first change was written before the crash"
-    );
-    assert_eq!(
-        raw_dacl(&mut admin, &blocked).await,
-        before[1],
-        "the second was not"
-    );
-    let (code, _, err) = cli(
-        &lab,
-        &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
-        None,
-        &[],
-    );
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(raw_dacl(&mut admin, &root).await, before[0]);
-    assert_eq!(raw_dacl(&mut admin, &blocked).await, before[1]);
-    assert_eq!(
-        attr(&mut admin, &root, "minPwdAge")
-            .await
-            .join("")
-            .into_bytes(),
-        before[2]
-    );
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect()
+    };
+    let run = |args: &[String], fault: Option<&str>| {
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let env: Vec<(&str, &str)> = fault.map(|f| vec![("WW_FAULT", f)]).unwrap_or_default();
+        cli(&lab, &argv, None, &env)
+    };
+    let restore_args = |backup: &std::path::Path| -> Vec<String> {
+        ["restore", "--backup", backup.to_str().unwrap(), "--yes"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    };
+    // Five values: the root, OU=Blocked and gina's DACLs, minPwdAge, the PSO's age.
+    let groups = 5;
+    let mut apply_points = vec![
+        "before-backup".to_string(),
+        "backup-half-written".to_string(),
+    ];
+    for i in 0..groups {
+        apply_points.push(format!("before-{i}"));
+        apply_points.push(format!("after-{i}"));
+    }
+    let mut failures = Vec::new();
+    for (n, point) in apply_points.iter().enumerate() {
+        let backup = tmp(&format!("kill-apply-{n}.json"));
+        let (code, _, err) = run(&apply_args(&backup), Some(point));
+        if code == 0 || !err.contains(&format!("fault injected at {point}")) {
+            failures.push(format!("apply did not die at {point}: exit {code}: {err}"));
+            continue;
+        }
+        let (code, out, err) = run(&restore_args(&backup), None);
+        let nothing_written =
+            point == "before-backup" || point == "backup-half-written" || point == "before-0";
+        if nothing_written {
+            // No write happened: the directory is as it was, whatever the backup file is.
+            if lab_state(&lab, &mut admin).await != before {
+                failures.push(format!("{point}: something was written"));
+            }
+            if point == "backup-half-written" && (code != 2 || !err.contains("damaged")) {
+                failures.push(format!(
+                    "{point}: a half-written backup must be refused: {code} {err}"
+                ));
+            }
+            continue;
+        }
+        if code != 0 {
+            failures.push(format!("{point}: restore failed: {err}"));
+            continue;
+        }
+        if lab_state(&lab, &mut admin).await != before {
+            failures.push(format!(
+                "{point}: restore did not bring every value back: {out}"
+            ));
+        }
+        let (code, out, _) = run(&restore_args(&backup), None);
+        if code != 0 || !out.contains("Nothing to write") {
+            failures.push(format!("{point}: a second restore still had work: {out}"));
+        }
+    }
+    for k in 0..groups {
+        for point in [format!("restore-before-{k}"), format!("restore-after-{k}")] {
+            let backup = tmp(&format!("kill-{point}.json"));
+            let (code, _, err) = run(&apply_args(&backup), None);
+            if code != 0 {
+                failures.push(format!("{point}: apply failed: {err}"));
+                break;
+            }
+            let (code, _, err) = run(&restore_args(&backup), Some(&point));
+            if code == 0 || !err.contains("fault injected") {
+                failures.push(format!("restore did not die at {point}: {code} {err}"));
+            }
+            let (code, _, err) = run(&restore_args(&backup), None);
+            if code != 0 {
+                failures.push(format!("{point}: the restore after the kill failed: {err}"));
+            }
+            if lab_state(&lab, &mut admin).await != before {
+                failures.push(format!("{point}: not every value is back"));
+            }
+            let (_, out, _) = run(&restore_args(&backup), None);
+            if !out.contains("Nothing to write") {
+                failures.push(format!("{point}: a further restore still had work: {out}"));
+            }
+        }
+    }
+    reset_passwords(&lab, &mut admin, &[]).await;
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[tokio::test]
@@ -496,11 +577,18 @@ async fn policy_options_let_users_change_twice_and_restore_puts_the_ages_back() 
 
 #[tokio::test]
 async fn bad_backups_and_unprivileged_accounts_write_nothing() {
+    use writeback_wizard::plan::backup::Backup;
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
     let root = lab.var("LAB_BASE_DN").to_string();
     let before = raw_dacl(&mut admin, &root).await;
+    let mut failures: Vec<String> = Vec::new();
+    let mut expect = |ok: bool, what: String| {
+        if !ok {
+            failures.push(what);
+        }
+    };
 
     // An account that may not write DACLs: a clear error before anything is written, no backup.
     let backup = tmp("alice.json");
@@ -511,13 +599,15 @@ async fn bad_backups_and_unprivileged_accounts_write_nothing() {
         alice,
         &[],
     );
-    assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains("may not change") && err.contains("nothing was written"),
-        "{err}"
+    expect(
+        code == 2 && err.contains("may not change") && err.contains("nothing was written"),
+        format!("alice: {code} {err}"),
     );
-    assert!(!backup.exists(), "no backup, nothing written");
-    assert_eq!(raw_dacl(&mut admin, &root).await, before);
+    expect(!backup.exists(), "no backup, nothing written".into());
+    expect(
+        raw_dacl(&mut admin, &root).await == before,
+        "alice wrote".into(),
+    );
 
     // Make a real backup to damage.
     let good = tmp("good.json");
@@ -528,53 +618,94 @@ async fn bad_backups_and_unprivileged_accounts_write_nothing() {
         &[],
     );
     assert_eq!(code, 0, "{err}");
+    let applied = raw_dacl(&mut admin, &root).await;
     let text = std::fs::read_to_string(&good).unwrap();
-    let truncated = tmp("truncated.json");
-    std::fs::write(&truncated, &text[..text.len() / 2]).unwrap();
-    let (code, _, err) = cli(
-        &lab,
-        &["restore", "--backup", truncated.to_str().unwrap(), "--yes"],
-        None,
-        &[],
-    );
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("damaged or truncated") && err.contains("nothing was written"),
-        "{err}"
-    );
-    let foreign = tmp("foreign.json");
-    std::fs::write(
-        &foreign,
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&good).unwrap().permissions().mode() & 0o777;
+        expect(mode == 0o600, format!("the backup is private: {mode:o}"));
+    }
+    let refuse = |name: &str, content: String, want: &str| -> Option<String> {
+        let f = tmp(name);
+        std::fs::write(&f, content).unwrap();
+        let (code, _, err) = cli(
+            &lab,
+            &["restore", "--backup", f.to_str().unwrap(), "--yes"],
+            None,
+            &[],
+        );
+        (code != 2 || !err.contains(want) || !err.contains("nothing was written"))
+            .then(|| format!("{name}: exit {code}: {err}"))
+    };
+    let sealed = |b: &mut Backup| {
+        b.seal();
+        serde_json::to_string_pretty(&*b).unwrap()
+    };
+    let good_backup: Backup = serde_json::from_str(&text).unwrap();
+    let mut cases: Vec<Option<String>> = Vec::new();
+    cases.push(refuse(
+        "truncated.json",
+        text[..text.len() / 2].to_string(),
+        "damaged",
+    ));
+    // Edited without resealing: the checksum says so.
+    cases.push(refuse(
+        "edited.json",
         text.replace(lab.var("LAB_DOMAIN_SID"), "S-1-5-21-1-2-3"),
-    )
-    .unwrap();
+        "checksum",
+    ));
+    // Resealed for another domain.
+    let mut foreign = good_backup.clone();
+    foreign.domain_sid = "S-1-5-21-1-2-3".into();
+    let foreign = sealed(&mut foreign);
+    let f = tmp("foreign.json");
+    std::fs::write(&f, foreign).unwrap();
     let (code, _, err) = cli(
         &lab,
-        &["restore", "--backup", foreign.to_str().unwrap(), "--yes"],
+        &["restore", "--backup", f.to_str().unwrap(), "--yes"],
         None,
         &[],
     );
-    assert_eq!(code, 2);
-    assert!(
-        err.contains("made for domain S-1-5-21-1-2-3") && err.contains("--force"),
-        "{err}"
+    cases.push(
+        (code != 2 || !err.contains("made for domain S-1-5-21-1-2-3") || !err.contains("--force"))
+            .then(|| format!("foreign: {code} {err}")),
     );
-    let bad_entry = tmp("bad-entry.json");
-    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
-    v["entries"][1]["original_base64"][0] = "AQAEhA==".into();
-    std::fs::write(&bad_entry, v.to_string()).unwrap();
-    let (code, _, err) = cli(
-        &lab,
-        &["restore", "--backup", bad_entry.to_str().unwrap(), "--yes"],
-        None,
-        &[],
+    // Resealed to put Alice into Domain Admins: never something apply writes.
+    let mut member = good_backup.clone();
+    member.entries[0].dn = lab.var("LAB_DOMAIN_ADMINS_DN").to_string();
+    member.entries[0].attribute = "member".into();
+    member.entries[0].original_base64 = vec![writeback_wizard::sddl_input::encode_base64(
+        lab.var("LAB_ALICE_DN").as_bytes(),
+    )];
+    cases.push(refuse(
+        "member.json",
+        sealed(&mut member),
+        "never writes member",
+    ));
+    // Resealed with a root DACL "before" that holds Everyone:GenericAll: more than the grants.
+    let mut everyone = good_backup.clone();
+    let e = &mut everyone.entries[0];
+    let mut sd =
+        writeback_wizard::sd::SecurityDescriptor::from_bytes(&e.values().unwrap()[0]).unwrap();
+    sd.dacl.acl_mut().unwrap().aces.insert(
+        0,
+        writeback_wizard::sd::sddl::parse_ace("(A;CI;GA;;;WD)", &Default::default()).unwrap(),
     );
-    assert_eq!(code, 2);
-    assert!(err.contains("entry 2"), "{err}");
-    assert_ne!(
-        raw_dacl(&mut admin, &root).await,
-        before,
-        "nothing was restored from the bad files"
+    e.original_base64 = vec![writeback_wizard::sddl_input::encode_base64(
+        &sd.to_bytes().unwrap(),
+    )];
+    cases.push(refuse(
+        "everyone.json",
+        sealed(&mut everyone),
+        "more than the grants",
+    ));
+    for c in cases.into_iter().flatten() {
+        expect(false, c);
+    }
+    expect(
+        raw_dacl(&mut admin, &root).await == applied,
+        "nothing was restored from the bad files".into(),
     );
     // An existing backup file is never overwritten.
     let (code, _, err) = cli(
@@ -589,12 +720,127 @@ async fn bad_backups_and_unprivileged_accounts_write_nothing() {
         None,
         &[],
     );
-    assert_eq!(code, 2);
-    assert!(err.contains("already exists"), "{err}");
+    expect(
+        code == 2 && err.contains("already exists"),
+        format!("overwrite: {code} {err}"),
+    );
 
     let (code, _, err) = cli(
         &lab,
         &["restore", "--backup", good.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(raw_dacl(&mut admin, &root).await, before);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test]
+async fn a_tampered_plan_file_is_refused_and_nothing_is_written() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let before = raw_dacl(&mut admin, &root).await;
+    let plan_file = tmp("tamper-plan.json");
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "plan",
+            "--format",
+            "json",
+            "-o",
+            plan_file.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    let text = std::fs::read_to_string(&plan_file).unwrap();
+    let mut plan: writeback_wizard::plan::Plan = serde_json::from_str(&text).unwrap();
+    let try_apply = |name: &str, p: &writeback_wizard::plan::Plan| {
+        let f = tmp(name);
+        std::fs::write(&f, serde_json::to_string_pretty(p).unwrap()).unwrap();
+        let b = tmp(&format!("{name}.backup"));
+        let out = cli(
+            &lab,
+            &[
+                "apply",
+                "--plan",
+                f.to_str().unwrap(),
+                "--yes",
+                "--backup",
+                b.to_str().unwrap(),
+            ],
+            None,
+            &[],
+        );
+        (out, b.exists())
+    };
+    // One extra (A;CI;GA;;;WD) at the root, the file resealed so only the shape can catch it.
+    let writeback_wizard::plan::Action::AddAces { aces } = &mut plan.changes[0].action else {
+        panic!("the root grant comes first")
+    };
+    aces.push("(A;CI;GA;;;WD)".into());
+    writeback_wizard::plan::validate::seal(&mut plan);
+    let ((code, _, err), backed_up) = try_apply("everyone.json", &plan);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("(A;CI;GA;;;WD)") && err.contains("nothing was written"),
+        "{err}"
+    );
+    assert!(!backed_up);
+    // The same edit without resealing: the checksum catches it first.
+    let mut edited: writeback_wizard::plan::Plan = serde_json::from_str(&text).unwrap();
+    edited.connector_sid = lab.var("LAB_ADMIN_SID").to_string();
+    let ((code, _, err), _) = try_apply("edited.json", &edited);
+    assert_eq!(code, 2);
+    assert!(err.contains("checksum"), "{err}");
+    // An attribute the tool never sets.
+    let mut member: writeback_wizard::plan::Plan = serde_json::from_str(&text).unwrap();
+    member.changes[0].action = writeback_wizard::plan::Action::SetAttribute {
+        attribute: "member".into(),
+        values: vec![lab.var("LAB_ALICE_DN").into()],
+    };
+    member.changes[0].dn = lab.var("LAB_DOMAIN_ADMINS_DN").into();
+    writeback_wizard::plan::validate::seal(&mut member);
+    let ((code, _, err), _) = try_apply("member.json", &member);
+    assert_eq!(code, 2);
+    assert!(err.contains("member"), "{err}");
+    assert_eq!(
+        raw_dacl(&mut admin, &root).await,
+        before,
+        "nothing was written"
+    );
+    // The untouched file applies, and what is shown is computed from the directory.
+    let (code, out, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--plan",
+            plan_file.to_str().unwrap(),
+            "--yes",
+            "--backup",
+            tmp("ok.json").to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("as it applies to the directory now")
+            && out.contains("+ (OA;CIIO;CR;00299570"),
+        "{out}"
+    );
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "restore",
+            "--backup",
+            tmp_keep("ok.json").to_str().unwrap(),
+            "--yes",
+        ],
         None,
         &[],
     );
@@ -686,11 +932,6 @@ async fn clearing_a_stale_admincount_enables_inheritance_and_restore_protects_ag
         None,
         &[],
     );
-    assert_eq!(code, 0, "{err}");
-    assert!(
-        out.contains("Clear adminCount") && out.contains("inheritance: disabled (P) → enabled"),
-        "{out}"
-    );
     let now = admin
         .read_security_descriptor(&gina, controls::DACL)
         .await
@@ -703,6 +944,12 @@ async fn clearing_a_stale_admincount_enables_inheritance_and_restore_protects_ag
         &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
         None,
         &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("set adminCount to (none)")
+            && out.contains("inheritance: disabled (P) → enabled"),
+        "{out}"
     );
     assert!(cleared.is_empty(), "adminCount cleared: {cleared:?}");
     assert!(!now.sd.dacl_protected(), "inheritance enabled");
@@ -943,4 +1190,117 @@ async fn not_fixed_is_exactly_what_the_dc_still_refuses_after_apply() {
             "{u}: the check agrees with the DC"
         );
     }
+}
+
+#[tokio::test]
+async fn restore_keeps_what_another_admin_changed_since_apply() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let before = raw_dacl(&mut admin, &root).await;
+    let age = attr(&mut admin, &root, "minPwdAge").await;
+    let backup = tmp("others.json");
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--min-password-age-zero",
+            "--yes",
+            "--backup",
+            backup.to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 0, "{err}");
+    // Another admin, after apply: an ACE of their own at the root, and minPwdAge set to 2 days.
+    let theirs = writeback_wizard::sd::sddl::parse_ace(
+        &format!("(A;;RC;;;{})", lab.var("LAB_SYNC_GROUP_SID")),
+        &Default::default(),
+    )
+    .unwrap();
+    let mut undo = common::Undo::default();
+    undo.add_aces(&mut admin, &root, std::slice::from_ref(&theirs))
+        .await;
+    admin
+        .replace(&root, "minPwdAge", vec![b"-1728000000000".to_vec()], vec![])
+        .await
+        .unwrap();
+    // The whole original value is refused: it would undo their change.
+    let (wcode, _, werr) = cli(
+        &lab,
+        &[
+            "restore",
+            "--whole",
+            "--backup",
+            backup.to_str().unwrap(),
+            "--yes",
+        ],
+        None,
+        &[],
+    );
+    let after_refusal = raw_dacl(&mut admin, &root).await;
+    // The default restore takes back only the grants and keeps theirs.
+    let (code, out, err) = cli(
+        &lab,
+        &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    let now = admin
+        .read_security_descriptor(&root, writeback_wizard::ad::controls::DACL)
+        .await
+        .unwrap()
+        .unwrap()
+        .sd;
+    let now_age = attr(&mut admin, &root, "minPwdAge").await;
+    // Put the lab back: their ACE out, the age as it was.
+    let mut sd = now.clone();
+    writeback_wizard::sd::canonical::remove_explicit(
+        sd.dacl.acl_mut().unwrap(),
+        std::slice::from_ref(&theirs),
+    );
+    admin.write_dacl(&root, &sd).await.unwrap();
+    admin
+        .replace(
+            &root,
+            "minPwdAge",
+            age.iter().map(|a| a.as_bytes().to_vec()).collect(),
+            vec![],
+        )
+        .await
+        .unwrap();
+    let restored = raw_dacl(&mut admin, &root).await;
+    let _ = undo;
+
+    assert_eq!(wcode, 2, "{werr}");
+    assert!(
+        werr.contains("changed since apply") && werr.contains("--force"),
+        "{werr}"
+    );
+    assert_ne!(
+        after_refusal, before,
+        "nothing was written by the refused whole restore"
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("- (OA;CIIO;CR;00299570") && out.contains("changes made since are kept"),
+        "{out}"
+    );
+    assert!(
+        out.contains("changed since apply (now -1728000000000); left as it is"),
+        "{out}"
+    );
+    let aces = &now.dacl.acl().unwrap().aces;
+    assert!(aces.contains(&theirs), "their ACE is kept");
+    let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
+    assert!(
+        !aces
+            .iter()
+            .any(|a| !a.is_inherited() && a.sid() == Some(&msol)),
+        "no grant left"
+    );
+    assert_eq!(now_age, ["-1728000000000"], "their minPwdAge is kept");
+    assert_eq!(restored, before, "the lab is back as it was");
 }

@@ -343,6 +343,12 @@ restore-entries = { $count ->
         [one] { $count } Wert
        *[other] { $count } Werte
     }
+restore-preparing = Die aktuellen Werte werden gelesen…
+restore-preview = { $count ->
+    [0] Nichts wiederherzustellen: Alle Werte sind wie vor dem Konfigurieren oder wurden seither von jemand anderem geändert (bleiben so).
+    [one] Die Wiederherstellung schreibt 1 Wert: Sie nimmt genau zurück, was beim Konfigurieren hinzugefügt wurde, und behält alle anderen Änderungen.
+   *[other] Die Wiederherstellung schreibt { $count } Werte: Sie nimmt genau zurück, was beim Konfigurieren hinzugefügt wurde, und behält alle anderen Änderungen.
+}
 restore-button = Wiederherstellen
 restore-running = Wird wiederhergestellt…
 restore-done = Alle Werte sind wieder wie zuvor und überprüft.

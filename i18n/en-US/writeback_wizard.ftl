@@ -343,6 +343,12 @@ restore-entries = { $count ->
         [one] { $count } value
        *[other] { $count } values
     }
+restore-preparing = Reading the values as they are now…
+restore-preview = { $count ->
+    [0] Nothing to restore: every value is as before Configure, or was changed since by someone else (kept).
+    [one] A restore writes 1 value: it takes back exactly what Configure added and keeps every other change.
+   *[other] A restore writes { $count } values: it takes back exactly what Configure added and keeps every other change.
+}
 restore-button = Restore
 restore-running = Restoring…
 restore-done = Every value is back as it was, and verified.

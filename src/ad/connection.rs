@@ -398,6 +398,35 @@ impl Connection {
         Ok((res.rc, res.text))
     }
 
+    /// Compare-and-swap in one modify: delete exactly the values `old` and add `new` (either may
+    /// be empty). The DC applies both or neither, so when the attribute no longer holds `old`
+    /// nothing changes (noSuchAttribute, 16). Returns the result code and text as data.
+    pub async fn modify_swap(
+        &mut self,
+        dn: &str,
+        attr: &str,
+        old: Vec<Vec<u8>>,
+        new: Vec<Vec<u8>>,
+        controls: Vec<RawControl>,
+    ) -> Result<(u32, String), AdError> {
+        let name = attr.as_bytes().to_vec();
+        let mut mods = Vec::new();
+        if !old.is_empty() {
+            mods.push(Mod::Delete(name.clone(), old.into_iter().collect()));
+        }
+        if !new.is_empty() {
+            mods.push(Mod::Add(name, new.into_iter().collect()));
+        }
+        let res = self
+            .ldap
+            .with_timeout(self.timeout)
+            .with_controls(controls)
+            .modify(dn, mods)
+            .await
+            .map_err(|e| self.protocol("modify", e))?;
+        Ok((res.rc, res.text))
+    }
+
     /// Like [`modify_replace`](Self::modify_replace) but a non-zero result is an error.
     pub async fn replace(
         &mut self,

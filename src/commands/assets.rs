@@ -28,5 +28,5 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         man.display(),
         completions.display()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::exit::OK))
 }

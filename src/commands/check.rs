@@ -80,8 +80,8 @@ pub async fn run(args: CheckArgs) -> Result<ExitCode> {
         None => print!("{text}"),
     }
     Ok(if report.ready {
-        ExitCode::SUCCESS
+        ExitCode::from(super::exit::OK)
     } else {
-        ExitCode::from(1)
+        ExitCode::from(super::exit::NOT_READY)
     })
 }

@@ -50,9 +50,9 @@ pub fn run(code: &str, json: bool) -> Result<ExitCode> {
         }
     }
     Ok(if entry.is_some() {
-        ExitCode::SUCCESS
+        ExitCode::from(super::exit::OK)
     } else {
-        ExitCode::from(1)
+        ExitCode::from(super::exit::NOT_READY)
     })
 }
 

@@ -12,7 +12,7 @@ use writeback_wizard::cli::{
     TargetArgs, VerifyArgs,
 };
 use writeback_wizard::plan::apply::{ApplyOptions, Event, apply};
-use writeback_wizard::plan::backup::{self, Backup};
+use writeback_wizard::plan::backup::{self, Backup, RestoreMode};
 use writeback_wizard::plan::{self, InetOrgPerson, Plan, PlanOptions};
 
 fn plan_options(o: &PlanOptionArgs) -> PlanOptions {
@@ -68,7 +68,7 @@ pub async fn run_plan(args: PlanArgs) -> Result<ExitCode> {
         }
         None => print!("{text}"),
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::exit::OK))
 }
 
 /// Asks "yes/no" on the terminal; without a terminal, `--yes` is required.
@@ -151,21 +151,34 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
         if args.enable_writeback {
             super::cloud::enable_writeback().await?;
         }
-        return Ok(ExitCode::SUCCESS);
+        return Ok(ExitCode::from(super::exit::OK));
     }
     let mut conn = connect_to_pdc(&args.connection, conn, &plan).await;
-    print!("{}", plan.text());
+    // What will be written, worked out from the directory as it is now and checked as apply
+    // checks it: a plan file's own text is never what is shown.
+    let preview = match writeback_wizard::plan::apply::preview(&mut conn, &plan).await {
+        Ok(p) => p,
+        Err(e) => bail!("{e}"),
+    };
+    println!(
+        "Plan for {} (connector {}), as it applies to the directory now:",
+        plan.domain_dn, plan.connector_dn
+    );
+    print!("{}", writeback_wizard::plan::apply::preview_text(&preview));
+    for w in &plan.warnings {
+        println!("\nWARNING: {w}");
+    }
+    for n in &plan.not_fixed {
+        println!("\nNot fixed by this plan: {}", n.line());
+    }
     if !confirm(
         &format!("\nApply {} change(s)?", plan.changes.len()),
         args.yes,
     )? {
         eprintln!("Nothing was changed.");
-        return Ok(ExitCode::from(2));
+        return Ok(ExitCode::from(super::exit::DECLINED));
     }
     let backup_path: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
-    let abort_after: Option<usize> = std::env::var("WW_TEST_ABORT_AFTER")
-        .ok()
-        .and_then(|v| v.parse().ok());
     let result = apply(
         &mut conn,
         &plan,
@@ -174,23 +187,15 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
             replan: args.replan,
             ..ApplyOptions::default()
         },
-        |event| {
-            match &event {
-                Event::BackedUp { path, entries } => {
-                    eprintln!("backup of {entries} original value(s) written to {path}")
-                }
-                Event::Writing { index, total, dn } => {
-                    eprintln!("[{}/{total}] writing {dn}", index + 1)
-                }
-                Event::Verified { dn, .. } => eprintln!("        verified {dn}"),
-                Event::AlreadyDone { dn, .. } => eprintln!("        already as planned: {dn}"),
+        |event| match &event {
+            Event::BackedUp { path, entries } => {
+                eprintln!("backup of {entries} original value(s) written to {path}")
             }
-            // Test hook: die hard after N verified changes, as a crash would.
-            if let (Event::Verified { index, .. }, Some(n)) = (&event, abort_after)
-                && index + 1 >= n
-            {
-                std::process::abort();
+            Event::Writing { index, total, dn } => {
+                eprintln!("[{}/{total}] writing {dn}", index + 1)
             }
+            Event::Verified { dn, .. } => eprintln!("        verified {dn}"),
+            Event::AlreadyDone { dn, .. } => eprintln!("        already as planned: {dn}"),
         },
     )
     .await;
@@ -205,7 +210,7 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
             if args.enable_writeback {
                 super::cloud::enable_writeback().await?;
             }
-            Ok(ExitCode::SUCCESS)
+            Ok(ExitCode::from(super::exit::OK))
         }
         Err(e) => {
             let written = e.written();
@@ -222,7 +227,7 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
 }
 
 pub async fn run_restore(args: RestoreArgs) -> Result<ExitCode> {
-    // Refuse a damaged file before connecting, let alone writing.
+    // Refuse a damaged, edited or foreign-shaped file before connecting, let alone writing.
     let backup = Backup::load(&args.backup)?;
     let mut conn = super::connect::connect(&args.connection).await?;
     println!(
@@ -233,24 +238,43 @@ pub async fn run_restore(args: RestoreArgs) -> Result<ExitCode> {
         backup.dc,
         backup.entries.len()
     );
-    for e in &backup.entries {
-        println!("  {} ({})", e.dn, e.attribute);
+    let mode = if args.whole {
+        RestoreMode::Whole { force: args.force }
+    } else {
+        RestoreMode::Undo
+    };
+    let items = backup::prepare_restore(&mut conn, &backup, &args.backup, mode, args.force).await?;
+    let writes = items.iter().filter(|i| i.target.is_some()).count();
+    for (k, i) in items.iter().enumerate() {
+        println!("\n{}. {} ({})\n   {}", k + 1, i.dn, i.attribute, i.note);
+        for l in &i.diff {
+            println!("   {l}");
+        }
     }
-    if !confirm("Write these values back?", args.yes)? {
+    if writes == 0 {
+        println!("\nNothing to write.");
+        return Ok(ExitCode::from(super::exit::OK));
+    }
+    if !confirm(&format!("\nWrite these {writes} value(s)?"), args.yes)? {
         eprintln!("Nothing was changed.");
-        return Ok(ExitCode::from(2));
+        return Ok(ExitCode::from(super::exit::DECLINED));
     }
-    let report = backup::restore(&mut conn, &backup, &args.backup, args.force, |line| {
-        eprintln!("{line}")
-    })
-    .await?;
+    let report = backup::execute_restore(&mut conn, &items, |line| eprintln!("{line}")).await?;
     conn.close().await;
     println!(
-        "Restored {} value(s), {} already as in the backup; all verified.",
+        "Restored {} value(s), {} already as before apply{}; all verified.",
         report.restored.len(),
-        report.unchanged.len()
+        report.unchanged.len(),
+        if report.kept.is_empty() {
+            String::new()
+        } else {
+            format!(
+                ", {} changed since by someone else and kept",
+                report.kept.len()
+            )
+        }
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::exit::OK))
 }
 
 pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
@@ -284,8 +308,8 @@ pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
         }
     );
     Ok(if all {
-        ExitCode::SUCCESS
+        ExitCode::from(super::exit::OK)
     } else {
-        ExitCode::from(1)
+        ExitCode::from(super::exit::NOT_READY)
     })
 }

@@ -62,5 +62,5 @@ pub fn run(cmd: SddlCommand) -> Result<ExitCode> {
             );
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(ExitCode::from(super::exit::OK))
 }

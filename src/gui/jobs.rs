@@ -17,7 +17,7 @@ use crate::check::{self, CheckOptions, CheckOutcome, Finding};
 use crate::entra::facts::CloudFacts;
 use crate::entra::{self, Endpoints, Graph, SignIn};
 use crate::plan::apply::{ApplyOptions, Event};
-use crate::plan::backup::{Backup, RestoreReport};
+use crate::plan::backup::{Backup, RestoreItem, RestoreMode, RestoreReport};
 use crate::plan::{self, Plan, PlanOptions};
 use crate::report::{CloudInfo, Report};
 use crate::syncserver::{self, ProcessPowerShell, SyncServerInfo};
@@ -682,17 +682,33 @@ pub enum RestoreEvent {
     Done(Result<RestoreReport, UiError>),
 }
 
-/// Writes the backup's values back and verifies each.
-pub fn restore(
+/// Reads the current values and works out what a restore of `backup` would write (nothing is
+/// written): the preview shown before the user confirms.
+pub async fn prepare_restore(
     p: DirectoryParams,
     backup: Arc<Backup>,
     path: PathBuf,
+) -> Result<Arc<Vec<RestoreItem>>, UiError> {
+    let mut conn = connect(&p).await?;
+    let r =
+        crate::plan::backup::prepare_restore(&mut conn, &backup, &path, RestoreMode::Undo, false)
+            .await
+            .map_err(|e| UiError::other(e.to_string()));
+    conn.close().await;
+    r.map(Arc::new)
+}
+
+/// Writes what the preview showed, each value checked against what it was then, and verifies
+/// each.
+pub fn restore(
+    p: DirectoryParams,
+    items: Arc<Vec<RestoreItem>>,
 ) -> impl Stream<Item = RestoreEvent> {
     iced::stream::channel(64, async move |mut out: Sender<RestoreEvent>| {
         let r = async {
             let mut conn = connect(&p).await?;
             let mut lines = out.clone();
-            let r = crate::plan::backup::restore(&mut conn, &backup, &path, false, |l| {
+            let r = crate::plan::backup::execute_restore(&mut conn, &items, |l| {
                 let _ = lines.try_send(RestoreEvent::Line(l));
             })
             .await

@@ -1,11 +1,14 @@
-//! Applying a plan: a pre-flight that proves every object can be written, a backup of every
-//! original (fsynced) before the first write, then per object: re-read, stop if it changed since
-//! the plan, add only what is still missing, write the DACL alone (SD flags = DACL), re-read and
-//! verify. Stops at the first failure and says how to restore.
+//! Applying a plan: only what the tool itself plans is accepted ([`super::validate`]); a
+//! pre-flight proves every object can be written and is of the class the change is for; a
+//! backup of every value before and after (sealed, fsynced, 0600) is written before the first
+//! write; then per object: re-read, stop if it changed since the plan, compute the new value
+//! from the current one, write it as a compare-and-swap (or a guarded replace where the DC
+//! cannot swap), re-read and verify. Stops at the first failure and says how to restore.
 
 use std::path::Path;
 
 use super::backup::{self, Backup, BackupError, DACL_ATTRIBUTE, Entry};
+use super::validate::{PlanFileError, Target};
 use super::{Action, Before, Change, Plan};
 use crate::ad::{AdError, Connection};
 use crate::sd::{Ace, SecurityDescriptor, sddl};
@@ -27,23 +30,33 @@ pub struct ApplyOptions {
 pub enum Event {
     /// The backup is on disk.
     BackedUp { path: String, entries: usize },
-    /// Change `index` (0-based) of `total` is about to be written.
+    /// Value `index` (0-based) of `total` is about to be written.
     Writing {
         index: usize,
         total: usize,
         dn: String,
     },
-    /// Change `index` is written and verified.
+    /// Value `index` is written and verified.
     Verified { index: usize, dn: String },
-    /// Nothing was left to do for change `index` (already as planned).
+    /// Nothing was left to do for value `index` (already as planned).
     AlreadyDone { index: usize, dn: String },
 }
 
-/// Why applying stopped. `written` says how many changes had been written by then.
+/// Why applying stopped. `written` says how many values had been written by then.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ApplyError {
     #[error("the plan was made for domain {plan} but this is {domain}; nothing was written")]
     OtherDomain { plan: String, domain: String },
+    #[error(transparent)]
+    File(#[from] PlanFileError),
+    #[error(
+        "the plan changes {dn} as {expected}, but it is {found} in the directory; nothing was written"
+    )]
+    WrongObject {
+        dn: String,
+        expected: &'static str,
+        found: String,
+    },
     #[error(
         "the signed-in account may not change {what} of {dn}; nothing was written. Sign in as an account that may (usually a domain admin)."
     )]
@@ -56,6 +69,14 @@ pub enum ApplyError {
         what: String,
         written: usize,
     },
+    #[error(
+        "{0}; stopped after {1} change(s). Nothing of that other change was overwritten unseen."
+    )]
+    Concurrent(String, usize),
+    #[error(
+        "{dn} is in a protected group again (or its groups cannot be read), so its adminCount is not stale any more; stopped after {written} change(s) without clearing it. Run plan again."
+    )]
+    NotStale { dn: String, written: usize },
     #[error("the plan is damaged: {0}")]
     BadPlan(String),
     #[error(transparent)]
@@ -75,10 +96,6 @@ pub enum ApplyError {
         detail: String,
         written: usize,
     },
-    #[error(
-        "{dn} is in a protected group again (or its groups cannot be read), so its adminCount is not stale any more; stopped after {written} change(s) without clearing it. Run plan again."
-    )]
-    NotStale { dn: String, written: usize },
     #[error("cancelled after {written} change(s); the backup holds every original value")]
     Cancelled { written: usize },
     #[error(transparent)]
@@ -93,6 +110,7 @@ impl ApplyError {
             | ApplyError::Write { written, .. }
             | ApplyError::Verify { written, .. }
             | ApplyError::NotStale { written, .. }
+            | ApplyError::Concurrent(_, written)
             | ApplyError::Cancelled { written } => *written,
             _ => 0,
         }
@@ -154,55 +172,20 @@ fn planned_aces(change: &Change) -> Result<Vec<Ace>, ApplyError> {
         .collect()
 }
 
-/// The value `change` writes over `current`.
-fn new_value(change: &Change, current: &[Vec<u8>]) -> Result<Vec<Vec<u8>>, ApplyError> {
-    match &change.action {
-        Action::SetAttribute { values, .. } => {
-            Ok(values.iter().map(|v| v.as_bytes().to_vec()).collect())
-        }
-        Action::AddAces { .. } | Action::EnableInheritance => {
-            let mut sd = current_sd(change, current)?;
-            if let Action::AddAces { .. } = change.action {
-                let acl = sd
-                    .dacl
-                    .acl_mut()
-                    .ok_or_else(|| ApplyError::BadPlan(format!("{} has no DACL", change.dn)))?;
-                crate::sd::canonical::ensure_present(acl, &planned_aces(change)?);
-            } else {
-                sd.set_control(crate::sd::Control::DACL_PROTECTED, false);
-            }
-            let bytes = sd
-                .to_bytes()
-                .map_err(|e| ApplyError::BadPlan(e.to_string()))?;
-            Ok(vec![bytes])
-        }
-    }
-}
-
-fn current_sd(change: &Change, current: &[Vec<u8>]) -> Result<SecurityDescriptor, ApplyError> {
+fn current_sd(dn: &str, current: &[Vec<u8>]) -> Result<SecurityDescriptor, ApplyError> {
     let [raw] = current else {
-        return Err(ApplyError::BadPlan(format!(
-            "{}: no security descriptor",
-            change.dn
-        )));
+        return Err(ApplyError::BadPlan(format!("{dn}: no security descriptor")));
     };
-    SecurityDescriptor::from_bytes(raw)
-        .map_err(|e| ApplyError::BadPlan(format!("{}: {e}", change.dn)))
+    SecurityDescriptor::from_bytes(raw).map_err(|e| ApplyError::BadPlan(format!("{dn}: {e}")))
 }
 
 /// Whether `current` is still what the plan was made against. For a DACL that is its explicit
-/// ACEs and control bits: inherited ACEs may move because of an earlier change in this run.
+/// ACEs and protection: inherited ACEs may move because of an earlier change in this run.
 fn unchanged_since_plan(change: &Change, current: &[Vec<u8>]) -> bool {
     match &change.before {
         Before::Dacl { base64 } => {
-            let planned = sddl_input::decode_blob(base64)
-                .ok()
-                .and_then(|b| SecurityDescriptor::from_bytes(&b).ok());
-            let now = match current {
-                [raw] => SecurityDescriptor::from_bytes(raw).ok(),
-                _ => None,
-            };
-            matches!((planned, now), (Some(p), Some(n)) if explicit_part(&p) == explicit_part(&n))
+            let planned = sddl_input::decode_blob(base64).map(|b| vec![b]);
+            planned.is_ok_and(|p| backup::same_written(DACL_ATTRIBUTE, &p, current))
         }
         Before::Values { values } => {
             let planned: Vec<Vec<u8>> = values.iter().map(|v| v.as_bytes().to_vec()).collect();
@@ -211,33 +194,105 @@ fn unchanged_since_plan(change: &Change, current: &[Vec<u8>]) -> bool {
     }
 }
 
-/// Explicit ACEs and control bits: what a DACL write controls (inherited ACEs follow the
-/// parents, which may change in the same run).
-fn explicit_part(sd: &SecurityDescriptor) -> (u16, Vec<Ace>) {
-    (
-        sd.control().0,
-        sd.dacl
-            .acl()
-            .map(|a| {
-                a.aces
-                    .iter()
-                    .filter(|x| !x.is_inherited())
-                    .cloned()
-                    .collect()
-            })
-            .unwrap_or_default(),
-    )
+/// One object and attribute, with every change of the plan to it (in plan order).
+struct Group<'a> {
+    dn: &'a str,
+    attribute: &'a str,
+    changes: Vec<&'a Change>,
+}
+
+fn groups(plan: &Plan) -> Vec<Group<'_>> {
+    let mut out: Vec<Group<'_>> = Vec::new();
+    for c in &plan.changes {
+        let attr = attribute_of(c);
+        match out
+            .iter_mut()
+            .find(|g| g.dn.eq_ignore_ascii_case(&c.dn) && g.attribute.eq_ignore_ascii_case(attr))
+        {
+            Some(g) => g.changes.push(c),
+            None => out.push(Group {
+                dn: &c.dn,
+                attribute: attr,
+                changes: vec![c],
+            }),
+        }
+    }
+    out
+}
+
+/// What writing a group over `current` means: the new value, the ACEs added, and whether
+/// inheritance is enabled.
+struct Computed {
+    target: Vec<Vec<u8>>,
+    added: Vec<Ace>,
+    unprotects: bool,
+}
+
+fn compute_target(group: &Group<'_>, current: &[Vec<u8>]) -> Result<Computed, ApplyError> {
+    if group.attribute != DACL_ATTRIBUTE {
+        let Some(Action::SetAttribute { values, .. }) = group.changes.last().map(|c| &c.action)
+        else {
+            return Err(ApplyError::BadPlan(format!("{}: no value", group.dn)));
+        };
+        return Ok(Computed {
+            target: values.iter().map(|v| v.as_bytes().to_vec()).collect(),
+            added: Vec::new(),
+            unprotects: false,
+        });
+    }
+    let mut sd = current_sd(group.dn, current)?;
+    let (mut added, mut unprotects) = (Vec::new(), false);
+    for c in &group.changes {
+        match &c.action {
+            Action::AddAces { .. } => {
+                let acl = sd
+                    .dacl
+                    .acl_mut()
+                    .ok_or_else(|| ApplyError::BadPlan(format!("{} has no DACL", c.dn)))?;
+                added.extend(crate::sd::canonical::ensure_present(acl, &planned_aces(c)?));
+            }
+            Action::EnableInheritance => {
+                unprotects |= sd.dacl_protected();
+                sd.set_control(crate::sd::Control::DACL_PROTECTED, false);
+            }
+            Action::SetAttribute { .. } => {}
+        }
+    }
+    let bytes = sd
+        .to_bytes()
+        .map_err(|e| ApplyError::BadPlan(format!("{}: {e}", group.dn)))?;
+    if bytes.len() > 64 * 1024 {
+        return Err(ApplyError::BadPlan(format!(
+            "{}: the DACL would be {} bytes with the additions, more than the 64 KiB a DACL may hold; nothing was written",
+            group.dn,
+            bytes.len()
+        )));
+    }
+    Ok(Computed {
+        target: vec![bytes],
+        added,
+        unprotects,
+    })
 }
 
 /// Checks the signed-in account may write every object of the plan (sDRightsEffective for
-/// DACLs, allowedAttributesEffective for attributes).
-async fn preflight(conn: &mut Connection, plan: &Plan) -> Result<(), ApplyError> {
-    for change in &plan.changes {
+/// DACLs, allowedAttributesEffective for attributes), and that each object is of the class the
+/// change is for.
+async fn preflight(
+    conn: &mut Connection,
+    plan: &Plan,
+    targets: &[Target],
+) -> Result<(), ApplyError> {
+    for (change, target) in plan.changes.iter().zip(targets) {
         let attr = attribute_of(change);
         let entry = conn
             .read(
                 &change.dn,
-                &["sDRightsEffective", "allowedAttributesEffective"],
+                &[
+                    "sDRightsEffective",
+                    "allowedAttributesEffective",
+                    "objectClass",
+                ],
                 vec![],
             )
             .await?
@@ -247,7 +302,25 @@ async fn preflight(conn: &mut Connection, plan: &Plan) -> Result<(), ApplyError>
                 code: crate::ad::error::NO_SUCH_OBJECT,
                 text: "no such object".into(),
             })?;
-        let ok = if attr == DACL_ATTRIBUTE {
+        let classes = entry.texts("objectClass");
+        let is = |c: &str| classes.iter().any(|x| x.eq_ignore_ascii_case(c));
+        let (ok, expected) = match target {
+            Target::Domain => (is("domainDNS"), "the domain object"),
+            Target::User => (is("user") && !is("computer"), "a user"),
+            Target::PasswordSettings => (is("msDS-PasswordSettings"), "a password policy"),
+            Target::Container => (!is("user"), "a container"),
+        };
+        if !ok {
+            return Err(ApplyError::WrongObject {
+                dn: change.dn.clone(),
+                expected,
+                found: classes
+                    .last()
+                    .cloned()
+                    .unwrap_or_else(|| "something else".into()),
+            });
+        }
+        let permitted = if attr == DACL_ATTRIBUTE {
             entry.int("sDRightsEffective").is_some_and(|r| r & 4 != 0)
         } else {
             entry
@@ -255,7 +328,7 @@ async fn preflight(conn: &mut Connection, plan: &Plan) -> Result<(), ApplyError>
                 .iter()
                 .any(|a| a.eq_ignore_ascii_case(attr))
         };
-        if !ok {
+        if !permitted {
             return Err(ApplyError::NotPermitted {
                 dn: change.dn.clone(),
                 what: if attr == DACL_ATTRIBUTE {
@@ -269,6 +342,92 @@ async fn preflight(conn: &mut Connection, plan: &Plan) -> Result<(), ApplyError>
     Ok(())
 }
 
+/// One object as it will change, computed from the directory as it is now (not from the
+/// plan's own text): what is shown before anything is confirmed.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    pub dn: String,
+    pub attribute: String,
+    /// What the actions do, in words.
+    pub what: String,
+    /// `+`/`-` lines in SDDL (DACLs) or the values.
+    pub diff: Vec<String>,
+}
+
+/// The plan checked (as `apply` checks it) and turned into what it will do to the current
+/// values. Nothing is written.
+pub async fn preview(conn: &mut Connection, plan: &Plan) -> Result<Vec<Preview>, ApplyError> {
+    super::validate::check_file(plan)?;
+    let ctx = plan.context();
+    let mut out = Vec::new();
+    for g in groups(plan) {
+        let current = backup::read_current(conn, g.dn, g.attribute).await?;
+        let computed = compute_target(&g, &current)?;
+        let what = g
+            .changes
+            .iter()
+            .map(|c| match &c.action {
+                Action::AddAces { aces } => format!("grant {} ACE(s) to the connector", aces.len()),
+                Action::EnableInheritance => "enable inheritance".into(),
+                Action::SetAttribute { attribute, values } => format!(
+                    "set {attribute} to {}",
+                    if values.is_empty() {
+                        "(none)".into()
+                    } else {
+                        values.join(", ")
+                    }
+                ),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let diff = if g.attribute == DACL_ATTRIBUTE {
+            let before = current_sd(g.dn, &current)?;
+            let after = current_sd(g.dn, &computed.target)?;
+            super::diff::lines(&before, &after, &ctx)
+        } else {
+            let words = |v: &[Vec<u8>]| {
+                if v.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    v.iter()
+                        .map(|x| String::from_utf8_lossy(x).into_owned())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            };
+            vec![
+                format!("- {}: {}", g.attribute, words(&current)),
+                format!("+ {}: {}", g.attribute, words(&computed.target)),
+            ]
+        };
+        out.push(Preview {
+            dn: g.dn.to_string(),
+            attribute: g.attribute.to_string(),
+            what,
+            diff,
+        });
+    }
+    Ok(out)
+}
+
+/// The preview as text for a terminal.
+pub fn preview_text(items: &[Preview]) -> String {
+    let mut s = String::new();
+    for (i, p) in items.iter().enumerate() {
+        s.push_str(&format!(
+            "\n{}. {} ({})\n   {}\n",
+            i + 1,
+            p.dn,
+            p.attribute,
+            p.what
+        ));
+        for l in &p.diff {
+            s.push_str(&format!("   {l}\n"));
+        }
+    }
+    s
+}
+
 /// Applies `plan` over `conn`, writing the backup to `backup_path` first.
 pub async fn apply(
     conn: &mut Connection,
@@ -277,6 +436,7 @@ pub async fn apply(
     opts: &ApplyOptions,
     mut on_event: impl FnMut(Event),
 ) -> Result<usize, ApplyError> {
+    let targets = super::validate::check_file(plan)?;
     let root = conn.root_dse().await?;
     let domain_sid = conn.domain_sid().await?.to_string();
     if domain_sid != plan.domain_sid {
@@ -285,39 +445,39 @@ pub async fn apply(
             domain: domain_sid,
         });
     }
-    for change in &plan.changes {
-        planned_aces(change)?;
-    }
-    preflight(conn, plan).await?;
+    preflight(conn, plan, &targets).await?;
     for change in plan.changes.iter().filter(|c| clears_admin_count(c)) {
         still_stale(conn, plan, change, 0).await?;
     }
 
-    // Originals, as they are now; stop before anything is written if one moved.
+    // Before and after of every value; stop before anything is written if one moved.
     let ctx = plan.context();
+    let groups = groups(plan);
     let mut entries = Vec::new();
-    for change in &plan.changes {
-        let attr = attribute_of(change);
-        let current = backup::read_current(conn, &change.dn, attr).await?;
-        if !opts.replan && !unchanged_since_plan(change, &current) {
+    for g in &groups {
+        let current = backup::read_current(conn, g.dn, g.attribute).await?;
+        if !opts.replan && !g.changes.iter().all(|c| unchanged_since_plan(c, &current)) {
             return Err(ApplyError::Changed {
-                dn: change.dn.clone(),
-                what: format!("{attr} is not what the plan read"),
+                dn: g.dn.to_string(),
+                what: format!("{} is not what the plan read", g.attribute),
                 written: 0,
             });
         }
-        if entries.iter().any(|e: &Entry| {
-            e.dn.eq_ignore_ascii_case(&change.dn) && e.attribute.eq_ignore_ascii_case(attr)
-        }) {
-            continue;
-        }
-        entries.push(if attr == DACL_ATTRIBUTE {
-            Entry::dacl(&change.dn, &current[0], &ctx)
+        let c = compute_target(g, &current)?;
+        entries.push(if g.attribute == DACL_ATTRIBUTE {
+            Entry::dacl(
+                g.dn,
+                &current[0],
+                &c.target[0],
+                &c.added,
+                c.unprotects,
+                &ctx,
+            )
         } else {
-            Entry::attribute(&change.dn, attr, &current)
+            Entry::attribute(g.dn, g.attribute, &current, &c.target)
         });
     }
-    let backup = Backup {
+    let mut backup = Backup {
         schema: backup::BACKUP_SCHEMA,
         tool: env!("CARGO_PKG_NAME").into(),
         tool_version: env!("CARGO_PKG_VERSION").into(),
@@ -325,17 +485,23 @@ pub async fn apply(
         dc: root.dns_host_name.clone(),
         domain_dn: plan.domain_dn.clone(),
         domain_sid: plan.domain_sid.clone(),
+        connector_sid: plan.connector_sid.clone(),
         entries,
+        checksum: String::new(),
     };
+    backup.seal();
+    backup.validate(backup_path)?;
+    crate::faults::hit("before-backup");
     backup.write_new(backup_path)?;
     on_event(Event::BackedUp {
         path: backup_path.display().to_string(),
         entries: backup.entries.len(),
     });
 
-    let total = plan.changes.len();
+    let total = groups.len();
     let mut written = 0;
-    for (index, change) in plan.changes.iter().enumerate() {
+    for (index, (g, entry)) in groups.iter().zip(&backup.entries).enumerate() {
+        crate::faults::hit(&format!("before-{index}"));
         if opts
             .cancel
             .as_ref()
@@ -343,57 +509,52 @@ pub async fn apply(
         {
             return Err(ApplyError::Cancelled { written });
         }
-        let attr = attribute_of(change);
-        let current = backup::read_current(conn, &change.dn, attr).await?;
-        if !opts.replan && !unchanged_since_plan(change, &current) {
+        let current = backup::read_current(conn, g.dn, g.attribute).await?;
+        let planned = entry.values().map_err(ApplyError::BadPlan)?;
+        if !backup::same_written(g.attribute, &current, &planned) {
             return Err(ApplyError::Changed {
-                dn: change.dn.clone(),
-                what: format!("{attr} changed while applying"),
+                dn: g.dn.to_string(),
+                what: format!("{} changed while applying", g.attribute),
                 written,
             });
         }
-        if clears_admin_count(change) {
-            still_stale(conn, plan, change, written).await?;
-        }
-        let target = new_value(change, &current)?;
-        if target == current {
+        let target = entry.written().map_err(ApplyError::BadPlan)?;
+        if backup::same_written(g.attribute, &current, &target) {
             on_event(Event::AlreadyDone {
                 index,
-                dn: change.dn.clone(),
+                dn: g.dn.to_string(),
             });
             continue;
         }
         on_event(Event::Writing {
             index,
             total,
-            dn: change.dn.clone(),
+            dn: g.dn.to_string(),
         });
-        backup::write_value(conn, &change.dn, attr, target.clone())
-            .await
-            .map_err(|source| ApplyError::Write {
-                dn: change.dn.clone(),
-                written,
-                source,
-            })?;
+        match backup::write_guarded(conn, g.dn, g.attribute, &current, target.clone()).await {
+            Ok(_) => {}
+            Err(Ok(c)) => return Err(ApplyError::Concurrent(c.to_string(), written)),
+            Err(Err(source)) => {
+                return Err(ApplyError::Write {
+                    dn: g.dn.to_string(),
+                    written,
+                    source,
+                });
+            }
+        }
         written += 1;
-        let after = backup::read_current(conn, &change.dn, attr).await?;
-        let verified = if attr == DACL_ATTRIBUTE {
-            let want = current_sd(change, &target)?;
-            let got = current_sd(change, &after)?;
-            explicit_part(&want) == explicit_part(&got)
-        } else {
-            backup::same_values(&after, &target)
-        };
-        if !verified {
+        crate::faults::hit(&format!("after-{index}"));
+        let after = backup::read_current(conn, g.dn, g.attribute).await?;
+        if !backup::same_written(g.attribute, &after, &target) {
             return Err(ApplyError::Verify {
-                dn: change.dn.clone(),
-                detail: format!("{attr} reads back differently"),
+                dn: g.dn.to_string(),
+                detail: format!("{} reads back differently", g.attribute),
                 written,
             });
         }
         on_event(Event::Verified {
             index,
-            dn: change.dn.clone(),
+            dn: g.dn.to_string(),
         });
     }
     Ok(written)

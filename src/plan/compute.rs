@@ -90,6 +90,7 @@ pub fn compute(
         changes: Vec::new(),
         warnings: Vec::new(),
         not_fixed: Vec::new(),
+        checksum: String::new(),
     };
 
     grant_in_tree(&mut sim, outcome, opts, &classes, sid);
@@ -152,6 +153,7 @@ pub fn compute(
     password_policy(&mut plan, outcome, extra, opts)?;
     stale_admin_count(&mut plan, extra, opts, &ctx);
     plan.not_fixed = not_fixed(outcome, &sim, opts, &classes, &user_grants, &plan);
+    super::validate::seal(&mut plan);
     Ok(plan)
 }
 

@@ -9,6 +9,7 @@ mod compute;
 pub mod diff;
 mod extra;
 pub mod sim;
+pub mod validate;
 pub mod verify;
 
 pub use compute::{compute, writeback_aces};
@@ -19,8 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::sd::DomainContext;
 
-/// The plan file's schema version.
-pub const SCHEMA: u32 = 1;
+/// The plan file's schema version (2: sealed with a checksum, structured `not_fixed`).
+pub const SCHEMA: u32 = 2;
 
 /// Whether to grant on inetOrgPerson objects too.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -153,6 +154,9 @@ pub struct Plan {
     /// Every blocker the check reported that this plan does not fix: after applying it, a
     /// fresh check reports exactly these (and nothing else) as errors.
     pub not_fixed: Vec<NotFixed>,
+    /// SHA-256 of the rest (see [`validate`]); a file whose content does not match is refused.
+    #[serde(default)]
+    pub checksum: String,
 }
 
 /// A blocker the plan leaves as it is.

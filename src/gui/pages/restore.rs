@@ -1,4 +1,5 @@
-//! The restore path: choose a backup → preview → restore → verify (every value is read back).
+//! The restore path: choose a backup → preview (what a restore writes to the values as they are
+//! now: only what Configure added is taken back, other changes stay) → restore → verify.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use crate::gui::dialogs::{Filter, Purpose};
 use crate::gui::jobs::{self, RestoreEvent, UiError};
 use crate::gui::shared::{Done, Shared};
 use crate::gui::style;
-use crate::plan::backup::Backup;
+use crate::plan::backup::{Backup, RestoreItem};
 use crate::t;
 
 pub type Action = super::Action<Message>;
@@ -20,6 +21,7 @@ pub enum Message {
     Choose,
     Chosen(Option<PathBuf>),
     Loaded(PathBuf, Result<Arc<Backup>, UiError>),
+    Prepared(Result<Arc<Vec<RestoreItem>>, UiError>),
     Restore,
     Event(RestoreEvent),
 }
@@ -27,6 +29,9 @@ pub enum Message {
 #[derive(Default)]
 pub struct Page {
     pub backup: Option<(PathBuf, Arc<Backup>)>,
+    /// What a restore would write now (read from the directory).
+    pub items: Option<Arc<Vec<RestoreItem>>>,
+    pub preparing: bool,
     pub running: bool,
     pub lines: Vec<String>,
     pub error: Option<UiError>,
@@ -66,6 +71,7 @@ impl Page {
             Message::Chosen(Some(path)) => {
                 self.error = None;
                 self.backup = None;
+                self.items = None;
                 self.restored = false;
                 self.lines.clear();
                 let p = path.clone();
@@ -73,10 +79,32 @@ impl Page {
                     Message::Loaded(p.clone(), r)
                 }));
             }
-            Message::Loaded(path, Ok(b)) => self.backup = Some((path, b)),
+            Message::Loaded(path, Ok(b)) => {
+                self.backup = Some((path.clone(), b.clone()));
+                let params = match shared.directory_params() {
+                    Ok(p) => p,
+                    Err(e) => {
+                        self.error = Some(UiError::other(e));
+                        return Action::None;
+                    }
+                };
+                self.preparing = true;
+                return Action::Run(Task::perform(
+                    jobs::prepare_restore(params, b, path),
+                    Message::Prepared,
+                ));
+            }
             Message::Loaded(_, Err(e)) => self.error = Some(e),
+            Message::Prepared(r) => {
+                self.preparing = false;
+                match r {
+                    Ok(items) => self.items = Some(items),
+                    Err(e) => self.error = Some(e),
+                }
+            }
             Message::Restore => {
-                let Some((path, backup)) = self.backup.clone() else {
+                let (Some((path, _)), Some(items)) = (self.backup.clone(), self.items.clone())
+                else {
                     return Action::None;
                 };
                 let params = match shared.directory_params() {
@@ -92,10 +120,7 @@ impl Page {
                 self.lines.clear();
                 // Not abortable: a restore in progress finishes (writing half the originals
                 // back helps nobody), and Previous is off meanwhile.
-                return Action::Run(Task::run(
-                    jobs::restore(params, backup, path),
-                    Message::Event,
-                ));
+                return Action::Run(Task::run(jobs::restore(params, items), Message::Event));
             }
             Message::Event(RestoreEvent::Line(l)) => self.lines.push(l),
             Message::Event(RestoreEvent::Done(r)) => {
@@ -130,7 +155,7 @@ impl Page {
         ]
         .spacing(12);
         if let Some((path, b)) = &self.backup {
-            let mut d = column![
+            let d = column![
                 style::field(t!("restore-file"), path.display().to_string()),
                 style::field(
                     t!("restore-domain"),
@@ -140,30 +165,38 @@ impl Page {
                 text(t!("restore-entries", count = b.entries.len())).size(15),
             ]
             .spacing(4);
-            for e in &b.entries {
-                d = d.push(
-                    column![
-                        text(format!("{} ({})", e.dn, e.attribute)).size(13),
-                        style::mono(
-                            e.sddl
-                                .clone()
-                                .unwrap_or_else(|| e.original_base64.join(", "))
-                        ),
-                    ]
-                    .spacing(2),
-                );
-            }
             c = c.push(style::section(d));
-            if !self.restored {
-                c = c.push(
-                    button(text(if self.running {
-                        t!("restore-running")
-                    } else {
-                        t!("restore-button")
-                    }))
-                    .on_press_maybe((!self.running).then_some(Message::Restore))
-                    .style(iced::widget::button::danger),
-                );
+            match &self.items {
+                None if self.preparing => c = c.push(style::note(t!("restore-preparing"))),
+                None => {}
+                Some(items) => {
+                    let writes = items.iter().filter(|i| i.target.is_some()).count();
+                    let mut p =
+                        column![text(t!("restore-preview", count = writes)).size(15)].spacing(4);
+                    for i in items.iter() {
+                        let mut e = column![
+                            text(format!("{} ({})", i.dn, i.attribute)).size(13),
+                            style::note(i.note.clone()),
+                        ]
+                        .spacing(2);
+                        for l in &i.diff {
+                            e = e.push(style::mono(l.clone()));
+                        }
+                        p = p.push(e);
+                    }
+                    c = c.push(style::section(p));
+                    if !self.restored && writes > 0 {
+                        c = c.push(
+                            button(text(if self.running {
+                                t!("restore-running")
+                            } else {
+                                t!("restore-button")
+                            }))
+                            .on_press_maybe((!self.running).then_some(Message::Restore))
+                            .style(iced::widget::button::danger),
+                        );
+                    }
+                }
             }
         }
         if !self.lines.is_empty() {
