@@ -37,6 +37,18 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     b.create(dir)
 }
 
+/// Makes `dir` a folder only its owner can enter (0700 on Unix), creating it when missing: for
+/// the log folder, whose files another library creates.
+pub fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    create_private_dir(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
 /// Writes `bytes` to `path` through a new temporary file in the same folder (an unpredictable
 /// name, created exclusively and private), fsync, and a rename over `path` (which replaces a
 /// link at `path` rather than writing through it).
@@ -87,6 +99,12 @@ mod tests {
         let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode(&f), 0o600);
         assert_eq!(mode(&d), 0o700);
+        // An existing, open log folder is closed to others.
+        let logs = dir("private-logs").join("logs");
+        std::fs::create_dir_all(&logs).unwrap();
+        std::fs::set_permissions(&logs, std::fs::Permissions::from_mode(0o755)).unwrap();
+        make_private_dir(&logs).unwrap();
+        assert_eq!(mode(&logs), 0o700);
         // A link planted where a backup goes is not followed.
         let victim = d.join("victim");
         std::fs::write(&victim, b"keep").unwrap();

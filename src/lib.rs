@@ -16,6 +16,7 @@ pub mod files;
 pub mod gui;
 pub mod pilot;
 pub mod plan;
+pub mod profile;
 pub mod report;
 pub mod sd;
 pub mod sddl_input;

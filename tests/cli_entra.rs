@@ -171,3 +171,94 @@ fn check_with_a_pilot_group_adds_the_table_to_every_format_and_writes_csv() {
     assert!(text.contains("dave") && text.contains("blocked") && text.contains("admin-protected"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Answers the device-code poll with "pending" twice, then with the token — and only then opens
+/// the port the check was told to use for the DC (a forwarder to the lab). A check that opened
+/// its directory connection before the sign-in finds the port closed.
+struct TokenOpensTheDirectory {
+    polls: std::sync::atomic::AtomicU32,
+    port: u16,
+    opened: std::sync::Mutex<Option<common::forward::Forwarder>>,
+}
+
+impl wiremock::Respond for TokenOpensTheDirectory {
+    fn respond(&self, _: &wiremock::Request) -> wiremock::ResponseTemplate {
+        let n = self.polls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if n < 2 {
+            return wiremock::ResponseTemplate::new(400).set_body_json(
+                json!({"error": "authorization_pending", "error_description": "pending"}),
+            );
+        }
+        let mut opened = self.opened.lock().unwrap();
+        if opened.is_none() {
+            *opened = Some(common::forward::Forwarder::start(
+                &format!("127.0.0.1:{}", self.port),
+                "127.0.0.1:636".parse().unwrap(),
+                None,
+            ));
+        }
+        wiremock::ResponseTemplate::new(200).set_body_json(json!({
+            "token_type": "Bearer", "expires_in": 3599,
+            "access_token": "SECRET-ACCESS-TOKEN", "refresh_token": "SECRET-REFRESH"
+        }))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_directory_is_connected_only_after_a_slow_sign_in() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let server = MockServer::start().await;
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let responder = TokenOpensTheDirectory {
+        polls: Default::default(),
+        port,
+        opened: Default::default(),
+    };
+    wiremock::Mock::given(wiremock::matchers::method("POST"))
+        .and(wiremock::matchers::path(
+            "/contoso.example/oauth2/v2.0/token",
+        ))
+        .respond_with(responder)
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    common::entra_tenant(&server, true).await;
+    let mut args = lab.check_args();
+    let i = args.iter().position(|a| a == "--server").unwrap();
+    args[i + 1] = format!("ldaps://127.0.0.1:{port}");
+    args.extend(
+        [
+            "--entra",
+            "--device-code",
+            "--tenant",
+            "contoso.example",
+            "--authority",
+            &server.uri(),
+            "--graph-url",
+            &server.uri(),
+            "--client-id",
+            "11111111-2222-3333-4444-555555555555",
+            "--format",
+            "json",
+        ]
+        .map(String::from),
+    );
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(&args)
+        .env("ADMIN_PW", lab.var("LAB_ADMIN_PW"))
+        .env("WW_POWERSHELL", "/nonexistent/powershell.exe")
+        .output()
+        .await
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["cloud"]["checked"], true);
+    assert!(r["readiness"]["in_scope"].as_u64().unwrap() > 0, "{r}");
+}

@@ -361,6 +361,17 @@ async fn malformed_json_foreign_next_links_and_dead_hosts_are_errors() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("points elsewhere"), "{err}");
+    // A link that starts with Graph's own address but goes to another host.
+    Mock::given(method("GET"))
+        .and(path("/v1.0/domains"))
+        .respond_with(ok(json!({
+            "@odata.nextLink": format!("{}.evil.example/v1.0/domains?$skiptoken=1", server.uri()),
+            "value": []
+        })))
+        .mount(&server)
+        .await;
+    let err = g.get_all::<facts::Domain>("/domains").await.unwrap_err();
+    assert!(err.to_string().contains("points elsewhere"), "{err}");
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", closed.local_addr().unwrap());
     drop(closed);
@@ -381,4 +392,55 @@ async fn malformed_json_foreign_next_links_and_dead_hosts_are_errors() {
         dead.get::<facts::Me>("/me").await,
         Err(GraphError::Network { .. })
     ));
+}
+
+#[tokio::test]
+async fn server_errors_are_retried_with_backoff_and_retry_after_dates() {
+    let server = MockServer::start().await;
+    // 500, 502 and 504 (the last with Retry-After as an HTTP date), then the answer.
+    for (priority, status) in [(1u8, 500u16), (2, 502), (3, 504)] {
+        let mut answer = ResponseTemplate::new(status);
+        if status == 504 {
+            let soon = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(1);
+            answer = answer.insert_header(
+                "Retry-After",
+                jiff::fmt::rfc2822::DateTimePrinter::new()
+                    .timestamp_to_rfc9110_string(&soon)
+                    .unwrap()
+                    .as_str(),
+            );
+        }
+        Mock::given(method("GET"))
+            .and(path("/v1.0/organization"))
+            .respond_with(answer)
+            .up_to_n_times(1)
+            .with_priority(priority)
+            .expect(1)
+            .mount(&server)
+            .await;
+    }
+    Mock::given(method("GET"))
+        .and(path("/v1.0/organization"))
+        .respond_with(ok(
+            json!({"value": [{"id": "t1", "displayName": "Contoso"}]}),
+        ))
+        .with_priority(4)
+        .mount(&server)
+        .await;
+    let g = graph(&server, 3600, None);
+    let orgs: Vec<facts::Organization> = g.get_all("/organization").await.unwrap();
+    assert_eq!(orgs[0].display_name, "Contoso");
+    server.verify().await;
+    // Failing for good: an error in words after the bounded retries.
+    Mock::given(method("GET"))
+        .and(path("/v1.0/domains"))
+        .respond_with(ResponseTemplate::new(504).insert_header("Retry-After", "0"))
+        .mount(&server)
+        .await;
+    let err = g.get_all::<facts::Domain>("/domains").await.unwrap_err();
+    assert!(
+        matches!(err, GraphError::Throttled { status: 504 }),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("try again"), "{err}");
 }

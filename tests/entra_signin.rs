@@ -224,35 +224,105 @@ async fn pkce_sign_in_with_the_test_as_the_browser() {
 }
 
 #[tokio::test]
-async fn pkce_rejects_a_wrong_state_and_an_error_redirect() {
-    let (_server, sign_in) = stand_in().await;
-    for (q, want) in [
-        ("code=X&state=forged", "different state"),
-        ("error=access_denied&state=", "declined"),
-    ] {
-        let pending = sign_in.start_browser().await.unwrap();
-        let state = query(&pending.url, "state");
-        let back = loopback(&pending.url);
-        let q = if q.ends_with("state=") {
-            format!("{q}{state}")
-        } else {
-            q.to_string()
-        };
-        tokio::spawn(async move {
-            let _ = browser().get(format!("{back}?{q}")).send().await;
-        });
-        let err = sign_in
-            .finish_browser(pending, Duration::from_secs(20))
-            .await
-            .unwrap_err();
-        assert!(err.to_string().contains(want), "{err}");
-    }
+async fn a_wrong_state_is_answered_and_ignored_and_an_error_redirect_ends_the_sign_in() {
+    let (server, sign_in) = stand_in().await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .and(body_string_contains("code=REAL"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(token_json("AT-REAL")))
+        .expect(1)
+        .mount(&server)
+        .await;
+    // A forged redirect (another state) first: answered with 400 and ignored; then the real
+    // one, which completes the sign-in.
     let pending = sign_in.start_browser().await.unwrap();
+    let state = query(&pending.url, "state");
+    let back = loopback(&pending.url);
+    let browser_task = tokio::spawn(async move {
+        let c = browser();
+        let forged = c
+            .get(format!("{back}?code=FORGED&state=forged"))
+            .send()
+            .await
+            .unwrap();
+        let forged_status = forged.status().as_u16();
+        let forged_page = forged.text().await.unwrap();
+        let real = c
+            .get(format!("{back}?code=REAL&state={state}"))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        (forged_status, forged_page, real)
+    });
+    let token = sign_in
+        .finish_browser(pending, Duration::from_secs(20))
+        .await
+        .unwrap();
+    assert_eq!(token.access_token.as_str(), "AT-REAL");
+    let (forged_status, forged_page, real) = browser_task.await.unwrap();
+    assert_eq!(forged_status, 400);
+    assert!(forged_page.contains("not accepted"), "{forged_page}");
+    assert!(real.contains("Signed in"), "{real}");
+
+    // Only a forged redirect: the sign-in keeps waiting and times out.
+    let pending = sign_in.start_browser().await.unwrap();
+    let back = loopback(&pending.url);
+    tokio::spawn(async move {
+        let _ = browser()
+            .get(format!("{back}?code=X&state=forged"))
+            .send()
+            .await;
+    });
     let err = sign_in
-        .finish_browser(pending, Duration::from_secs(1))
+        .finish_browser(pending, Duration::from_secs(2))
         .await
         .unwrap_err();
-    assert!(matches!(err, AuthError::Timeout(1)), "{err}");
+    assert!(matches!(err, AuthError::Timeout(2)), "{err}");
+
+    // The service's error with our state: declined, and the page escapes what it echoes.
+    let pending = sign_in.start_browser().await.unwrap();
+    let state = query(&pending.url, "state");
+    let back = loopback(&pending.url);
+    let page = tokio::spawn(async move {
+        browser()
+            .get(format!(
+                "{back}?error=%3Cb%3Eaccess_denied&error_description=no&state={state}"
+            ))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    });
+    let err = sign_in
+        .finish_browser(pending, Duration::from_secs(20))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, AuthError::Refused { .. }), "{err}");
+    let page = page.await.unwrap();
+    assert!(
+        page.contains("&lt;b&gt;access_denied") && !page.contains("<b>"),
+        "{page}"
+    );
+    let pending = sign_in.start_browser().await.unwrap();
+    let state = query(&pending.url, "state");
+    let back = loopback(&pending.url);
+    tokio::spawn(async move {
+        let _ = browser()
+            .get(format!("{back}?error=access_denied&state={state}"))
+            .send()
+            .await;
+    });
+    let err = sign_in
+        .finish_browser(pending, Duration::from_secs(20))
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("declined"), "{err}");
+    server.verify().await;
 }
 
 #[tokio::test]
@@ -318,4 +388,81 @@ async fn unreachable_and_malformed_sign_in_services_are_errors_not_panics() {
     );
     let err = nowhere.start_device_code().await.unwrap_err();
     assert!(matches!(err, AuthError::Network { .. }), "{err}");
+}
+
+#[tokio::test]
+async fn absurd_durations_from_the_service_are_capped() {
+    let (server, sign_in) = stand_in().await;
+    Mock::given(method("POST"))
+        .and(path("/organizations/oauth2/v2.0/devicecode"))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "device_code": "DEVICE-CODE-SECRET", "user_code": "ABCD-EFGH",
+            "verification_uri": "https://microsoft.com/devicelogin",
+            "expires_in": u64::MAX, "interval": u64::MAX, "message": "m"
+        })))
+        .mount(&server)
+        .await;
+    let code = sign_in.start_device_code().await.unwrap();
+    assert_eq!((code.expires_in, code.interval), (1800, 60));
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(200).set_body_json(json!({
+            "token_type": "Bearer", "expires_in": u64::MAX, "access_token": "AT-LONG"
+        })))
+        .mount(&server)
+        .await;
+    let token = sign_in.finish_device_code(&code).await.unwrap();
+    assert_eq!(token.access_token.as_str(), "AT-LONG");
+    assert!(!token.expires_within(Duration::from_secs(23 * 3600)));
+    assert!(
+        token.expires_within(Duration::from_secs(24 * 3600 + 60)),
+        "a token is never taken to live longer than a day"
+    );
+}
+
+#[tokio::test]
+async fn a_busy_token_endpoint_is_retried_and_a_rejected_refresh_means_sign_in_again() {
+    let (server, sign_in) = stand_in().await;
+    device_code_endpoint(&server).await;
+    // Two busy answers (503 with Retry-After in seconds, then 502), then the token.
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(503).insert_header("Retry-After", "1"))
+        .up_to_n_times(1)
+        .with_priority(1)
+        .expect(1)
+        .mount(&server)
+        .await;
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .respond_with(ResponseTemplate::new(502))
+        .up_to_n_times(1)
+        .with_priority(2)
+        .expect(1)
+        .mount(&server)
+        .await;
+    poll_answers(
+        &server,
+        0,
+        ResponseTemplate::new(200).set_body_json(token_json("AT-AFTER-RETRY")),
+    )
+    .await;
+    let token = sign_in
+        .finish_device_code(&sign_in.start_device_code().await.unwrap())
+        .await
+        .unwrap();
+    assert_eq!(token.access_token.as_str(), "AT-AFTER-RETRY");
+    server.verify().await;
+
+    // The refresh token is no longer accepted (revoked, expired, password changed).
+    Mock::given(method("POST"))
+        .and(path(TOKEN_PATH))
+        .and(body_string_contains("grant_type=refresh_token"))
+        .respond_with(oauth_error("invalid_grant"))
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    let err = sign_in.refresh(&token).await.unwrap_err();
+    assert!(matches!(err, AuthError::SessionExpired(_)), "{err:?}");
+    assert!(err.to_string().contains("sign in again"), "{err}");
 }

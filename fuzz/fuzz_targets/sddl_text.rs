@@ -5,7 +5,9 @@ use libfuzzer_sys::fuzz_target;
 use writeback_wizard::sd::{DomainContext, SecurityDescriptor, sddl};
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
     let ctx = DomainContext::for_domain("S-1-5-21-1-2-3".parse().unwrap());
     if let Ok(sd) = sddl::parse(text, &ctx) {
         let printed = sddl::format(&sd, &ctx).expect("parsed SDDL prints");

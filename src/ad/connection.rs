@@ -88,14 +88,34 @@ pub struct Connection {
     plaintext_password: bool,
 }
 
-fn tls_config(opts: &ConnectOptions) -> Result<Arc<rustls::ClientConfig>, AdError> {
-    crate::tls::client_config(opts.ca_file.as_deref()).map_err(|e| match e {
+fn tls_error(opts: &ConnectOptions, e: crate::tls::TlsError) -> AdError {
+    match e {
         crate::tls::TlsError::CaFile { path, reason } => AdError::CaFile { path, reason },
         crate::tls::TlsError::Setup(reason) => AdError::Connect {
             server: opts.url.clone(),
             reason,
         },
-    })
+    }
+}
+
+fn tls_config(opts: &ConnectOptions) -> Result<Arc<rustls::ClientConfig>, AdError> {
+    crate::tls::client_config(opts.ca_file.as_deref()).map_err(|e| tls_error(opts, e))
+}
+
+/// The name an IPv6 literal is given to ldap3 under (RFC 6761: `.invalid` never resolves).
+const IPV6_ALIAS: &str = "ipv6-literal.invalid";
+
+/// For an `ldap[s]://[v6]:port` URL: the address, the port and the scheme.
+fn ipv6_target(url: &str) -> Option<(std::net::Ipv6Addr, u16, String)> {
+    let u = url::Url::parse(url).ok()?;
+    let url::Host::Ipv6(ip) = u.host()? else {
+        return None;
+    };
+    let scheme = u.scheme().to_string();
+    let port = u
+        .port()
+        .unwrap_or(if scheme == "ldaps" { 636 } else { 389 });
+    Some((ip, port, scheme))
 }
 
 impl Connection {
@@ -104,16 +124,50 @@ impl Connection {
         let mut settings = LdapConnSettings::new()
             .set_conn_timeout(opts.timeout)
             .set_starttls(opts.transport == Transport::StartTls);
+        let server = opts.url.clone();
+        // ldap3 hands the URL's host to rustls as the server name, and "[::1]" is not one: an
+        // IPv6 literal is connected here and given to ldap3 under an alias, which the
+        // certificate check maps back to the address.
+        let ipv6 = ipv6_target(&opts.url);
+        let mut url = opts.url.clone();
+        if let Some((ip, port, scheme)) = &ipv6 {
+            let connect = tokio::net::TcpStream::connect((*ip, *port));
+            let tcp = match tokio::time::timeout(opts.timeout, connect).await {
+                Err(_) => {
+                    return Err(AdError::Timeout {
+                        server,
+                        seconds: opts.timeout.as_secs(),
+                    });
+                }
+                Ok(r) => r
+                    .and_then(|s| s.into_std())
+                    .map_err(|e| classify_connect_error(&server, opts.timeout, e.into()))?,
+            };
+            settings = settings.set_std_stream(ldap3::StdStream::Tcp(tcp));
+            url = format!("{scheme}://{IPV6_ALIAS}:{port}");
+        }
         if opts.transport == Transport::Plain {
             tracing::warn!("the connection to {} is not encrypted", opts.url);
         } else if opts.tls_skip_verify {
+            // A CA file given as well is still read: a wrong path or a broken file is an
+            // error, not silently ignored because verification happens to be off.
+            if opts.ca_file.is_some() {
+                tls_config(opts)?;
+            }
             tracing::warn!("TLS certificate verification is OFF for {}", opts.url);
             settings = settings.set_no_tls_verify(true);
+        } else if let Some((ip, _, _)) = ipv6 {
+            let config = crate::tls::client_config_for_ip(
+                opts.ca_file.as_deref(),
+                IPV6_ALIAS,
+                std::net::IpAddr::V6(ip),
+            )
+            .map_err(|e| tls_error(opts, e))?;
+            settings = settings.set_config(config);
         } else {
             settings = settings.set_config(tls_config(opts)?);
         }
-        let server = opts.url.clone();
-        let fut = LdapConnAsync::with_settings(settings, &opts.url);
+        let fut = LdapConnAsync::with_settings(settings, &url);
         let (conn, ldap) = match tokio::time::timeout(opts.timeout, fut).await {
             Err(_) => {
                 return Err(AdError::Timeout {
@@ -246,6 +300,11 @@ impl Connection {
             ldap3::LdapError::Timeout { .. } => AdError::Timeout {
                 server: self.server.clone(),
                 seconds: self.timeout.as_secs(),
+            },
+            e if super::error::is_connection_lost(&e) => AdError::ConnectionLost {
+                server: self.server.clone(),
+                op,
+                reason: e.to_string(),
             },
             e => AdError::Protocol {
                 op,

@@ -56,6 +56,20 @@ pub enum AdError {
     Tls { server: String, reason: String },
 
     #[error(
+        "{server} refused StartTLS ({reason}): it has no certificate for LDAP or does not offer StartTLS. No password was sent. Use LDAPS (port 636) if the DC has a certificate, or give the DC one."
+    )]
+    StartTlsRefused { server: String, reason: String },
+
+    #[error(
+        "the connection to {server} was lost during the {op} ({reason}); the run stopped there and gives no verdict. Check the network (VPN, firewall idle timeouts) and run again; after an interrupted apply, restore from its backup."
+    )]
+    ConnectionLost {
+        server: String,
+        op: &'static str,
+        reason: String,
+    },
+
+    #[error(
         "{server} requires an encrypted connection for this sign-in (LDAP 8: {text}). Use LDAPS (the default) or --starttls."
     )]
     EncryptionRequired { server: String, text: String },
@@ -198,10 +212,30 @@ pub(crate) fn classify_connect_error(
         }
         cur = err.source();
     }
+    // The only LDAP operation while connecting is StartTLS: a result code here is its refusal.
+    if let ldap3::LdapError::LdapResult { result } = &e {
+        return AdError::StartTlsRefused {
+            server,
+            reason: format!("LDAP {}: {}", result.rc, result.text),
+        };
+    }
     AdError::Connect {
         server,
         reason: e.to_string(),
     }
+}
+
+/// Whether an error in the middle of an operation means the connection is gone.
+pub(crate) fn is_connection_lost(e: &ldap3::LdapError) -> bool {
+    use ldap3::LdapError as L;
+    matches!(
+        e,
+        L::EndOfStream
+            | L::Io { .. }
+            | L::OpSend { .. }
+            | L::ResultRecv { .. }
+            | L::IdScrubSend { .. }
+    )
 }
 
 fn classify_tls(server: String, e: &rustls::Error) -> AdError {

@@ -364,6 +364,23 @@ impl Fixture {
         self
     }
 
+    /// Changes the security descriptor of the container `dn` (added before) directly: `None`
+    /// for one that could not be read.
+    pub fn container_sd(
+        mut self,
+        dn: &str,
+        change: impl FnOnce(&mut Option<SecurityDescriptor>),
+    ) -> Self {
+        if let Some(n) = self
+            .nodes
+            .iter_mut()
+            .find(|n| n.dn.eq_ignore_ascii_case(dn))
+        {
+            change(&mut n.sd);
+        }
+        self
+    }
+
     /// A user whose security descriptor could not be read.
     pub fn unreadable_user(mut self, dn: &str) -> Self {
         self.users.push(UserFacts {

@@ -9,6 +9,13 @@ use writeback_wizard::cli::{CheckArgs, ReportFormat};
 use writeback_wizard::report::{self, Report};
 
 pub async fn run(args: CheckArgs) -> Result<ExitCode> {
+    // The cloud first: a sign-in can take minutes (a device code typed on a phone), longer than
+    // a DC keeps an idle LDAP connection open, so the directory is connected only after it.
+    let cloud = if args.entra.entra {
+        Some(super::cloud::run(&args.entra, args.pilot_group.is_some()).await?)
+    } else {
+        None
+    };
     let mut conn = super::connect::connect(&args.connection).await?;
     let opts = CheckOptions {
         connector: args.target.connector.clone(),
@@ -25,13 +32,9 @@ pub async fn run(args: CheckArgs) -> Result<ExitCode> {
     if tty {
         eprint!("\r\x1b[2K");
     }
-    let cloud = if args.entra.entra {
-        let summary = super::cloud::run(&args.entra, args.pilot_group.is_some()).await?;
+    if let Some(summary) = &cloud {
         outcome.findings.extend(summary.findings.iter().cloned());
-        Some(summary)
-    } else {
-        None
-    };
+    }
     let pilot = match &args.pilot_group {
         Some(group) => {
             let table = writeback_wizard::pilot::run(

@@ -86,18 +86,7 @@ pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> 
         return Ok(Zeroizing::new(v));
     }
     if let Some(path) = &args.password_file {
-        let text = Zeroizing::new(
-            std::fs::read_to_string(path)
-                .with_context(|| format!("--password-file {}", path.display()))?,
-        );
-        let first = text.lines().next().unwrap_or_default();
-        if first.is_empty() {
-            bail!(
-                "--password-file {}: the first line is empty",
-                path.display()
-            );
-        }
-        return Ok(Zeroizing::new(first.to_string()));
+        return password_from_file(path);
     }
     if std::io::stdin().is_terminal() {
         let pw = rpassword::prompt_password(format!("Password for {user}: "))
@@ -107,6 +96,32 @@ pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> 
     bail!(
         "no password: give --password-env VAR or --password-file PATH (passwords are never taken as arguments)"
     )
+}
+
+/// The first line of a password file: UTF-8 (a byte-order mark, as Notepad writes it, is
+/// skipped), the line ending (LF or CRLF) is not part of the password; every other character
+/// is, spaces and non-ASCII letters included.
+pub fn password_from_file(path: &std::path::Path) -> Result<Zeroizing<String>> {
+    let bytes = Zeroizing::new(
+        std::fs::read(path).with_context(|| format!("--password-file {}", path.display()))?,
+    );
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        anyhow::anyhow!(
+            "--password-file {}: the file is not UTF-8 text. Save it as UTF-8 (the password \
+             itself may contain any characters).",
+            path.display()
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let first = text.split('\n').next().unwrap_or_default();
+    let first = first.strip_suffix('\r').unwrap_or(first);
+    if first.is_empty() {
+        bail!(
+            "--password-file {}: the first line is empty",
+            path.display()
+        );
+    }
+    Ok(Zeroizing::new(first.to_string()))
 }
 
 /// Connects and binds as the arguments say.

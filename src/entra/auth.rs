@@ -1,18 +1,40 @@
 //! Signing in to Microsoft Entra ID as a public client: authorization code with PKCE on a
 //! loopback redirect (first choice), the device code flow (fallback, often blocked by
 //! Conditional Access), and refresh ("Microsoft identity platform and OAuth 2.0 authorization
-//! code flow", "… device authorization grant flow"). Tokens live in memory only and are wiped
-//! when dropped; they are never logged.
+//! code flow", "… device authorization grant flow").
+//!
+//! The OAuth 2.0 protocol work (PKCE, state, the token requests, device-code polling with
+//! `slow_down`) is the `oauth2` crate's, over our own reqwest client (with retries); the
+//! loopback redirect is served by hyper. What stays here: Microsoft's quirks (the
+//! `authorization_declined` error, the `message` field), caps on every duration the service
+//! gives, and errors in words. Tokens live in memory only and are wiped when dropped; they are
+//! never logged.
 
+use std::borrow::Cow;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use base64::Engine as _;
-use serde::Deserialize;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use oauth2::basic::{BasicErrorResponseType, BasicTokenType};
+use oauth2::{
+    AuthUrl, AuthorizationCode, ClientId, CsrfToken, DeviceAuthorizationResponse,
+    DeviceAuthorizationUrl, DeviceCodeErrorResponseType, EmptyExtraTokenFields, HttpRequest,
+    HttpResponse, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl, RefreshToken,
+    RequestTokenError, Scope, StandardErrorResponse, StandardTokenResponse, TokenResponse,
+    TokenUrl,
+};
+use serde::{Deserialize, Serialize};
 use tokio::net::TcpListener;
 use zeroize::Zeroizing;
 
 use super::cloud::Endpoints;
+
+/// The longest a token is taken to live, whatever the service says.
+const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(24 * 3600);
+/// The longest a device code is waited for, and the longest pause between polls.
+const MAX_DEVICE_CODE_LIFETIME: u64 = 1800;
+const MAX_POLL_INTERVAL: u64 = 60;
 
 /// Why sign-in failed, in words.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -37,6 +59,8 @@ pub enum AuthError {
     Loopback(String),
     #[error("the session expired and there is no refresh token: sign in again")]
     NoRefreshToken,
+    #[error("the sign-in was refused because the session is no longer valid ({0}): sign in again")]
+    SessionExpired(String),
 }
 
 /// An access token (and refresh token) in memory.
@@ -65,37 +89,31 @@ impl std::fmt::Debug for Token {
 impl Token {
     /// Expires within `margin`: refresh before using it.
     pub fn expires_within(&self, margin: Duration) -> bool {
-        Instant::now() + margin >= self.expires_at
+        Instant::now()
+            .checked_add(margin)
+            .is_none_or(|t| t >= self.expires_at)
     }
 }
 
-#[derive(Deserialize)]
-struct TokenResponse {
-    access_token: String,
+/// Microsoft's extra field of the device authorization response.
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
+struct MicrosoftDeviceFields {
     #[serde(default)]
-    refresh_token: Option<String>,
-    expires_in: u64,
-    #[serde(default)]
-    scope: String,
+    message: String,
 }
 
-#[derive(Deserialize)]
-struct ErrorResponse {
-    error: String,
-    #[serde(default)]
-    error_description: String,
-}
+impl oauth2::ExtraDeviceAuthorizationFields for MicrosoftDeviceFields {}
+
+type DeviceDetails = DeviceAuthorizationResponse<MicrosoftDeviceFields>;
 
 /// What the device code flow shows the user.
-#[derive(Clone, Deserialize)]
+#[derive(Clone)]
 pub struct DeviceCode {
-    device_code: Zeroizing<String>,
+    details: DeviceDetails,
     pub user_code: String,
     pub verification_uri: String,
     pub expires_in: u64,
-    #[serde(default = "default_interval")]
     pub interval: u64,
-    #[serde(default)]
     pub message: String,
 }
 
@@ -109,18 +127,14 @@ impl std::fmt::Debug for DeviceCode {
     }
 }
 
-fn default_interval() -> u64 {
-    5
-}
-
 /// A started authorization-code sign-in: open `url` in a browser, then
 /// [`SignIn::finish_browser`].
 pub struct BrowserSignIn {
     pub url: String,
     listener: TcpListener,
     redirect_uri: String,
-    state: String,
-    verifier: Zeroizing<String>,
+    state: CsrfToken,
+    verifier: PkceCodeVerifier,
 }
 
 /// Sign-in settings: where, which tenant, which app, which scopes.
@@ -134,17 +148,72 @@ pub struct SignIn {
     scopes: Vec<String>,
 }
 
-fn random_urlsafe(bytes: usize) -> Result<String, AuthError> {
-    let mut buf = Zeroizing::new(vec![0u8; bytes]);
-    getrandom::fill(&mut buf).map_err(|e| AuthError::Loopback(e.to_string()))?;
-    Ok(base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&*buf))
-}
-
 /// PKCE S256: base64url(SHA-256(verifier)).
 pub fn pkce_challenge(verifier: &str) -> String {
-    let digest = ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes());
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(digest.as_ref())
+    PkceCodeChallenge::from_code_verifier_sha256(&PkceCodeVerifier::new(verifier.to_string()))
+        .as_str()
+        .to_string()
 }
+
+/// The HTTP client the `oauth2` crate calls: our reqwest client, with the retries of
+/// [`super::retry`] on transport errors and busy answers.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct HttpError(String);
+
+type HttpFuture<'a> = Pin<Box<dyn Future<Output = Result<HttpResponse, HttpError>> + Send + 'a>>;
+
+fn oauth_http(http: &reqwest::Client) -> impl Fn(HttpRequest) -> HttpFuture<'static> + use<> {
+    let http = http.clone();
+    move |request: HttpRequest| {
+        let http = http.clone();
+        Box::pin(async move {
+            let (parts, body) = request.into_parts();
+            let mut attempt = 0;
+            loop {
+                let mut req = http.request(parts.method.clone(), parts.uri.to_string());
+                for (k, v) in &parts.headers {
+                    req = req.header(k, v);
+                }
+                match req.body(body.clone()).send().await {
+                    Ok(resp) => {
+                        let status = resp.status();
+                        if super::retry::retryable(status.as_u16())
+                            && attempt < super::retry::MAX_RETRIES
+                        {
+                            attempt += 1;
+                            let wait = super::retry::retry_after(
+                                resp.headers()
+                                    .get("retry-after")
+                                    .and_then(|v| v.to_str().ok()),
+                                super::retry::now(),
+                            )
+                            .unwrap_or_else(|| super::retry::backoff(attempt));
+                            tokio::time::sleep(wait).await;
+                            continue;
+                        }
+                        let headers = resp.headers().clone();
+                        let bytes = resp.bytes().await.map_err(|e| HttpError(e.to_string()))?;
+                        let mut out = http::Response::builder().status(status);
+                        for (k, v) in &headers {
+                            out = out.header(k, v);
+                        }
+                        return out
+                            .body(bytes.to_vec())
+                            .map_err(|e| HttpError(e.to_string()));
+                    }
+                    Err(e) if attempt < super::retry::MAX_RETRIES && !e.is_builder() => {
+                        attempt += 1;
+                        tokio::time::sleep(super::retry::backoff(attempt)).await;
+                    }
+                    Err(e) => return Err(HttpError(e.to_string())),
+                }
+            }
+        }) as HttpFuture<'static>
+    }
+}
+
+type MsTokenResponse = StandardTokenResponse<EmptyExtraTokenFields, BasicTokenType>;
 
 impl SignIn {
     pub fn new(
@@ -163,62 +232,73 @@ impl SignIn {
         }
     }
 
-    fn scope(&self) -> String {
-        self.scopes.join(" ")
+    fn scopes(&self) -> Vec<Scope> {
+        self.scopes.iter().map(|s| Scope::new(s.clone())).collect()
     }
 
-    async fn post_form(
+    fn url_err(url: &str, e: impl std::fmt::Display) -> AuthError {
+        AuthError::Loopback(format!("{url}: {e}"))
+    }
+
+    fn auth_url(&self) -> Result<AuthUrl, AuthError> {
+        let u = self.endpoints.authorize_url(&self.tenant);
+        AuthUrl::new(u.clone()).map_err(|e| Self::url_err(&u, e))
+    }
+
+    fn token_url(&self) -> Result<TokenUrl, AuthError> {
+        let u = self.endpoints.token_url(&self.tenant);
+        TokenUrl::new(u.clone()).map_err(|e| Self::url_err(&u, e))
+    }
+
+    /// Turns an `oauth2` failure into words: the service's OAuth error, a network problem, or an
+    /// answer that is not OAuth.
+    fn failure<T: oauth2::ErrorResponseType + std::fmt::Display + Send + Sync + 'static>(
         &self,
-        url: &str,
-        form: &[(&str, &str)],
-    ) -> Result<Result<String, ErrorResponse>, AuthError> {
-        let resp = self
-            .http
-            .post(url)
-            .form(form)
-            .send()
-            .await
-            .map_err(|e| AuthError::Network {
-                url: url.to_string(),
+        url: String,
+        e: RequestTokenError<HttpError, StandardErrorResponse<T>>,
+        map: impl Fn(&str, String) -> AuthError,
+    ) -> AuthError {
+        match e {
+            RequestTokenError::ServerResponse(r) => map(
+                &r.error().to_string(),
+                first_line(r.error_description().map_or("", String::as_str)),
+            ),
+            RequestTokenError::Request(e) => AuthError::Network {
+                url,
                 reason: e.to_string(),
-            })?;
-        let status = resp.status();
-        let body = resp.text().await.map_err(|e| AuthError::Network {
-            url: url.to_string(),
-            reason: e.to_string(),
-        })?;
-        if status.is_success() {
-            return Ok(Ok(body));
-        }
-        match serde_json::from_str::<ErrorResponse>(&body) {
-            Ok(err) => Ok(Err(err)),
-            Err(_) => Err(AuthError::BadResponse(format!(
-                "HTTP {status} without an OAuth error body"
-            ))),
+            },
+            RequestTokenError::Parse(e, _) => AuthError::BadResponse(e.to_string()),
+            RequestTokenError::Other(e) => AuthError::BadResponse(e),
         }
     }
 
-    fn token_from(body: &str) -> Result<Token, AuthError> {
-        let t: TokenResponse = serde_json::from_str(body)
-            .map_err(|e| AuthError::BadResponse(format!("token response: {e}")))?;
-        Ok(Token {
-            access_token: Zeroizing::new(t.access_token),
-            refresh_token: t.refresh_token.map(Zeroizing::new),
-            expires_at: Instant::now() + Duration::from_secs(t.expires_in),
-            scope: t.scope,
-        })
+    fn refused(error: &str, description: String) -> AuthError {
+        match error {
+            "invalid_grant" => AuthError::SessionExpired(description),
+            _ => AuthError::Refused {
+                error: error.to_string(),
+                description,
+            },
+        }
     }
 
-    async fn token_request(&self, form: &[(&str, &str)]) -> Result<Token, AuthError> {
-        match self
-            .post_form(&self.endpoints.token_url(&self.tenant), form)
-            .await?
-        {
-            Ok(body) => Self::token_from(&body),
-            Err(e) => Err(AuthError::Refused {
-                error: e.error,
-                description: first_line(&e.error_description),
-            }),
+    fn token_from(t: &MsTokenResponse) -> Token {
+        let lifetime = t
+            .expires_in()
+            .unwrap_or(Duration::from_secs(3600))
+            .min(MAX_TOKEN_LIFETIME);
+        Token {
+            access_token: Zeroizing::new(t.access_token().secret().clone()),
+            refresh_token: t
+                .refresh_token()
+                .map(|r| Zeroizing::new(r.secret().clone())),
+            expires_at: Instant::now()
+                .checked_add(lifetime)
+                .unwrap_or_else(Instant::now),
+            scope: t
+                .scopes()
+                .map(|s| s.iter().map(|x| x.as_str()).collect::<Vec<_>>().join(" "))
+                .unwrap_or_default(),
         }
     }
 
@@ -233,20 +313,19 @@ impl SignIn {
             .map_err(|e| AuthError::Loopback(e.to_string()))?
             .port();
         let redirect_uri = format!("http://localhost:{port}/");
-        let verifier = Zeroizing::new(random_urlsafe(32)?);
-        let state = random_urlsafe(16)?;
-        let mut url = url::Url::parse(&self.endpoints.authorize_url(&self.tenant))
+        let redirect = RedirectUrl::new(redirect_uri.clone())
             .map_err(|e| AuthError::Loopback(e.to_string()))?;
-        url.query_pairs_mut()
-            .append_pair("client_id", &self.client_id)
-            .append_pair("response_type", "code")
-            .append_pair("redirect_uri", &redirect_uri)
-            .append_pair("response_mode", "query")
-            .append_pair("scope", &self.scope())
-            .append_pair("state", &state)
-            .append_pair("code_challenge", &pkce_challenge(&verifier))
-            .append_pair("code_challenge_method", "S256")
-            .append_pair("prompt", "select_account");
+        let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
+        let client = oauth2::basic::BasicClient::new(ClientId::new(self.client_id.clone()))
+            .set_auth_uri(self.auth_url()?)
+            .set_redirect_uri(redirect);
+        let (url, state) = client
+            .authorize_url(CsrfToken::new_random)
+            .add_scopes(self.scopes())
+            .set_pkce_challenge(challenge)
+            .add_extra_param("response_mode", "query")
+            .add_extra_param("prompt", "select_account")
+            .url();
         Ok(BrowserSignIn {
             url: url.into(),
             listener,
@@ -256,97 +335,123 @@ impl SignIn {
         })
     }
 
-    /// Waits (at most `timeout`) for the browser to come back to the loopback redirect, checks
-    /// `state`, and exchanges the code for tokens.
+    /// Waits (at most `timeout`) for the browser to come back to the loopback redirect with the
+    /// right `state` (a request with another state is answered and ignored), and exchanges the
+    /// code for tokens.
     pub async fn finish_browser(
         &self,
         pending: BrowserSignIn,
         timeout: Duration,
     ) -> Result<Token, AuthError> {
-        let code = tokio::time::timeout(timeout, wait_for_code(&pending.listener, &pending.state))
-            .await
-            .map_err(|_| AuthError::Timeout(timeout.as_secs()))??;
-        self.token_request(&[
-            ("client_id", &self.client_id),
-            ("grant_type", "authorization_code"),
-            ("code", &code),
-            ("redirect_uri", &pending.redirect_uri),
-            ("code_verifier", &pending.verifier),
-            ("scope", &self.scope()),
-        ])
+        let code = tokio::time::timeout(
+            timeout,
+            wait_for_code(&pending.listener, pending.state.secret()),
+        )
         .await
+        .map_err(|_| AuthError::Timeout(timeout.as_secs()))??;
+        let redirect = RedirectUrl::new(pending.redirect_uri.clone())
+            .map_err(|e| AuthError::Loopback(e.to_string()))?;
+        let client = oauth2::basic::BasicClient::new(ClientId::new(self.client_id.clone()))
+            .set_token_uri(self.token_url()?);
+        let http = oauth_http(&self.http);
+        client
+            .exchange_code(AuthorizationCode::new(code.to_string()))
+            .set_pkce_verifier(pending.verifier)
+            .set_redirect_uri(Cow::Owned(redirect))
+            .add_extra_param("scope", self.scopes.join(" "))
+            .request_async(&http)
+            .await
+            .map(|t| Self::token_from(&t))
+            .map_err(|e| self.failure(self.endpoints.token_url(&self.tenant), e, Self::refused))
     }
 
     /// Starts the device code flow.
     pub async fn start_device_code(&self) -> Result<DeviceCode, AuthError> {
-        let scope = self.scope();
-        match self
-            .post_form(
-                &self.endpoints.devicecode_url(&self.tenant),
-                &[("client_id", &self.client_id), ("scope", &scope)],
-            )
-            .await?
-        {
-            Ok(body) => serde_json::from_str(&body)
-                .map_err(|e| AuthError::BadResponse(format!("device code response: {e}"))),
-            Err(e) => Err(AuthError::Refused {
-                error: e.error,
-                description: first_line(&e.error_description),
-            }),
-        }
+        let u = self.endpoints.devicecode_url(&self.tenant);
+        let client = oauth2::basic::BasicClient::new(ClientId::new(self.client_id.clone()))
+            .set_device_authorization_url(
+                DeviceAuthorizationUrl::new(u.clone()).map_err(|e| Self::url_err(&u, e))?,
+            );
+        let http = oauth_http(&self.http);
+        let details: DeviceDetails = client
+            .exchange_device_code()
+            .add_scopes(self.scopes())
+            .request_async(&http)
+            .await
+            .map_err(|e| self.failure(u.clone(), e, Self::refused))?;
+        // The service's durations, capped: a code lives at most half an hour, and a poll waits
+        // at most a minute.
+        let mut v = serde_json::to_value(&details)
+            .map_err(|e| AuthError::BadResponse(format!("device code response: {e}")))?;
+        let expires_in = details.expires_in().as_secs().min(MAX_DEVICE_CODE_LIFETIME);
+        let interval = details.interval().as_secs().min(MAX_POLL_INTERVAL);
+        v["expires_in"] = expires_in.into();
+        v["interval"] = interval.into();
+        let details: DeviceDetails = serde_json::from_value(v)
+            .map_err(|e| AuthError::BadResponse(format!("device code response: {e}")))?;
+        Ok(DeviceCode {
+            user_code: details.user_code().secret().clone(),
+            verification_uri: details.verification_uri().to_string(),
+            message: details.extra_fields().message.clone(),
+            expires_in,
+            interval,
+            details,
+        })
     }
 
     /// Polls until the user completed the device sign-in (at the given interval, slower on
     /// `slow_down`), declined it, or the code expired.
     pub async fn finish_device_code(&self, code: &DeviceCode) -> Result<Token, AuthError> {
-        let deadline = Instant::now() + Duration::from_secs(code.expires_in);
-        let mut interval = code.interval;
-        loop {
-            tokio::time::sleep(Duration::from_secs(interval)).await;
-            let form = [
-                ("client_id", self.client_id.as_str()),
-                ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
-                ("device_code", code.device_code.as_str()),
-            ];
-            match self
-                .post_form(&self.endpoints.token_url(&self.tenant), &form)
-                .await?
+        let client = oauth2::basic::BasicClient::new(ClientId::new(self.client_id.clone()))
+            .set_token_uri(self.token_url()?);
+        let http = oauth_http(&self.http);
+        let sleep = |d: Duration| tokio::time::sleep(d.min(Duration::from_secs(MAX_POLL_INTERVAL)));
+        let result = client
+            .exchange_device_access_token(&code.details)
+            .request_async(&http, sleep, Some(Duration::from_secs(code.expires_in)))
+            .await;
+        match result {
+            Ok(t) => Ok(Self::token_from(&t)),
+            Err(RequestTokenError::ServerResponse(r)) => Err(match r.error() {
+                DeviceCodeErrorResponseType::AccessDenied => AuthError::Declined,
+                DeviceCodeErrorResponseType::ExpiredToken => AuthError::Expired,
+                DeviceCodeErrorResponseType::Basic(BasicErrorResponseType::Extension(e))
+                    if e == "authorization_declined" =>
+                {
+                    AuthError::Declined
+                }
+                other => Self::refused(
+                    other.as_ref(),
+                    first_line(r.error_description().map_or("", String::as_str)),
+                ),
+            }),
+            Err(RequestTokenError::Other(e))
+                if e.contains("timed out") || e.contains("timeout") =>
             {
-                Ok(body) => return Self::token_from(&body),
-                Err(e) => match e.error.as_str() {
-                    "authorization_pending" => {}
-                    // RFC 8628 3.5: add 5 seconds to the interval.
-                    "slow_down" => interval += 5,
-                    "authorization_declined" | "access_denied" => return Err(AuthError::Declined),
-                    "expired_token" => return Err(AuthError::Expired),
-                    _ => {
-                        return Err(AuthError::Refused {
-                            error: e.error,
-                            description: first_line(&e.error_description),
-                        });
-                    }
-                },
+                Err(AuthError::Expired)
             }
-            if Instant::now() >= deadline {
-                return Err(AuthError::Expired);
-            }
+            Err(e) => Err(self.failure(self.endpoints.token_url(&self.tenant), e, Self::refused)),
         }
     }
 
-    /// A new token from the refresh token.
+    /// A new token from the refresh token. A refresh token the service no longer accepts
+    /// (`invalid_grant`) is [`AuthError::SessionExpired`].
     pub async fn refresh(&self, token: &Token) -> Result<Token, AuthError> {
         let refresh = token
             .refresh_token
             .as_ref()
             .ok_or(AuthError::NoRefreshToken)?;
-        let mut t = self
-            .token_request(&[
-                ("client_id", &self.client_id),
-                ("grant_type", "refresh_token"),
-                ("refresh_token", refresh),
-                ("scope", &self.scope()),
-            ])
-            .await?;
+        let client = oauth2::basic::BasicClient::new(ClientId::new(self.client_id.clone()))
+            .set_token_uri(self.token_url()?);
+        let http = oauth_http(&self.http);
+        let secret = RefreshToken::new(refresh.to_string());
+        let mut t = client
+            .exchange_refresh_token(&secret)
+            .add_scopes(self.scopes())
+            .request_async(&http)
+            .await
+            .map(|t| Self::token_from(&t))
+            .map_err(|e| self.failure(self.endpoints.token_url(&self.tenant), e, Self::refused))?;
         if t.refresh_token.is_none() {
             t.refresh_token = Some(refresh.clone());
         }
@@ -358,102 +463,176 @@ fn first_line(s: &str) -> String {
     s.lines().next().unwrap_or_default().trim().to_string()
 }
 
-const PAGE_OK: &str = "<!DOCTYPE html><html><body><h1>Signed in</h1><p>You can close this tab and return to Writeback Wizard.</p></body></html>";
+/// What a request to the loopback redirect carries.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Callback {
+    /// No `code` and no `error` (a favicon, a probe): 404, keep waiting.
+    Nothing,
+    /// A `state` that is not this sign-in's: answered, ignored, keep waiting.
+    NotOurs,
+    /// The code, with our state.
+    Code(String),
+    /// An OAuth error, with our state.
+    Error { error: String, description: String },
+}
 
-/// Accepts connections on the loopback listener until one carries `code` (or `error`) in its
-/// query. Requests without either (a favicon, a probe) get a 404 and are ignored.
-async fn wait_for_code(listener: &TcpListener, state: &str) -> Result<String, AuthError> {
+/// Judges the request target (`/path?query`) of a request to the loopback redirect.
+pub fn judge_callback(target: &str, state: &str) -> Callback {
+    // The redirect URI is `http://localhost:<port>/`: only the root path carries an answer.
+    let (path, query) = target.split_once('?').unwrap_or((target, ""));
+    if path != "/" {
+        return Callback::Nothing;
+    }
+    let get = |k: &str| {
+        url::form_urlencoded::parse(query.as_bytes())
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.into_owned())
+    };
+    let (code, error) = (get("code"), get("error"));
+    if code.is_none() && error.is_none() {
+        return Callback::Nothing;
+    }
+    let ours = get("state").is_some_and(|s| same_secret(s.as_bytes(), state.as_bytes()));
+    if !ours {
+        return Callback::NotOurs;
+    }
+    match (code, error) {
+        (_, Some(error)) => Callback::Error {
+            error,
+            description: get("error_description")
+                .map(|d| first_line(&d))
+                .unwrap_or_default(),
+        },
+        (Some(code), None) => Callback::Code(code),
+        (None, None) => Callback::Nothing,
+    }
+}
+
+/// Compares two secrets without stopping at the first difference.
+fn same_secret(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// Answers one connection to the loopback redirect (HTTP/1.1 through hyper, one request, at
+/// most 10 s) and says what its request carried; `None` when no request could be read.
+pub async fn answer_one<IO>(io: IO, state: &str) -> Option<Callback>
+where
+    IO: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    use http_body_util::Full;
+    use hyper::body::Bytes;
+    let outcome: Arc<Mutex<Option<Callback>>> = Arc::new(Mutex::new(None));
+    let seen = outcome.clone();
+    let state = state.to_string();
+    let service = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
+        let target = req
+            .uri()
+            .path_and_query()
+            .map_or("/", |p| p.as_str())
+            .to_string();
+        let judged = judge_callback(&target, &state);
+        let (status, page) = match &judged {
+            Callback::Nothing => (404, String::new()),
+            Callback::NotOurs => (
+                400,
+                crate::report::html_page(
+                    "Sign-in not accepted",
+                    "The response did not match this sign-in; it was ignored.",
+                ),
+            ),
+            Callback::Code(_) => (
+                200,
+                crate::report::html_page(
+                    "Signed in",
+                    "You can close this tab and return to Writeback Wizard.",
+                ),
+            ),
+            Callback::Error { error, .. } => (
+                200,
+                crate::report::html_page(
+                    "Sign-in failed",
+                    &format!("The sign-in service said: {error}"),
+                ),
+            ),
+        };
+        if let Ok(mut o) = seen.lock() {
+            *o = Some(judged);
+        }
+        let resp = hyper::Response::builder()
+            .status(status)
+            .header("Content-Type", "text/html; charset=utf-8")
+            .header("Connection", "close")
+            .body(Full::new(Bytes::from(page)));
+        async move { resp }
+    });
+    let conn = hyper::server::conn::http1::Builder::new()
+        .keep_alive(false)
+        .max_buf_size(16 * 1024)
+        .serve_connection(hyper_util::rt::TokioIo::new(io), service);
+    // A client that never finishes its request does not hold the sign-in up.
+    let _ = tokio::time::timeout(Duration::from_secs(10), conn).await;
+    outcome.lock().ok().and_then(|mut o| o.take())
+}
+
+/// Serves the loopback redirect until a request carries our `state` with a code or an error.
+/// Other requests are answered and ignored.
+async fn wait_for_code(
+    listener: &TcpListener,
+    state: &str,
+) -> Result<Zeroizing<String>, AuthError> {
     loop {
-        let (mut sock, _) = listener
+        let (stream, _) = listener
             .accept()
             .await
             .map_err(|e| AuthError::Loopback(e.to_string()))?;
-        let mut buf = vec![0u8; 8192];
-        let mut len = 0;
-        // Read the request head (bounded).
-        while len < buf.len() {
-            let n = match tokio::time::timeout(Duration::from_secs(10), sock.read(&mut buf[len..]))
-                .await
-            {
-                Ok(Ok(n)) => n,
-                _ => 0,
-            };
-            if n == 0 {
-                break;
-            }
-            len += n;
-            if buf[..len].windows(4).any(|w| w == b"\r\n\r\n") {
-                break;
+        match answer_one(stream, state).await {
+            None | Some(Callback::Nothing) | Some(Callback::NotOurs) => continue,
+            Some(Callback::Code(code)) => return Ok(Zeroizing::new(code)),
+            Some(Callback::Error { error, description }) => {
+                return Err(match error.as_str() {
+                    "access_denied" => AuthError::Declined,
+                    _ => AuthError::Refused { error, description },
+                });
             }
         }
-        let head = String::from_utf8_lossy(&buf[..len]);
-        let target = head
-            .lines()
-            .next()
-            .and_then(|l| l.split_whitespace().nth(1))
-            .unwrap_or("/");
-        let query = url::Url::parse(&format!("http://localhost{target}")).ok();
-        let get = |k: &str| {
-            query.as_ref().and_then(|u| {
-                u.query_pairs()
-                    .find(|(key, _)| key == k)
-                    .map(|(_, v)| v.into_owned())
-            })
-        };
-        let (code, error) = (get("code"), get("error"));
-        if code.is_none() && error.is_none() {
-            let _ = sock
-                .write_all(
-                    b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-                )
-                .await;
-            continue;
-        }
-        let ok = get("state").as_deref() == Some(state);
-        let page = if !ok {
-            "<!DOCTYPE html><html><body><h1>Sign-in not accepted</h1><p>The response did not match this sign-in.</p></body></html>".to_string()
-        } else if let Some(e) = &error {
-            format!(
-                "<!DOCTYPE html><html><body><h1>Sign-in failed</h1><p>{}</p></body></html>",
-                crate::report::escape_html(e)
-            )
-        } else {
-            PAGE_OK.to_string()
-        };
-        let _ = sock
-            .write_all(
-                format!(
-                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{page}",
-                    page.len()
-                )
-                .as_bytes(),
-            )
-            .await;
-        if !ok {
-            return Err(AuthError::StateMismatch);
-        }
-        if let Some(e) = error {
-            return Err(match e.as_str() {
-                "access_denied" => AuthError::Declined,
-                _ => AuthError::Refused {
-                    error: e,
-                    description: get("error_description")
-                        .map(|d| first_line(&d))
-                        .unwrap_or_default(),
-                },
-            });
-        }
-        return code.ok_or_else(|| AuthError::BadResponse("no code".into()));
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn pkce_challenge_matches_rfc_7636_appendix_b() {
         assert_eq!(
-            super::pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
+            pkce_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"),
             "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
         );
+    }
+
+    #[test]
+    fn the_loopback_judges_each_request_by_its_query_and_state() {
+        assert_eq!(judge_callback("/favicon.ico", "S"), Callback::Nothing);
+        assert_eq!(judge_callback("/?code=C&state=X", "S"), Callback::NotOurs);
+        assert_eq!(judge_callback("/?code=C", "S"), Callback::NotOurs);
+        assert_eq!(
+            judge_callback("/?code=C&state=S", "S"),
+            Callback::Code("C".into())
+        );
+        assert_eq!(
+            judge_callback(
+                "/?error=access_denied&error_description=no%0Amore&state=S",
+                "S"
+            ),
+            Callback::Error {
+                error: "access_denied".into(),
+                description: "no".into()
+            }
+        );
+        assert_eq!(
+            judge_callback("//evil.example/?code=C&state=S", "S"),
+            Callback::Nothing
+        );
+        assert_eq!(judge_callback("\u{0}garbage", "S"), Callback::Nothing);
     }
 }

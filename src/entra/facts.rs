@@ -170,43 +170,11 @@ async fn read_sync(graph: &Graph) -> Read<SyncSettings> {
     serde_json::from_value(obj).map_err(|e| format!("synchronization settings: {e}"))
 }
 
-/// `2026-11-22T01:00:00Z` (fraction and `+00:00` accepted) → seconds since the epoch.
+/// An RFC 3339 timestamp as Graph writes it (`2026-11-22T01:00:00Z`, a fraction and an offset
+/// accepted) → seconds since the epoch; `None` when unreadable or before 1970.
 pub fn parse_rfc3339(s: &str) -> Option<u64> {
-    let s = s.trim();
-    let (date, time) = s.split_once('T')?;
-    let mut d = date.split('-');
-    let (y, m, day): (i64, i64, i64) = (
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
-        d.next()?.parse().ok()?,
-    );
-    let (clock, offset) = match time.find(['Z', 'z', '+', '-']) {
-        Some(i) => (&time[..i], &time[i..]),
-        None => (time, "Z"),
-    };
-    let mut c = clock.split(':');
-    let (h, min): (i64, i64) = (c.next()?.parse().ok()?, c.next()?.parse().ok()?);
-    let sec: i64 = c.next().map_or(Some(0.0), |v| v.parse::<f64>().ok())? as i64;
-    let off_secs = match offset {
-        "Z" | "z" => 0,
-        o => {
-            let sign = if o.starts_with('-') { -1 } else { 1 };
-            let (oh, om) = o[1..].split_once(':')?;
-            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)
-        }
-    };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || h > 23 || min > 59 || sec > 60 {
-        return None;
-    }
-    // Days from civil (H. Hinnant).
-    let y2 = if m <= 2 { y - 1 } else { y };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    u64::try_from(days * 86_400 + h * 3600 + min * 60 + sec - off_secs).ok()
+    let ts: jiff::Timestamp = s.trim().parse().ok()?;
+    u64::try_from(ts.as_second()).ok()
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! A small Microsoft Graph v1.0 client: typed GETs with paging (`@odata.nextLink`), a token
-//! refreshed before it expires, one retry after a 401 with a fresh token, bounded retries on
-//! 429/503 honouring `Retry-After`, and errors in words. Nothing here panics on what the
-//! network sends.
+//! refreshed before it expires, one retry after a 401 with a fresh token, bounded retries with
+//! jittered backoff on 429/500/502/503/504 and transport errors honouring `Retry-After` (seconds
+//! or a date; [`super::retry`]), next links followed only to Graph's own origin, and errors in
+//! words. Nothing here panics on what the network sends.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -13,9 +14,7 @@ use tokio::sync::Mutex;
 use super::auth::{AuthError, SignIn, Token};
 use super::cloud::Endpoints;
 
-/// Retries of a throttled request, and the longest `Retry-After` honoured.
-const MAX_RETRIES: u32 = 3;
-const MAX_RETRY_AFTER: Duration = Duration::from_secs(30);
+use super::retry::MAX_RETRIES;
 /// Pages followed at most (guards against a server that links forever).
 const MAX_PAGES: usize = 1000;
 
@@ -35,7 +34,9 @@ pub enum GraphError {
     },
     #[error("{path} was not found (404)")]
     NotFound { path: String },
-    #[error("Microsoft Graph is busy (HTTP {status}) and still was after {MAX_RETRIES} retries")]
+    #[error(
+        "Microsoft Graph is busy or failing (HTTP {status}) and still was after {MAX_RETRIES} retries: try again in a few minutes"
+    )]
     Throttled { status: u16 },
     #[error("Microsoft Graph answered {path} with HTTP {status}: {message}")]
     Http {
@@ -96,6 +97,16 @@ fn needs(path: &str) -> &'static str {
     }
 }
 
+/// Whether `link` has the scheme, host and port of `base` (both parsed; unparsable is never).
+pub fn same_origin(link: &str, base: &str) -> bool {
+    match (url::Url::parse(link), url::Url::parse(base)) {
+        (Ok(l), Ok(b)) => {
+            l.origin().is_tuple() && l.origin() == b.origin() && l.username().is_empty()
+        }
+        _ => false,
+    }
+}
+
 /// A Graph client with a token that refreshes itself.
 #[derive(Clone)]
 pub struct Graph {
@@ -136,25 +147,40 @@ impl Graph {
         let mut refreshed = false;
         let mut retries = 0;
         loop {
-            let bearer = self.bearer(false).await?;
-            let resp = self
+            let bearer = zeroize::Zeroizing::new(self.bearer(false).await?);
+            let sent = self
                 .http
                 .get(url)
-                .bearer_auth(&bearer)
+                .bearer_auth(bearer.as_str())
                 .header("Accept", "application/json")
                 .send()
-                .await
-                .map_err(|e| GraphError::Network {
-                    url: url.to_string(),
-                    reason: e.to_string(),
-                })?;
+                .await;
+            let resp = match sent {
+                Ok(r) => r,
+                Err(e) if retries < MAX_RETRIES && !e.is_builder() => {
+                    retries += 1;
+                    let wait = super::retry::backoff(retries);
+                    tracing::info!(
+                        "cannot reach Microsoft Graph for {path} ({e}); retrying in {} ms",
+                        wait.as_millis()
+                    );
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+                Err(e) => {
+                    return Err(GraphError::Network {
+                        url: url.to_string(),
+                        reason: e.to_string(),
+                    });
+                }
+            };
             let status = resp.status().as_u16();
-            let retry_after = resp
-                .headers()
-                .get("retry-after")
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
-                .map(Duration::from_secs);
+            let retry_after = super::retry::retry_after(
+                resp.headers()
+                    .get("retry-after")
+                    .and_then(|v| v.to_str().ok()),
+                super::retry::now(),
+            );
             let body = resp.bytes().await.map_err(|e| GraphError::Network {
                 url: url.to_string(),
                 reason: e.to_string(),
@@ -192,18 +218,16 @@ impl Graph {
                         path: path.to_string(),
                     });
                 }
-                429 | 503 if retries < MAX_RETRIES => {
+                s if super::retry::retryable(s) && retries < MAX_RETRIES => {
                     retries += 1;
-                    let wait = retry_after
-                        .unwrap_or(Duration::from_secs(2 << retries))
-                        .min(MAX_RETRY_AFTER);
+                    let wait = retry_after.unwrap_or_else(|| super::retry::backoff(retries));
                     tracing::info!(
-                        "Microsoft Graph said {status} for {path}; retrying in {} s",
-                        wait.as_secs()
+                        "Microsoft Graph said {status} for {path}; retrying in {} ms",
+                        wait.as_millis()
                     );
                     tokio::time::sleep(wait).await;
                 }
-                429 | 503 => return Err(GraphError::Throttled { status }),
+                s if super::retry::retryable(s) => return Err(GraphError::Throttled { status }),
                 _ => {
                     return Err(GraphError::Http {
                         path: path.to_string(),
@@ -229,8 +253,9 @@ impl Graph {
             out.extend(page.value);
             match page.next_link {
                 Some(next) => {
-                    // Only follow links to the same Graph host: a token is not sent elsewhere.
-                    if !next.starts_with(&self.endpoints.graph) {
+                    // Only follow links to Graph's own origin (scheme, host and port, parsed):
+                    // the token is not sent anywhere else.
+                    if !same_origin(&next, &self.endpoints.graph) {
                         return Err(GraphError::Malformed {
                             path: path.to_string(),
                             reason: format!("a next link points elsewhere: {next}"),
@@ -245,5 +270,32 @@ impl Graph {
             path: path.to_string(),
             reason: format!("more than {MAX_PAGES} pages"),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_origin;
+
+    #[test]
+    fn next_links_are_compared_by_parsed_origin() {
+        let g = "https://graph.microsoft.com";
+        assert!(same_origin(
+            "https://graph.microsoft.com/v1.0/users?$skiptoken=x",
+            g
+        ));
+        assert!(same_origin("https://GRAPH.microsoft.com:443/v1.0/users", g));
+        for evil in [
+            "https://graph.microsoft.com.evil.example/v1.0/users",
+            "https://graph.microsoft.com@evil.example/v1.0/users",
+            "https://evil.example/graph.microsoft.com/",
+            "http://graph.microsoft.com/v1.0/users",
+            "https://graph.microsoft.com:8443/v1.0/users",
+            "https://user@graph.microsoft.com/v1.0/users",
+            "//graph.microsoft.com/v1.0/users",
+            "not a url",
+        ] {
+            assert!(!same_origin(evil, g), "{evil}");
+        }
     }
 }

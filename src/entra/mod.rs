@@ -6,6 +6,7 @@ pub mod checks;
 pub mod cloud;
 pub mod facts;
 pub mod graph;
+pub mod retry;
 
 pub use auth::{AuthError, SignIn, Token};
 pub use cloud::{Cloud, Endpoints};

@@ -724,21 +724,16 @@ pub fn restore(
 /// Writes `text` to `path` (temporary file and rename).
 pub async fn write_file(path: PathBuf, text: String) -> Result<PathBuf, UiError> {
     let p = path.clone();
-    tokio::task::spawn_blocking(move || {
-        if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
-        }
-        crate::files::write_atomically(&p, text.as_bytes())
-    })
-    .await
-    .map_err(|e| UiError::other(e.to_string()))?
-    .map_err(|e| {
-        UiError::other(t!(
-            "error-write-file",
-            path = path.display().to_string(),
-            reason = e.to_string()
-        ))
-    })?;
+    tokio::task::spawn_blocking(move || crate::files::write_atomically(&p, text.as_bytes()))
+        .await
+        .map_err(|e| UiError::other(e.to_string()))?
+        .map_err(|e| {
+            UiError::other(t!(
+                "error-write-file",
+                path = path.display().to_string(),
+                reason = e.to_string()
+            ))
+        })?;
     Ok(path)
 }
 

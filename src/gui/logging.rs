@@ -35,7 +35,8 @@ pub struct LogGuard {
 /// Starts logging to the rolling file at `info` (RUST_LOG overrides), and to stderr at `warn`
 /// when `verbose` asks for nothing else. Returns the guard and the folder.
 pub fn init(dir: PathBuf) -> LogGuard {
-    let made = std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()));
+    // The folder is the owner's alone (0700): the appender creates the files in it.
+    let made = crate::files::make_private_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()));
     let appender = made.clone().and_then(|_| {
         tracing_appender::rolling::Builder::new()
             .rotation(tracing_appender::rolling::Rotation::DAILY)

@@ -327,11 +327,20 @@ impl Backup {
             reason: e.to_string(),
         })?;
         let mut f = crate::files::create_private(path).map_err(fail)?;
-        let (head, tail) = json.split_at(json.len() / 2);
-        f.write_all(head).map_err(fail)?;
-        crate::faults::hit("backup-half-written");
-        f.write_all(tail).map_err(fail)?;
-        f.sync_all().map_err(fail)?;
+        let written = (|| {
+            let (head, tail) = json.split_at(json.len() / 2);
+            f.write_all(head)?;
+            crate::faults::hit("backup-half-written");
+            f.write_all(tail)?;
+            f.sync_all()
+        })();
+        if let Err(e) = written {
+            // A backup that could not be written whole (the disk full, say) is not left behind
+            // to be mistaken for one.
+            drop(f);
+            let _ = std::fs::remove_file(path);
+            return Err(fail(e));
+        }
         #[cfg(unix)]
         if let Ok(d) = std::fs::File::open(&dir) {
             let _ = d.sync_all();

@@ -114,7 +114,9 @@ pub fn compute(
     nodes.sort_unstable();
     for i in nodes {
         let node = &f.tree.nodes[i];
-        let Some(sd) = &node.sd else { continue };
+        let Some(sd) = &node.sd else {
+            return Err(PlanError::Unreadable(node.dn.clone()));
+        };
         let mut aces = sim.added().get(&i).cloned().unwrap_or_default();
         if i == 0 {
             aces.extend(root_extra.iter().cloned());
@@ -144,12 +146,12 @@ pub fn compute(
                 node.class_name
             )
         };
-        if let Some(change) = dacl_change(&node.dn, sd, &aces, &ctx, summary) {
+        if let Some(change) = dacl_change(&node.dn, sd, &aces, &ctx, summary)? {
             plan.changes.push(change);
         }
     }
-    let user_grants = protected_users(&mut plan, outcome, opts, &eval, sid, &ctx);
-    admin_sd_holder(&mut plan, extra, opts, sid, &ctx);
+    let user_grants = protected_users(&mut plan, outcome, opts, &eval, sid, &ctx)?;
+    admin_sd_holder(&mut plan, extra, opts, sid, &ctx)?;
     password_policy(&mut plan, outcome, extra, opts)?;
     stale_admin_count(&mut plan, extra, opts, &ctx);
     plan.not_fixed = not_fixed(outcome, &sim, opts, &classes, &user_grants, &plan);
@@ -216,10 +218,10 @@ fn protected_users(
     eval: &Eval<'_>,
     sid: &Sid,
     ctx: &DomainContext,
-) -> HashMap<String, u8> {
+) -> Result<HashMap<String, u8>, PlanError> {
     let mut out = HashMap::new();
     if !opts.protected_users {
-        return out;
+        return Ok(out);
     }
     for u in &outcome.scan.protected_users {
         match u.admin {
@@ -250,12 +252,12 @@ fn protected_users(
                 .as_ref()
                 .map_or("the connector", |c| c.account.sam_account_name.as_str())
         );
-        if let Some(change) = dacl_change(&u.dn, &u.sd, &aces, ctx, summary) {
+        if let Some(change) = dacl_change(&u.dn, &u.sd, &aces, ctx, summary)? {
             plan.changes.push(change);
             out.insert(u.dn.to_ascii_lowercase(), bits);
         }
     }
-    out
+    Ok(out)
 }
 
 /// AdminSDHolder (opt-in, not recommended).
@@ -265,9 +267,9 @@ fn admin_sd_holder(
     opts: &PlanOptions,
     sid: &Sid,
     ctx: &DomainContext,
-) {
+) -> Result<(), PlanError> {
     if !opts.include_adminsdholder {
-        return;
+        return Ok(());
     }
     plan.warnings.push(
         "NOT RECOMMENDED: granting on AdminSDHolder lets the connector reset the passwords of every protected account (domain admins included) once SDProp runs.".into(),
@@ -281,10 +283,11 @@ fn admin_sd_holder(
             &aces,
             ctx,
             "Grant the writeback rights on AdminSDHolder, so SDProp copies them onto protected accounts (not recommended).".into(),
-        ) {
+        )? {
             plan.changes.push(change);
         }
     }
+    Ok(())
 }
 
 /// The domain's and the fine-grained policies' minimum password age (opt-in).
@@ -585,24 +588,39 @@ fn why_not(
 }
 
 /// A DACL change adding `aces` to `sd` (only those not already covered); `None` when nothing is
-/// missing.
+/// missing. A NULL or absent DACL, or one that would outgrow 64 KiB, is an error: planning
+/// around it would leave its users blocked without saying so.
 fn dacl_change(
     dn: &str,
     sd: &SecurityDescriptor,
     aces: &[Ace],
     ctx: &DomainContext,
     summary: String,
-) -> Option<Change> {
+) -> Result<Option<Change>, PlanError> {
     let mut after = sd.clone();
-    let acl = after.dacl.acl_mut()?;
+    let acl = after
+        .dacl
+        .acl_mut()
+        .ok_or_else(|| PlanError::NoDacl(dn.to_string()))?;
     let added = crate::sd::canonical::ensure_present(acl, aces);
     if added.is_empty() {
-        return None;
+        return Ok(None);
     }
+    let too_large = |size: usize| PlanError::TooLarge {
+        dn: dn.to_string(),
+        size,
+    };
+    let after_size = after.dacl.acl().map_or(0, |a| {
+        8 + a.aces.iter().map(|x| x.encoded_len()).sum::<usize>()
+    });
+    if after_size > usize::from(u16::MAX) || after.to_bytes().is_err() {
+        return Err(too_large(after_size));
+    }
+    let before_bytes = sd.to_bytes().map_err(|_| too_large(after_size))?;
     let before_sddl = sddl::format(sd, ctx).ok();
     let after_sddl = sddl::format(&after, ctx).ok();
     let full = DomainContext::default();
-    Some(Change {
+    Ok(Some(Change {
         dn: dn.to_string(),
         action: Action::AddAces {
             aces: added
@@ -612,12 +630,12 @@ fn dacl_change(
         },
         summary,
         before: Before::Dacl {
-            base64: crate::sddl_input::encode_base64(&sd.to_bytes().ok()?),
+            base64: crate::sddl_input::encode_base64(&before_bytes),
         },
         diff: diff::lines(sd, &after, ctx),
         before_sddl,
         after_sddl,
-    })
+    }))
 }
 
 fn inheritance_change(dn: &str, sd: &SecurityDescriptor, ctx: &DomainContext) -> Change {
@@ -808,5 +826,56 @@ mod tests {
         assert_eq!(aces.len(), 1);
         assert!(aces[0].contains(LOCKOUT));
         assert!(p.not_fixed.is_empty());
+    }
+
+    #[test]
+    fn a_null_dacl_or_one_that_would_outgrow_64_kib_is_an_error_not_a_silent_gap() {
+        // A protected OU whose DACL is NULL: granting there would take everyone's rights away.
+        let null = Fixture::new()
+            .ou("OU=P,DC=example,DC=test", "D:P(A;;RC;;;AU)")
+            .user("CN=a,OU=P,DC=example,DC=test", "D:")
+            .container_sd("OU=P,DC=example,DC=test", |sd| {
+                sd.as_mut().unwrap().dacl = crate::sd::AclSlot::Null;
+            })
+            .run();
+        let e = compute(&null, &Extra::default(), &PlanOptions::default()).unwrap_err();
+        assert!(
+            matches!(e, PlanError::NoDacl(ref dn) if dn == "OU=P,DC=example,DC=test"),
+            "{e}"
+        );
+        assert!(e.to_string().contains("NULL DACL"), "{e}");
+        // A protected OU whose DACL is just under 64 KiB: the grants would not fit.
+        let many: String = (0..1815)
+            .map(|n| format!("(A;;RC;;;S-1-5-21-1-2-3-{})", 10_000 + n))
+            .collect();
+        let full = Fixture::new()
+            .ou("OU=P,DC=example,DC=test", &format!("D:P{many}"))
+            .user("CN=a,OU=P,DC=example,DC=test", "D:")
+            .run();
+        let e = compute(&full, &Extra::default(), &PlanOptions::default()).unwrap_err();
+        match &e {
+            PlanError::TooLarge { dn, size } => {
+                assert_eq!(dn, "OU=P,DC=example,DC=test");
+                assert!(*size > 65_535, "{size}");
+            }
+            other => panic!("{other}"),
+        }
+        // An unreadable container: the plan cannot know whether it needs a grant, and says so
+        // (its users are left, counted) rather than calling them fixed.
+        let unreadable = Fixture::new()
+            .ou("OU=P,DC=example,DC=test", "D:P(A;;RC;;;AU)")
+            .user("CN=a,OU=P,DC=example,DC=test", "D:")
+            .container_sd("OU=P,DC=example,DC=test", |sd| *sd = None)
+            .run();
+        let e = compute(&unreadable, &Extra::default(), &PlanOptions::default());
+        let p = e.unwrap();
+        assert!(p.changes.iter().all(|c| c.dn != "OU=P,DC=example,DC=test"));
+        assert!(
+            p.not_fixed
+                .iter()
+                .any(|n| n.id == "read-incomplete" && n.users >= 1),
+            "{:#?}",
+            p.not_fixed
+        );
     }
 }

@@ -88,6 +88,14 @@ pub enum PlanError {
         "the DACL of {0} could not be read, so no change to it can be planned. Run as an account that can read it."
     )]
     Unreadable(String),
+    #[error(
+        "{0} has no DACL (a NULL DACL gives everyone full control). Adding the connector's ACEs would take every other right away, so nothing is planned there: give the object a proper DACL first (e.g. reset it to the default in Active Directory Users and Computers)."
+    )]
+    NoDacl(String),
+    #[error(
+        "the DACL of {dn} would be {size} bytes with the connector's ACEs, more than the 64 KiB a DACL may hold. Remove ACEs that are no longer needed there, then plan again."
+    )]
+    TooLarge { dn: String, size: usize },
 }
 
 /// What a change does.

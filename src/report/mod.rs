@@ -5,7 +5,7 @@ mod html;
 mod markdown;
 mod text;
 
-pub use html::escape as escape_html;
+pub use html::page as html_page;
 pub use html::render as html;
 pub use markdown::render as markdown;
 pub use text::render as text;
@@ -175,34 +175,19 @@ impl Report {
     }
 }
 
-/// Now as RFC 3339 UTC (`2026-11-22T02:30:00Z`).
+/// Now as RFC 3339 UTC, whole seconds (`2026-11-22T02:30:00Z`).
 pub fn rfc3339_now() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    rfc3339(secs)
+    rfc3339(jiff::Timestamp::now().as_second().max(0).unsigned_abs())
 }
 
-/// Seconds since the Unix epoch as RFC 3339 UTC (proleptic Gregorian calendar).
+/// Seconds since the Unix epoch as RFC 3339 UTC; out of range (past year 9999) reads as the
+/// largest instant jiff knows rather than failing a report.
 pub fn rfc3339(secs: u64) -> String {
-    let days = (secs / 86_400) as i64;
-    let rem = secs % 86_400;
-    // Civil-from-days (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
-        rem / 3600,
-        rem % 3600 / 60,
-        rem % 60
-    )
+    let ts = i64::try_from(secs)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .unwrap_or(jiff::Timestamp::MAX);
+    ts.strftime("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// Findings grouped as the checklist shows them.
