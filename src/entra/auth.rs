@@ -49,10 +49,6 @@ pub enum AuthError {
     Declined,
     #[error("the device code expired before the sign-in was completed; start again")]
     Expired,
-    #[error(
-        "the browser came back with a different state value: this response is not ours, so it was ignored (possible cross-site request forgery)"
-    )]
-    StateMismatch,
     #[error("no sign-in arrived on the loopback redirect within {0} s")]
     Timeout(u64),
     #[error("the loopback redirect could not be set up: {0}")]
