@@ -14,6 +14,7 @@ pub mod faults;
 pub mod files;
 #[cfg(feature = "gui")]
 pub mod gui;
+pub mod html;
 pub mod pilot;
 pub mod plan;
 pub mod profile;

@@ -531,21 +531,21 @@ where
             Callback::Nothing => (404, String::new()),
             Callback::NotOurs => (
                 400,
-                crate::report::html_page(
+                crate::html::page(
                     "Sign-in not accepted",
                     "The response did not match this sign-in; it was ignored.",
                 ),
             ),
             Callback::Code(_) => (
                 200,
-                crate::report::html_page(
+                crate::html::page(
                     "Signed in",
                     "You can close this tab and return to Writeback Wizard.",
                 ),
             ),
             Callback::Error { error, .. } => (
                 200,
-                crate::report::html_page(
+                crate::html::page(
                     "Sign-in failed",
                     &format!("The sign-in service said: {error}"),
                 ),

@@ -5,7 +5,6 @@ mod html;
 mod markdown;
 mod text;
 
-pub use html::page as html_page;
 pub use html::render as html;
 pub use markdown::render as markdown;
 pub use text::render as text;
