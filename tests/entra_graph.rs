@@ -30,7 +30,7 @@ impl Default for Tenant {
             plan_status: "Success",
             domain_auth: "Managed",
             sync_enabled: json!(true),
-            last_sync: writeback_wizard::report::rfc3339_now(),
+            last_sync: writeback_wizard::clock::rfc3339_now(),
         }
     }
 }

@@ -77,7 +77,7 @@ async fn attr(conn: &mut Connection, dn: &str, a: &str) -> Vec<String> {
 async fn reset_passwords(lab: &Lab, conn: &mut Connection, users: &[&str]) {
     for u in users {
         let dn = lab.var(&format!("LAB_{u}_DN"));
-        let pw = writeback_wizard::plan::verify::unicode_pwd(lab.var("LAB_USER_PW"));
+        let pw = writeback_wizard::ad::unicode_pwd(lab.var("LAB_USER_PW"));
         conn.replace(dn, "unicodePwd", vec![pw.to_vec()], vec![])
             .await
             .unwrap();

@@ -180,7 +180,7 @@ async fn pilot_table_judges_each_member_and_agrees_with_the_connector() {
     let mut real = Vec::new();
     for u in ["ALICE", "BOB", "CAROL", "DAVE", "HENRY", "FRANK"] {
         let dn = lab.var(&format!("LAB_{u}_DN"));
-        let pw = writeback_wizard::plan::verify::unicode_pwd(lab.var("LAB_USER_PW"));
+        let pw = writeback_wizard::ad::unicode_pwd(lab.var("LAB_USER_PW"));
         let (code, _) = msol_conn
             .modify_replace(dn, "unicodePwd", vec![pw.to_vec()], vec![])
             .await

@@ -507,7 +507,7 @@ impl Connection {
         old: &str,
         new: &str,
     ) -> Result<(u32, String), AdError> {
-        let enc = |p: &str| crate::plan::verify::unicode_pwd(p).to_vec();
+        let enc = |p: &str| unicode_pwd(p).to_vec();
         let attr = b"unicodePwd".to_vec();
         let res = self
             .ldap
@@ -554,4 +554,14 @@ impl Connection {
     pub async fn close(mut self) {
         let _ = self.ldap.unbind().await;
     }
+}
+
+/// `"password"` in UTF-16LE, as `unicodePwd` takes it.
+pub fn unicode_pwd(password: &str) -> Zeroizing<Vec<u8>> {
+    Zeroizing::new(
+        format!("\"{password}\"")
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect(),
+    )
 }

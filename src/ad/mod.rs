@@ -14,7 +14,7 @@ pub mod security;
 pub mod token;
 
 pub use address::{Transport, server_url, url_host};
-pub use connection::{ConnectOptions, Connection, Query, SimpleCredential};
+pub use connection::{ConnectOptions, Connection, Query, SimpleCredential, unicode_pwd};
 pub use entry::Entry;
 pub use error::AdError;
 pub use security::StoredDescriptor;

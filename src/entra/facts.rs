@@ -170,27 +170,5 @@ async fn read_sync(graph: &Graph) -> Read<SyncSettings> {
     serde_json::from_value(obj).map_err(|e| format!("synchronization settings: {e}"))
 }
 
-/// An RFC 3339 timestamp as Graph writes it (`2026-11-22T01:00:00Z`, a fraction and an offset
-/// accepted) → seconds since the epoch; `None` when unreadable or before 1970.
-pub fn parse_rfc3339(s: &str) -> Option<u64> {
-    let ts: jiff::Timestamp = s.trim().parse().ok()?;
-    u64::try_from(ts.as_second()).ok()
-}
-
 #[cfg(test)]
-mod tests {
-    use super::parse_rfc3339;
-
-    #[test]
-    fn rfc3339_parses_graph_timestamps() {
-        assert_eq!(parse_rfc3339("1970-01-01T00:00:00Z"), Some(0));
-        assert_eq!(parse_rfc3339("2026-11-22T02:30:00Z"), Some(1_795_314_600));
-        assert_eq!(
-            parse_rfc3339("2026-11-22T03:30:00.1234567+01:00"),
-            Some(1_795_314_600)
-        );
-        assert_eq!(parse_rfc3339("2000-02-29T00:00:00Z"), Some(951_782_400));
-        assert_eq!(parse_rfc3339("yesterday"), None);
-        assert_eq!(parse_rfc3339("2026-13-01T00:00:00Z"), None);
-    }
-}
+mod tests {}

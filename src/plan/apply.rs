@@ -481,7 +481,7 @@ pub async fn apply(
         schema: backup::BACKUP_SCHEMA,
         tool: env!("CARGO_PKG_NAME").into(),
         tool_version: env!("CARGO_PKG_VERSION").into(),
-        time: crate::report::rfc3339_now(),
+        time: crate::clock::rfc3339_now(),
         dc: root.dns_host_name.clone(),
         domain_dn: plan.domain_dn.clone(),
         domain_sid: plan.domain_sid.clone(),

@@ -403,7 +403,7 @@ pub fn default_path() -> PathBuf {
         .or_else(|| std::env::var_os("XDG_DATA_HOME").map(PathBuf::from))
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
         .unwrap_or_else(|| PathBuf::from("."));
-    let stamp = crate::report::rfc3339_now().replace([':', '-'], "");
+    let stamp = crate::clock::rfc3339_now().replace([':', '-'], "");
     base.join("writeback-wizard")
         .join("backups")
         .join(format!("backup-{stamp}.json"))

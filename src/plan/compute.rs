@@ -80,7 +80,7 @@ pub fn compute(
     let mut plan = Plan {
         schema: SCHEMA,
         tool_version: env!("CARGO_PKG_VERSION").into(),
-        time: crate::report::rfc3339_now(),
+        time: crate::clock::rfc3339_now(),
         domain_dn: f.domain.dn.clone(),
         domain_sid: f.domain.sid.to_string(),
         dc: f.root_dse.dns_host_name.clone(),

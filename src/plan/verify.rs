@@ -36,16 +36,6 @@ pub fn random_password() -> Result<Zeroizing<String>, getrandom::Error> {
     Ok(out)
 }
 
-/// `"password"` in UTF-16LE, as `unicodePwd` takes it.
-pub fn unicode_pwd(password: &str) -> Zeroizing<Vec<u8>> {
-    Zeroizing::new(
-        format!("\"{password}\"")
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes)
-            .collect(),
-    )
-}
-
 /// Tries the three writeback operations on `canary` over `conn` (bound as the connector).
 pub async fn try_writeback(conn: &mut Connection, canary: &str) -> Result<Vec<Attempt>, AdError> {
     let password = random_password().map_err(|e| AdError::Malformed {
@@ -54,7 +44,11 @@ pub async fn try_writeback(conn: &mut Connection, canary: &str) -> Result<Vec<At
         reason: e.to_string(),
     })?;
     let steps: [(&'static str, &str, Zeroizing<Vec<u8>>); 3] = [
-        ("reset-password", "unicodePwd", unicode_pwd(&password)),
+        (
+            "reset-password",
+            "unicodePwd",
+            crate::ad::unicode_pwd(&password),
+        ),
         (
             "write-pwdlastset",
             "pwdLastSet",

@@ -418,7 +418,7 @@ pub async fn entra_tenant(server: &MockServer, licensed: bool) {
         .respond_with(ok(json!({"value": [{"skuPartNumber": if licensed { "AAD_PREMIUM" } else { "O365_BUSINESS_ESSENTIALS" }, "capabilityStatus": "Enabled", "servicePlans": plans}]})))
         .mount(server).await;
     Mock::given(method("GET")).and(path("/v1.0/organization"))
-        .respond_with(ok(json!({"value": [{"id": "t1", "displayName": "Contoso", "onPremisesSyncEnabled": true, "onPremisesLastSyncDateTime": writeback_wizard::report::rfc3339_now()}]})))
+        .respond_with(ok(json!({"value": [{"id": "t1", "displayName": "Contoso", "onPremisesSyncEnabled": true, "onPremisesLastSyncDateTime": writeback_wizard::clock::rfc3339_now()}]})))
         .mount(server).await;
     Mock::given(method("GET"))
         .and(path("/v1.0/domains/contoso.example"))

@@ -4,7 +4,8 @@
 //! longer; null = never) and "Microsoft Entra Connect Sync: Scheduler" (30-minute cycle).
 
 use crate::check::{Finding, Severity};
-use crate::entra::facts::{CloudFacts, parse_rfc3339};
+use crate::clock::parse_rfc3339;
+use crate::entra::facts::CloudFacts;
 
 /// A last sync older than this is stale.
 pub const STALE_AFTER_SECS: u64 = 3 * 3600;
