@@ -335,7 +335,10 @@ mod tests {
 
     #[test]
     fn every_entry_names_a_document_and_every_finding_id_exists() {
-        let known = crate::check::ids::ALL;
+        let known: Vec<&str> = crate::check::FindingId::ALL
+            .iter()
+            .map(|f| f.as_str())
+            .collect();
         for e in ENTRIES {
             assert!(
                 !e.documents.is_empty() && !e.causes.is_empty(),

@@ -88,7 +88,7 @@ async fn findings_for(t: Tenant) -> (Vec<(&'static str, Severity)>, CloudFacts) 
     let f = facts::gather(&graph(&server, 3600, None)).await;
     let ids = checks::evaluate(&f)
         .into_iter()
-        .map(|x| (x.id, x.severity))
+        .map(|x| (x.id.as_str(), x.severity))
         .collect();
     (ids, f)
 }

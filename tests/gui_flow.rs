@@ -295,7 +295,7 @@ async fn happy_path(
     let a = h.w.shared.assessment.clone().expect("the check finished");
     assert!(!a.report.ready);
     assert!(a.report.cloud.checked);
-    let ids: Vec<&str> = a.report.findings.iter().map(|f| f.id).collect();
+    let ids: Vec<&str> = a.report.findings.iter().map(|f| f.id.as_str()).collect();
     for id in [
         "right-reset-password",
         "inheritance-disabled",

@@ -220,7 +220,7 @@ async fn plan_apply_verify_restore_end_to_end() {
             .blocked
             .iter()
             .find(|b| b.dn.eq_ignore_ascii_case(dn))
-            .map(|b| b.reason_ids())
+            .map(|b| b.reason_ids().into_iter().map(|i| i.as_str()).collect())
             .unwrap_or_default()
     };
     for u in ["ALICE", "BOB", "CAROL", "ERIN"] {
@@ -241,7 +241,7 @@ async fn plan_apply_verify_restore_end_to_end() {
     expect(
         !o.findings
             .iter()
-            .any(|f| f.id.starts_with("right-") || f.id == "inheritance-disabled"),
+            .any(|f| f.id.as_str().starts_with("right-") || f.id == "inheritance-disabled"),
         "no rights findings".into(),
     );
 

@@ -50,7 +50,7 @@ fn ids(
 ) -> Vec<(&'static str, Severity)> {
     syncserver::evaluate(info, outbound)
         .into_iter()
-        .map(|f| (f.id, f.severity))
+        .map(|f| (f.id.as_str(), f.severity))
         .collect()
 }
 
@@ -162,7 +162,7 @@ async fn each_sync_server_finding_appears_with_its_cause() {
             .await;
     let f = syncserver::evaluate(Some(&info), &outbound);
     assert_eq!(
-        (f[0].id, f[0].object.as_str()),
+        (f[0].id.as_str(), f[0].object.as_str()),
         ("outbound-blocked", closed_addr.as_str())
     );
 }

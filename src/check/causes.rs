@@ -7,13 +7,14 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
+use super::ids::FindingId;
 use super::right::Right;
 
 /// One reason a user is blocked: the finding id and the object that holds the cause (the user
 /// itself, an OU, the domain, a password policy).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Reason {
-    pub id: &'static str,
+    pub id: FindingId,
     #[serde(serialize_with = "arc_str")]
     pub object: Arc<str>,
 }
@@ -29,9 +30,9 @@ impl std::fmt::Display for Reason {
 }
 
 /// What is known about one cause.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CauseInfo {
-    pub id: &'static str,
+    pub id: FindingId,
     pub object: Arc<str>,
     /// The object's class (organizationalUnit, user, domainDNS …), when known.
     pub object_class: String,
@@ -46,7 +47,7 @@ pub struct CauseInfo {
 /// Every cause, keyed by (id, lower-case object).
 #[derive(Clone, Debug, Default)]
 pub struct Causes {
-    map: BTreeMap<(&'static str, String), CauseInfo>,
+    map: BTreeMap<(FindingId, String), CauseInfo>,
 }
 
 /// At most this many evidence lines are kept per cause.
@@ -54,20 +55,23 @@ const MAX_EVIDENCE: usize = 5;
 
 impl Causes {
     /// The entry for (id, object), created when new.
-    pub fn entry(&mut self, id: &'static str, object: &str) -> &mut CauseInfo {
+    pub fn entry(&mut self, id: FindingId, object: &str) -> &mut CauseInfo {
         self.map
             .entry((id, object.to_ascii_lowercase()))
             .or_insert_with(|| CauseInfo {
                 id,
                 object: Arc::from(object),
-                ..CauseInfo::default()
+                object_class: String::new(),
+                users: 0,
+                rights: BTreeSet::new(),
+                evidence: BTreeSet::new(),
             })
     }
 
     /// Records a cause (for `right` on users of `class` when given) and returns the reason.
     pub fn note(
         &mut self,
-        id: &'static str,
+        id: FindingId,
         object: &str,
         object_class: &str,
         right: Option<(Right, &str)>,
@@ -98,7 +102,7 @@ impl Causes {
         }
     }
 
-    pub fn get(&self, id: &str, object: &str) -> Option<&CauseInfo> {
+    pub fn get(&self, id: FindingId, object: &str) -> Option<&CauseInfo> {
         self.map
             .iter()
             .find(|((i, o), _)| *i == id && o.eq_ignore_ascii_case(object))
@@ -106,7 +110,7 @@ impl Causes {
     }
 
     /// The causes with this id, in DN order.
-    pub fn with_id<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a CauseInfo> + 'a {
+    pub fn with_id(&self, id: FindingId) -> impl Iterator<Item = &CauseInfo> + '_ {
         self.map.values().filter(move |c| c.id == id)
     }
 
@@ -131,14 +135,14 @@ mod tests {
     fn one_entry_per_id_and_object_whatever_the_case() {
         let mut c = Causes::default();
         let a = c.note(
-            "right-denied",
+            FindingId::RightDenied,
             "OU=A,DC=x",
             "organizationalUnit",
             None,
             None,
         );
         let b = c.note(
-            "right-denied",
+            FindingId::RightDenied,
             "ou=a,dc=x",
             "",
             Some((Right::ResetPassword, "user")),
@@ -147,7 +151,7 @@ mod tests {
         assert_eq!(a, b);
         c.count_user(&[a.clone(), b]);
         assert_eq!(c.len(), 1);
-        let e = c.get("right-denied", "OU=A,DC=X").unwrap();
+        let e = c.get(FindingId::RightDenied, "OU=A,DC=X").unwrap();
         assert_eq!(
             (e.users, e.object_class.as_str()),
             (2, "organizationalUnit")

@@ -1,6 +1,7 @@
 //! Everything the checks need, read from the directory once. The checks themselves are pure
 //! functions over these facts, so they can be tested without a DC ([`super::fixture`]).
 
+use crate::check::FindingId;
 use std::collections::HashMap;
 
 use ldap3::Scope;
@@ -214,27 +215,33 @@ impl Facts {
 
     /// Why every user in scope is blocked, whatever their own DACL: no single connector, its
     /// groups unreadable, no Unexpire Password on the domain. (finding id, object).
-    pub fn domain_blockers(&self) -> Vec<(&'static str, String)> {
+    pub fn domain_blockers(&self) -> Vec<(FindingId, String)> {
         let domain = self.domain.dn.clone();
         let mut out = Vec::new();
         match &self.connector_lookup {
-            ConnectorLookup::NotFound { .. } => out.push(("connector-not-found", domain.clone())),
-            ConnectorLookup::Ambiguous { .. } => out.push(("connector-ambiguous", domain.clone())),
+            ConnectorLookup::NotFound { .. } => {
+                out.push((FindingId::ConnectorNotFound, domain.clone()))
+            }
+            ConnectorLookup::Ambiguous { .. } => {
+                out.push((FindingId::ConnectorAmbiguous, domain.clone()))
+            }
             ConnectorLookup::Found(_) => {}
         }
         let Some(c) = &self.connector else {
             return out;
         };
         if !c.groups_known {
-            out.push(("read-incomplete", self.server.clone()));
+            out.push((FindingId::ReadIncomplete, self.server.clone()));
         }
         match self.unexpire().map(|d| d.verdict) {
             Some(Verdict::Allowed) => {}
-            Some(Verdict::Unknown) | None => out.push(("read-incomplete", self.server.clone())),
-            Some(_) => out.push(("right-unexpire-password", domain)),
+            Some(Verdict::Unknown) | None => {
+                out.push((FindingId::ReadIncomplete, self.server.clone()))
+            }
+            Some(_) => out.push((FindingId::RightUnexpirePassword, domain)),
         }
         if self.sam_server_read().is_some_and(|d| !d.is_allowed()) {
-            out.push(("samserver-read", self.sam_server_dn()));
+            out.push((FindingId::SamServerRead, self.sam_server_dn()));
         }
         out
     }

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+pub use super::ids::{FindingId, Group};
+
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -25,7 +27,7 @@ impl Severity {
 /// One finding. `id` is stable: reports and scripts depend on it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    pub id: &'static str,
+    pub id: FindingId,
     pub severity: Severity,
     /// The DN (or other name) of the object it concerns.
     pub object: String,
@@ -39,7 +41,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(id: &'static str, severity: Severity, object: impl Into<String>) -> Self {
+    pub fn new(id: FindingId, severity: Severity, object: impl Into<String>) -> Self {
         Self {
             id,
             severity,

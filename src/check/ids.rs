@@ -1,86 +1,194 @@
-//! Every finding id the tool can report, in one place: reports, translations and `explain`
-//! refer to these, and a test keeps the list honest.
+//! Every finding the tool can report, as a type: its stable id (reports, scripts, translations
+//! and `explain` refer to it) and the group the checklist shows it in. One table; adding a
+//! finding is one line here, and every `match` on it is checked by the compiler.
 
-/// All finding ids: the directory check, the cloud checks and the sync server.
-pub const ALL: &[&str] = &[
-    "connector-not-found",
-    "connector-ambiguous",
-    "connector-privileged",
-    "connector-candidates",
-    "right-reset-password",
-    "right-write-lockouttime",
-    "right-write-pwdlastset",
-    "right-denied",
-    "right-unexpire-password",
-    "right-change-password",
-    "inheritance-disabled",
-    "admin-protected",
-    "admincount-stale",
-    "min-password-age",
-    "pso-min-password-age",
-    "pdc-emulator",
-    "policy-hints-unsupported",
-    "ldap-transport",
-    "samserver-read",
-    "pre2000-au",
-    "read-incomplete",
-    "cloud-license",
-    "cloud-role",
-    "cloud-federated-admin",
-    "cloud-sync-disabled",
-    "cloud-sync-stale",
-    "cloud-sync-features",
-    "sync-not-installed",
-    "sync-staging-mode",
-    "writeback-disabled",
-    "restrict-remote-sam",
-    "outbound-blocked",
-    "tls12-disabled",
-    "pilot-user-blocked",
-    "pilot-not-registered",
-    "pilot-not-synced",
-    "pilot-no-license",
-    "pilot-admin",
-];
+use serde::{Serialize, Serializer};
 
-#[cfg(test)]
-mod tests {
-    /// Every finding id written as a literal in the sources is listed, and every listed id is
-    /// used.
-    #[test]
-    fn the_id_list_matches_the_sources() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut used = std::collections::BTreeSet::new();
-        let mut stack = vec![root];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(dir).unwrap() {
-                let path = entry.unwrap().path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if path.extension().is_some_and(|e| e == "rs")
-                    && !path.ends_with("check/ids.rs")
-                {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    for part in text.split("Finding::new(").skip(1) {
-                        if let Some(literal) = part.trim_start().strip_prefix('"') {
-                            used.insert(literal.split('"').next().unwrap().to_string());
-                        }
-                    }
+/// The checklist's groups, in the order every face shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Group {
+    Entra,
+    SyncServer,
+    Connector,
+    Permissions,
+    PasswordPolicy,
+    Users,
+    Pilot,
+    DomainController,
+}
+
+impl Group {
+    pub const ALL: [Group; 8] = [
+        Group::Entra,
+        Group::SyncServer,
+        Group::Connector,
+        Group::Permissions,
+        Group::PasswordPolicy,
+        Group::Users,
+        Group::Pilot,
+        Group::DomainController,
+    ];
+
+    /// The stable key (`group-<key>` in the translations).
+    pub fn key(self) -> &'static str {
+        match self {
+            Group::Entra => "entra",
+            Group::SyncServer => "sync",
+            Group::Connector => "connector",
+            Group::Permissions => "permissions",
+            Group::PasswordPolicy => "policy",
+            Group::Users => "users",
+            Group::Pilot => "pilot",
+            Group::DomainController => "dc",
+        }
+    }
+
+    /// The English heading.
+    pub fn english(self) -> &'static str {
+        match self {
+            Group::Entra => "Microsoft Entra ID",
+            Group::SyncServer => "Sync server",
+            Group::Connector => "Connector account",
+            Group::Permissions => "Permissions",
+            Group::PasswordPolicy => "Password policy",
+            Group::Users => "Users in scope",
+            Group::Pilot => "Pilot users",
+            Group::DomainController => "Domain controller",
+        }
+    }
+}
+
+macro_rules! finding_ids {
+    ($($variant:ident = $id:literal in $group:ident,)*) => {
+        /// A finding's identity.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum FindingId {
+            $($variant,)*
+        }
+
+        impl FindingId {
+            /// Every finding, in the order of this table.
+            pub const ALL: &'static [FindingId] = &[$(FindingId::$variant,)*];
+
+            /// The stable id (`right-reset-password`).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(FindingId::$variant => $id,)*
+                }
+            }
+
+            /// The group the checklist shows it in.
+            pub fn group(self) -> Group {
+                match self {
+                    $(FindingId::$variant => Group::$group,)*
                 }
             }
         }
-        // Ids of causes (check/causes.rs) become findings through checks::cause_findings.
-        for id in [
-            "right-reset-password",
-            "right-write-pwdlastset",
-            "right-write-lockouttime",
-            "right-denied",
-            "inheritance-disabled",
-        ] {
-            used.insert(id.to_string());
+    };
+}
+
+finding_ids! {
+    ConnectorNotFound = "connector-not-found" in Connector,
+    ConnectorAmbiguous = "connector-ambiguous" in Connector,
+    ConnectorPrivileged = "connector-privileged" in Connector,
+    ConnectorCandidates = "connector-candidates" in Connector,
+    RightResetPassword = "right-reset-password" in Permissions,
+    RightWriteLockoutTime = "right-write-lockouttime" in Permissions,
+    RightWritePwdLastSet = "right-write-pwdlastset" in Permissions,
+    RightDenied = "right-denied" in Permissions,
+    RightUnexpirePassword = "right-unexpire-password" in Permissions,
+    RightChangePassword = "right-change-password" in Permissions,
+    InheritanceDisabled = "inheritance-disabled" in Permissions,
+    AdminProtected = "admin-protected" in Users,
+    AdminCountStale = "admincount-stale" in Users,
+    MinPasswordAge = "min-password-age" in PasswordPolicy,
+    PsoMinPasswordAge = "pso-min-password-age" in PasswordPolicy,
+    PdcEmulator = "pdc-emulator" in DomainController,
+    PolicyHintsUnsupported = "policy-hints-unsupported" in DomainController,
+    LdapTransport = "ldap-transport" in DomainController,
+    SamServerRead = "samserver-read" in DomainController,
+    Pre2000Au = "pre2000-au" in DomainController,
+    ReadIncomplete = "read-incomplete" in DomainController,
+    CloudLicense = "cloud-license" in Entra,
+    CloudRole = "cloud-role" in Entra,
+    CloudFederatedAdmin = "cloud-federated-admin" in Entra,
+    CloudSyncDisabled = "cloud-sync-disabled" in Entra,
+    CloudSyncStale = "cloud-sync-stale" in Entra,
+    CloudSyncFeatures = "cloud-sync-features" in Entra,
+    SyncNotInstalled = "sync-not-installed" in SyncServer,
+    SyncStagingMode = "sync-staging-mode" in SyncServer,
+    WritebackDisabled = "writeback-disabled" in SyncServer,
+    RestrictRemoteSam = "restrict-remote-sam" in SyncServer,
+    OutboundBlocked = "outbound-blocked" in SyncServer,
+    Tls12Disabled = "tls12-disabled" in SyncServer,
+    PilotUserBlocked = "pilot-user-blocked" in Pilot,
+    PilotNotRegistered = "pilot-not-registered" in Pilot,
+    PilotNotSynced = "pilot-not-synced" in Pilot,
+    PilotNoLicense = "pilot-no-license" in Pilot,
+    PilotAdmin = "pilot-admin" in Pilot,
+}
+
+impl FindingId {
+    /// The finding with this id.
+    pub fn parse(id: &str) -> Option<FindingId> {
+        FindingId::ALL.iter().copied().find(|f| f.as_str() == id)
+    }
+}
+
+impl std::fmt::Display for FindingId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for FindingId {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+impl PartialEq<str> for FindingId {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for FindingId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl AsRef<str> for FindingId {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_kebab_case_and_parse_back() {
+        let mut seen = std::collections::BTreeSet::new();
+        for id in FindingId::ALL {
+            let s = id.as_str();
+            assert!(seen.insert(s), "{s} twice");
+            assert!(
+                s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{s}"
+            );
+            assert_eq!(FindingId::parse(s), Some(*id));
         }
-        let listed: std::collections::BTreeSet<String> =
-            super::ALL.iter().map(|s| s.to_string()).collect();
-        assert_eq!(used, listed);
+        assert_eq!(FindingId::parse("no-such-finding"), None);
+        assert_eq!(
+            serde_json::to_string(&FindingId::RightDenied).unwrap(),
+            "\"right-denied\""
+        );
+        assert_eq!(FindingId::Tls12Disabled.group(), Group::SyncServer);
+        assert_eq!(FindingId::CloudRole.group().key(), "entra");
     }
 }

@@ -21,6 +21,7 @@ pub mod tree;
 pub use causes::{Causes, Reason};
 pub use facts::{AdminStatus, CheckError, CheckOptions, Facts, gather};
 pub use finding::{Finding, Severity};
+pub use ids::{FindingId, Group};
 pub use right::Right;
 pub use scan::{BlockedUser, ExcludedUser, UserScan, scan_users};
 

@@ -4,6 +4,7 @@
 //! Permissions"). Unexpire Password, the fourth right writeback uses, is a right on the domain
 //! object and is checked there (`checks/unexpire.rs`).
 
+use super::ids::FindingId;
 use crate::sd::rights::{ATTR_LOCKOUT_TIME, ATTR_PWD_LAST_SET, RESET_PASSWORD};
 use crate::sd::{AccessMask, Ace, AceFlags, Guid, Request, Sid};
 
@@ -24,16 +25,16 @@ impl Right {
     ];
 
     /// The finding id of the missing right.
-    pub fn id(self) -> &'static str {
+    pub fn id(self) -> FindingId {
         match self {
-            Right::ResetPassword => "right-reset-password",
-            Right::WritePwdLastSet => "right-write-pwdlastset",
-            Right::WriteLockoutTime => "right-write-lockouttime",
+            Right::ResetPassword => FindingId::RightResetPassword,
+            Right::WritePwdLastSet => FindingId::RightWritePwdLastSet,
+            Right::WriteLockoutTime => FindingId::RightWriteLockoutTime,
         }
     }
 
     /// The right by its finding id.
-    pub fn from_id(id: &str) -> Option<Right> {
+    pub fn from_id(id: FindingId) -> Option<Right> {
         Right::ALL.into_iter().find(|r| r.id() == id)
     }
 

@@ -3,6 +3,7 @@
 //! (policy, Unexpire Password, the connector itself). Only blocked and excluded users are kept,
 //! each reason naming the object that holds the cause.
 
+use crate::check::FindingId;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use ldap3::Scope;
@@ -64,8 +65,8 @@ impl BlockedUser {
     }
 
     /// The reason ids, deduplicated, in order.
-    pub fn reason_ids(&self) -> Vec<&'static str> {
-        let mut ids: Vec<&'static str> = Vec::new();
+    pub fn reason_ids(&self) -> Vec<FindingId> {
+        let mut ids: Vec<FindingId> = Vec::new();
         for r in &self.reasons {
             if !ids.contains(&r.id) {
                 ids.push(r.id);
@@ -209,7 +210,7 @@ pub struct Judge<'a> {
     /// PSO DN (lower case) → minimum age.
     pso_age: HashMap<String, Option<i64>>,
     /// What blocks every user (no connector, Unexpire Password, the SAM server object …).
-    domain_blockers: Vec<(&'static str, String)>,
+    domain_blockers: Vec<(FindingId, String)>,
 }
 
 impl<'a> Judge<'a> {
@@ -279,7 +280,7 @@ impl<'a> Judge<'a> {
         };
         let domain = f.domain.dn.as_str();
         for (id, object) in &self.domain_blockers {
-            push(causes.note(id, object, "", None, None));
+            push(causes.note(*id, object, "", None, None));
         }
         match &user.resultant_pso {
             Some(pso) => {
@@ -289,7 +290,7 @@ impl<'a> Judge<'a> {
                     .is_none_or(|age| age.is_none_or(|a| a != 0))
                 {
                     push(causes.note(
-                        "pso-min-password-age",
+                        FindingId::PsoMinPasswordAge,
                         pso,
                         "msDS-PasswordSettings",
                         None,
@@ -299,17 +300,17 @@ impl<'a> Judge<'a> {
             }
             None => {
                 if f.domain.min_pwd_age.is_none_or(|a| a != 0) {
-                    push(causes.note("min-password-age", domain, "domainDNS", None, None));
+                    push(causes.note(FindingId::MinPasswordAge, domain, "domainDNS", None, None));
                 }
             }
         }
         if admin == Some(AdminStatus::Unknown) {
-            push(causes.note("read-incomplete", &f.server, "", None, None));
+            push(causes.note(FindingId::ReadIncomplete, &f.server, "", None, None));
         }
         let mut missing = 0u8;
         if let Some(eval) = &self.eval {
             match &user.sd {
-                None => push(causes.note("read-incomplete", &f.server, "", None, None)),
+                None => push(causes.note(FindingId::ReadIncomplete, &f.server, "", None, None)),
                 Some(sd) => {
                     let class = self.class_of(user);
                     let decisions = eval.decide(&sd.dacl, &self.target(user));
@@ -351,7 +352,9 @@ impl<'a> Judge<'a> {
         let with = Some((right, class_name.as_str()));
         match d.verdict {
             Verdict::Allowed => None,
-            Verdict::Unknown => Some(causes.note("read-incomplete", &f.server, "", None, None)),
+            Verdict::Unknown => {
+                Some(causes.note(FindingId::ReadIncomplete, &f.server, "", None, None))
+            }
             Verdict::Denied => {
                 let ace = d.ace.as_ref()?;
                 let holder = if ace.is_inherited() {
@@ -363,23 +366,27 @@ impl<'a> Judge<'a> {
                     Some((i, held)) => {
                         let n = &f.tree.nodes[i];
                         let ev = Some(self.evidence(right, held.as_ref().unwrap_or(ace)));
-                        causes.note("right-denied", &n.dn, &n.class_name, with, ev)
+                        causes.note(FindingId::RightDenied, &n.dn, &n.class_name, with, ev)
                     }
                     None => {
                         let ev = Some(self.evidence(right, ace));
-                        causes.note("right-denied", &user.dn, &user.class_name, with, ev)
+                        causes.note(FindingId::RightDenied, &user.dn, &user.class_name, with, ev)
                     }
                 })
             }
             Verdict::NotGranted if sd.dacl_protected() => Some(match admin {
-                Some(AdminStatus::Stale) => {
-                    causes.note("admincount-stale", &user.dn, &user.class_name, with, None)
-                }
+                Some(AdminStatus::Stale) => causes.note(
+                    FindingId::AdminCountStale,
+                    &user.dn,
+                    &user.class_name,
+                    with,
+                    None,
+                ),
                 Some(AdminStatus::Unknown) => {
-                    causes.note("read-incomplete", &f.server, "", None, None)
+                    causes.note(FindingId::ReadIncomplete, &f.server, "", None, None)
                 }
                 _ => causes.note(
-                    "inheritance-disabled",
+                    FindingId::InheritanceDisabled,
                     &user.dn,
                     &user.class_name,
                     with,
@@ -392,14 +399,20 @@ impl<'a> Judge<'a> {
                 Some(match gap {
                     Some(Gap::Protected(i)) => {
                         let n = &f.tree.nodes[i];
-                        causes.note("inheritance-disabled", &n.dn, &n.class_name, with, None)
+                        causes.note(
+                            FindingId::InheritanceDisabled,
+                            &n.dn,
+                            &n.class_name,
+                            with,
+                            None,
+                        )
                     }
                     Some(Gap::Missing(i)) => {
                         let n = &f.tree.nodes[i];
                         causes.note(right.id(), &n.dn, &n.class_name, with, None)
                     }
                     Some(Gap::Unreadable(_)) => {
-                        causes.note("read-incomplete", &f.server, "", None, None)
+                        causes.note(FindingId::ReadIncomplete, &f.server, "", None, None)
                     }
                     // A new user there would have it: this user's own DACL lacks it.
                     None => causes.note(right.id(), &user.dn, &user.class_name, with, None),
@@ -526,8 +539,13 @@ impl<'a> Judge<'a> {
                             let (j, held) = tree.holder_of(i, ace);
                             let h = &tree.nodes[j];
                             let ev = Some(self.evidence(right, held.as_ref().unwrap_or(ace)));
-                            scan.causes
-                                .note("right-denied", &h.dn, &h.class_name, with, ev);
+                            scan.causes.note(
+                                FindingId::RightDenied,
+                                &h.dn,
+                                &h.class_name,
+                                with,
+                                ev,
+                            );
                         }
                         continue;
                     }
@@ -535,7 +553,7 @@ impl<'a> Judge<'a> {
                         Some(Gap::Protected(j)) => {
                             let n = &tree.nodes[j];
                             scan.causes.note(
-                                "inheritance-disabled",
+                                FindingId::InheritanceDisabled,
                                 &n.dn,
                                 &n.class_name,
                                 with,

@@ -110,7 +110,7 @@ mod tests {
     #[test]
     fn every_finding_id_has_a_title_and_a_fix_in_english() {
         let en = ids_of(&file_of("en-US").expect("en-US"));
-        for id in crate::check::ids::ALL {
+        for id in crate::check::FindingId::ALL {
             assert!(en.contains(&format!("finding-{id}")), "finding-{id}");
             assert!(
                 en.contains(&format!("finding-{id}-fix")),
@@ -123,8 +123,12 @@ mod tests {
     fn german_is_selected_by_tag_and_translates_findings() {
         let lang = select(Some("de-DE"));
         assert_eq!(lang, "de-DE");
-        let f = Finding::new("min-password-age", crate::check::Severity::Error, "DC=x")
-            .title("English title");
+        let f = Finding::new(
+            crate::check::FindingId::MinPasswordAge,
+            crate::check::Severity::Error,
+            "DC=x",
+        )
+        .title("English title");
         let de = finding_title(&f);
         select(Some("en-US"));
         let en = finding_title(&f);

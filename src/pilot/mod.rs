@@ -9,6 +9,7 @@ mod cloud;
 
 pub use cloud::{CloudUser, enabled_methods, lookup_cloud_user};
 
+use crate::check::FindingId;
 use ldap3::Scope;
 use serde::Serialize;
 
@@ -176,7 +177,7 @@ fn judge_entry(facts: &Facts, judge: &Judge<'_>, e: Entry) -> PilotRow {
     let mut causes = crate::check::Causes::default();
     row.reasons = match judge.judge(&user, &mut causes) {
         UserVerdict::Ready => Vec::new(),
-        UserVerdict::Excluded => vec!["admin-protected".into()],
+        UserVerdict::Excluded => vec![FindingId::AdminProtected.as_str().to_string()],
         UserVerdict::Blocked { reasons, .. } => reasons.iter().map(|r| r.id.to_string()).collect(),
     };
     row.reasons.dedup();
@@ -246,7 +247,8 @@ pub fn apply_cloud(row: &mut PilotRow, cloud: &CloudUser, enabled: Option<&[Stri
         Err(e) => row.unknown.push(format!("cloud account: {e}")),
         Ok(None) => {
             row.synced = Some(false);
-            row.reasons.push("pilot-not-synced".into());
+            row.reasons
+                .push(FindingId::PilotNotSynced.as_str().to_string());
         }
         Ok(Some(_)) => {
             row.synced = Some(true);
@@ -259,7 +261,8 @@ pub fn apply_cloud(row: &mut PilotRow, cloud: &CloudUser, enabled: Option<&[Stri
         Some(Ok(true)) => row.licensed = Some(true),
         Some(Ok(false)) => {
             row.licensed = Some(false);
-            row.reasons.push("pilot-no-license".into());
+            row.reasons
+                .push(FindingId::PilotNoLicense.as_str().to_string());
         }
         Some(Err(e)) => row.unknown.push(format!("licence: {e}")),
         None => {}
@@ -271,7 +274,8 @@ pub fn apply_cloud(row: &mut PilotRow, cloud: &CloudUser, enabled: Option<&[Stri
             row.admin = Some(r.is_admin);
             row.methods_registered = r.methods_registered.clone();
             if !r.is_sspr_registered {
-                row.reasons.push("pilot-not-registered".into());
+                row.reasons
+                    .push(FindingId::PilotNotRegistered.as_str().to_string());
             }
             if let Some(enabled) = enabled {
                 row.methods_enabled =
@@ -292,35 +296,47 @@ pub fn findings(report: &PilotReport) -> Vec<Finding> {
             .clone()
             .or_else(|| row.user_principal_name.clone())
             .unwrap_or_default();
-        if row.reasons.iter().any(|r| r == "pilot-not-synced") {
+        if row
+            .reasons
+            .iter()
+            .any(|r| r == FindingId::PilotNotSynced.as_str())
+        {
             out.push(
-                Finding::new("pilot-not-synced", Severity::Error, &who)
+                Finding::new(FindingId::PilotNotSynced, Severity::Error, &who)
                     .title("Pilot user is not synchronized to Entra ID")
                     .fix(
                         "Bring the user's OU into the sync scope and let Entra Connect export it.",
                     ),
             );
         }
-        if row.reasons.iter().any(|r| r == "pilot-no-license") {
+        if row
+            .reasons
+            .iter()
+            .any(|r| r == FindingId::PilotNoLicense.as_str())
+        {
             out.push(
-                Finding::new("pilot-no-license", Severity::Error, &who)
+                Finding::new(FindingId::PilotNoLicense, Severity::Error, &who)
                     .title("Pilot user has no Entra ID P1/P2 service plan assigned")
                     .fix("Assign a licence that includes Entra ID P1 or P2."),
             );
         }
-        if row.reasons.iter().any(|r| r == "pilot-not-registered") {
+        if row
+            .reasons
+            .iter()
+            .any(|r| r == FindingId::PilotNotRegistered.as_str())
+        {
             out.push(
-                Finding::new("pilot-not-registered", Severity::Warning, &who)
+                Finding::new(FindingId::PilotNotRegistered, Severity::Warning, &who)
                     .title("Pilot user has not registered for self-service password reset")
                     .fix("Ask the user to register at https://aka.ms/ssprsetup before the pilot."),
             );
         }
         if row.admin == Some(true) {
-            out.push(Finding::new("pilot-admin", Severity::Info, &who).title("Pilot user is an administrator: the two-gate SSPR policy for administrators applies").detail("Administrators need two methods and cannot use security questions; their own policy is not the one you configure for users."));
+            out.push(Finding::new(FindingId::PilotAdmin, Severity::Info, &who).title("Pilot user is an administrator: the two-gate SSPR policy for administrators applies").detail("Administrators need two methods and cannot use security questions; their own policy is not the one you configure for users."));
         }
         if row.verdict == Some(PilotVerdict::Blocked) {
             out.push(
-                Finding::new("pilot-user-blocked", Severity::Error, &who)
+                Finding::new(FindingId::PilotUserBlocked, Severity::Error, &who)
                     .title(format!("Writeback will not work for {}", row.sam_account_name.as_deref().or(row.user_principal_name.as_deref()).unwrap_or("this pilot user")))
                     .detail(format!("Reasons: {}.", row.reasons.join(", ")))
                     .fix("Fix the reasons (writeback-wizard plan fixes the rights and policies), or take the user out of the pilot."),
@@ -419,7 +435,7 @@ async fn entra_members(
             Some(e) => judge_entry(facts, &judge, e),
             None => PilotRow {
                 user_principal_name: m.user_principal_name,
-                reasons: vec!["pilot-not-synced".into()],
+                reasons: vec![FindingId::PilotNotSynced.as_str().to_string()],
                 synced: Some(false),
                 ..PilotRow::default()
             },

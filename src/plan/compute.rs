@@ -9,6 +9,7 @@
 //! Finally each error finding is judged against the simulated tree: what is still missing is
 //! listed, with the reason and the evidence.
 
+use crate::check::{FindingId, Group};
 use std::collections::HashMap;
 
 use super::sim::Sim;
@@ -26,8 +27,8 @@ use crate::sd::{
 };
 
 /// The writeback ACEs for descendant objects of `class` (CONTAINER_INHERIT | INHERIT_ONLY,
-/// inherited object type `class`), limited to the rights `missing` names (finding ids).
-pub fn writeback_aces(connector: &Sid, class: Guid, missing: &[&str]) -> Vec<Ace> {
+/// inherited object type `class`), limited to the rights in `missing`.
+pub fn writeback_aces(connector: &Sid, class: Guid, missing: &[Right]) -> Vec<Ace> {
     // The order Set-ADSyncPasswordWritebackPermissions writes them in.
     [
         Right::ResetPassword,
@@ -35,7 +36,7 @@ pub fn writeback_aces(connector: &Sid, class: Guid, missing: &[&str]) -> Vec<Ace
         Right::WritePwdLastSet,
     ]
     .into_iter()
-    .filter(|r| missing.contains(&r.id()))
+    .filter(|r| missing.contains(r))
     .map(|r| r.inheritable_ace(connector, class))
     .collect()
 }
@@ -372,18 +373,8 @@ fn stale_admin_count(plan: &mut Plan, extra: &Extra, opts: &PlanOptions, ctx: &D
 
 /// Finding ids of the directory check (cloud, sync-server and pilot findings are not the
 /// plan's).
-fn is_directory(id: &str) -> bool {
-    !(id.starts_with("cloud-")
-        || id.starts_with("pilot-")
-        || matches!(
-            id,
-            "sync-not-installed"
-                | "sync-staging-mode"
-                | "writeback-disabled"
-                | "restrict-remote-sam"
-                | "outbound-blocked"
-                | "tls12-disabled"
-        ))
+fn is_directory(id: FindingId) -> bool {
+    !matches!(id.group(), Group::Entra | Group::Pilot | Group::SyncServer)
 }
 
 /// Every error finding of the check that the plan leaves, judged on the simulated tree.
@@ -405,7 +396,7 @@ fn not_fixed(
         })
     };
     // Users still blocked by each (id, object) after the plan.
-    let mut left: HashMap<(&str, String), usize> = HashMap::new();
+    let mut left: HashMap<(FindingId, String), usize> = HashMap::new();
     for u in &outcome.scan.blocked {
         for r in &u.reasons {
             if !user_fixed(u, r.id, sim, tree, user_grants, opts, &changed, f) {
@@ -427,10 +418,10 @@ fn not_fixed(
             .unwrap_or(0);
         let cause = outcome.scan.causes.get(finding.id, &finding.object);
         let object_fixed = match finding.id {
-            "right-reset-password"
-            | "right-write-pwdlastset"
-            | "right-write-lockouttime"
-            | "inheritance-disabled" => cause.is_some_and(|c| {
+            FindingId::RightResetPassword
+            | FindingId::RightWritePwdLastSet
+            | FindingId::RightWriteLockoutTime
+            | FindingId::InheritanceDisabled => cause.is_some_and(|c| {
                 let node = tree.find(&c.object);
                 c.rights
                     .iter()
@@ -441,12 +432,12 @@ fn not_fixed(
                         _ => false,
                     })
             }),
-            "admincount-stale" => true,
-            "right-unexpire-password" => f
+            FindingId::AdminCountStale => true,
+            FindingId::RightUnexpirePassword => f
                 .unexpire()
                 .is_some_and(|d| d.verdict == Verdict::NotGranted),
-            "min-password-age" => changed(&finding.object, "minPwdAge"),
-            "pso-min-password-age" => changed(&finding.object, "msDS-MinimumPasswordAge"),
+            FindingId::MinPasswordAge => changed(&finding.object, "minPwdAge"),
+            FindingId::PsoMinPasswordAge => changed(&finding.object, "msDS-MinimumPasswordAge"),
             _ => false,
         };
         if object_fixed && users == 0 {
@@ -467,7 +458,7 @@ fn not_fixed(
 #[allow(clippy::too_many_arguments)]
 fn user_fixed(
     u: &crate::check::BlockedUser,
-    id: &str,
+    id: FindingId,
     sim: &Sim<'_>,
     tree: &crate::check::tree::Tree,
     user_grants: &HashMap<String, u8>,
@@ -480,27 +471,29 @@ fn user_fixed(
             .is_some_and(|p| sim.allows(p, u.class, u.missing))
     };
     match id {
-        "right-reset-password"
-        | "right-write-pwdlastset"
-        | "right-write-lockouttime"
-        | "inheritance-disabled"
-        | "admincount-stale" => {
+        FindingId::RightResetPassword
+        | FindingId::RightWritePwdLastSet
+        | FindingId::RightWriteLockoutTime
+        | FindingId::InheritanceDisabled
+        | FindingId::AdminCountStale => {
             match user_grants.get(&u.dn.to_ascii_lowercase()) {
                 Some(bits) => bits & u.missing == u.missing,
                 // A user whose own DACL is protected only inherits again when its stale
                 // adminCount is cleared.
                 None if own_dacl_protected(u) => {
-                    id == "admincount-stale" && opts.clear_stale_admincount && below_parent()
+                    id == FindingId::AdminCountStale
+                        && opts.clear_stale_admincount
+                        && below_parent()
                 }
                 None => below_parent(),
             }
         }
-        "min-password-age" => changed(&f.domain.dn, "minPwdAge"),
-        "pso-min-password-age" => u
+        FindingId::MinPasswordAge => changed(&f.domain.dn, "minPwdAge"),
+        FindingId::PsoMinPasswordAge => u
             .reasons
             .iter()
             .any(|r| r.id == id && changed(&r.object, "msDS-MinimumPasswordAge")),
-        "right-unexpire-password" => f
+        FindingId::RightUnexpirePassword => f
             .unexpire()
             .is_some_and(|d| d.verdict == Verdict::NotGranted),
         _ => false,
@@ -510,8 +503,10 @@ fn user_fixed(
 /// Whether the blocked user's own DACL is protected: its reasons then point at itself.
 fn own_dacl_protected(u: &crate::check::BlockedUser) -> bool {
     u.reasons.iter().any(|r| {
-        matches!(r.id, "inheritance-disabled" | "admincount-stale")
-            && r.object.eq_ignore_ascii_case(&u.dn)
+        matches!(
+            r.id,
+            FindingId::InheritanceDisabled | FindingId::AdminCountStale
+        ) && r.object.eq_ignore_ascii_case(&u.dn)
     })
 }
 
@@ -548,37 +543,37 @@ fn why_not(
     };
     let container = f.tree.find(&finding.object).is_some();
     match finding.id {
-        "right-denied" => {
+        FindingId::RightDenied => {
             "an explicit deny decides before any grant; remove or narrow it by hand".into()
         }
-        "right-unexpire-password" => {
+        FindingId::RightUnexpirePassword => {
             "a deny refuses Unexpire Password on the domain; remove it by hand".into()
         }
-        "min-password-age" => {
+        FindingId::MinPasswordAge => {
             "the domain's minimum password age stays (add --min-password-age-zero)".into()
         }
-        "pso-min-password-age" => format!(
+        FindingId::PsoMinPasswordAge => format!(
             "the password policy's minimum age stays (add --fix-pso \"{}\")",
             f.psos
                 .iter()
                 .find(|p| p.dn.eq_ignore_ascii_case(&finding.object))
                 .map_or(finding.object.as_str(), |p| p.name.as_str())
         ),
-        "read-incomplete" => {
+        FindingId::ReadIncomplete => {
             "part of the directory could not be read; run as an account that can read it".into()
         }
-        "samserver-read" => "grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)".into(),
-        "inheritance-disabled" if container && !opts.protected_containers => {
+        FindingId::SamServerRead => "grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)".into(),
+        FindingId::InheritanceDisabled if container && !opts.protected_containers => {
             "inheritance is disabled here and --no-protected-containers was given".into()
         }
-        "inheritance-disabled" if !container && !opts.protected_users => {
+        FindingId::InheritanceDisabled if !container && !opts.protected_users => {
             "the user's inheritance is disabled and --no-protected-users was given".into()
         }
-        "admincount-stale" if !opts.protected_users && !opts.clear_stale_admincount => {
+        FindingId::AdminCountStale if !opts.protected_users && !opts.clear_stale_admincount => {
             "add --clear-stale-admincount (or leave out --no-protected-users)".into()
         }
         _ if !left_out.is_empty() => classes_left_out(),
-        "right-reset-password" | "right-write-pwdlastset" | "right-write-lockouttime"
+        FindingId::RightResetPassword | FindingId::RightWritePwdLastSet | FindingId::RightWriteLockoutTime
             if !container =>
         {
             "this user's own DACL lacks the right although the grants above it would give it; look at its explicit ACEs".into()

@@ -20,7 +20,7 @@ pub fn render(report: &Report) -> String {
             p { "Connector account: " code { (c.sam_account_name) } " (" (c.dn) ")" }
         }
         @for (group, items) in grouped(report) {
-            h2 { (group) }
+            h2 { (group.english()) }
             @if items.is_empty() {
                 p class="info" { "✔ No problems found." }
             } @else {

@@ -29,7 +29,7 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(out, "Scope: {}\n", report.scope.join("; "));
     for (group, items) in grouped(report) {
-        let _ = writeln!(out, "## {group}\n");
+        let _ = writeln!(out, "## {}\n", group.english());
         if items.is_empty() {
             let _ = writeln!(out, "✔ No problems found.\n");
             continue;

@@ -12,7 +12,7 @@ pub use text::render as text;
 use serde::Serialize;
 
 use crate::ad::discovery::ForestDomain;
-use crate::check::{BlockedUser, CheckOutcome, ExcludedUser, Finding, Readiness, Severity};
+use crate::check::{BlockedUser, CheckOutcome, ExcludedUser, Finding, Group, Readiness, Severity};
 
 /// The JSON schema version. Bump on any incompatible change.
 pub const SCHEMA: u32 = 1;
@@ -174,50 +174,20 @@ impl Report {
     }
 }
 
-/// Findings grouped as the checklist shows them.
-pub fn group_of(id: &str) -> &'static str {
-    match id {
-        i if i.starts_with("cloud-") => "Microsoft Entra ID",
-        i if i.starts_with("pilot-") => "Pilot users",
-        "sync-not-installed"
-        | "sync-staging-mode"
-        | "writeback-disabled"
-        | "restrict-remote-sam"
-        | "outbound-blocked"
-        | "tls12-disabled" => "Sync server",
-        i if i.starts_with("connector") => "Connector account",
-        i if i.starts_with("right-") || i == "inheritance-disabled" => "Permissions",
-        "admin-protected" | "admincount-stale" => "Users in scope",
-        "min-password-age" | "pso-min-password-age" => "Password policy",
-        _ => "Domain controller",
-    }
-}
-
-/// The findings of `report` by checklist group, in order; every group present, even empty.
-pub(crate) fn grouped(report: &Report) -> Vec<(&'static str, Vec<&Finding>)> {
-    GROUPS
+/// The findings by group, in the order every face shows the groups.
+pub(crate) fn grouped(report: &Report) -> Vec<(Group, Vec<&Finding>)> {
+    Group::ALL
         .iter()
-        .map(|g| {
+        .map(|&g| {
             let items = report
                 .findings
                 .iter()
-                .filter(|f| group_of(f.id) == *g)
+                .filter(|f| f.id.group() == g)
                 .collect();
-            (*g, items)
+            (g, items)
         })
         .collect()
 }
-
-pub const GROUPS: &[&str] = &[
-    "Microsoft Entra ID",
-    "Sync server",
-    "Connector account",
-    "Permissions",
-    "Password policy",
-    "Users in scope",
-    "Pilot users",
-    "Domain controller",
-];
 
 #[cfg(test)]
 mod tests {}

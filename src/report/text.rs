@@ -49,7 +49,7 @@ pub fn render(report: &Report, color: bool) -> String {
     }
     let _ = writeln!(out, "  scope      {}", report.scope.join("; "));
     for (group, items) in grouped(report) {
-        let _ = writeln!(out, "\n{}", paint(BOLD, group));
+        let _ = writeln!(out, "\n{}", paint(BOLD, group.english()));
         if items.is_empty() {
             let _ = writeln!(out, "  {} no problems found", paint(GREEN, "✔"));
         }

@@ -5,6 +5,7 @@
 //! staging mode, SSPR_0029 and RestrictRemoteSam), "TLS 1.2 enforcement for Microsoft Entra
 //! Connect" (the registry values), "Tutorial: Enable … password writeback" (the switch).
 
+use crate::check::FindingId;
 use std::time::Duration;
 
 use super::SyncServerInfo;
@@ -50,7 +51,7 @@ pub async fn assess(
         Ok(info) => info,
         Err(e) => {
             findings.push(
-                Finding::new("read-incomplete", Severity::Warning, "sync server")
+                Finding::new(FindingId::ReadIncomplete, Severity::Warning, "sync server")
                     .title("The sync server could not be read")
                     .detail(e.to_string())
                     .fix("Run in an elevated PowerShell session as a member of ADSyncAdmins."),
@@ -74,7 +75,7 @@ pub fn evaluate(
 ) -> Vec<Finding> {
     let Some(info) = info.filter(|i| i.installed) else {
         return vec![
-            Finding::new("sync-not-installed", Severity::Info, "this computer")
+            Finding::new(FindingId::SyncNotInstalled, Severity::Info, "this computer")
                 .title("Entra Connect is not installed on this computer")
                 .detail("Normal on a consultant's laptop: the sync-server checks (staging mode, the writeback switch, RestrictRemoteSam, TLS 1.2, outbound 443) need to run on the sync server.")
                 .fix("Run the check on the Entra Connect server to include them."),
@@ -84,7 +85,7 @@ pub fn evaluate(
     let server = "sync server";
     for e in &info.errors {
         out.push(
-            Finding::new("read-incomplete", Severity::Warning, server)
+            Finding::new(FindingId::ReadIncomplete, Severity::Warning, server)
                 .title(format!("{} failed on the sync server", e.cmdlet))
                 .detail(e.message.clone())
                 .fix("Run as a member of ADSyncAdmins, in an elevated PowerShell session."),
@@ -92,7 +93,7 @@ pub fn evaluate(
     }
     if info.staging_mode_enabled == Some(true) {
         out.push(
-            Finding::new("sync-staging-mode", Severity::Warning, server)
+            Finding::new(FindingId::SyncStagingMode, Severity::Warning, server)
                 .title("This Entra Connect server is in staging mode")
                 .detail("A staging server does not export; password writeback is serviced by the active server.")
                 .fix("Enable writeback on the active Entra Connect server (or take this one out of staging mode)."),
@@ -101,12 +102,12 @@ pub fn evaluate(
     match (info.password_writeback_enabled, info.entra_connector()) {
         (Some(true), _) => {}
         (_, None) => out.push(
-            Finding::new("writeback-disabled", Severity::Error, server)
+            Finding::new(FindingId::WritebackDisabled, Severity::Error, server)
                 .title("No Entra connector was found on this server")
                 .fix("Run the Entra Connect wizard to connect to Microsoft Entra ID first."),
         ),
         (_, Some(c)) => out.push(
-            Finding::new("writeback-disabled", Severity::Error, &c.name)
+            Finding::new(FindingId::WritebackDisabled, Severity::Error, &c.name)
                 .title("Password writeback is off on this sync server")
                 .detail(format!("Get-ADSyncAADPasswordResetConfiguration -Connector '{}' says it is not enabled.", c.name))
                 .fix("Enable it: writeback-wizard apply --enable-writeback (or Connect: Optional features → Password writeback)."),
@@ -114,7 +115,7 @@ pub fn evaluate(
     }
     if let Some(v) = &info.restrict_remote_sam {
         out.push(
-            Finding::new("restrict-remote-sam", Severity::Error, r"HKLM\System\CurrentControlSet\Control\Lsa")
+            Finding::new(FindingId::RestrictRemoteSam, Severity::Error, r"HKLM\System\CurrentControlSet\Control\Lsa")
                 .title("RestrictRemoteSam is set on this server")
                 .detail(format!("\"Network access: Restrict clients allowed to make remote calls to SAM\" = {v}. It blocks writeback (SSPR_0029, events 33004 and 6329), and stays in the registry after the policy is removed."))
                 .fix("Allow the AD DS connector account in the policy, or undefine the policy and delete the RestrictRemoteSam value."),
@@ -132,7 +133,7 @@ pub fn evaluate(
     let client_off = t.client_enabled == Some(0) || t.client_disabled_by_default == Some(1);
     if !strong || client_off {
         out.push(
-            Finding::new("tls12-disabled", Severity::Warning, server)
+            Finding::new(FindingId::Tls12Disabled, Severity::Warning, server)
                 .title("TLS 1.2 is not enforced for .NET on this server")
                 .detail(format!("SystemDefaultTlsVersions/SchUseStrongCrypto (64- and 32-bit) = {:?}/{:?}/{:?}/{:?}; TLS 1.2 client Enabled/DisabledByDefault = {:?}/{:?}.",
                     t.net_system_default_tls_versions, t.net_sch_use_strong_crypto, t.net_wow_system_default_tls_versions, t.net_wow_sch_use_strong_crypto, t.client_enabled, t.client_disabled_by_default))
@@ -142,7 +143,7 @@ pub fn evaluate(
     for (target, result) in outbound {
         if let Err(e) = result {
             out.push(
-                Finding::new("outbound-blocked", Severity::Error, target)
+                Finding::new(FindingId::OutboundBlocked, Severity::Error, target)
                     .title(format!("The sync server cannot reach {target}"))
                     .detail(format!("Writeback needs outbound HTTPS (TCP 443) to the password reset service: {e}."))
                     .fix("Allow outbound TCP 443 to the password reset and Service Bus endpoints in the firewall and proxy."),

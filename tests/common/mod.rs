@@ -373,15 +373,7 @@ pub fn grant(
     sid: &writeback_wizard::sd::Sid,
     class: writeback_wizard::sd::Guid,
 ) -> Vec<writeback_wizard::sd::Ace> {
-    writeback_wizard::plan::writeback_aces(
-        sid,
-        class,
-        &[
-            "right-reset-password",
-            "right-write-lockouttime",
-            "right-write-pwdlastset",
-        ],
-    )
+    writeback_wizard::plan::writeback_aces(sid, class, &writeback_wizard::check::Right::ALL)
 }
 
 pub fn ok(v: serde_json::Value) -> ResponseTemplate {

@@ -8,6 +8,7 @@
 //! ("stale"): it is blocked for no reason, which is an error when its rights are missing.
 
 use super::{Input, cause_findings};
+use crate::check::FindingId;
 use crate::check::facts::AdminStatus;
 use crate::check::finding::{Finding, Severity};
 
@@ -18,7 +19,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             continue;
         }
         out.push(
-            Finding::new("admin-protected", Severity::Info, dn)
+            Finding::new(FindingId::AdminProtected, Severity::Info, dn)
                 .title("Protected administrator (adminCount=1): excluded from writeback by design")
                 .detail(format!(
                     "Microsoft does not write back passwords of accounts in protected groups; they reset their passwords on-premises{}.",
@@ -31,7 +32,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
                 .fix("Nothing to do. Do not grant rights on AdminSDHolder to work around it."),
         );
     }
-    out.extend(cause_findings(input, "admincount-stale", |_| {
+    out.extend(cause_findings(input, FindingId::AdminCountStale, |_| {
         (
             "adminCount=1 but no longer in any protected group".into(),
             "The account left the protected groups, but adminCount and the disabled inheritance stayed, so writeback fails for it for no reason.".into(),
@@ -39,10 +40,14 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         )
     }));
     for (dn, _) in &input.scan.admin_count {
-        let blocked = input.scan.causes.get("admincount-stale", dn).is_some();
+        let blocked = input
+            .scan
+            .causes
+            .get(FindingId::AdminCountStale, dn)
+            .is_some();
         if input.facts.admin_status(dn) == AdminStatus::Stale && !blocked {
             out.push(
-                Finding::new("admincount-stale", Severity::Warning, dn)
+                Finding::new(FindingId::AdminCountStale, Severity::Warning, dn)
                     .title("adminCount=1 but no longer in any protected group")
                     .detail("Writeback works for it today, but adminCount=1 suggests it is still privileged.")
                     .fix("Clear adminCount on the account when it is no longer privileged."),

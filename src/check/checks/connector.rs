@@ -7,6 +7,7 @@
 
 use super::Input;
 use crate::ad::connector::ConnectorLookup;
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -16,7 +17,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         (&f.connector_lookup, f.connector_others.is_empty())
     {
         out.push(
-            Finding::new("connector-candidates", Severity::Info, &account.dn)
+            Finding::new(FindingId::ConnectorCandidates, Severity::Info, &account.dn)
                 .title(format!(
                     "{} other account(s) look like connector accounts; {} was taken",
                     f.connector_others.len(),
@@ -51,7 +52,7 @@ fn lookup(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
     match &f.connector_lookup {
         ConnectorLookup::NotFound { .. } => vec![
-            Finding::new("connector-not-found", Severity::Error, &f.domain.dn)
+            Finding::new(FindingId::ConnectorNotFound, Severity::Error, &f.domain.dn)
                 .title("No AD DS connector account was found")
                 .detail(
                     "No account named MSOL_… or AAD_… and none with the description Entra Connect \
@@ -64,7 +65,7 @@ fn lookup(input: &Input<'_>) -> Vec<Finding> {
                 ),
         ],
         ConnectorLookup::Ambiguous { candidates, .. } => vec![
-            Finding::new("connector-ambiguous", Severity::Error, &f.domain.dn)
+            Finding::new(FindingId::ConnectorAmbiguous, Severity::Error, &f.domain.dn)
                 .title(format!(
                     "{} accounts look equally like the connector account",
                     candidates.len()
@@ -105,25 +106,29 @@ fn lookup(input: &Input<'_>) -> Vec<Finding> {
                 return Vec::new();
             }
             vec![
-                Finding::new("connector-privileged", Severity::Warning, &account.dn)
-                    .title(format!(
-                        "The connector account {} is a member of {}",
-                        account.sam_account_name,
-                        privileged
-                            .iter()
-                            .map(|(n, _)| *n)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
-                    .detail(
-                        "Entra Connect refuses Domain Admin and Enterprise Admin accounts as the \
+                Finding::new(
+                    FindingId::ConnectorPrivileged,
+                    Severity::Warning,
+                    &account.dn,
+                )
+                .title(format!(
+                    "The connector account {} is a member of {}",
+                    account.sam_account_name,
+                    privileged
+                        .iter()
+                        .map(|(n, _)| *n)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ))
+                .detail(
+                    "Entra Connect refuses Domain Admin and Enterprise Admin accounts as the \
                          AD DS connector account, and a connector with these rights can reset any \
                          password in the domain.",
-                    )
-                    .fix(
-                        "Use a dedicated, unprivileged account and delegate only the writeback \
+                )
+                .fix(
+                    "Use a dedicated, unprivileged account and delegate only the writeback \
                          rights to it.",
-                    ),
+                ),
             ]
         }
     }

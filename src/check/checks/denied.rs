@@ -7,11 +7,12 @@
 //! deny is reported wherever it is, whatever the state of the root.
 
 use super::{Input, cause_findings, rights_words, users_words};
+use crate::check::FindingId;
 use crate::check::finding::Finding;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let name = super::connector_name(input);
-    cause_findings(input, "right-denied", |cause| {
+    cause_findings(input, FindingId::RightDenied, |cause| {
         (
             format!("An explicit deny refuses {name} {}", rights_words(cause)),
             format!(
@@ -73,7 +74,10 @@ mod tests {
         let b = &o.scan.blocked[0];
         assert_eq!(
             (b.reason_ids(), &*b.reasons[0].object),
-            (vec!["right-denied"], "CN=no,DC=example,DC=test")
+            (
+                vec![crate::check::FindingId::RightDenied],
+                "CN=no,DC=example,DC=test"
+            )
         );
         assert_eq!(o.readiness().ready, 1);
     }

@@ -6,11 +6,12 @@
 //! domain root do not reach objects below an OU with inheritance disabled.
 
 use super::{Input, cause_findings, rights_words, users_words};
+use crate::check::FindingId;
 use crate::check::finding::Finding;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let name = super::connector_name(input);
-    cause_findings(input, "inheritance-disabled", |cause| {
+    cause_findings(input, FindingId::InheritanceDisabled, |cause| {
         let user = cause.object_class.eq_ignore_ascii_case("user")
             || cause.object_class.eq_ignore_ascii_case("inetOrgPerson");
         if user {

@@ -1,6 +1,7 @@
 //! `ldap-transport`: the check itself ran over an unencrypted connection.
 
 use super::Input;
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -9,7 +10,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         return Vec::new();
     }
     vec![
-        Finding::new("ldap-transport", Severity::Warning, &f.server)
+        Finding::new(FindingId::LdapTransport, Severity::Warning, &f.server)
             .title("This check ran over unencrypted LDAP")
             .detail("Everything read (and any password sent) crossed the network in clear text.")
             .fix("Use LDAPS (the default) or --starttls."),

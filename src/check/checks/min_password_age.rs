@@ -5,6 +5,7 @@
 //! (event 33008 / hr 0x80230619 style policy errors).
 
 use super::{Input, interval_words};
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -12,7 +13,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     match f.domain.min_pwd_age {
         Some(0) => Vec::new(),
         Some(age) => vec![
-            Finding::new("min-password-age", Severity::Error, &f.domain.dn)
+            Finding::new(FindingId::MinPasswordAge, Severity::Error, &f.domain.dn)
                 .title(format!(
                     "The domain's minimum password age is {}, not 0",
                     interval_words(age)
@@ -29,7 +30,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
                 ),
         ],
         None => vec![
-            Finding::new("min-password-age", Severity::Warning, &f.domain.dn)
+            Finding::new(FindingId::MinPasswordAge, Severity::Warning, &f.domain.dn)
                 .title("The domain's minimum password age could not be read")
                 .fix("Run the check with an account that can read the domain object."),
         ],

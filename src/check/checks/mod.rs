@@ -4,6 +4,7 @@
 use super::facts::Facts;
 use super::finding::{Finding, Severity};
 use super::scan::UserScan;
+use crate::check::FindingId;
 
 mod admin_count;
 mod connector;
@@ -80,7 +81,7 @@ pub fn connector_name<'a>(input: &Input<'a>) -> &'a str {
 /// built by `describe` (title, detail, fix); the evidence and user count are added here.
 pub fn cause_findings(
     input: &Input<'_>,
-    id: &'static str,
+    id: FindingId,
     describe: impl Fn(&crate::check::causes::CauseInfo) -> (String, String, String),
 ) -> Vec<Finding> {
     input

@@ -5,6 +5,7 @@
 //! making permission changes there avoids replication surprises.
 
 use super::Input;
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -12,11 +13,11 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let connected = &f.root_dse.dns_host_name;
     match &f.domain.pdc_emulator {
         Some(pdc) if pdc.eq_ignore_ascii_case(connected) => vec![
-            Finding::new("pdc-emulator", Severity::Info, pdc)
+            Finding::new(FindingId::PdcEmulator, Severity::Info, pdc)
                 .title(format!("Connected to the PDC emulator, {pdc}")),
         ],
         Some(pdc) => vec![
-            Finding::new("pdc-emulator", Severity::Warning, pdc)
+            Finding::new(FindingId::PdcEmulator, Severity::Warning, pdc)
                 .title(format!(
                     "The PDC emulator is {pdc}, but this check ran against {connected}"
                 ))
@@ -24,7 +25,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
                 .fix(format!("Run plan and apply with --server {pdc}.")),
         ],
         None => vec![
-            Finding::new("pdc-emulator", Severity::Warning, &f.domain.dn)
+            Finding::new(FindingId::PdcEmulator, Severity::Warning, &f.domain.dn)
                 .title("The PDC emulator could not be determined")
                 .detail("fSMORoleOwner on the domain object was not readable."),
         ],

@@ -7,6 +7,7 @@
 
 use super::Input;
 use crate::ad::discovery::{POLICY_HINTS, POLICY_HINTS_DEPRECATED};
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -16,7 +17,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     }
     vec![
         Finding::new(
-            "policy-hints-unsupported",
+            FindingId::PolicyHintsUnsupported,
             Severity::Warning,
             &r.dns_host_name,
         )

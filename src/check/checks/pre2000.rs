@@ -4,6 +4,7 @@
 //! traced to hardened domains where this membership is gone; for information.
 
 use super::Input;
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -19,7 +20,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     }
     vec![
         Finding::new(
-            "pre2000-au",
+            FindingId::Pre2000Au,
             Severity::Info,
             format!(
                 "CN=Pre-Windows 2000 Compatible Access,CN=Builtin,{}",

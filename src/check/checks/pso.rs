@@ -6,6 +6,7 @@
 //! precedence wins and replaces the domain policy for its users).
 
 use super::{Input, interval_words};
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -24,7 +25,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
                 return None;
             }
             Some(
-                Finding::new("pso-min-password-age", Severity::Error, &pso.dn)
+                Finding::new(FindingId::PsoMinPasswordAge, Severity::Error, &pso.dn)
                     .title(format!(
                         "Password policy {} has a minimum age of {} and governs {users} user(s) in scope",
                         pso.name,

@@ -2,6 +2,7 @@
 //! be trusted to be complete and is never reported as ready.
 
 use super::Input;
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -34,7 +35,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     if problems.is_empty() {
         return Vec::new();
     }
-    let mut finding = Finding::new("read-incomplete", Severity::Error, &f.server)
+    let mut finding = Finding::new(FindingId::ReadIncomplete, Severity::Error, &f.server)
         .title("Some of the directory could not be read with this account")
         .detail(format!(
             "{}. Without them the check cannot tell whether writeback works, so it never reports \

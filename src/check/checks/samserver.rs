@@ -8,6 +8,7 @@
 //! 2000 Compatible Access counts exactly when the connector's token carries that alias.
 
 use super::Input;
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
@@ -17,7 +18,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     };
     let name = super::connector_name(input);
     vec![
-        Finding::new("samserver-read", Severity::Error, f.sam_server_dn())
+        Finding::new(FindingId::SamServerRead, Severity::Error, f.sam_server_dn())
             .title(format!("{name} cannot read the SAM server object"))
             .detail(
                 "Writeback reads this object (NetUserGetInfo) and fails with access denied without List contents, Read all properties and Read permissions on it. Domains grant them to Authenticated Users or to Pre-Windows 2000 Compatible Access.",

@@ -7,6 +7,7 @@
 //! Everyone on users by default; some hardened domains remove it.
 
 use super::{Input, evidence};
+use crate::check::FindingId;
 use crate::check::finding::{Finding, Severity};
 use crate::sd::Verdict;
 
@@ -22,32 +23,36 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     {
         let denied = d.verdict == Verdict::Denied;
         out.push(
-            Finding::new("right-unexpire-password", Severity::Error, &f.domain.dn)
-                .title(if denied {
-                    "A deny refuses the connector Unexpire Password on the domain"
-                } else {
-                    "Nobody in the connector's token has Unexpire Password on the domain"
-                })
-                .detail(
-                    "After a reset, writeback sets pwdLastSet to -1; the DC refuses that \
+            Finding::new(
+                FindingId::RightUnexpirePassword,
+                Severity::Error,
+                &f.domain.dn,
+            )
+            .title(if denied {
+                "A deny refuses the connector Unexpire Password on the domain"
+            } else {
+                "Nobody in the connector's token has Unexpire Password on the domain"
+            })
+            .detail(
+                "After a reset, writeback sets pwdLastSet to -1; the DC refuses that \
                      without the Unexpire Password right on the domain object, so writeback \
                      fails for every user. By default Authenticated Users has it.",
-                )
-                .fix(if denied {
-                    "Remove the deny ACE on the domain root; no grant can override it.".to_string()
-                } else {
-                    format!(
-                        "Grant Unexpire Password on the domain root to {} (or restore the default \
+            )
+            .fix(if denied {
+                "Remove the deny ACE on the domain root; no grant can override it.".to_string()
+            } else {
+                format!(
+                    "Grant Unexpire Password on the domain root to {} (or restore the default \
                          grant to Authenticated Users).",
-                        c.account.sam_account_name
-                    )
-                })
-                .evidence(evidence(f, &d)),
+                    c.account.sam_account_name
+                )
+            })
+            .evidence(evidence(f, &d)),
         );
     }
     if input.scan.change_password_missing > 0 {
         out.push(
-            Finding::new("right-change-password", Severity::Info, &f.domain.dn)
+            Finding::new(FindingId::RightChangePassword, Severity::Info, &f.domain.dn)
                 .title(format!(
                     "Change Password is not granted on {} user(s)",
                     input.scan.change_password_missing

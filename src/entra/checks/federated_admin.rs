@@ -4,6 +4,7 @@
 //! federated admin account fails with event 32009; use a cloud-only account
 //! (…onmicrosoft.com).
 
+use crate::check::FindingId;
 use crate::check::{Finding, Severity};
 use crate::entra::facts::CloudFacts;
 
@@ -15,7 +16,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         return Vec::new();
     }
     vec![
-        Finding::new("cloud-federated-admin", Severity::Error, &me.user_principal_name)
+        Finding::new(FindingId::CloudFederatedAdmin, Severity::Error, &me.user_principal_name)
             .title(format!("{} signs in through a federated domain ({})", me.user_principal_name, domain.id))
             .detail("Enabling writeback with a federated admin account fails (event 32009: the service cannot get a token for it).")
             .fix("Use a cloud-only Global Administrator (…@<tenant>.onmicrosoft.com) for the writeback step."),

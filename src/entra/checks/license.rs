@@ -6,6 +6,7 @@
 //! eec0eb4f-… with provisioning status Success, in a SKU that is Enabled or in Warning.
 
 use super::{AAD_PREMIUM, AAD_PREMIUM_P2};
+use crate::check::FindingId;
 use crate::check::{Finding, Severity};
 use crate::entra::facts::CloudFacts;
 
@@ -25,7 +26,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         return Vec::new();
     }
     vec![
-        Finding::new("cloud-license", Severity::Error, "tenant")
+        Finding::new(FindingId::CloudLicense, Severity::Error, "tenant")
             .title("No Microsoft Entra ID P1 or P2 licence is active in the tenant")
             .detail(format!(
                 "Password writeback needs Entra ID P1 or P2. Subscribed: {}.",

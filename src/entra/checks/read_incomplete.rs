@@ -1,6 +1,7 @@
 //! `read-incomplete` for the cloud: a Graph read failed (permission, role, network), so the
 //! cloud side cannot be judged completely. The result is then never ready.
 
+use crate::check::FindingId;
 use crate::check::{Finding, Severity};
 use crate::entra::facts::CloudFacts;
 
@@ -20,7 +21,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     if problems.is_empty() {
         return Vec::new();
     }
-    let mut finding = Finding::new("read-incomplete", Severity::Warning, "tenant")
+    let mut finding = Finding::new(FindingId::ReadIncomplete, Severity::Warning, "tenant")
         .title("Some of the tenant could not be read")
         .detail(
             "Without it the cloud side cannot be judged, so the result is never reported as ready.",

@@ -5,6 +5,7 @@
 //! password writeback needs a Global Administrator.
 
 use super::{GLOBAL_ADMINISTRATOR, HYBRID_IDENTITY_ADMINISTRATOR};
+use crate::check::FindingId;
 use crate::check::{Finding, Severity};
 use crate::entra::facts::CloudFacts;
 
@@ -19,14 +20,14 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     let upn = &me.user_principal_name;
     if has(HYBRID_IDENTITY_ADMINISTRATOR) {
         return vec![
-            Finding::new("cloud-role", Severity::Warning, upn)
+            Finding::new(FindingId::CloudRole, Severity::Warning, upn)
                 .title(format!("{upn} is a Hybrid Identity Administrator, not a Global Administrator"))
                 .detail("That is enough for Entra Connect's sign-in, but configuring password writeback still needs a Global Administrator.")
                 .fix("Sign in with a Global Administrator (a cloud-only account) for the writeback step."),
         ];
     }
     vec![
-        Finding::new("cloud-role", Severity::Error, upn)
+        Finding::new(FindingId::CloudRole, Severity::Error, upn)
             .title(format!("{upn} is not a Global Administrator"))
             .detail(format!(
                 "Its active directory roles: {}. Turning on password writeback needs a Global Administrator. (Roles only eligible in PIM do not count until activated.)",

@@ -3,6 +3,7 @@
 //! Source: "organization resource type" (`onPremisesSyncEnabled`: true = syncing; false = no
 //! longer; null = never) and "Microsoft Entra Connect Sync: Scheduler" (30-minute cycle).
 
+use crate::check::FindingId;
 use crate::check::{Finding, Severity};
 use crate::clock::parse_rfc3339;
 use crate::entra::facts::CloudFacts;
@@ -16,7 +17,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     };
     if org.on_premises_sync_enabled != Some(true) {
         return vec![
-            Finding::new("cloud-sync-disabled", Severity::Error, &org.display_name)
+            Finding::new(FindingId::CloudSyncDisabled, Severity::Error, &org.display_name)
                 .title("Directory synchronization is not enabled in the tenant")
                 .detail(match org.on_premises_sync_enabled {
                     Some(false) => "onPremisesSyncEnabled is false: the tenant was synchronized but no longer is.",
@@ -29,13 +30,13 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     match last.and_then(parse_rfc3339) {
         Some(t) if f.now.saturating_sub(t) <= STALE_AFTER_SECS => Vec::new(),
         Some(t) => vec![
-            Finding::new("cloud-sync-stale", Severity::Warning, &org.display_name)
+            Finding::new(FindingId::CloudSyncStale, Severity::Warning, &org.display_name)
                 .title(format!("The last directory sync was {} hours ago", f.now.saturating_sub(t) / 3600))
                 .detail(format!("onPremisesLastSyncDateTime = {}. Sync normally runs every 30 minutes.", last.unwrap_or_default()))
                 .fix("Check the sync server: the ADSync service, staging mode, and the scheduler (Get-ADSyncScheduler)."),
         ],
         None => vec![
-            Finding::new("cloud-sync-stale", Severity::Warning, &org.display_name)
+            Finding::new(FindingId::CloudSyncStale, Severity::Warning, &org.display_name)
                 .title("The tenant reports no last sync time")
                 .fix("Check that Entra Connect runs and exports."),
         ],

@@ -2,6 +2,7 @@
 //! reading only. Its `passwordWritebackEnabled` is documented as not in use: it is shown as
 //! such and never relied on or written.
 
+use crate::check::FindingId;
 use crate::check::{Finding, Severity};
 use crate::entra::facts::CloudFacts;
 
@@ -22,7 +23,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         }
     }
     vec![
-        Finding::new("cloud-sync-features", Severity::Info, "tenant")
+        Finding::new(FindingId::CloudSyncFeatures, Severity::Info, "tenant")
             .title(format!("Synchronization features on: {}", if on.is_empty() { "none".into() } else { on.join(", ") }))
             .detail(format!(
                 "Off: {}. (passwordWritebackEnabled is documented as not in use, so it is not shown; writeback is switched on on the sync server and in the password reset settings.)",

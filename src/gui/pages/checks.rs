@@ -9,12 +9,11 @@ use std::sync::Arc;
 use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Length, Task};
 
-use crate::check::{Finding, Severity};
+use crate::check::{Finding, Group, Severity};
 use crate::gui::dialogs::{Filter, Purpose};
 use crate::gui::jobs::{self, Assessment, CheckEvent, Phase, UiError};
 use crate::gui::shared::Shared;
 use crate::gui::{i18n, style};
-use crate::report::{GROUPS, group_of};
 use crate::t;
 
 pub type Action = super::Action<Message>;
@@ -51,16 +50,16 @@ pub struct Page {
 const BLOCKED_SHOWN: usize = 200;
 
 /// The group's name in the wizard's language.
-pub fn group_name(group: &str) -> String {
+pub fn group_name(group: Group) -> String {
     match group {
-        "Microsoft Entra ID" => t!("group-entra"),
-        "Sync server" => t!("group-sync"),
-        "Connector account" => t!("group-connector"),
-        "Permissions" => t!("group-permissions"),
-        "Password policy" => t!("group-policy"),
-        "Users in scope" => t!("group-users"),
-        "Pilot users" => t!("group-pilot"),
-        _ => t!("group-dc"),
+        Group::Entra => t!("group-entra"),
+        Group::SyncServer => t!("group-sync"),
+        Group::Connector => t!("group-connector"),
+        Group::Permissions => t!("group-permissions"),
+        Group::PasswordPolicy => t!("group-policy"),
+        Group::Users => t!("group-users"),
+        Group::Pilot => t!("group-pilot"),
+        Group::DomainController => t!("group-dc"),
     }
 }
 
@@ -190,13 +189,13 @@ impl Page {
         }
         let findings = self.findings(shared);
         let done = shared.assessment.is_some() && !self.running;
-        for group in GROUPS {
+        for group in Group::ALL {
             let items: Vec<(usize, &Finding)> = findings
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| group_of(f.id) == *group)
+                .filter(|(_, f)| f.id.group() == group)
                 .collect();
-            if items.is_empty() && (!done || *group == "Pilot users") {
+            if items.is_empty() && (!done || group == Group::Pilot) {
                 continue;
             }
             let worst = items.iter().map(|(_, f)| f.severity).max();
@@ -304,7 +303,7 @@ impl Page {
                     || b.dn.to_lowercase().contains(&needle)
                     || b.sam_account_name.to_lowercase().contains(&needle)
                     || b.reasons.iter().any(|r| {
-                        r.id.contains(&needle) || r.object.to_lowercase().contains(&needle)
+                        r.id.as_str().contains(&needle) || r.object.to_lowercase().contains(&needle)
                     })
             })
             .collect();
@@ -448,7 +447,7 @@ mod tests {
         p.update(Message::Event(CheckEvent::Users(250)), &mut s);
         p.update(
             Message::Event(CheckEvent::Partial(vec![Finding::new(
-                "min-password-age",
+                crate::check::FindingId::MinPasswordAge,
                 Severity::Error,
                 "DC=lab",
             )])),
