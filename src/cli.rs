@@ -211,6 +211,10 @@ pub struct CheckArgs {
     /// Also write the pilot table as CSV to this file.
     #[arg(long, value_name = "FILE", requires = "pilot_group")]
     pub pilot_csv: Option<std::path::PathBuf>,
+    /// Check this computer as the sync server (Entra Connect through PowerShell, and the
+    /// endpoints writeback needs) without signing in to the cloud. `--entra` includes it.
+    #[arg(long)]
+    pub sync_server: bool,
     /// Report format (default: text).
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     pub format: ReportFormat,

@@ -9,6 +9,7 @@ pub mod ad;
 pub mod check;
 pub mod cli;
 pub mod clock;
+pub mod engine;
 pub mod entra;
 pub mod explain;
 pub mod faults;

@@ -1,22 +1,14 @@
-//! The cloud and sync-server part of `check --entra`: sign in (browser with PKCE, or device
-//! code), read the tenant, read the sync server, and turn both into findings.
+//! Signing in for `check --entra` (browser with PKCE, or device code), and `apply
+//! --enable-writeback`. What is read from the tenant and the sync server is the engine's
+//! (`engine::assess`).
 
 use std::io::IsTerminal;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use writeback_wizard::check::Finding;
 use writeback_wizard::cli::{CloudArg, EntraArgs};
 use writeback_wizard::entra::{self, Cloud, Endpoints, Graph, SignIn};
 use writeback_wizard::syncserver::{self, ProcessPowerShell};
-
-/// Who signed in, for the report, and the Graph client for further reads.
-pub struct CloudSummary {
-    pub findings: Vec<Finding>,
-    pub signed_in_as: Option<String>,
-    pub tenant: Option<String>,
-    pub graph: Graph,
-}
 
 pub fn cloud(arg: CloudArg) -> Cloud {
     match arg {
@@ -26,9 +18,9 @@ pub fn cloud(arg: CloudArg) -> Cloud {
     }
 }
 
-/// Signs in, reads the tenant and the sync server, and returns the findings. `pilot` asks for
-/// the extra permissions the pilot table needs.
-pub async fn run(args: &EntraArgs, pilot: bool) -> Result<CloudSummary> {
+/// Signs in and returns the Graph client. `pilot` asks for the extra permissions the pilot
+/// table needs.
+pub async fn sign_in(args: &EntraArgs, pilot: bool) -> Result<Graph> {
     let cloud = cloud(args.cloud);
     let endpoints =
         Endpoints::with_overrides(cloud, args.authority.as_deref(), args.graph_url.as_deref())?;
@@ -85,30 +77,7 @@ pub async fn run(args: &EntraArgs, pilot: bool) -> Result<CloudSummary> {
             .await
             .context("browser sign-in")?
     };
-    let graph = Graph::new(http, endpoints, token, Some(sign_in));
-    let facts = entra::facts::gather(&graph).await;
-    let mut findings = entra::checks::evaluate(&facts);
-
-    let (_, sync_findings) = syncserver::assess(
-        &ProcessPowerShell::default(),
-        &syncserver::default_targets(cloud),
-    )
-    .await;
-    findings.extend(sync_findings);
-    Ok(CloudSummary {
-        findings,
-        signed_in_as: facts
-            .me
-            .as_ref()
-            .ok()
-            .map(|m| m.user_principal_name.clone()),
-        tenant: facts
-            .organization
-            .as_ref()
-            .ok()
-            .map(|o| o.display_name.clone()),
-        graph,
-    })
+    Ok(Graph::new(http, endpoints, token, Some(sign_in)))
 }
 
 /// `apply --enable-writeback`: switch writeback on for the Entra connector of this server.

@@ -7,6 +7,7 @@ use std::time::Duration;
 use anyhow::{Context, Result, bail};
 use writeback_wizard::ad::{ConnectOptions, Connection, SimpleCredential, Transport};
 use writeback_wizard::cli::ConnectionArgs;
+use writeback_wizard::engine::{Credential, Login};
 use zeroize::Zeroizing;
 
 /// The transport the arguments ask for.
@@ -124,13 +125,15 @@ pub fn password_from_file(path: &std::path::Path) -> Result<Zeroizing<String>> {
     Ok(Zeroizing::new(first.to_string()))
 }
 
-/// Connects and binds as the arguments say.
-pub async fn connect(args: &ConnectionArgs) -> Result<Connection> {
-    let opts = options(args)?;
+/// The engine's sign-in from the arguments (the password is read here: environment, file or
+/// prompt).
+pub fn login(args: &ConnectionArgs) -> Result<Login> {
+    let options = options(args)?;
     if args.kerberos {
-        let mut conn = Connection::open(&opts).await?;
-        conn.kerberos_bind().await?;
-        return Ok(conn);
+        return Ok(Login {
+            options,
+            credential: Credential::Kerberos,
+        });
     }
     let Some(user) = args.user.clone() else {
         bail!(
@@ -138,9 +141,16 @@ pub async fn connect(args: &ConnectionArgs) -> Result<Connection> {
              use --kerberos"
         )
     };
-    let cred = SimpleCredential {
-        password: password(args, &user)?,
-        user,
-    };
-    Ok(Connection::simple(&opts, &cred).await?)
+    Ok(Login {
+        options,
+        credential: Credential::Password(SimpleCredential {
+            password: password(args, &user)?,
+            user,
+        }),
+    })
+}
+
+/// Connects and binds as the arguments say.
+pub async fn connect(args: &ConnectionArgs) -> Result<Connection> {
+    Ok(login(args)?.connect().await?)
 }

@@ -6,11 +6,12 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 use writeback_wizard::ad::Connection;
-use writeback_wizard::check::{self, CheckOptions};
+use writeback_wizard::check::CheckOptions;
 use writeback_wizard::cli::{
     ApplyArgs, ConnectionArgs, InetOrgPersonArg, PlanArgs, PlanFormat, PlanOptionArgs, RestoreArgs,
     TargetArgs, VerifyArgs,
 };
+use writeback_wizard::engine::{self, Login, PdcSwitch};
 use writeback_wizard::plan::apply::{ApplyOptions, Event, apply};
 use writeback_wizard::plan::backup::{self, Backup, RestoreMode};
 use writeback_wizard::plan::{self, InetOrgPerson, Plan, PlanOptions};
@@ -32,26 +33,20 @@ fn plan_options(o: &PlanOptionArgs) -> PlanOptions {
 }
 
 /// A fresh check and the plan from it.
-async fn compute(
-    conn: &mut Connection,
-    target: &TargetArgs,
-    options: &PlanOptionArgs,
-) -> Result<Plan> {
+async fn compute(login: &Login, target: &TargetArgs, options: &PlanOptionArgs) -> Result<Plan> {
     let opts = CheckOptions {
         connector: target.connector.clone(),
         scopes: target.scope.clone(),
         page_size: 1000,
     };
-    let outcome = check::run(conn, &opts, |_| {}).await?;
-    let popts = plan_options(options);
-    let extra = plan::gather_extra(conn, &outcome, &popts).await?;
-    Ok(plan::compute(&outcome, &extra, &popts)?)
+    Ok(engine::plan(login, None, &opts, &plan_options(options))
+        .await?
+        .plan)
 }
 
 pub async fn run_plan(args: PlanArgs) -> Result<ExitCode> {
-    let mut conn = super::connect::connect(&args.connection).await?;
-    let plan = compute(&mut conn, &args.target, &args.options).await?;
-    conn.close().await;
+    let login = super::connect::login(&args.connection)?;
+    let plan = compute(&login, &args.target, &args.options).await?;
     let text = match args.format {
         PlanFormat::Text => plan.text(),
         PlanFormat::Json => serde_json::to_string_pretty(&plan)? + "\n",
@@ -87,25 +82,17 @@ fn confirm(question: &str, yes: bool) -> Result<bool> {
 }
 
 /// The PDC emulator, when the user chose another DC: connect there if possible.
-async fn connect_to_pdc(args: &ConnectionArgs, conn: Connection, plan: &Plan) -> Connection {
-    let Some((pdc, server)) = plan.pdc_server(conn.server()) else {
-        return conn;
-    };
-    let mut pdc_args = args.clone();
-    pdc_args.server = Some(server);
-    match super::connect::connect(&pdc_args).await {
-        Ok(c) => {
-            eprintln!("connected to the PDC emulator {pdc}");
-            c
-        }
-        Err(e) => {
-            eprintln!(
-                "WARNING: cannot reach the PDC emulator {pdc} ({e:#}); applying on {} instead",
-                conn.server()
-            );
-            conn
-        }
+async fn connect_for_writes(login: &Login, conn: Connection, plan: &Plan) -> Connection {
+    let (conn, switch) = login.for_writes(conn, plan).await;
+    match switch {
+        PdcSwitch::Same => {}
+        PdcSwitch::Connected { pdc } => eprintln!("connected to the PDC emulator {pdc}"),
+        PdcSwitch::Unreachable { pdc, error } => eprintln!(
+            "WARNING: cannot reach the PDC emulator {pdc} ({error}); applying on {} instead",
+            conn.server()
+        ),
     }
+    conn
 }
 
 fn restore_hint(args: &ConnectionArgs, backup: &std::path::Path) -> String {
@@ -123,7 +110,7 @@ fn restore_hint(args: &ConnectionArgs, backup: &std::path::Path) -> String {
 }
 
 pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
-    let mut conn = super::connect::connect(&args.connection).await?;
+    let login = super::connect::login(&args.connection)?;
     let plan = match &args.plan {
         Some(path) => {
             let text = std::fs::read(path)
@@ -144,7 +131,7 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
             }
             plan
         }
-        None => compute(&mut conn, &args.target, &args.options).await?,
+        None => compute(&login, &args.target, &args.options).await?,
     };
     if plan.is_empty() {
         println!("Nothing to change in the directory.");
@@ -153,7 +140,8 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
         }
         return Ok(ExitCode::from(super::exit::OK));
     }
-    let mut conn = connect_to_pdc(&args.connection, conn, &plan).await;
+    let conn = login.connect().await?;
+    let mut conn = connect_for_writes(&login, conn, &plan).await;
     // What will be written, worked out from the directory as it is now and checked as apply
     // checks it: a plan file's own text is never what is shown.
     let preview = match writeback_wizard::plan::apply::preview(&mut conn, &plan).await {

@@ -116,6 +116,14 @@ pub struct Graph {
     token: Arc<Mutex<Token>>,
 }
 
+impl std::fmt::Debug for Graph {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Graph")
+            .field("graph", &self.endpoints.graph)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Graph {
     /// `sign_in` is used to refresh the token; without it, an expired token is an error.
     pub fn new(

@@ -13,13 +13,17 @@ use zeroize::Zeroizing;
 
 use crate::ad::connector::{Account, ConnectorLookup};
 use crate::ad::{AdError, ConnectOptions, Connection, SimpleCredential};
-use crate::check::{self, CheckOptions, CheckOutcome, Finding};
+use crate::check::{self, CheckOptions, Finding};
+use crate::engine::assess::AssessError;
+use crate::engine::planning::PlanningError;
+use crate::engine::{self, Credential, Login, PdcSwitch, Progress, Request, SyncServerCheck};
+pub use crate::engine::{Assessment, Phase, Planned};
 use crate::entra::facts::CloudFacts;
 use crate::entra::{self, Endpoints, Graph, SignIn};
 use crate::plan::apply::{ApplyOptions, Event};
 use crate::plan::backup::{Backup, RestoreItem, RestoreMode, RestoreReport};
 use crate::plan::{self, Plan, PlanOptions};
-use crate::report::{CloudInfo, Report};
+use crate::report::Report;
 use crate::syncserver::{self, ProcessPowerShell, SyncServerInfo};
 use crate::t;
 
@@ -95,6 +99,17 @@ impl From<AdError> for UiError {
     }
 }
 
+impl From<AssessError> for UiError {
+    fn from(e: AssessError) -> Self {
+        match e {
+            AssessError::Directory(e) => e.into(),
+            AssessError::Check(e) => e.into(),
+            AssessError::Pilot(crate::pilot::PilotError::Directory(e)) => e.into(),
+            AssessError::Pilot(e) => UiError::other(e.to_string()),
+        }
+    }
+}
+
 impl From<check::CheckError> for UiError {
     fn from(e: check::CheckError) -> Self {
         match e {
@@ -124,18 +139,26 @@ impl std::fmt::Debug for DirectoryParams {
     }
 }
 
+impl DirectoryParams {
+    /// The engine's sign-in.
+    pub fn login(&self) -> Login {
+        Login {
+            options: self.opts.clone(),
+            credential: if self.kerberos {
+                Credential::Kerberos
+            } else {
+                Credential::Password(SimpleCredential {
+                    user: self.user.clone(),
+                    password: self.password.clone(),
+                })
+            },
+        }
+    }
+}
+
 /// Connects and binds.
 pub async fn connect(p: &DirectoryParams) -> Result<Connection, UiError> {
-    if p.kerberos {
-        let mut conn = Connection::open(&p.opts).await?;
-        conn.kerberos_bind().await?;
-        return Ok(conn);
-    }
-    let cred = SimpleCredential {
-        user: p.user.clone(),
-        password: p.password.clone(),
-    };
-    Ok(Connection::simple(&p.opts, &cred).await?)
+    Ok(p.login().connect().await?)
 }
 
 /// What "Test connection" found.
@@ -389,23 +412,6 @@ pub fn sign_in(p: CloudParams) -> impl Stream<Item = SignInEvent> {
     })
 }
 
-/// The whole readiness assessment: directory, cloud and sync server in one report.
-#[derive(Clone, Debug)]
-pub struct Assessment {
-    pub outcome: CheckOutcome,
-    pub report: Report,
-    pub sync: Option<SyncServerInfo>,
-}
-
-/// Which part of the check is running.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Phase {
-    Connecting,
-    Directory,
-    Cloud,
-    SyncServer,
-}
-
 /// Check progress.
 #[derive(Clone, Debug)]
 pub enum CheckEvent {
@@ -428,63 +434,37 @@ pub struct CheckParams {
     pub powershell: ProcessPowerShell,
 }
 
-async fn check_inner(p: CheckParams, mut out: Sender<CheckEvent>) -> Result<Assessment, UiError> {
-    let _ = out.send(CheckEvent::Phase(Phase::Connecting)).await;
-    let mut conn = connect(&p.directory).await?;
-    let _ = out.send(CheckEvent::Phase(Phase::Directory)).await;
-    let mut progress = out.clone();
-    let mut outcome = check::run(&mut conn, &p.options, |n| {
-        let _ = progress.try_send(CheckEvent::Users(n));
-    })
-    .await?;
-    conn.close().await;
-    let _ = out
-        .send(CheckEvent::Partial(outcome.findings.clone()))
-        .await;
-    let mut cloud_info = CloudInfo::default();
-    if let Some(signed_in) = &p.cloud {
-        let _ = out.send(CheckEvent::Phase(Phase::Cloud)).await;
-        let facts = entra::facts::gather(&signed_in.graph).await;
-        let findings = entra::checks::evaluate(&facts);
-        let _ = out.send(CheckEvent::Partial(findings.clone())).await;
-        outcome.findings.extend(findings);
-        cloud_info = CloudInfo {
-            checked: true,
-            tenant: facts
-                .organization
-                .as_ref()
-                .ok()
-                .map(|o| o.display_name.clone()),
-            signed_in_as: facts
-                .me
-                .as_ref()
-                .ok()
-                .map(|m| m.user_principal_name.clone()),
-        };
+impl CheckParams {
+    /// The engine's request: the wizard always checks the sync server (it runs where Entra
+    /// Connect runs), the pilot table is its own page.
+    pub fn request(&self) -> Request {
+        Request {
+            options: self.options.clone(),
+            cloud: self.cloud.as_ref().map(|c| c.graph.clone()),
+            sync_server: Some(SyncServerCheck {
+                powershell: self.powershell.clone(),
+                targets: self.outbound.clone(),
+            }),
+            pilot_group: None,
+        }
     }
-    let _ = out.send(CheckEvent::Phase(Phase::SyncServer)).await;
-    let (sync, findings) = syncserver::assess(&p.powershell, &p.outbound).await;
-    let _ = out.send(CheckEvent::Partial(findings.clone())).await;
-    outcome.findings.extend(findings);
-    let mut report = Report::from_outcome(&outcome);
-    report.cloud = cloud_info;
-    tracing::info!(
-        "check finished: {} finding(s), ready = {}",
-        report.findings.len(),
-        report.ready
-    );
-    Ok(Assessment {
-        outcome,
-        report,
-        sync,
-    })
 }
 
 /// Runs the whole check, streaming progress and partial findings.
 pub fn run_checks(p: CheckParams) -> impl Stream<Item = CheckEvent> {
     iced::stream::channel(64, async move |out: Sender<CheckEvent>| {
         let mut done = out.clone();
-        let r = check_inner(p, out).await.map(Arc::new);
+        let mut events = out;
+        let r = engine::assess(&p.directory.login(), &p.request(), |e| {
+            let _ = events.try_send(match e {
+                Progress::Phase(p) => CheckEvent::Phase(p),
+                Progress::Users(n) => CheckEvent::Users(n),
+                Progress::Partial(f) => CheckEvent::Partial(f),
+            });
+        })
+        .await
+        .map(Arc::new)
+        .map_err(UiError::from);
         let _ = done.send(CheckEvent::Done(r)).await;
     })
 }
@@ -511,55 +491,26 @@ pub async fn pilot(
     })
 }
 
-/// A plan with what the options page needs to show.
-#[derive(Clone, Debug)]
-pub struct Planned {
-    pub plan: Plan,
-    /// Fine-grained policies with a minimum age: (cn, days).
-    pub psos: Vec<(String, f64)>,
-    pub stale_admin: usize,
-    pub domain_min_age_days: f64,
-}
-
-/// 100-ns intervals (negative, as AD stores them) to days.
-fn days(age: Option<i64>) -> f64 {
-    age.map_or(0.0, |a| (a.unsigned_abs() as f64) / 864_000_000_000.0)
-}
-
 /// The plan from the check the user just saw (`checked`), or from a fresh check when there is
-/// none. Changing an option plans again without scanning every user again; apply still
-/// stops if an object changed since.
+/// none.
 pub async fn compute_plan(
     p: DirectoryParams,
     checked: Option<Arc<Assessment>>,
     options: CheckOptions,
     plan_options: PlanOptions,
 ) -> Result<Arc<Planned>, UiError> {
-    let mut conn = connect(&p).await?;
-    let fresh;
-    let outcome = match &checked {
-        Some(a) => &a.outcome,
-        None => {
-            fresh = check::run(&mut conn, &options, |_| {}).await?;
-            &fresh
-        }
-    };
-    let extra = plan::gather_extra(&mut conn, outcome, &plan_options).await?;
-    conn.close().await;
-    let plan =
-        plan::compute(outcome, &extra, &plan_options).map_err(|e| UiError::other(e.to_string()))?;
-    Ok(Arc::new(Planned {
-        plan,
-        psos: outcome
-            .facts
-            .psos
-            .iter()
-            .filter(|p| p.min_age.is_some_and(|a| a != 0))
-            .map(|p| (p.name.clone(), days(p.min_age)))
-            .collect(),
-        stale_admin: outcome.stale_admin().len(),
-        domain_min_age_days: days(outcome.facts.domain.min_pwd_age),
-    }))
+    engine::plan(
+        &p.login(),
+        checked.as_ref().map(|a| &a.outcome),
+        &options,
+        &plan_options,
+    )
+    .await
+    .map(Arc::new)
+    .map_err(|e| match e {
+        PlanningError::Assess(e) => e.into(),
+        other => UiError::other(other.to_string()),
+    })
 }
 
 /// Configure progress.
@@ -586,38 +537,6 @@ pub struct ApplyParams {
     pub powershell: ProcessPowerShell,
 }
 
-/// The PDC emulator when the plan was read from another DC (policy writes belong there).
-async fn pdc_or(
-    p: &DirectoryParams,
-    conn: Connection,
-    plan: &Plan,
-) -> (Connection, Option<String>) {
-    let Some((pdc, server)) = plan.pdc_server(conn.server()) else {
-        return (conn, None);
-    };
-    let mut q = p.clone();
-    match ConnectOptions::for_server(&server, p.opts.transport) {
-        Ok(o) => {
-            q.opts = ConnectOptions {
-                url: o.url,
-                ..p.opts.clone()
-            }
-        }
-        Err(_) => return (conn, None),
-    }
-    match connect(&q).await {
-        Ok(c) => (c, Some(t!("configure-pdc", pdc = pdc))),
-        Err(e) => (
-            conn,
-            Some(t!(
-                "configure-pdc-unreachable",
-                pdc = pdc,
-                reason = e.message
-            )),
-        ),
-    }
-}
-
 async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
     let conn = match connect(&p.directory).await {
         Ok(c) => c,
@@ -626,7 +545,16 @@ async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
             return;
         }
     };
-    let (mut conn, note) = pdc_or(&p.directory, conn, &p.plan).await;
+    let (mut conn, switch) = p.directory.login().for_writes(conn, &p.plan).await;
+    let note = match switch {
+        PdcSwitch::Same => None,
+        PdcSwitch::Connected { pdc } => Some(t!("configure-pdc", pdc = pdc)),
+        PdcSwitch::Unreachable { pdc, error } => Some(t!(
+            "configure-pdc-unreachable",
+            pdc = pdc,
+            reason = UiError::from(error).message
+        )),
+    };
     if let Some(n) = note {
         let _ = out.send(ApplyEvent::Note(n)).await;
     }

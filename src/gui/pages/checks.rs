@@ -228,6 +228,7 @@ impl Page {
             let phase = match self.phase {
                 None | Some(Phase::Connecting) => t!("checks-phase-connecting"),
                 Some(Phase::Directory) => t!("checks-phase-directory", users = self.users),
+                Some(Phase::Pilot) => t!("checks-phase-pilot"),
                 Some(Phase::Cloud) => t!("checks-phase-cloud"),
                 Some(Phase::SyncServer) => t!("checks-phase-sync"),
             };

@@ -237,7 +237,7 @@ impl Page {
             checkbox(o.min_password_age_zero)
                 .label(t!(
                     "ready-min-age",
-                    days = days(planned.map_or(0.0, |p| p.domain_min_age_days))
+                    days = days(planned.map_or(0.0, |p| Planned::days(p.domain_min_age)))
                 ))
                 .on_toggle_maybe(idle.then_some(Message::MinAgeZero)),
         ]
@@ -247,7 +247,11 @@ impl Page {
             let n = name.clone();
             col = col.push(
                 checkbox(on)
-                    .label(t!("ready-fix-pso", name = name.as_str(), days = days(*d)))
+                    .label(t!(
+                        "ready-fix-pso",
+                        name = name.as_str(),
+                        days = days(Planned::days(Some(*d)))
+                    ))
                     .on_toggle_maybe(idle.then_some(move |b| Message::FixPso(n.clone(), b))),
             );
         }

@@ -1,0 +1,166 @@
+//! The whole readiness assessment, for every face: the directory (connector, rights, policies,
+//! every user in scope), the pilot group, the tenant and the sync server — one [`Assessment`]
+//! and the [`Report`] built from it once.
+//!
+//! Which parts run is decided by the [`Request`] alone, so the same inputs give the same
+//! findings in the CLI and in the wizard. Progress and each part's findings are handed to a
+//! callback as soon as they are known. Cancelling is dropping the future: nothing is written,
+//! and the directory connection closes with it.
+
+use crate::ad::AdError;
+use crate::check::{self, CheckError, CheckOptions, CheckOutcome, Finding};
+use crate::entra::{self, Graph};
+use crate::pilot::{self, PilotError, PilotReport};
+use crate::report::{CloudInfo, Report};
+use crate::syncserver::{self, ProcessPowerShell, SyncServerInfo};
+
+use super::Login;
+
+/// The sync server part: Entra Connect read through PowerShell on this machine, and the
+/// outbound endpoints writeback needs probed from it.
+#[derive(Clone, Debug)]
+pub struct SyncServerCheck {
+    pub powershell: ProcessPowerShell,
+    /// `host:port` (the cloud's documented endpoints, or a proxy's / a test's).
+    pub targets: Vec<String>,
+}
+
+/// What to assess.
+#[derive(Clone, Debug, Default)]
+pub struct Request {
+    pub options: CheckOptions,
+    /// Signed in to the tenant: the cloud checks run too (and the pilot table gets its cloud
+    /// columns). `None`: on-premises only, and the report says the cloud was not checked.
+    pub cloud: Option<Graph>,
+    /// Check the sync server.
+    pub sync_server: Option<SyncServerCheck>,
+    /// An AD group (DN or name) or an Entra group (object ID or name) to judge user by user.
+    pub pilot_group: Option<String>,
+}
+
+/// Which part is running.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    Connecting,
+    Directory,
+    Pilot,
+    Cloud,
+    SyncServer,
+}
+
+/// What the assessment tells its face while it runs.
+#[derive(Clone, Debug)]
+pub enum Progress {
+    Phase(Phase),
+    /// Users scanned so far.
+    Users(usize),
+    /// The findings of one part, as soon as they are known.
+    Partial(Vec<Finding>),
+}
+
+/// The whole readiness assessment.
+#[derive(Clone, Debug)]
+pub struct Assessment {
+    pub outcome: CheckOutcome,
+    pub report: Report,
+    pub sync: Option<SyncServerInfo>,
+}
+
+/// Why the assessment could not finish.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum AssessError {
+    #[error(transparent)]
+    Directory(#[from] AdError),
+    #[error(transparent)]
+    Check(#[from] CheckError),
+    #[error(transparent)]
+    Pilot(#[from] PilotError),
+}
+
+/// Runs the assessment `request` asks for against the DC of `login`.
+pub async fn assess(
+    login: &Login,
+    request: &Request,
+    mut progress: impl FnMut(Progress) + Send,
+) -> Result<Assessment, AssessError> {
+    progress(Progress::Phase(Phase::Connecting));
+    let mut conn = login.connect().await?;
+    progress(Progress::Phase(Phase::Directory));
+    let run = check::run(&mut conn, &request.options, |n| {
+        progress(Progress::Users(n))
+    })
+    .await;
+    let mut outcome = match run {
+        Ok(o) => o,
+        Err(e) => {
+            conn.close().await;
+            return Err(e.into());
+        }
+    };
+    progress(Progress::Partial(outcome.findings.clone()));
+    let mut pilot_report: Option<PilotReport> = None;
+    if let Some(group) = &request.pilot_group {
+        progress(Progress::Phase(Phase::Pilot));
+        let table = pilot::run(
+            &mut conn,
+            &outcome.facts,
+            group.trim(),
+            request.cloud.as_ref(),
+        )
+        .await;
+        let table = match table {
+            Ok(t) => t,
+            Err(e) => {
+                conn.close().await;
+                return Err(e.into());
+            }
+        };
+        let findings = pilot::findings(&table);
+        progress(Progress::Partial(findings.clone()));
+        outcome.findings.extend(findings);
+        pilot_report = Some(table);
+    }
+    conn.close().await;
+    let mut cloud = CloudInfo::default();
+    if let Some(graph) = &request.cloud {
+        progress(Progress::Phase(Phase::Cloud));
+        let facts = entra::facts::gather(graph).await;
+        let findings = entra::checks::evaluate(&facts);
+        progress(Progress::Partial(findings.clone()));
+        outcome.findings.extend(findings);
+        cloud = CloudInfo {
+            checked: true,
+            tenant: facts
+                .organization
+                .as_ref()
+                .ok()
+                .map(|o| o.display_name.clone()),
+            signed_in_as: facts
+                .me
+                .as_ref()
+                .ok()
+                .map(|m| m.user_principal_name.clone()),
+        };
+    }
+    let mut sync = None;
+    if let Some(s) = &request.sync_server {
+        progress(Progress::Phase(Phase::SyncServer));
+        let (info, findings) = syncserver::assess(&s.powershell, &s.targets).await;
+        progress(Progress::Partial(findings.clone()));
+        outcome.findings.extend(findings);
+        sync = info;
+    }
+    let mut report = Report::from_outcome(&outcome);
+    report.cloud = cloud;
+    report.pilot = pilot_report;
+    tracing::info!(
+        "assessment finished: {} finding(s), ready = {}",
+        report.findings.len(),
+        report.ready
+    );
+    Ok(Assessment {
+        outcome,
+        report,
+        sync,
+    })
+}
