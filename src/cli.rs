@@ -27,8 +27,9 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub profile: Option<std::path::PathBuf>,
 
-    /// The wizard's language (en-US, de-DE); the system's language by default.
-    #[arg(long, value_name = "LANG")]
+    /// The language of the wizard, of `check`'s report and of findings (en-US, de-DE); the
+    /// system's language by default. JSON ids stay the same in every language.
+    #[arg(long, value_name = "LANG", global = true)]
     pub lang: Option<String>,
 
     /// Screenshot tour: pages start their work on entry (sign-in with a device code, "Test

@@ -9,11 +9,12 @@ td,th{border:1px solid #ccc;padding:.4em;vertical-align:top;text-align:left}\
 .error{color:#b00020}.warning{color:#8a6d00}.info{color:#1b5e20}\
 code{font-size:.9em;word-break:break-all}";
 
-/// A whole page: `title` in the head, `body`, and the shared style.
-pub fn document(title: &str, body: Markup) -> String {
+/// A whole page in language `lang` (`en`, `de-DE`): `title` in the head, `body`, and the
+/// shared style.
+pub fn document(lang: &str, title: &str, body: Markup) -> String {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(lang) {
             head {
                 meta charset="utf-8";
                 title { (title) }
@@ -27,7 +28,7 @@ pub fn document(title: &str, body: Markup) -> String {
 
 /// A small page with a heading and one paragraph (the sign-in redirect's answers).
 pub fn page(title: &str, text: &str) -> String {
-    document(title, html! { h1 { (title) } p { (text) } })
+    document("en", title, html! { h1 { (title) } p { (text) } })
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ pub mod sd;
 pub mod sddl_input;
 pub mod syncserver;
 pub mod tls;
+pub mod words;
 
 /// The tool's name as shown to people.
 pub const PRODUCT_NAME: &str = "Writeback Wizard";

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         ),
         Some(cmd) => {
             init_tracing(cli.verbose);
-            run(cmd)
+            run(cmd, cli.lang.as_deref())
         }
     };
     match result {
@@ -86,7 +86,8 @@ fn open_wizard(
     )
 }
 
-fn run(cmd: Command) -> Result<ExitCode> {
+fn run(cmd: Command, lang: Option<&str>) -> Result<ExitCode> {
+    let words = writeback_wizard::words::Words::for_lang(lang, writeback_wizard::words::Face::Cli);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -95,7 +96,7 @@ fn run(cmd: Command) -> Result<ExitCode> {
         Command::Sddl(c) => commands::sddl::run(c),
         Command::GenerateAssets { dir } => commands::assets::run(&dir),
         Command::Explain { code, json } => commands::explain::run(&code, json),
-        Command::Check(args) => rt.block_on(commands::check::run(args)),
+        Command::Check(args) => rt.block_on(commands::check::run(args, &words)),
         Command::Plan(args) => rt.block_on(commands::fix::run_plan(args)),
         Command::Apply(args) => rt.block_on(commands::fix::run_apply(args)),
         Command::Restore(args) => rt.block_on(commands::fix::run_restore(args)),

@@ -142,6 +142,88 @@ fn other_formats_and_output_files_carry_the_same_findings() {
 }
 
 #[test]
+fn the_report_speaks_the_language_asked_for_and_keeps_its_ids() {
+    let Some(lab) = Lab::get() else { return };
+    let json = |lang: &str| {
+        let (code, out, err) = bin(
+            &lab,
+            &with(&lab.check_args(), &["--lang", lang, "--format", "json"]),
+        );
+        assert_eq!(code, 1, "{lang}: {err}");
+        serde_json::from_str::<serde_json::Value>(&out).unwrap()
+    };
+    let (en, de) = (json("en-US"), json("de-DE"));
+    assert_eq!(en["lang"], "en-US");
+    assert_eq!(de["lang"], "de-DE");
+    let data = |r: &serde_json::Value| -> Vec<(String, String, String, String)> {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["id"].to_string(),
+                    f["severity"].to_string(),
+                    f["object"].to_string(),
+                    f["values"].to_string(),
+                )
+            })
+            .collect()
+    };
+    assert_eq!(
+        data(&en),
+        data(&de),
+        "ids, severities, objects and values do not depend on the language"
+    );
+    let titles = |r: &serde_json::Value| -> Vec<String> {
+        r["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["title"].to_string())
+            .collect()
+    };
+    let (te, td) = (titles(&en), titles(&de));
+    assert!(
+        te.iter().zip(&td).all(|(e, d)| e != d),
+        "every title is translated: {td:?}"
+    );
+    assert!(
+        de["verdict"].as_str().unwrap().starts_with("NICHT BEREIT"),
+        "{}",
+        de["verdict"]
+    );
+    for (format, marker) in [
+        ("text", "NICHT BEREIT"),
+        ("html", "<html lang=\"de-DE\">"),
+        ("markdown", "NICHT BEREIT"),
+    ] {
+        let (code, out, err) = bin(
+            &lab,
+            &with(&lab.check_args(), &["--lang", "de-DE", "--format", format]),
+        );
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(out.contains(marker), "{format}: {out}");
+        assert!(
+            !out.contains("READY:") && !out.contains("no problems found"),
+            "{format}: {out}"
+        );
+    }
+    // Without --lang the system's language counts; C is English.
+    let args = lab.check_args();
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    for (lang, marker) in [("de_DE.UTF-8", "NICHT BEREIT"), ("C", "NOT READY")] {
+        let (code, out, err) = run_bin(
+            &argv,
+            &[("ADMIN_PW", lab.var("LAB_ADMIN_PW")), ("LC_ALL", lang)],
+        );
+        assert_eq!(code, 1, "{lang}: {err}");
+        assert!(out.contains(marker), "{lang}: {out}");
+        assert!(!err.contains("locale"), "{lang}: {err}");
+    }
+}
+
+#[test]
 fn credentials_problems_read_as_one_sentence() {
     let Some(lab) = Lab::get() else { return };
     let args = lab.check_args();

@@ -3,6 +3,7 @@
 //! (401 → refresh, 403, 429/503 with Retry-After, malformed JSON, unreachable).
 
 use std::time::{Duration, Instant};
+use writeback_wizard::words::{Face, Words};
 
 use serde_json::{Value, json};
 use wiremock::matchers::{header, method, path};
@@ -86,8 +87,18 @@ async fn findings_for(t: Tenant) -> (Vec<(&'static str, Severity)>, CloudFacts) 
     let server = MockServer::start().await;
     serve(&server, &t).await;
     let f = facts::gather(&graph(&server, 3600, None)).await;
-    let ids = checks::evaluate(&f)
-        .into_iter()
+    let findings = checks::evaluate(&f);
+    // Every finding comes out whole in every language and for both faces.
+    for lang in writeback_wizard::words::LANGUAGES {
+        for face in [Face::Cli, Face::Wizard] {
+            let w = Words::for_lang(Some(lang), face);
+            for x in &findings {
+                assert_eq!(w.faults(x), Vec::<String>::new(), "{lang} {face:?} {x:?}");
+            }
+        }
+    }
+    let ids = findings
+        .iter()
         .map(|x| (x.id.as_str(), x.severity))
         .collect();
     (ids, f)
@@ -187,9 +198,11 @@ async fn feature_summary_never_relies_on_password_writeback_enabled() {
         .into_iter()
         .find(|x| x.id == "cloud-sync-features")
         .unwrap();
-    assert!(summary.title.contains("passwordSync"));
-    assert!(summary.detail.contains("not in use"));
-    assert!(!summary.title.contains("passwordWriteback"));
+    let w = writeback_wizard::words::Words::english(writeback_wizard::words::Face::Cli);
+    let (title, detail) = (w.title(&summary), w.detail(&summary));
+    assert!(title.contains("passwordSync"), "{title}");
+    assert!(detail.contains("not in use"), "{detail}");
+    assert!(!title.contains("passwordWriteback"), "{title}");
 }
 
 #[tokio::test]
@@ -210,7 +223,7 @@ async fn forbidden_reads_name_the_missing_permission_and_block_readiness() {
         .iter()
         .find(|x| x.id == "read-incomplete")
         .expect("read-incomplete");
-    assert!(ri.evidence[0].starts_with("licences"));
+    assert!(ri.evidence[0].starts_with("/subscribedSkus"), "{ri:?}");
     assert!(
         !findings.iter().any(|x| x.id == "cloud-license"),
         "no verdict on what could not be read"

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use writeback_wizard::check::Severity;
 use writeback_wizard::check::fixture::Fixture;
 use writeback_wizard::plan::{Extra, PlanOptions, compute};
+use writeback_wizard::words::{Face, Words};
 
 fn pairs(v: &serde_json::Value) -> BTreeSet<(String, String)> {
     v.as_array()
@@ -40,6 +41,23 @@ fn every_fixture_file_gives_the_expected_verdict_findings_and_plan() {
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
             .run();
         let name = path.display();
+        // Every finding comes out whole in every language, for both faces; the wizard's fixes
+        // say what to click, never a command-line flag.
+        for lang in writeback_wizard::words::LANGUAGES {
+            for face in [Face::Cli, Face::Wizard] {
+                let w = Words::for_lang(Some(lang), face);
+                for f in &o.findings {
+                    assert_eq!(
+                        w.faults(f),
+                        Vec::<String>::new(),
+                        "{name} {lang} {face:?} {f:?}"
+                    );
+                    if face == Face::Wizard {
+                        assert!(!w.fix(f).contains("--"), "{name} {lang}: {}", w.fix(f));
+                    }
+                }
+            }
+        }
         assert_eq!(
             o.ready(),
             expect["ready"].as_bool().unwrap(),

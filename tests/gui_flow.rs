@@ -37,7 +37,7 @@ fn log_dir() -> &'static PathBuf {
         let dir = std::env::temp_dir().join(format!("ww-gui-log-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let guard = writeback_wizard::gui::logging::init(dir.clone());
-        writeback_wizard::gui::i18n::select(Some("en-US"));
+        writeback_wizard::words::select(Some("en-US"));
         (dir, guard)
     })
     .0

@@ -362,80 +362,297 @@ current-connector = Konnektor
 current-answers = Angaben im Assistenten
 current-no-secrets = Kennwörter und Token werden nie gespeichert.
 
-## Befunde (ein Titel und eine Maßnahme pro Befund-ID)
-finding-connector-not-found = Das AD DS-Connectorkonto wurde nicht gefunden
-finding-connector-not-found-fix = Geben Sie unter „Verzeichnisse verbinden“ das Konto ein, das Entra Connect für diese Gesamtstruktur verwendet.
-finding-connector-ambiguous = Mehrere Konten kommen als Connectorkonto infrage
-finding-connector-ambiguous-fix = Wählen Sie unter „Verzeichnisse verbinden“ das Konto aus, das Entra Connect verwendet.
-finding-connector-candidates = Weitere Konten sehen wie Connectorkonten aus; das plausibelste wurde gewählt
-finding-connector-candidates-fix = Falls Entra Connect ein anderes verwendet, wählen Sie es unter „Verzeichnisse verbinden“; entfernen Sie Reste alter Installationen.
-finding-connector-privileged = Das Connectorkonto ist Mitglied einer geschützten Gruppe
-finding-connector-privileged-fix = Verwenden Sie ein dediziertes, nicht privilegiertes Connectorkonto; geschützte Gruppen machen es zum Administrator.
+## Befunde: ein Titel, eine Erläuterung und eine Maßnahme pro Befund-ID (finding-<id>…), und mehr als
+## ein Satzsatz, wo eine Prüfung unter einer ID Verschiedenes sagt. -fix-cli ist die Maßnahme der
+## Befehlszeile (sie nennt Optionen); die des Assistenten sagt, worauf zu klicken ist.
+finding-connector-not-found = Es wurde kein AD DS-Connectorkonto gefunden
+finding-connector-not-found-detail = In der Domäne gibt es weder ein Konto namens MSOL_… oder AAD_… noch eines mit der Beschreibung, die Entra Connect setzt; daher gibt es kein Konto, dessen Rechte geprüft werden könnten.
+finding-connector-not-found-fix = Geben Sie unter „Verzeichnisse verbinden“ das Konto ein, mit dem sich der AD-Connector von Entra Connect anmeldet (Synchronization Service Manager → Connectors → der AD-Connector → Properties → Connect to Active Directory Forest).
+finding-connector-not-found-fix-cli = Geben Sie mit --connector das Konto an, mit dem sich der AD-Connector von Entra Connect anmeldet (Synchronization Service Manager → Connectors → der AD-Connector → Properties → Connect to Active Directory Forest).
+finding-connector-ambiguous = { $count } Konten kommen gleichermaßen als Connectorkonto infrage
+finding-connector-ambiguous-detail = Kandidaten: { $candidates }. Alle sind aktiviert, und nichts (Rückschreiberechte, die Beschreibung von Entra Connect, letzte Anmeldungen) unterscheidet sie.
+finding-connector-ambiguous-fix = Wählen Sie unter „Verzeichnisse verbinden“ das Konto aus, das der AD-Connector verwendet.
+finding-connector-ambiguous-fix-cli = Geben Sie mit --connector NAME an, welches Konto der AD-Connector verwendet.
+finding-connector-candidates = { $count } { $count ->
+        [one] weiteres Konto sieht wie ein Connectorkonto aus
+       *[other] weitere Konten sehen wie Connectorkonten aus
+    }; { $taken } wurde gewählt
+finding-connector-candidates-detail = Übergangen: { $others }. Diese sind nachrangig (deaktiviert, keine Rückschreiberechte, keine Entra Connect-Beschreibung oder länger nicht angemeldet); solche Konten hinterlassen alte Installationen.
+finding-connector-candidates-fix = Falls Entra Connect ein anderes davon verwendet, wählen Sie es unter „Verzeichnisse verbinden“ aus; entfernen Sie Reste alter Installationen.
+finding-connector-candidates-fix-cli = Falls Entra Connect ein anderes davon verwendet, geben Sie es mit --connector NAME an; entfernen Sie Reste alter Installationen.
+finding-connector-privileged = Das Connectorkonto { $name } ist Mitglied von { $groups }
+finding-connector-privileged-detail = Entra Connect lehnt Konten aus „Domänen-Admins“ und „Organisations-Admins“ als AD DS-Connectorkonto ab, und ein Connector mit diesen Rechten kann jedes Kennwort in der Domäne zurücksetzen.
+finding-connector-privileged-fix = Verwenden Sie ein dediziertes, nicht privilegiertes Konto, und delegieren Sie an dieses nur die Rechte für das Rückschreiben.
 finding-right-reset-password = Das Connectorkonto kann hier keine Kennwörter zurücksetzen
 finding-right-reset-password-fix = Erteilen Sie „Kennwort zurücksetzen“ für untergeordnete Benutzerobjekte am Domänenstamm („Konfigurieren“ erledigt das).
 finding-right-write-lockouttime = Das Connectorkonto kann lockoutTime hier nicht schreiben
 finding-right-write-lockouttime-fix = Erteilen Sie „lockoutTime schreiben“ für untergeordnete Benutzerobjekte am Domänenstamm („Konfigurieren“ erledigt das).
 finding-right-write-pwdlastset = Das Connectorkonto kann pwdLastSet hier nicht schreiben
 finding-right-write-pwdlastset-fix = Erteilen Sie „pwdLastSet schreiben“ für untergeordnete Benutzerobjekte am Domänenstamm („Konfigurieren“ erledigt das).
-finding-right-denied = Eine explizite Verweigerung blockiert das Connectorkonto
-finding-right-denied-fix = Entfernen Sie den als Nachweis angezeigten Verweigerungseintrag; explizite Verweigerungen haben Vorrang vor den Rechten, die „Konfigurieren“ hinzufügt.
-finding-right-unexpire-password = Das Connectorkonto kann den Kennwortablauf nicht aufheben
-finding-right-unexpire-password-fix = Erteilen Sie „Ablauf des Kennworts aufheben“ am Domänenstamm, wenn Benutzer abgelaufene Kennwörter zurücksetzen müssen.
-finding-right-change-password = Niemand im Token des Connectorkontos darf Kennwörter ändern
-finding-right-change-password-fix = Stellen Sie den Standardeintrag „Kennwort ändern“ (Jeder oder SELBST) für Benutzerobjekte wieder her.
-finding-inheritance-disabled = Die Vererbung ist für einen Container im Bereich deaktiviert
-finding-inheritance-disabled-fix = Erteilen Sie die Rechte auch für diesen Container, oder aktivieren Sie die Vererbung (Option unter „Bereit zur Konfiguration“).
-finding-admin-protected = Geschütztes Konto: Das Rückschreiben schlägt hierfür fehl
-finding-admin-protected-fix = Bei Administratoren zu erwarten; setzen Sie deren Kennwörter lokal zurück. Rechte auf AdminSDHolder zu erteilen, ist möglich, aber nicht empfohlen.
-finding-admincount-stale = adminCount ist bei einem Benutzer gesetzt, der nicht mehr geschützt ist
-finding-admincount-stale-fix = Löschen Sie adminCount, und aktivieren Sie die Vererbung wieder (Option unter „Bereit zur Konfiguration“).
-finding-min-password-age = Das Mindestkennwortalter der Domäne blockiert Zurücksetzungen
-finding-min-password-age-fix = Setzen Sie das Mindestkennwortalter auf 0 (Option unter „Bereit zur Konfiguration“), auch im GPO, das es festlegt.
-finding-pso-min-password-age = Eine differenzierte Kennwortrichtlinie legt ein Mindestkennwortalter fest
-finding-pso-min-password-age-fix = Setzen Sie ihr Mindestkennwortalter auf 0 (Option unter „Bereit zur Konfiguration“).
-finding-pdc-emulator = Für Änderungen an der Kennwortrichtlinie ist der PDC-Emulator maßgeblich
-finding-pdc-emulator-fix = Ändern Sie Richtlinien auf dem PDC-Emulator, oder warten Sie vor dem Testen die Replikation ab.
-finding-policy-hints-unsupported = Der DC unterstützt keine Kennwortrichtlinienhinweise
-finding-policy-hints-unsupported-fix = Verwenden Sie DCs ab Windows Server 2016, damit die Kennwortchronik auch beim Zurücksetzen gilt.
-finding-ldap-transport = Die Verbindung zum DC ist nicht verschlüsselt
-finding-ldap-transport-fix = Verwenden Sie LDAPS oder StartTLS.
-finding-samserver-read = Das Connectorkonto kann das SAM-Serverobjekt nicht lesen
-finding-samserver-read-fix = Stellen Sie den Standard-Lesezugriff auf CN=Server,CN=System wieder her.
+finding-right-missing-root = { $name } hat nicht das Recht „{ $right }“ für untergeordnete Objekte vom Typ { $classes }
+finding-right-missing-root-detail = Nirgends in der Domäne wird dieses Recht für { $name } erteilt, daher schlägt das Kennwortrückschreiben für die Benutzer darunter fehl. { $users ->
+        [0] Derzeit blockiert dies keinen Benutzer im Bereich; dort erstellte oder dorthin verschobene Benutzer wären jedoch blockiert.
+        [one] 1 Benutzer im Bereich ist dadurch blockiert.
+       *[other] { $users } Benutzer im Bereich sind dadurch blockiert.
+    }
+finding-right-missing-root-fix = Erteilen Sie für { $name } das Recht „{ $right }“ auf untergeordnete Benutzerobjekte am Domänenstamm („Konfigurieren“ erledigt das; „Bereit zur Konfiguration“ zeigt den genauen Eintrag).
+finding-right-missing-root-fix-cli = Erteilen Sie für { $name } das Recht „{ $right }“ auf untergeordnete Benutzerobjekte am Domänenstamm (writeback-wizard plan zeigt den genauen ACE).
+finding-right-missing-below = { $name } hat nicht das Recht „{ $right }“ für untergeordnete Objekte vom Typ { $classes }
+finding-right-missing-below-detail = Oberhalb dieses { $class }-Objekts ist das Recht erteilt, es erreicht aber die Benutzer darunter nicht (die Berechtigung wird nicht bis hierher vererbt). { $users ->
+        [0] Derzeit blockiert dies keinen Benutzer im Bereich; dort erstellte oder dorthin verschobene Benutzer wären jedoch blockiert.
+        [one] 1 Benutzer im Bereich ist dadurch blockiert.
+       *[other] { $users } Benutzer im Bereich sind dadurch blockiert.
+    }
+finding-right-missing-below-fix = Erteilen Sie hier für { $name } das Recht „{ $right }“ („Konfigurieren“ erledigt das; „Bereit zur Konfiguration“ zeigt den genauen Eintrag).
+finding-right-missing-below-fix-cli = Erteilen Sie hier für { $name } das Recht „{ $right }“ (writeback-wizard plan zeigt den genauen ACE).
+finding-right-missing-user = { $name } hat nicht das Recht „{ $right }“ für diesen Benutzer
+finding-right-missing-user-detail = Die eigene DACL dieses Benutzers gewährt das Recht nicht für { $name }, obwohl ein neuer Benutzer am selben Ort es hätte. { $users ->
+        [0] Derzeit blockiert dies keinen Benutzer im Bereich.
+        [one] 1 Benutzer im Bereich ist dadurch blockiert.
+       *[other] { $users } Benutzer im Bereich sind dadurch blockiert.
+    }
+finding-right-missing-user-fix = Erteilen Sie für { $name } das Recht „{ $right }“ auf diesen Benutzer („Konfigurieren“ erledigt das; „Bereit zur Konfiguration“ zeigt den genauen Eintrag).
+finding-right-missing-user-fix-cli = Erteilen Sie für { $name } das Recht „{ $right }“ auf diesen Benutzer (writeback-wizard plan zeigt den genauen ACE).
+finding-right-denied = Eine explizite Verweigerung sperrt { $rights } für { $name }
+finding-right-denied-detail = Ein Verweigerungs-ACE auf diesem { $class }-Objekt gilt für { $name } (oder eine seiner Gruppen) und hat Vorrang vor jeder Erteilung. { $users ->
+        [0] Derzeit blockiert dies keinen Benutzer im Bereich; dort erstellte oder dorthin verschobene Benutzer wären jedoch blockiert.
+        [one] 1 Benutzer im Bereich ist dadurch blockiert.
+       *[other] { $users } Benutzer im Bereich sind dadurch blockiert.
+    }
+finding-right-denied-fix = Entfernen Sie den Verweigerungs-ACE, oder schränken Sie ihn so ein, dass er nicht für das Connectorkonto gilt; keine Erteilung kann ihn aufheben.
+finding-right-unexpire-password = Niemand im Token des Connectorkontos hat „Kennwortablauf aufheben“ für die Domäne
+finding-right-unexpire-password-detail = Nach einer Zurücksetzung setzt das Rückschreiben pwdLastSet auf -1; ohne das Recht „Kennwortablauf aufheben“ für das Domänenobjekt lehnt der DC das ab, sodass das Rückschreiben für jeden Benutzer fehlschlägt. Standardmäßig haben „Authentifizierte Benutzer“ dieses Recht.
+finding-right-unexpire-password-fix = Erteilen Sie für { $name } „Kennwortablauf aufheben“ am Domänenstamm (oder stellen Sie die Standardberechtigung für „Authentifizierte Benutzer“ wieder her).
+finding-right-unexpire-password-denied = Eine Verweigerung sperrt „Kennwortablauf aufheben“ für das Connectorkonto auf der Domäne
+finding-right-unexpire-password-denied-detail = Nach einer Zurücksetzung setzt das Rückschreiben pwdLastSet auf -1; ohne das Recht „Kennwortablauf aufheben“ für das Domänenobjekt lehnt der DC das ab, sodass das Rückschreiben für jeden Benutzer fehlschlägt.
+finding-right-unexpire-password-denied-fix = Entfernen Sie den Verweigerungs-ACE am Domänenstamm; keine Erteilung kann ihn aufheben.
+finding-right-change-password = „Kennwort ändern“ ist für { $users } { $users ->
+        [one] Benutzer
+       *[other] Benutzer
+    } nicht erteilt
+finding-right-change-password-detail = Standardmäßig darf „Jeder“ bei Benutzern „Kennwort ändern“ verwenden; hier fehlt diese Standardberechtigung bei einigen. Das Berechtigungs-Cmdlet von Entra Connect erteilt dieses Recht nicht, daher dient dies nur zur Information.
+finding-right-change-password-fix = Nichts erforderlich; stellen Sie die Standardberechtigung wieder her, falls sie versehentlich entfernt wurde.
+finding-inheritance-disabled = Die Vererbung ist hier deaktiviert; { $users } { $users ->
+        [one] Benutzer
+       *[other] Benutzer
+    } darunter { $users ->
+        [one] ist
+       *[other] sind
+    } blockiert
+finding-inheritance-disabled-detail = Dieses { $class }-Objekt hat eine geschützte DACL, daher erreichen weiter oben erteilte Rechte die Benutzer darunter nicht, und es erteilt { $rights } für { $name } auch nicht selbst. { $users ->
+        [0] Derzeit blockiert dies keinen Benutzer im Bereich; dort erstellte oder dorthin verschobene Benutzer wären jedoch blockiert.
+        [one] 1 Benutzer im Bereich ist dadurch blockiert.
+       *[other] { $users } Benutzer im Bereich sind dadurch blockiert.
+    }
+finding-inheritance-disabled-fix = Erteilen Sie die Rückschreiberechte auch für diesen Container („Konfigurieren“ tut das, sofern „Rechte auch auf OEs mit deaktivierter Vererbung erteilen“ unter „Bereit zur Konfiguration“ nicht abgewählt ist), oder aktivieren Sie dort die Vererbung.
+finding-inheritance-disabled-fix-cli = Erteilen Sie die Rückschreiberechte auch für diesen Container (writeback-wizard plan tut das, außer mit --no-protected-containers), oder aktivieren Sie dort die Vererbung.
+finding-inheritance-disabled-user = Die Vererbung ist für diesen Benutzer deaktiviert
+finding-inheritance-disabled-user-detail = Die DACL des Benutzers ist geschützt, daher erreichen ihn weiter oben erteilte Rechte nicht, und sie erteilt { $rights } für { $name } auch nicht selbst. Der Benutzer ist kein geschützter Administrator.
+finding-inheritance-disabled-user-fix = Erteilen Sie die Rückschreiberechte für diesen Benutzer („Konfigurieren“ tut das), oder aktivieren Sie für ihn die Vererbung.
+finding-inheritance-disabled-user-fix-cli = Erteilen Sie die Rückschreiberechte für diesen Benutzer (writeback-wizard plan tut das, außer mit --no-protected-users), oder aktivieren Sie für ihn die Vererbung.
+finding-admin-protected = Geschützter Administrator (adminCount=1): bewusst vom Rückschreiben ausgenommen
+finding-admin-protected-detail = Microsoft schreibt die Kennwörter von Konten in geschützten Gruppen nicht zurück; diese setzen ihre Kennwörter lokal zurück{ $sdprop ->
+        [pending] {" "}(die DACL dieses Kontos erbt noch: SDProp hat es noch nicht geschützt)
+       *[done] {""}
+    }.
+finding-admin-protected-fix = Nichts zu tun. Erteilen Sie keine Rechte auf AdminSDHolder, um das zu umgehen.
+finding-admincount-stale = adminCount=1, aber nicht mehr Mitglied einer geschützten Gruppe
+finding-admincount-stale-detail = Das Konto gehört den geschützten Gruppen nicht mehr an, aber adminCount und die deaktivierte Vererbung sind geblieben, daher schlägt das Rückschreiben dafür grundlos fehl.
+finding-admincount-stale-fix = Löschen Sie adminCount, und aktivieren Sie die Vererbung für das Konto (eine Option unter „Bereit zur Konfiguration“), oder lassen Sie „Konfigurieren“ die Rechte darauf erteilen.
+finding-admincount-stale-fix-cli = Löschen Sie adminCount, und aktivieren Sie die Vererbung für das Konto (writeback-wizard plan --clear-stale-admincount), oder lassen Sie den Plan die Rechte darauf erteilen.
+finding-admincount-stale-harmless = adminCount=1, aber nicht mehr Mitglied einer geschützten Gruppe
+finding-admincount-stale-harmless-detail = Das Rückschreiben funktioniert derzeit für dieses Konto, aber adminCount=1 deutet darauf hin, dass es noch privilegiert ist.
+finding-admincount-stale-harmless-fix = Löschen Sie adminCount für das Konto, wenn es nicht mehr privilegiert ist.
+finding-min-password-age = Das Mindestkennwortalter der Domäne beträgt { $age }, nicht 0
+finding-min-password-age-detail = minPwdAge = { $value }. Benutzer ohne differenzierte Kennwortrichtlinie können ihr Kennwort innerhalb dieser Zeit nicht erneut zurücksetzen, daher wird das Rückschreiben eines neuen Kennworts abgelehnt.
+finding-min-password-age-fix = Setzen Sie „Minimales Kennwortalter“ in dem GPO, das die Kennwortrichtlinie der Domäne festlegt (meist die Default Domain Policy), auf 0; „Bereit zur Konfiguration“ kann das Attribut setzen, aber das GPO setzt es wieder zurück, wenn es nicht auch dort geändert wird.
+finding-min-password-age-fix-cli = Setzen Sie „Minimales Kennwortalter“ in dem GPO, das die Kennwortrichtlinie der Domäne festlegt (meist die Default Domain Policy), auf 0; writeback-wizard plan --min-password-age-zero setzt das Attribut, aber das GPO setzt es wieder zurück, wenn es nicht auch dort geändert wird.
+finding-min-password-age-unreadable = Das Mindestkennwortalter der Domäne konnte nicht gelesen werden
+finding-min-password-age-unreadable-fix = Führen Sie die Prüfung mit einem Konto aus, das das Domänenobjekt lesen kann.
+finding-pso-min-password-age = Die Kennwortrichtlinie { $name } hat ein Mindestkennwortalter von { $age } und gilt für { $users } { $users ->
+        [one] Benutzer
+       *[other] Benutzer
+    } im Bereich
+finding-pso-min-password-age-detail = Rangfolge { $precedence }; gilt für { $applies }. Für diese Benutzer ersetzt sie die Kennwortrichtlinie der Domäne, daher blockiert ihr Mindestkennwortalter das Rückschreiben.
+finding-pso-min-password-age-fix = Setzen Sie msDS-MinimumPasswordAge von { $name } auf 0 (eine Option unter „Bereit zur Konfiguration“).
+finding-pso-min-password-age-fix-cli = Setzen Sie msDS-MinimumPasswordAge von { $name } auf 0 (writeback-wizard plan --fix-pso "{ $name }").
+finding-pdc-emulator = Der PDC-Emulator ist { $pdc }, diese Prüfung lief aber gegen { $connected }
+finding-pdc-emulator-detail = Änderungen sollten auf dem PDC-Emulator vorgenommen werden; „Konfigurieren“ verbindet sich mit ihm.
+finding-pdc-emulator-fix = Geben Sie für die Änderungen { $pdc } als Server unter „Verzeichnisse verbinden“ ein.
+finding-pdc-emulator-fix-cli = Führen Sie plan und apply mit --server { $pdc } aus.
+finding-pdc-emulator-connected = Mit dem PDC-Emulator { $pdc } verbunden
+finding-pdc-emulator-unknown = Der PDC-Emulator konnte nicht ermittelt werden
+finding-pdc-emulator-unknown-detail = fSMORoleOwner am Domänenobjekt war nicht lesbar.
+finding-policy-hints-unsupported = Der DC unterstützt das Steuerelement für Kennwortrichtlinienhinweise nicht
+finding-policy-hints-unsupported-detail = Sein rootDSE führt weder { $oid } noch { $old } auf; das Rückschreiben verwendet sie, damit Kennwortchronik und Kennwortrichtlinie auch bei Zurücksetzungen gelten.
+finding-policy-hints-unsupported-fix = Lassen Sie das Rückschreiben über Domänencontroller ab Windows Server 2016 laufen.
+finding-ldap-transport = Diese Prüfung lief über unverschlüsseltes LDAP
+finding-ldap-transport-detail = Alles Gelesene (und jedes gesendete Kennwort) wurde im Klartext über das Netzwerk übertragen.
+finding-ldap-transport-fix = Wählen Sie unter „Verzeichnisse verbinden“ LDAPS (Standard) oder StartTLS.
+finding-ldap-transport-fix-cli = Verwenden Sie LDAPS (Standard) oder --starttls.
+finding-samserver-read = { $name } kann das SAM-Serverobjekt nicht lesen
+finding-samserver-read-detail = Das Rückschreiben liest dieses Objekt (NetUserGetInfo) und schlägt ohne „Inhalt auflisten“, „Alle Eigenschaften lesen“ und „Berechtigungen lesen“ darauf mit „Zugriff verweigert“ fehl. Domänen erteilen diese Rechte „Authentifizierte Benutzer“ oder „Prä-Windows 2000 kompatibler Zugriff“.
+finding-samserver-read-fix = Erteilen Sie für { $name } (oder „Authentifizierte Benutzer“) „Inhalt auflisten“, „Alle Eigenschaften lesen“ und „Berechtigungen lesen“ auf CN=Server,CN=System.
 finding-pre2000-au = „Authentifizierte Benutzer“ fehlt in „Prä-Windows 2000 kompatibler Zugriff“
-finding-pre2000-au-fix = Fügen Sie „Authentifizierte Benutzer“ wieder hinzu, oder erteilen Sie dem Connectorkonto Lesezugriff auf Benutzerattribute.
-finding-read-incomplete = Ein Teil der Konfiguration konnte nicht gelesen werden
-finding-read-incomplete-fix = Führen Sie die Prüfung mit einem Konto aus, das diesen Teil lesen kann; bis dahin ist das Ergebnis unvollständig.
-finding-cloud-license = Keine Lizenz für Microsoft Entra ID P1 oder P2
-finding-cloud-license-fix = Das Kennwortrückschreiben erfordert Entra ID P1 oder P2 (oder eine Suite, die es enthält).
-finding-cloud-role = Das angemeldete Konto hat keine geeignete Rolle
-finding-cloud-role-fix = Melden Sie sich zum Konfigurieren als Globaler Administrator oder Hybrididentitätsadministrator an; zum Prüfen genügt Sicherheitsleseberechtigter.
-finding-cloud-federated-admin = Die Domäne des Administrators ist eine Verbunddomäne
-finding-cloud-federated-admin-fix = Verwenden Sie für die Entra Connect-Konfiguration einen reinen Cloudadministrator (…onmicrosoft.com).
+finding-pre2000-au-detail = Meist harmlos; erwähnt, weil manche Fehler beim Rückschreiben darauf zurückgehen.
+finding-pre2000-au-fix = Nichts zu tun, es sei denn, das Rückschreiben schlägt für einige Benutzer mit Zugriffsfehlern fehl.
+finding-read-incomplete = Ein Teil des Verzeichnisses konnte mit diesem Konto nicht gelesen werden
+finding-read-incomplete-detail = { $count } { $count ->
+        [one] Lesevorgang ist
+       *[other] Lesevorgänge sind
+    } fehlgeschlagen (als Nachweis aufgeführt). Ohne sie kann die Prüfung nicht feststellen, ob das Rückschreiben funktioniert, daher meldet sie nie „bereit“.
+finding-read-incomplete-fix = Führen Sie die Prüfung mit einem Konto aus, das Sicherheitsbeschreibungen lesen kann (ein Domänen-Admin oder ein Konto mit „Berechtigungen lesen“ für die Domäne).
+finding-read-incomplete-cloud = Ein Teil des Mandanten konnte nicht gelesen werden
+finding-read-incomplete-cloud-detail = Ohne ihn lässt sich die Cloudseite nicht beurteilen, daher wird das Ergebnis nie als „bereit“ gemeldet.
+finding-read-incomplete-cloud-fix = Melden Sie sich als Globaler Administrator an, und stimmen Sie den angeforderten Berechtigungen zu.
+finding-read-incomplete-sync = Der Synchronisierungsserver konnte nicht gelesen werden
+finding-read-incomplete-sync-fix = Führen Sie das Tool in einer PowerShell-Sitzung mit erhöhten Rechten als Mitglied von ADSyncAdmins aus.
+finding-read-incomplete-cmdlet = { $cmdlet } ist auf dem Synchronisierungsserver fehlgeschlagen
+finding-read-incomplete-cmdlet-fix = Führen Sie das Tool als Mitglied von ADSyncAdmins in einer PowerShell-Sitzung mit erhöhten Rechten aus.
+finding-blocked-here = Das Rückschreiben ist hier blockiert ({ $id })
+finding-blocked-here-detail = { $users ->
+        [0] Derzeit blockiert dies keinen Benutzer im Bereich; dort erstellte oder dorthin verschobene Benutzer wären jedoch blockiert.
+        [one] 1 Benutzer im Bereich ist dadurch blockiert.
+       *[other] { $users } Benutzer im Bereich sind dadurch blockiert.
+    }
+finding-blocked-here-fix = Schlagen Sie diese Befund-ID unter „Hilfe“ nach (writeback-wizard explain { $id }).
+finding-cloud-license = Im Mandanten ist keine Lizenz für Microsoft Entra ID P1 oder P2 aktiv
+finding-cloud-license-detail = Das Kennwortrückschreiben erfordert Entra ID P1 oder P2. Abonniert: { $count ->
+        [0] nichts
+       *[other] { $subscribed }
+    }.
+finding-cloud-license-fix = Erwerben Sie Entra ID P1/P2 (oder Microsoft 365 Business Premium, E3, E5), oder starten Sie eine Testversion, und weisen Sie die Lizenz den Benutzern zu.
+finding-cloud-role = { $upn } ist kein Globaler Administrator
+finding-cloud-role-detail = Aktive Verzeichnisrollen des Kontos: { $count ->
+        [0] keine
+       *[other] { $roles }
+    }. Zum Aktivieren des Kennwortrückschreibens ist ein Globaler Administrator erforderlich. (Rollen, für die das Konto in PIM nur berechtigt ist, zählen erst nach ihrer Aktivierung.)
+finding-cloud-role-fix = Melden Sie sich als Globaler Administrator an, oder aktivieren Sie die Rolle zuerst in Privileged Identity Management.
+finding-cloud-role-hybrid = { $upn } ist Hybrididentitätsadministrator, kein Globaler Administrator
+finding-cloud-role-hybrid-detail = Das genügt für die Anmeldung von Entra Connect, aber zum Konfigurieren des Kennwortrückschreibens ist weiterhin ein Globaler Administrator erforderlich.
+finding-cloud-role-hybrid-fix = Melden Sie sich für den Rückschreibeschritt als Globaler Administrator (ein reines Cloudkonto) an.
+finding-cloud-federated-admin = { $upn } meldet sich über eine Verbunddomäne ({ $domain }) an
+finding-cloud-federated-admin-detail = Das Aktivieren des Rückschreibens mit einem Verbund-Administratorkonto schlägt fehl (Ereignis 32009: Der Dienst kann kein Token dafür abrufen).
+finding-cloud-federated-admin-fix = Verwenden Sie für den Rückschreibeschritt einen Globalen Administrator, der ein reines Cloudkonto ist (…@<Mandant>.onmicrosoft.com).
 finding-cloud-sync-disabled = Die Verzeichnissynchronisierung ist im Mandanten nicht aktiviert
-finding-cloud-sync-disabled-fix = Installieren und konfigurieren Sie zuerst Entra Connect (oder Cloud Sync).
-finding-cloud-sync-stale = Die letzte Synchronisierung liegt lange zurück
-finding-cloud-sync-stale-fix = Prüfen Sie den Synchronisierungsserver: Scheduler, Stagingmodus und Konnektivität.
-finding-cloud-sync-features = Synchronisierungsfeatures des Mandanten
+finding-cloud-sync-disabled-detail = { $state ->
+        [false] onPremisesSyncEnabled ist false: Der Mandant wurde synchronisiert, wird es aber nicht mehr.
+       *[unset] onPremisesSyncEnabled ist nicht gesetzt: Der Mandant wurde nie synchronisiert.
+    }
+finding-cloud-sync-disabled-fix = Installieren und starten Sie Entra Connect (oder aktivieren Sie die Synchronisierung wieder), bevor Sie das Rückschreiben aktivieren.
+finding-cloud-sync-stale = Die letzte Verzeichnissynchronisierung liegt { $hours } Stunden zurück
+finding-cloud-sync-stale-detail = onPremisesLastSyncDateTime = { $last }. Normalerweise wird alle 30 Minuten synchronisiert.
+finding-cloud-sync-stale-fix = Prüfen Sie den Synchronisierungsserver: den Dienst ADSync, den Stagingmodus und den Scheduler (Get-ADSyncScheduler).
+finding-cloud-sync-stale-unknown = Der Mandant meldet keinen Zeitpunkt der letzten Synchronisierung
+finding-cloud-sync-stale-unknown-fix = Prüfen Sie, ob Entra Connect läuft und exportiert.
+finding-cloud-sync-features = Aktivierte Synchronisierungsfeatures: { $on-count ->
+        [0] keine
+       *[other] { $on }
+    }
+finding-cloud-sync-features-detail = Deaktiviert: { $off-count ->
+        [0] keine
+       *[other] { $off }
+    }. (passwordWritebackEnabled ist laut Dokumentation nicht in Gebrauch und wird daher nicht angezeigt; das Rückschreiben wird auf dem Synchronisierungsserver und in den Einstellungen für die Kennwortzurücksetzung eingeschaltet.)
 finding-cloud-sync-features-fix = Nur zur Information.
 finding-sync-not-installed = Entra Connect ist auf diesem Computer nicht installiert
-finding-sync-not-installed-fix = Führen Sie den Assistenten auf dem Synchronisierungsserver aus, um das Rückschreiben dort zu prüfen und zu aktivieren.
-finding-sync-staging-mode = Der Synchronisierungsserver befindet sich im Stagingmodus
-finding-sync-staging-mode-fix = Aktivieren Sie das Rückschreiben auf dem aktiven Synchronisierungsserver; ein Stagingserver exportiert nicht.
-finding-writeback-disabled = Das Kennwortrückschreiben ist in Entra Connect deaktiviert
-finding-writeback-disabled-fix = Aktivieren Sie es: „Bereit zur Konfiguration“ bietet dies auf dem Synchronisierungsserver an.
-finding-restrict-remote-sam = RestrictRemoteSam schränkt den Synchronisierungsserver ein
-finding-restrict-remote-sam-fix = Lassen Sie das Connectorkonto in der Richtlinie „Netzwerkzugriff: Clients einschränken, denen Remoteaufrufe an SAM erlaubt sind“ zu.
-finding-outbound-blocked = Der Synchronisierungsserver erreicht den Rückschreibedienst nicht
-finding-outbound-blocked-fix = Lassen Sie in Firewall oder Proxy ausgehendes HTTPS (TCP 443) zu den Dienstendpunkten zu.
-finding-tls12-disabled = TLS 1.2 wird auf dem Synchronisierungsserver nicht erzwungen
-finding-tls12-disabled-fix = Setzen Sie die Registrierungswerte für TLS 1.2 (.NET und SCHANNEL), und starten Sie den Server neu.
-finding-pilot-user-blocked = Ein Pilotbenutzer ist blockiert
-finding-pilot-user-blocked-fix = Beheben Sie die für diesen Benutzer aufgeführten Gründe („Konfigurieren“ behebt die Berechtigungsgründe).
-finding-pilot-not-registered = Ein Pilotbenutzer ist nicht für SSPR registriert
-finding-pilot-not-registered-fix = Bitten Sie den Benutzer, sich unter aka.ms/ssprsetup zu registrieren, oder füllen Sie seine Methoden vorab aus.
-finding-pilot-not-synced = Ein Pilotbenutzer ist nicht mit Entra ID synchronisiert
-finding-pilot-not-synced-fix = Nehmen Sie den Benutzer in den Synchronisierungsbereich auf („Filtern von Domänen und Organisationseinheiten“), und lassen Sie eine Synchronisierung laufen.
-finding-pilot-no-license = Ein Pilotbenutzer hat keine Lizenz für Entra ID P1 oder P2
+finding-sync-not-installed-detail = Auf dem Laptop eines Beraters ist das normal: Die Prüfungen des Synchronisierungsservers (Stagingmodus, Rückschreibeschalter, RestrictRemoteSam, TLS 1.2, ausgehend 443) müssen auf dem Synchronisierungsserver laufen.
+finding-sync-not-installed-fix = Führen Sie die Prüfung auf dem Entra Connect-Server aus, um sie einzubeziehen.
+finding-sync-staging-mode = Dieser Entra Connect-Server befindet sich im Stagingmodus
+finding-sync-staging-mode-detail = Ein Stagingserver exportiert nicht; das Kennwortrückschreiben übernimmt der aktive Server.
+finding-sync-staging-mode-fix = Aktivieren Sie das Rückschreiben auf dem aktiven Entra Connect-Server (oder nehmen Sie diesen Server aus dem Stagingmodus).
+finding-writeback-disabled = Das Kennwortrückschreiben ist auf diesem Synchronisierungsserver deaktiviert
+finding-writeback-disabled-detail = Get-ADSyncAADPasswordResetConfiguration -Connector '{ $connector }' meldet, dass es nicht aktiviert ist.
+finding-writeback-disabled-fix = Schalten Sie es ein: „Bereit zur Konfiguration“ bietet dies auf dem Synchronisierungsserver an (oder in Entra Connect: „Optionale Features“ → „Kennwortrückschreiben“).
+finding-writeback-disabled-fix-cli = Aktivieren Sie es: writeback-wizard apply --enable-writeback (oder in Entra Connect: „Optionale Features“ → „Kennwortrückschreiben“).
+finding-writeback-disabled-no-connector = Auf diesem Server wurde kein Entra-Connector gefunden
+finding-writeback-disabled-no-connector-fix = Führen Sie zuerst den Entra Connect-Assistenten aus, um eine Verbindung mit Microsoft Entra ID herzustellen.
+finding-restrict-remote-sam = RestrictRemoteSam ist auf diesem Server gesetzt
+finding-restrict-remote-sam-detail = „Netzwerkzugriff: Clients einschränken, denen Remoteaufrufe an SAM erlaubt sind“ = { $value }. Die Einstellung blockiert das Rückschreiben (SSPR_0029, Ereignisse 33004 und 6329) und bleibt in der Registrierung erhalten, auch nachdem die Richtlinie entfernt wurde.
+finding-restrict-remote-sam-fix = Lassen Sie das AD DS-Connectorkonto in der Richtlinie zu, oder setzen Sie die Richtlinie auf „Nicht definiert“ und löschen Sie den Wert RestrictRemoteSam.
+finding-outbound-blocked = Der Synchronisierungsserver kann { $target } nicht erreichen
+finding-outbound-blocked-detail = Das Rückschreiben benötigt ausgehendes HTTPS (TCP 443) zum Dienst für die Kennwortzurücksetzung.
+finding-outbound-blocked-fix = Lassen Sie in Firewall und Proxy ausgehenden Verkehr über TCP 443 zu den Endpunkten der Kennwortzurücksetzung und von Service Bus zu.
+finding-tls12-disabled = TLS 1.2 wird für .NET auf diesem Server nicht erzwungen
+finding-tls12-disabled-fix = Setzen Sie die vier .NET-Werte auf 1 (und für den TLS 1.2-Client Enabled=1, DisabledByDefault=0), und starten Sie den Server dann neu.
+finding-pilot-user-blocked = Das Rückschreiben wird für { $name } nicht funktionieren
+finding-pilot-user-blocked-detail = Gründe: { $reasons }.
+finding-pilot-user-blocked-fix = Beheben Sie die Gründe („Konfigurieren“ behebt die Rechte und Richtlinien), oder nehmen Sie den Benutzer aus dem Pilot heraus.
+finding-pilot-user-blocked-fix-cli = Beheben Sie die Gründe (writeback-wizard plan behebt die Rechte und Richtlinien), oder nehmen Sie den Benutzer aus dem Pilot heraus.
+finding-pilot-not-registered = Der Pilotbenutzer hat sich nicht für die Self-Service-Kennwortzurücksetzung registriert
+finding-pilot-not-registered-fix = Bitten Sie den Benutzer, sich vor dem Pilot unter https://aka.ms/ssprsetup zu registrieren.
+finding-pilot-not-synced = Der Pilotbenutzer ist nicht mit Entra ID synchronisiert
+finding-pilot-not-synced-fix = Nehmen Sie die Organisationseinheit des Benutzers in den Synchronisierungsbereich auf, und lassen Sie Entra Connect ihn exportieren.
+finding-pilot-no-license = Dem Pilotbenutzer ist kein Serviceplan für Entra ID P1/P2 zugewiesen
 finding-pilot-no-license-fix = Weisen Sie eine Lizenz zu, die Entra ID P1 oder P2 enthält.
-finding-pilot-admin = Ein Pilotbenutzer ist Administrator
-finding-pilot-admin-fix = Für Administratoren gilt die Zwei-Gate-Richtlinie; testen Sie SSPR auch mit einem normalen Benutzer.
+finding-pilot-admin = Der Pilotbenutzer ist Administrator: Es gilt die SSPR-Zwei-Gate-Richtlinie für Administratoren
+finding-pilot-admin-detail = Administratoren benötigen zwei Methoden und können keine Sicherheitsfragen verwenden; für sie gilt eine eigene Richtlinie, nicht die, die Sie für Benutzer konfigurieren.
+finding-pilot-admin-fix = Testen Sie die Self-Service-Kennwortzurücksetzung auch mit einem normalen Benutzer.
+
+## Befundwerte in Worten
+words-day = { $n ->
+        [one] 1 Tag
+       *[other] { $n } Tage
+    }
+words-hour = { $n ->
+        [one] 1 Stunde
+       *[other] { $n } Stunden
+    }
+words-minute = { $n ->
+        [one] 1 Minute
+       *[other] { $n } Minuten
+    }
+words-under-a-minute = weniger als eine Minute
+words-the-connector = das Connectorkonto
+right-reset-password = Kennwort zurücksetzen
+right-write-pwdlastset = pwdLastSet schreiben
+right-write-lockouttime = lockoutTime schreiben
+severity-error = Fehler
+severity-warning = Warnung
+severity-info = Info
+
+## Berichte (Text der Prüfung, Markdown, HTML und JSON)
+report-title = Bereitschaft für das Kennwortrückschreiben – { $domain }
+report-readiness = bereit für { $ready } von { $users ->
+        [one] 1 Benutzer
+       *[other] { $users } Benutzern
+    } ({ $excluded ->
+        [one] 1 geschützter Administrator
+       *[other] { $excluded } geschützte Administratoren
+    } bewusst ausgenommen, { $blocked } blockiert)
+report-verdict-ready = BEREIT: { $readiness }.
+report-verdict-not-ready = NICHT BEREIT: { $errors } Fehler, { $warnings } Warnung(en); { $readiness }.
+report-domain = Domäne
+report-checked-on = geprüft an
+report-checked-at = geprüft am { $time } an { $dc }
+report-pdc = PDC
+report-connector = Connector
+report-connector-unknown = (nicht ermittelt)
+report-connector-account = Connectorkonto
+report-scope = Bereich
+report-scope-heading = Bereich
+report-no-problems = keine Probleme gefunden
+report-evidence = Nachweis
+report-fix = Maßnahme
+report-users = Benutzer
+report-more-blocked = … und { $n } weitere (vollständige Liste mit --format json oder csv)
+report-excluded-one = geschützter Administrator, bewusst ausgenommen
+report-more-excluded = … und { $n } weitere geschützte Administratoren
+report-excluded-heading = Geschützte Administratoren, bewusst ausgenommen
+report-reason-here = { $id } bei diesem Benutzer
+report-reason-at = { $id } an { $object }
+report-pilot-members = Pilotgruppe { $group }: { $n } Mitglied(er)
+report-pilot-group = Pilotgruppe { $group }
+report-pilot-ready = bereit
+report-pilot-blocked = blockiert
+report-pilot-unknown = unbekannt
+report-col-object = Objekt
+report-col-finding = Befund
+report-col-user = Benutzer
+report-col-verdict = Ergebnis
+report-col-reasons = Gründe
+report-col-synced = Synchronisiert
+report-col-licensed = Lizenz
+report-col-sspr = Für SSPR registriert
+report-col-admin = Admin
+report-yes = ja
+report-no = nein

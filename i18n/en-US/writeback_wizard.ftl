@@ -362,80 +362,297 @@ current-connector = Connector
 current-answers = The wizard's answers
 current-no-secrets = Passwords and tokens are never saved.
 
-## Findings (one title and one fix per finding id)
-finding-connector-not-found = The AD DS connector account was not found
-finding-connector-not-found-fix = Enter the account Entra Connect uses for this forest on "Connect your directories".
-finding-connector-ambiguous = Several accounts could be the connector account
-finding-connector-ambiguous-fix = Choose the account Entra Connect uses on "Connect your directories".
-finding-connector-candidates = Other accounts look like connector accounts; the most plausible was taken
+## Findings: a title, a detail and a fix per finding id (finding-<id>…), and more than one
+## sentence set where a check says different things under one id. -fix-cli is the command
+## line's fix (it names flags); the wizard's says what to click.
+finding-connector-not-found = No AD DS connector account was found
+finding-connector-not-found-detail = No account named MSOL_… or AAD_… and none with the description Entra Connect writes exists in the domain, so there is no account to check the rights of.
+finding-connector-not-found-fix = Enter the account Entra Connect's AD connector signs in as on "Connect your directories" (Synchronization Service Manager → Connectors → the AD connector → Properties → Connect to Active Directory Forest).
+finding-connector-not-found-fix-cli = Give the account Entra Connect's AD connector signs in as with --connector (Synchronization Service Manager → Connectors → the AD connector → Properties → Connect to Active Directory Forest).
+finding-connector-ambiguous = { $count } accounts look equally like the connector account
+finding-connector-ambiguous-detail = Candidates: { $candidates }. They are all enabled and nothing (writeback grants, the Entra Connect description, recent sign-ins) tells them apart.
+finding-connector-ambiguous-fix = Choose the account the AD connector uses on "Connect your directories".
+finding-connector-ambiguous-fix-cli = Say which one the AD connector uses with --connector NAME.
+finding-connector-candidates = { $count } other { $count ->
+        [one] account looks
+       *[other] accounts look
+    } like connector accounts; { $taken } was taken
+finding-connector-candidates-detail = Passed over: { $others }. They rank lower (disabled, no writeback grants, no Entra Connect description, or signed in less recently), as old installations leave them.
 finding-connector-candidates-fix = If Entra Connect uses another of them, choose it on "Connect your directories"; remove leftovers of old installations.
-finding-connector-privileged = The connector account is a member of a protected group
-finding-connector-privileged-fix = Use a dedicated, unprivileged connector account; protected groups make it an administrator.
+finding-connector-candidates-fix-cli = If Entra Connect uses another of them, give it with --connector NAME; remove leftovers of old installations.
+finding-connector-privileged = The connector account { $name } is a member of { $groups }
+finding-connector-privileged-detail = Entra Connect refuses Domain Admin and Enterprise Admin accounts as the AD DS connector account, and a connector with these rights can reset any password in the domain.
+finding-connector-privileged-fix = Use a dedicated, unprivileged account and delegate only the writeback rights to it.
 finding-right-reset-password = The connector cannot reset passwords here
 finding-right-reset-password-fix = Grant Reset Password on descendant user objects at the domain root (Configure does this).
 finding-right-write-lockouttime = The connector cannot write lockoutTime here
 finding-right-write-lockouttime-fix = Grant Write lockoutTime on descendant user objects at the domain root (Configure does this).
 finding-right-write-pwdlastset = The connector cannot write pwdLastSet here
 finding-right-write-pwdlastset-fix = Grant Write pwdLastSet on descendant user objects at the domain root (Configure does this).
-finding-right-denied = An explicit deny blocks the connector
-finding-right-denied-fix = Remove the deny entry shown as evidence; explicit denies win over the grants Configure adds.
-finding-right-unexpire-password = The connector cannot unexpire passwords
-finding-right-unexpire-password-fix = Grant Unexpire Password on the domain root if users must reset expired passwords.
-finding-right-change-password = Nobody in the connector's token can change passwords
-finding-right-change-password-fix = Restore the default Change Password entry (Everyone or SELF) on user objects.
-finding-inheritance-disabled = Inheritance is disabled on a container in scope
-finding-inheritance-disabled-fix = Grant the rights on this container too, or enable inheritance (an option on "Ready to configure").
-finding-admin-protected = Protected account: writeback will fail for it
-finding-admin-protected-fix = Expected for administrators; reset their passwords on-premises. Granting on AdminSDHolder is possible but not recommended.
-finding-admincount-stale = adminCount is set on a user who is no longer protected
-finding-admincount-stale-fix = Clear adminCount and re-enable inheritance (an option on "Ready to configure").
-finding-min-password-age = The domain's minimum password age blocks resets
-finding-min-password-age-fix = Set the minimum password age to 0 (an option on "Ready to configure"), and in the GPO that sets it.
-finding-pso-min-password-age = A fine-grained password policy has a minimum age
-finding-pso-min-password-age-fix = Set its minimum password age to 0 (an option on "Ready to configure").
-finding-pdc-emulator = The PDC emulator matters for password policy changes
-finding-pdc-emulator-fix = Make policy changes on the PDC emulator, or let replication finish before testing.
-finding-policy-hints-unsupported = The DC does not support password policy hints
-finding-policy-hints-unsupported-fix = Use Windows Server 2016 or later DCs so history rules apply to resets.
-finding-ldap-transport = The connection to the DC is not encrypted
-finding-ldap-transport-fix = Use LDAPS or StartTLS.
-finding-samserver-read = The connector cannot read the SAM server object
-finding-samserver-read-fix = Restore the default read access on CN=Server,CN=System.
-finding-pre2000-au = Authenticated Users are missing from Pre-Windows 2000 Compatible Access
-finding-pre2000-au-fix = Add Authenticated Users back, or grant the connector read access to user attributes.
-finding-read-incomplete = Part of the configuration could not be read
-finding-read-incomplete-fix = Run with an account that can read it; the result is incomplete until then.
-finding-cloud-license = No Microsoft Entra ID P1 or P2 licence
-finding-cloud-license-fix = Password writeback needs Entra ID P1 or P2 (or a suite that includes it).
-finding-cloud-role = The signed-in account has no suitable role
-finding-cloud-role-fix = Sign in as Global Administrator or Hybrid Identity Administrator to configure; Security Reader can check.
-finding-cloud-federated-admin = The administrator's domain is federated
-finding-cloud-federated-admin-fix = Use a cloud-only administrator (…onmicrosoft.com) for the Entra Connect configuration.
+finding-right-missing-root = { $name } lacks { $right } on descendant { $classes } objects
+finding-right-missing-root-detail = Nothing in the domain grants { $name } this right, so password writeback fails for the users below. { $users ->
+        [0] No user in scope is blocked by it today; users created or moved there would be.
+        [one] 1 user in scope is blocked by it.
+       *[other] { $users } users in scope are blocked by it.
+    }
+finding-right-missing-root-fix = Grant { $name } { $right } on descendant user objects at the domain root (Configure does this; "Ready to configure" shows the exact entry).
+finding-right-missing-root-fix-cli = Grant { $name } { $right } on descendant user objects at the domain root (writeback-wizard plan shows the exact ACE).
+finding-right-missing-below = { $name } lacks { $right } on descendant { $classes } objects
+finding-right-missing-below-detail = Above this { $class } the right is granted, but it does not reach the users below it (the grant does not propagate this far). { $users ->
+        [0] No user in scope is blocked by it today; users created or moved there would be.
+        [one] 1 user in scope is blocked by it.
+       *[other] { $users } users in scope are blocked by it.
+    }
+finding-right-missing-below-fix = Grant { $name } { $right } here (Configure does this; "Ready to configure" shows the exact entry).
+finding-right-missing-below-fix-cli = Grant { $name } { $right } here (writeback-wizard plan shows the exact ACE).
+finding-right-missing-user = { $name } lacks { $right } on this user
+finding-right-missing-user-detail = This user's own DACL does not give { $name } the right, although a new user in the same place would have it. { $users ->
+        [0] No user in scope is blocked by it today.
+        [one] 1 user in scope is blocked by it.
+       *[other] { $users } users in scope are blocked by it.
+    }
+finding-right-missing-user-fix = Grant { $name } { $right } on this user (Configure does this; "Ready to configure" shows the exact entry).
+finding-right-missing-user-fix-cli = Grant { $name } { $right } on this user (writeback-wizard plan shows the exact ACE).
+finding-right-denied = An explicit deny refuses { $name } { $rights }
+finding-right-denied-detail = A deny ACE on this { $class } applies to { $name } (or a group it is in) and decides before any grant. { $users ->
+        [0] No user in scope is blocked by it today; users created or moved there would be.
+        [one] 1 user in scope is blocked by it.
+       *[other] { $users } users in scope are blocked by it.
+    }
+finding-right-denied-fix = Remove the deny ACE, or narrow it so it does not apply to the connector account; no grant can override it.
+finding-right-unexpire-password = Nobody in the connector's token has Unexpire Password on the domain
+finding-right-unexpire-password-detail = After a reset, writeback sets pwdLastSet to -1; the DC refuses that without the Unexpire Password right on the domain object, so writeback fails for every user. By default Authenticated Users has it.
+finding-right-unexpire-password-fix = Grant Unexpire Password on the domain root to { $name } (or restore the default grant to Authenticated Users).
+finding-right-unexpire-password-denied = A deny refuses the connector Unexpire Password on the domain
+finding-right-unexpire-password-denied-detail = After a reset, writeback sets pwdLastSet to -1; the DC refuses that without the Unexpire Password right on the domain object, so writeback fails for every user.
+finding-right-unexpire-password-denied-fix = Remove the deny ACE on the domain root; no grant can override it.
+finding-right-change-password = Change Password is not granted on { $users } { $users ->
+        [one] user
+       *[other] users
+    }
+finding-right-change-password-detail = By default Everyone may use Change Password on users; here the default grant is gone for some. Entra Connect's own permission cmdlet does not grant it, so this is for information.
+finding-right-change-password-fix = Nothing is required; restore the default grant if it was removed by mistake.
+finding-inheritance-disabled = Inheritance is disabled here; { $users } { $users ->
+        [one] user
+       *[other] users
+    } below { $users ->
+        [one] is
+       *[other] are
+    } blocked
+finding-inheritance-disabled-detail = This { $class } has a protected DACL, so the rights granted higher up do not reach the users below it, and it does not grant { $name } { $rights } itself. { $users ->
+        [0] No user in scope is blocked by it today; users created or moved there would be.
+        [one] 1 user in scope is blocked by it.
+       *[other] { $users } users in scope are blocked by it.
+    }
+finding-inheritance-disabled-fix = Grant the writeback rights on this container as well (Configure does, unless "Also grant on OUs where inheritance is disabled" is unticked on "Ready to configure"), or enable inheritance on it.
+finding-inheritance-disabled-fix-cli = Grant the writeback rights on this container as well (writeback-wizard plan does, unless --no-protected-containers), or enable inheritance on it.
+finding-inheritance-disabled-user = Inheritance is disabled on this user
+finding-inheritance-disabled-user-detail = The user's DACL is protected, so the rights granted higher up do not reach it, and it does not grant { $name } { $rights } itself. The user is not a protected administrator.
+finding-inheritance-disabled-user-fix = Grant the writeback rights on this user (Configure does), or enable inheritance on it.
+finding-inheritance-disabled-user-fix-cli = Grant the writeback rights on this user (writeback-wizard plan does, unless --no-protected-users), or enable inheritance on it.
+finding-admin-protected = Protected administrator (adminCount=1): excluded from writeback by design
+finding-admin-protected-detail = Microsoft does not write back passwords of accounts in protected groups; they reset their passwords on-premises{ $sdprop ->
+        [pending] {" "}(this account's DACL still inherits: SDProp has not protected it yet)
+       *[done] {""}
+    }.
+finding-admin-protected-fix = Nothing to do. Do not grant rights on AdminSDHolder to work around it.
+finding-admincount-stale = adminCount=1 but no longer in any protected group
+finding-admincount-stale-detail = The account left the protected groups, but adminCount and the disabled inheritance stayed, so writeback fails for it for no reason.
+finding-admincount-stale-fix = Clear adminCount and enable inheritance on the account (an option on "Ready to configure"), or let Configure grant the rights on it.
+finding-admincount-stale-fix-cli = Clear adminCount and enable inheritance on the account (writeback-wizard plan --clear-stale-admincount), or let the plan grant the rights on it.
+finding-admincount-stale-harmless = adminCount=1 but no longer in any protected group
+finding-admincount-stale-harmless-detail = Writeback works for it today, but adminCount=1 suggests it is still privileged.
+finding-admincount-stale-harmless-fix = Clear adminCount on the account when it is no longer privileged.
+finding-min-password-age = The domain's minimum password age is { $age }, not 0
+finding-min-password-age-detail = minPwdAge = { $value }. Users without a fine-grained policy cannot reset their password again within that time, so writeback of a new password is refused.
+finding-min-password-age-fix = Set "Minimum password age" to 0 in the GPO that sets the domain password policy (usually the Default Domain Policy); "Ready to configure" can set the attribute, but the GPO sets it back unless changed there too.
+finding-min-password-age-fix-cli = Set "Minimum password age" to 0 in the GPO that sets the domain password policy (usually the Default Domain Policy); writeback-wizard plan --min-password-age-zero sets the attribute, but the GPO sets it back unless changed there too.
+finding-min-password-age-unreadable = The domain's minimum password age could not be read
+finding-min-password-age-unreadable-fix = Run the check with an account that can read the domain object.
+finding-pso-min-password-age = Password policy { $name } has a minimum age of { $age } and governs { $users } { $users ->
+        [one] user
+       *[other] users
+    } in scope
+finding-pso-min-password-age-detail = Precedence { $precedence }; applies to { $applies }. For these users it replaces the domain policy, so its minimum age blocks writeback.
+finding-pso-min-password-age-fix = Set msDS-MinimumPasswordAge of { $name } to 0 (an option on "Ready to configure").
+finding-pso-min-password-age-fix-cli = Set msDS-MinimumPasswordAge of { $name } to 0 (writeback-wizard plan --fix-pso "{ $name }").
+finding-pdc-emulator = The PDC emulator is { $pdc }, but this check ran against { $connected }
+finding-pdc-emulator-detail = Changes should be made on the PDC emulator; Configure connects to it.
+finding-pdc-emulator-fix = Enter { $pdc } as the server on "Connect your directories" for the changes.
+finding-pdc-emulator-fix-cli = Run plan and apply with --server { $pdc }.
+finding-pdc-emulator-connected = Connected to the PDC emulator, { $pdc }
+finding-pdc-emulator-unknown = The PDC emulator could not be determined
+finding-pdc-emulator-unknown-detail = fSMORoleOwner on the domain object was not readable.
+finding-policy-hints-unsupported = The DC does not support the password policy hints control
+finding-policy-hints-unsupported-detail = Its rootDSE lists neither { $oid } nor { $old }; writeback uses them so that history and policy apply to resets.
+finding-policy-hints-unsupported-fix = Run writeback against domain controllers on Windows Server 2016 or later.
+finding-ldap-transport = This check ran over unencrypted LDAP
+finding-ldap-transport-detail = Everything read (and any password sent) crossed the network in clear text.
+finding-ldap-transport-fix = Choose LDAPS (the default) or StartTLS on "Connect your directories".
+finding-ldap-transport-fix-cli = Use LDAPS (the default) or --starttls.
+finding-samserver-read = { $name } cannot read the SAM server object
+finding-samserver-read-detail = Writeback reads this object (NetUserGetInfo) and fails with access denied without List contents, Read all properties and Read permissions on it. Domains grant them to Authenticated Users or to Pre-Windows 2000 Compatible Access.
+finding-samserver-read-fix = Grant { $name } (or Authenticated Users) List contents, Read all properties and Read permissions on CN=Server,CN=System.
+finding-pre2000-au = Authenticated Users is not in Pre-Windows 2000 Compatible Access
+finding-pre2000-au-detail = Usually harmless; noted because some writeback failures trace back to it.
+finding-pre2000-au-fix = No action unless writeback fails with access errors for some users.
+finding-read-incomplete = Some of the directory could not be read with this account
+finding-read-incomplete-detail = { $count } { $count ->
+        [one] read
+       *[other] reads
+    } failed (listed as evidence). Without them the check cannot tell whether writeback works, so it never reports ready.
+finding-read-incomplete-fix = Run the check as an account that can read security descriptors (a domain admin, or an account with Read permissions on the domain).
+finding-read-incomplete-cloud = Some of the tenant could not be read
+finding-read-incomplete-cloud-detail = Without it the cloud side cannot be judged, so the result is never reported as ready.
+finding-read-incomplete-cloud-fix = Sign in with a Global Administrator and consent to the requested permissions.
+finding-read-incomplete-sync = The sync server could not be read
+finding-read-incomplete-sync-fix = Run in an elevated PowerShell session as a member of ADSyncAdmins.
+finding-read-incomplete-cmdlet = { $cmdlet } failed on the sync server
+finding-read-incomplete-cmdlet-fix = Run as a member of ADSyncAdmins, in an elevated PowerShell session.
+finding-blocked-here = Writeback is blocked here ({ $id })
+finding-blocked-here-detail = { $users ->
+        [0] No user in scope is blocked by it today; users created or moved there would be.
+        [one] 1 user in scope is blocked by it.
+       *[other] { $users } users in scope are blocked by it.
+    }
+finding-blocked-here-fix = Look up this finding id under Help (writeback-wizard explain { $id }).
+finding-cloud-license = No Microsoft Entra ID P1 or P2 licence is active in the tenant
+finding-cloud-license-detail = Password writeback needs Entra ID P1 or P2. Subscribed: { $count ->
+        [0] nothing
+       *[other] { $subscribed }
+    }.
+finding-cloud-license-fix = Buy or start a trial of Entra ID P1/P2 (or Microsoft 365 Business Premium, E3, E5) and assign it to the users.
+finding-cloud-role = { $upn } is not a Global Administrator
+finding-cloud-role-detail = Its active directory roles: { $count ->
+        [0] none
+       *[other] { $roles }
+    }. Turning on password writeback needs a Global Administrator. (Roles only eligible in PIM do not count until activated.)
+finding-cloud-role-fix = Sign in with a Global Administrator, or activate the role in Privileged Identity Management first.
+finding-cloud-role-hybrid = { $upn } is a Hybrid Identity Administrator, not a Global Administrator
+finding-cloud-role-hybrid-detail = That is enough for Entra Connect's sign-in, but configuring password writeback still needs a Global Administrator.
+finding-cloud-role-hybrid-fix = Sign in with a Global Administrator (a cloud-only account) for the writeback step.
+finding-cloud-federated-admin = { $upn } signs in through a federated domain ({ $domain })
+finding-cloud-federated-admin-detail = Enabling writeback with a federated admin account fails (event 32009: the service cannot get a token for it).
+finding-cloud-federated-admin-fix = Use a cloud-only Global Administrator (…@<tenant>.onmicrosoft.com) for the writeback step.
 finding-cloud-sync-disabled = Directory synchronization is not enabled in the tenant
-finding-cloud-sync-disabled-fix = Install and configure Entra Connect (or Cloud Sync) first.
-finding-cloud-sync-stale = The last synchronization is old
-finding-cloud-sync-stale-fix = Check the sync server: the scheduler, staging mode and its connectivity.
-finding-cloud-sync-features = Synchronization features of the tenant
+finding-cloud-sync-disabled-detail = { $state ->
+        [false] onPremisesSyncEnabled is false: the tenant was synchronized but no longer is.
+       *[unset] onPremisesSyncEnabled is not set: the tenant has never been synchronized.
+    }
+finding-cloud-sync-disabled-fix = Install and run Entra Connect (or turn synchronization on again) before enabling writeback.
+finding-cloud-sync-stale = The last directory sync was { $hours } hours ago
+finding-cloud-sync-stale-detail = onPremisesLastSyncDateTime = { $last }. Sync normally runs every 30 minutes.
+finding-cloud-sync-stale-fix = Check the sync server: the ADSync service, staging mode, and the scheduler (Get-ADSyncScheduler).
+finding-cloud-sync-stale-unknown = The tenant reports no last sync time
+finding-cloud-sync-stale-unknown-fix = Check that Entra Connect runs and exports.
+finding-cloud-sync-features = Synchronization features on: { $on-count ->
+        [0] none
+       *[other] { $on }
+    }
+finding-cloud-sync-features-detail = Off: { $off-count ->
+        [0] none
+       *[other] { $off }
+    }. (passwordWritebackEnabled is documented as not in use, so it is not shown; writeback is switched on on the sync server and in the password reset settings.)
 finding-cloud-sync-features-fix = For information only.
 finding-sync-not-installed = Entra Connect is not installed on this computer
-finding-sync-not-installed-fix = Run the wizard on the sync server to check and switch on writeback there.
-finding-sync-staging-mode = The sync server is in staging mode
-finding-sync-staging-mode-fix = Switch writeback on on the active sync server; a staging server does not export.
-finding-writeback-disabled = Password writeback is off in Entra Connect
-finding-writeback-disabled-fix = Switch it on: "Ready to configure" offers it on the sync server.
-finding-restrict-remote-sam = RestrictRemoteSam limits the sync server
-finding-restrict-remote-sam-fix = Allow the connector account in the "Network access: Restrict clients allowed to make remote calls to SAM" policy.
-finding-outbound-blocked = The sync server cannot reach the writeback service
-finding-outbound-blocked-fix = Allow outbound HTTPS (TCP 443) to the service endpoints in the firewall or proxy.
-finding-tls12-disabled = TLS 1.2 is not enforced on the sync server
-finding-tls12-disabled-fix = Set the .NET and SCHANNEL TLS 1.2 registry values and restart the server.
-finding-pilot-user-blocked = A pilot user is blocked
-finding-pilot-user-blocked-fix = Fix the reasons listed for this user (Configure fixes the permission ones).
-finding-pilot-not-registered = A pilot user has not registered for SSPR
-finding-pilot-not-registered-fix = Ask the user to register at aka.ms/ssprsetup, or pre-fill their methods.
-finding-pilot-not-synced = A pilot user is not synchronized to Entra ID
-finding-pilot-not-synced-fix = Put the user in the sync scope (Domain and OU filtering) and let a sync run.
-finding-pilot-no-license = A pilot user has no Entra ID P1 or P2 licence
+finding-sync-not-installed-detail = Normal on a consultant's laptop: the sync-server checks (staging mode, the writeback switch, RestrictRemoteSam, TLS 1.2, outbound 443) need to run on the sync server.
+finding-sync-not-installed-fix = Run the check on the Entra Connect server to include them.
+finding-sync-staging-mode = This Entra Connect server is in staging mode
+finding-sync-staging-mode-detail = A staging server does not export; password writeback is serviced by the active server.
+finding-sync-staging-mode-fix = Enable writeback on the active Entra Connect server (or take this one out of staging mode).
+finding-writeback-disabled = Password writeback is off on this sync server
+finding-writeback-disabled-detail = Get-ADSyncAADPasswordResetConfiguration -Connector '{ $connector }' says it is not enabled.
+finding-writeback-disabled-fix = Switch it on: "Ready to configure" offers it on the sync server (or Connect: Optional features → Password writeback).
+finding-writeback-disabled-fix-cli = Enable it: writeback-wizard apply --enable-writeback (or Connect: Optional features → Password writeback).
+finding-writeback-disabled-no-connector = No Entra connector was found on this server
+finding-writeback-disabled-no-connector-fix = Run the Entra Connect wizard to connect to Microsoft Entra ID first.
+finding-restrict-remote-sam = RestrictRemoteSam is set on this server
+finding-restrict-remote-sam-detail = "Network access: Restrict clients allowed to make remote calls to SAM" = { $value }. It blocks writeback (SSPR_0029, events 33004 and 6329), and stays in the registry after the policy is removed.
+finding-restrict-remote-sam-fix = Allow the AD DS connector account in the policy, or undefine the policy and delete the RestrictRemoteSam value.
+finding-outbound-blocked = The sync server cannot reach { $target }
+finding-outbound-blocked-detail = Writeback needs outbound HTTPS (TCP 443) to the password reset service.
+finding-outbound-blocked-fix = Allow outbound TCP 443 to the password reset and Service Bus endpoints in the firewall and proxy.
+finding-tls12-disabled = TLS 1.2 is not enforced for .NET on this server
+finding-tls12-disabled-fix = Set the four .NET values to 1 (and TLS 1.2 Client Enabled=1, DisabledByDefault=0), then restart the server.
+finding-pilot-user-blocked = Writeback will not work for { $name }
+finding-pilot-user-blocked-detail = Reasons: { $reasons }.
+finding-pilot-user-blocked-fix = Fix the reasons (Configure fixes the rights and policies), or take the user out of the pilot.
+finding-pilot-user-blocked-fix-cli = Fix the reasons (writeback-wizard plan fixes the rights and policies), or take the user out of the pilot.
+finding-pilot-not-registered = Pilot user has not registered for self-service password reset
+finding-pilot-not-registered-fix = Ask the user to register at https://aka.ms/ssprsetup before the pilot.
+finding-pilot-not-synced = Pilot user is not synchronized to Entra ID
+finding-pilot-not-synced-fix = Bring the user's OU into the sync scope and let Entra Connect export it.
+finding-pilot-no-license = Pilot user has no Entra ID P1/P2 service plan assigned
 finding-pilot-no-license-fix = Assign a licence that includes Entra ID P1 or P2.
-finding-pilot-admin = A pilot user is an administrator
-finding-pilot-admin-fix = Administrators get the two-gate reset policy; test SSPR with a normal user too.
+finding-pilot-admin = Pilot user is an administrator: the two-gate SSPR policy for administrators applies
+finding-pilot-admin-detail = Administrators need two methods and cannot use security questions; their own policy is not the one you configure for users.
+finding-pilot-admin-fix = Test self-service password reset with a normal user too.
+
+## Finding values in words
+words-day = { $n ->
+        [one] 1 day
+       *[other] { $n } days
+    }
+words-hour = { $n ->
+        [one] 1 hour
+       *[other] { $n } hours
+    }
+words-minute = { $n ->
+        [one] 1 minute
+       *[other] { $n } minutes
+    }
+words-under-a-minute = less than a minute
+words-the-connector = the connector
+right-reset-password = Reset Password
+right-write-pwdlastset = write pwdLastSet
+right-write-lockouttime = write lockoutTime
+severity-error = error
+severity-warning = warning
+severity-info = info
+
+## Reports (check's text, Markdown, HTML and JSON)
+report-title = Password writeback readiness — { $domain }
+report-readiness = ready for { $ready } of { $users ->
+        [one] 1 user
+       *[other] { $users } users
+    } ({ $excluded ->
+        [one] 1 protected administrator
+       *[other] { $excluded } protected administrators
+    } excluded by design, { $blocked } blocked)
+report-verdict-ready = READY: { $readiness }.
+report-verdict-not-ready = NOT READY: { $errors } error(s), { $warnings } warning(s); { $readiness }.
+report-domain = domain
+report-checked-on = checked on
+report-checked-at = checked { $time } on { $dc }
+report-pdc = PDC
+report-connector = connector
+report-connector-unknown = (not determined)
+report-connector-account = Connector account
+report-scope = scope
+report-scope-heading = Scope
+report-no-problems = no problems found
+report-evidence = evidence
+report-fix = fix
+report-users = Users
+report-more-blocked = … and { $n } more (use --format json or csv for the full list)
+report-excluded-one = protected administrator, excluded by design
+report-more-excluded = … and { $n } more protected administrators
+report-excluded-heading = Protected administrators, excluded by design
+report-reason-here = { $id } on this user
+report-reason-at = { $id } at { $object }
+report-pilot-members = Pilot group { $group }: { $n } member(s)
+report-pilot-group = Pilot group { $group }
+report-pilot-ready = ready
+report-pilot-blocked = blocked
+report-pilot-unknown = unknown
+report-col-object = object
+report-col-finding = finding
+report-col-user = user
+report-col-verdict = verdict
+report-col-reasons = reasons
+report-col-synced = synced
+report-col-licensed = licensed
+report-col-sspr = SSPR registered
+report-col-admin = admin
+report-yes = yes
+report-no = no

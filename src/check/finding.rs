@@ -1,8 +1,13 @@
-//! Findings: what a check found, as data. A missing right is a finding, not an error.
+//! Findings: what a check found, as data — an id, a severity, the object it concerns and the
+//! values its sentences are made from. The sentences themselves belong to the faces (the
+//! translations under `i18n/`, through `crate::words`), so a finding reads the same in the CLI,
+//! the wizard and every report, in the user's language. A missing right is a finding, not an
+//! error.
 
 use serde::Serialize;
 
 pub use super::ids::{FindingId, Group};
+use super::right::Right;
 
 /// How bad a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -24,19 +29,70 @@ impl Severity {
     }
 }
 
+/// A value a finding's sentences are made from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+    /// An AD interval (100-ns ticks, negative as AD stores them), said in days, hours, minutes.
+    Interval(i64),
+    /// Writeback rights and the classes of user objects they concern.
+    Rights(Vec<(Right, Vec<String>)>),
+    /// Names, said as a list.
+    List(Vec<String>),
+    /// The connector account's name, or "the connector" when none was found.
+    Connector(Option<String>),
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Self {
+        Arg::Text(s.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Self {
+        Arg::Text(s)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(s: &String) -> Self {
+        Arg::Text(s.clone())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(n: usize) -> Self {
+        Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(n: i64) -> Self {
+        Arg::Number(n)
+    }
+}
+
+impl From<Vec<String>> for Arg {
+    fn from(v: Vec<String>) -> Self {
+        Arg::List(v)
+    }
+}
+
 /// One finding. `id` is stable: reports and scripts depend on it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Finding {
     pub id: FindingId,
     pub severity: Severity,
     /// The DN (or other name) of the object it concerns.
     pub object: String,
-    /// One line.
-    pub title: String,
-    pub detail: String,
-    /// What to do about it.
-    pub fix: String,
-    /// For rights: the deciding ACE in SDDL, or "no ACE grants it".
+    /// Which of the id's sentences (`finding-<text>` in the translations): the id's own unless
+    /// a check says more than one thing under it.
+    pub text: &'static str,
+    /// The values the sentences name.
+    pub args: Vec<(&'static str, Arg)>,
+    /// For rights: the deciding ACE in SDDL, or "no ACE grants it". Never translated.
     pub evidence: Vec<String>,
 }
 
@@ -46,30 +102,31 @@ impl Finding {
             id,
             severity,
             object: object.into(),
-            title: String::new(),
-            detail: String::new(),
-            fix: String::new(),
+            text: id.as_str(),
+            args: Vec::new(),
             evidence: Vec::new(),
         }
     }
 
-    pub fn title(mut self, t: impl Into<String>) -> Self {
-        self.title = t.into();
+    /// Says this finding with the sentences of `text` (`finding-<text>`…).
+    pub fn text(mut self, text: &'static str) -> Self {
+        self.text = text;
         self
     }
 
-    pub fn detail(mut self, d: impl Into<String>) -> Self {
-        self.detail = d.into();
-        self
-    }
-
-    pub fn fix(mut self, f: impl Into<String>) -> Self {
-        self.fix = f.into();
+    /// A value the sentences name.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
         self
     }
 
     pub fn evidence(mut self, e: impl Into<String>) -> Self {
         self.evidence.push(e.into());
         self
+    }
+
+    /// The value named `name`.
+    pub fn get(&self, name: &str) -> Option<&Arg> {
+        self.args.iter().find(|(n, _)| *n == name).map(|(_, a)| a)
     }
 }

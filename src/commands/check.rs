@@ -9,8 +9,9 @@ use writeback_wizard::cli::{CheckArgs, ReportFormat};
 use writeback_wizard::engine::{self, Progress, Request, SyncServerCheck};
 use writeback_wizard::report;
 use writeback_wizard::syncserver::{self, ProcessPowerShell};
+use writeback_wizard::words::Words;
 
-pub async fn run(args: CheckArgs) -> Result<ExitCode> {
+pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     // The cloud sign-in first: it can take minutes (a device code typed on a phone), longer
     // than a DC keeps an idle LDAP connection open; the engine connects to the DC after it.
     let cloud = if args.entra.entra {
@@ -52,10 +53,12 @@ pub async fn run(args: CheckArgs) -> Result<ExitCode> {
     }
     let to_file = args.output.is_some();
     let text = match args.format {
-        ReportFormat::Text => report::text(&report, !to_file && std::io::stdout().is_terminal()),
-        ReportFormat::Json => report.json(),
-        ReportFormat::Markdown => report::markdown(&report),
-        ReportFormat::Html => report::html(&report),
+        ReportFormat::Text => {
+            report::text(&report, words, !to_file && std::io::stdout().is_terminal())
+        }
+        ReportFormat::Json => report.json(words),
+        ReportFormat::Markdown => report::markdown(&report, words),
+        ReportFormat::Html => report::html(&report, words),
     };
     match &args.output {
         Some(path) => {

@@ -667,14 +667,16 @@ pub async fn write_file(path: PathBuf, text: String) -> Result<PathBuf, UiError>
 
 /// The report in the format its file name asks for (.json, .md, anything else HTML).
 pub fn report_text(report: &Report, path: &Path) -> String {
+    // The customer reads the export in the wizard's language; its fixes say what to click.
+    let words = crate::words::Words::current(crate::words::Face::Wizard);
     match path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .as_deref()
     {
-        Some("json") => report.json(),
-        Some("md") | Some("markdown") => crate::report::markdown(report),
-        Some("txt") => crate::report::text(report, false),
-        _ => crate::report::html(report),
+        Some("json") => report.json(&words),
+        Some("md") | Some("markdown") => crate::report::markdown(report, &words),
+        Some("txt") => crate::report::text(report, &words, false),
+        _ => crate::report::html(report, &words),
     }
 }

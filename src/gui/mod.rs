@@ -6,7 +6,6 @@
 //! what pages share and draws the step list and the Previous / Next bar once.
 
 pub mod dialogs;
-pub mod i18n;
 pub mod jobs;
 pub mod logging;
 pub mod pages;
@@ -615,7 +614,7 @@ pub fn run(o: RunOptions) -> anyhow::Result<std::process::ExitCode> {
         return restart_with_software_renderer();
     }
     let guard = logging::init(logging::log_dir());
-    let lang = i18n::select(o.lang.as_deref());
+    let lang = crate::words::select(o.lang.as_deref());
     tracing::info!("language {lang}");
     let log = guard.location.clone();
     let profile = o.profile.clone();

@@ -301,45 +301,48 @@ pub fn findings(report: &PilotReport) -> Vec<Finding> {
             .iter()
             .any(|r| r == FindingId::PilotNotSynced.as_str())
         {
-            out.push(
-                Finding::new(FindingId::PilotNotSynced, Severity::Error, &who)
-                    .title("Pilot user is not synchronized to Entra ID")
-                    .fix(
-                        "Bring the user's OU into the sync scope and let Entra Connect export it.",
-                    ),
-            );
+            out.push(Finding::new(
+                FindingId::PilotNotSynced,
+                Severity::Error,
+                &who,
+            ));
         }
         if row
             .reasons
             .iter()
             .any(|r| r == FindingId::PilotNoLicense.as_str())
         {
-            out.push(
-                Finding::new(FindingId::PilotNoLicense, Severity::Error, &who)
-                    .title("Pilot user has no Entra ID P1/P2 service plan assigned")
-                    .fix("Assign a licence that includes Entra ID P1 or P2."),
-            );
+            out.push(Finding::new(
+                FindingId::PilotNoLicense,
+                Severity::Error,
+                &who,
+            ));
         }
         if row
             .reasons
             .iter()
             .any(|r| r == FindingId::PilotNotRegistered.as_str())
         {
-            out.push(
-                Finding::new(FindingId::PilotNotRegistered, Severity::Warning, &who)
-                    .title("Pilot user has not registered for self-service password reset")
-                    .fix("Ask the user to register at https://aka.ms/ssprsetup before the pilot."),
-            );
+            out.push(Finding::new(
+                FindingId::PilotNotRegistered,
+                Severity::Warning,
+                &who,
+            ));
         }
         if row.admin == Some(true) {
-            out.push(Finding::new(FindingId::PilotAdmin, Severity::Info, &who).title("Pilot user is an administrator: the two-gate SSPR policy for administrators applies").detail("Administrators need two methods and cannot use security questions; their own policy is not the one you configure for users."));
+            out.push(Finding::new(FindingId::PilotAdmin, Severity::Info, &who));
         }
         if row.verdict == Some(PilotVerdict::Blocked) {
             out.push(
                 Finding::new(FindingId::PilotUserBlocked, Severity::Error, &who)
-                    .title(format!("Writeback will not work for {}", row.sam_account_name.as_deref().or(row.user_principal_name.as_deref()).unwrap_or("this pilot user")))
-                    .detail(format!("Reasons: {}.", row.reasons.join(", ")))
-                    .fix("Fix the reasons (writeback-wizard plan fixes the rights and policies), or take the user out of the pilot."),
+                    .arg(
+                        "name",
+                        row.sam_account_name
+                            .as_deref()
+                            .or(row.user_principal_name.as_deref())
+                            .unwrap_or("?"),
+                    )
+                    .arg("reasons", row.reasons.clone()),
             );
         }
     }

@@ -578,7 +578,7 @@ fn why_not(
         {
             "this user's own DACL lacks the right although the grants above it would give it; look at its explicit ACEs".into()
         }
-        _ => finding.title.clone(),
+        _ => crate::words::Words::english(crate::words::Face::Cli).title(finding),
     }
 }
 

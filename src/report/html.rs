@@ -5,27 +5,38 @@ use maud::html;
 
 use crate::html::document;
 
+use fluent::FluentValue;
+
 use super::{Report, grouped};
 use crate::check::Severity;
+use crate::words::Words;
 
-pub fn render(report: &Report) -> String {
+/// Renders `report` as an HTML page in `w`'s language.
+pub fn render(report: &Report, w: &Words) -> String {
+    let s = |v: &str| FluentValue::from(v.to_string());
     let d = &report.directory;
-    let title = format!("Password writeback readiness — {}", d.dns_name);
-    let yes_no = |v: Option<bool>| v.map_or("?", |b| if b { "yes" } else { "no" });
+    let title = w.get_with("report-title", &[("domain", s(&d.dns_name))]);
+    let checked = w.get_with(
+        "report-checked-at",
+        &[("time", s(&report.time)), ("dc", s(&d.dc))],
+    );
     let body = html! {
         h1 { (title) }
-        p class=(if report.ready { "info" } else { "error" }) { strong { (report.verdict_line()) } }
-        p { (d.domain_dn) " · checked " (report.time) " on " code { (d.dc) } }
+        p class=(if report.ready { "info" } else { "error" }) { strong { (report.verdict_line(w)) } }
+        p { (d.domain_dn) " · " (checked) }
         @if let Some(c) = &report.connector {
-            p { "Connector account: " code { (c.sam_account_name) } " (" (c.dn) ")" }
+            p { (w.get("report-connector-account")) ": " code { (c.sam_account_name) } " (" (c.dn) ")" }
         }
         @for (group, items) in grouped(report) {
-            h2 { (group.english()) }
+            h2 { (w.group(group)) }
             @if items.is_empty() {
-                p class="info" { "✔ No problems found." }
+                p class="info" { "✔ " (w.get("report-no-problems")) "." }
             } @else {
                 table {
-                    tr { th {} th { "id" } th { "object" } th { "finding" } th { "fix" } }
+                    tr {
+                        th {} th { "id" } th { (w.get("report-col-object")) }
+                        th { (w.get("report-col-finding")) } th { (w.get("report-fix")) }
+                    }
                     @for f in items {
                         tr {
                             td class=(match f.severity {
@@ -36,51 +47,48 @@ pub fn render(report: &Report) -> String {
                             td { code { (f.id) } }
                             td { (f.object) }
                             td {
-                                strong { (f.title) } br; (f.detail)
+                                strong { (w.title(f)) } br; (w.detail(f))
                                 @for x in &f.evidence { br; code { (x) } }
                             }
-                            td { (f.fix) }
+                            td { (w.fix(f)) }
                         }
                     }
                 }
             }
         }
         @if let Some(p) = &report.pilot {
-            h2 { "Pilot group " (p.group) }
+            h2 { (w.get_with("report-pilot-group", &[("group", s(&p.group))])) }
             table {
-                tr {
-                    th { "user" } th { "verdict" } th { "reasons" } th { "synced" }
-                    th { "licensed" } th { "SSPR registered" } th { "admin" }
-                }
+                tr { @for c in super::pilot_columns(w) { th { (c) } } }
                 @for r in &p.rows {
                     tr {
                         td { (r.sam_account_name.as_deref().or(r.user_principal_name.as_deref()).unwrap_or("?")) }
-                        td { (crate::pilot::verdict_word(r.verdict)) }
+                        td { (w.pilot_verdict(r.verdict)) }
                         td { (r.reasons.join(", ")) " " (r.unknown.join("; ")) }
-                        td { (yes_no(r.synced)) }
-                        td { (yes_no(r.licensed)) }
-                        td { (yes_no(r.sspr_registered)) }
-                        td { (yes_no(r.admin)) }
+                        td { (w.yes_no(r.synced)) }
+                        td { (w.yes_no(r.licensed)) }
+                        td { (w.yes_no(r.sspr_registered)) }
+                        td { (w.yes_no(r.admin)) }
                     }
                 }
             }
         }
-        h2 { "Users" }
-        p { (report.readiness.sentence()) "." }
+        h2 { (w.get("report-users")) }
+        p { (w.readiness(&report.readiness)) "." }
         @if !report.users.blocked.is_empty() {
             table {
-                tr { th { "user" } th { "reasons" } }
+                tr { th { (w.get("report-col-user")) } th { (w.get("report-col-reasons")) } }
                 @for b in &report.users.blocked {
-                    tr { td { (b.dn) } td { (b.reasons_text()) } }
+                    tr { td { (b.dn) } td { (w.reasons(b)) } }
                 }
             }
         }
         @if !report.users.excluded.is_empty() {
-            p { "Protected administrators, excluded by design:" }
+            p { (w.get("report-excluded-heading")) ":" }
             ul { @for x in &report.users.excluded { li { code { (x.dn) } } } }
         }
     };
-    let mut out = document(&title, body);
+    let mut out = document(&w.lang(), &title, body);
     out.push('\n');
     out
 }

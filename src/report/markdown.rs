@@ -2,41 +2,62 @@
 
 use std::fmt::Write;
 
+use fluent::FluentValue;
+
 use super::{Report, grouped};
+use crate::words::Words;
 
 fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "<br>")
 }
 
-pub fn render(report: &Report) -> String {
+/// Renders `report` as Markdown in `w`'s language.
+pub fn render(report: &Report, w: &Words) -> String {
+    let s = |v: &str| FluentValue::from(v.to_string());
     let mut out = String::new();
     let d = &report.directory;
-    let _ = writeln!(out, "# Password writeback readiness — {}\n", d.dns_name);
     let _ = writeln!(
         out,
-        "**{}** · {} · checked {} on `{}`\n",
-        report.verdict_line(),
+        "# {}\n",
+        w.get_with("report-title", &[("domain", s(&d.dns_name))])
+    );
+    let _ = writeln!(
+        out,
+        "**{}** · {} · {}\n",
+        report.verdict_line(w),
         d.domain_dn,
-        report.time,
-        d.dc
+        w.get_with(
+            "report-checked-at",
+            &[("time", s(&report.time)), ("dc", s(&format!("`{}`", d.dc)))]
+        )
     );
     if let Some(c) = &report.connector {
         let _ = writeln!(
             out,
-            "Connector account: `{}` ({})\n",
-            c.sam_account_name, c.dn
+            "{}: `{}` ({})\n",
+            w.get("report-connector-account"),
+            c.sam_account_name,
+            c.dn
         );
     }
-    let _ = writeln!(out, "Scope: {}\n", report.scope.join("; "));
+    let _ = writeln!(
+        out,
+        "{}: {}\n",
+        w.get("report-scope-heading"),
+        report.scope.join("; ")
+    );
     for (group, items) in grouped(report) {
-        let _ = writeln!(out, "## {}\n", group.english());
+        let _ = writeln!(out, "## {}\n", w.group(group));
         if items.is_empty() {
-            let _ = writeln!(out, "✔ No problems found.\n");
+            let _ = writeln!(out, "✔ {}.\n", w.get("report-no-problems"));
             continue;
         }
         let _ = writeln!(
             out,
-            "| | id | object | finding | fix |\n|---|---|---|---|---|"
+            "| | id | {} | {} | {} |\n|---|---|---|---|---|",
+            w.get("report-col-object"),
+            w.get("report-col-finding"),
+            w.get("report-fix")
         );
         for f in items {
             let _ = writeln!(
@@ -45,13 +66,13 @@ pub fn render(report: &Report) -> String {
                 f.severity.symbol(),
                 f.id,
                 cell(&f.object),
-                cell(&f.title),
-                cell(&f.detail),
+                cell(&w.title(f)),
+                cell(&w.detail(f)),
                 f.evidence
                     .iter()
                     .map(|e| format!("<br>`{}`", cell(e)))
                     .collect::<String>(),
-                cell(&f.fix)
+                cell(&w.fix(f))
             );
         }
         let _ = writeln!(out);
@@ -59,15 +80,11 @@ pub fn render(report: &Report) -> String {
     if let Some(p) = &report.pilot {
         let _ = writeln!(
             out,
-            "## Pilot group {}\n\n| user | verdict | reasons | synced | licensed | SSPR registered | admin |\n|---|---|---|---|---|---|---|",
-            cell(&p.group)
+            "## {}\n\n| {} |\n|---|---|---|---|---|---|---|",
+            cell(&w.get_with("report-pilot-group", &[("group", s(&p.group))])),
+            super::pilot_columns(w).join(" | ")
         );
-        let b = |v: Option<bool>| {
-            v.map_or(
-                "?".to_string(),
-                |b| if b { "yes".into() } else { "no".into() },
-            )
-        };
+        let b = |v: Option<bool>| w.yes_no(v);
         for r in &p.rows {
             let _ = writeln!(
                 out,
@@ -78,7 +95,7 @@ pub fn render(report: &Report) -> String {
                         .or(r.user_principal_name.as_deref())
                         .unwrap_or("?")
                 ),
-                crate::pilot::verdict_word(r.verdict),
+                w.pilot_verdict(r.verdict),
                 cell(
                     [r.reasons.join(", "), r.unknown.join("; ")]
                         .join(" ")
@@ -93,15 +110,25 @@ pub fn render(report: &Report) -> String {
         let _ = writeln!(out);
     }
     let u = &report.users;
-    let _ = writeln!(out, "## Users\n\n{}.\n", report.readiness.sentence());
+    let _ = writeln!(
+        out,
+        "## {}\n\n{}.\n",
+        w.get("report-users"),
+        w.readiness(&report.readiness)
+    );
     if !u.blocked.is_empty() {
-        let _ = writeln!(out, "| user | reasons |\n|---|---|");
+        let _ = writeln!(
+            out,
+            "| {} | {} |\n|---|---|",
+            w.get("report-col-user"),
+            w.get("report-col-reasons")
+        );
         for b in &u.blocked {
-            let _ = writeln!(out, "| {} | {} |", cell(&b.dn), cell(&b.reasons_text()));
+            let _ = writeln!(out, "| {} | {} |", cell(&b.dn), cell(&w.reasons(b)));
         }
     }
     if !u.excluded.is_empty() {
-        let _ = writeln!(out, "\nProtected administrators, excluded by design:\n");
+        let _ = writeln!(out, "\n{}:\n", w.get("report-excluded-heading"));
         for x in &u.excluded {
             let _ = writeln!(out, "- `{}`", x.dn);
         }

@@ -12,7 +12,10 @@ pub use text::render as text;
 use serde::Serialize;
 
 use crate::ad::discovery::ForestDomain;
+use crate::check::finding::Arg;
 use crate::check::{BlockedUser, CheckOutcome, ExcludedUser, Finding, Group, Readiness, Severity};
+use crate::words::Words;
+use fluent::FluentValue;
 
 /// The JSON schema version. Bump on any incompatible change.
 pub const SCHEMA: u32 = 1;
@@ -34,6 +37,8 @@ pub struct Report {
     /// How many users writeback serves, is blocked for, and leaves out by design.
     pub readiness: Readiness,
     pub summary: Summary,
+    /// Written by [`Report::json`] with each finding's sentences in the report's language.
+    #[serde(skip)]
     pub findings: Vec<Finding>,
     pub users: Users,
     /// The pilot table (`check --pilot-group`).
@@ -141,16 +146,20 @@ impl Report {
     }
 
     /// "READY: ready for 11 of 13 users (2 protected administrators excluded by design, 0
-    /// blocked)." or "NOT READY: 3 error(s), 1 warning(s); ready for …".
-    pub fn verdict_line(&self) -> String {
+    /// blocked)." or "NOT READY: 3 error(s), 1 warning(s); ready for …", in `w`'s language.
+    pub fn verdict_line(&self, w: &Words) -> String {
+        let readiness = FluentValue::from(w.readiness(&self.readiness));
         if self.ready {
-            format!("READY: {}.", self.readiness.sentence())
+            w.get_with("report-verdict-ready", &[("readiness", readiness)])
         } else {
-            format!(
-                "NOT READY: {} error(s), {} warning(s); {}.",
-                self.summary.errors,
-                self.summary.warnings,
-                self.readiness.sentence()
+            let n = |v: usize| FluentValue::from(v as f64);
+            w.get_with(
+                "report-verdict-not-ready",
+                &[
+                    ("errors", n(self.summary.errors)),
+                    ("warnings", n(self.summary.warnings)),
+                    ("readiness", readiness),
+                ],
             )
         }
     }
@@ -167,11 +176,71 @@ impl Report {
         self.ready = self.summary.errors == 0 && self.users.blocked.is_empty();
     }
 
-    /// The report as pretty JSON.
-    pub fn json(&self) -> String {
+    /// The report as pretty JSON: stable ids and values in any language, each finding's
+    /// `title`, `detail` and `fix` in `w`'s, and the language itself (`lang`).
+    pub fn json(&self, w: &Words) -> String {
         // Serialising plain data with string keys cannot fail.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        if let Some(o) = v.as_object_mut() {
+            o.insert("lang".into(), w.lang().into());
+            o.insert("verdict".into(), self.verdict_line(w).into());
+            o.insert(
+                "findings".into(),
+                self.findings.iter().map(|f| finding_json(f, w)).collect(),
+            );
+        }
+        serde_json::to_string_pretty(&v).unwrap_or_default()
     }
+}
+
+/// One finding in the JSON report.
+fn finding_json(f: &Finding, w: &Words) -> serde_json::Value {
+    let values: serde_json::Map<String, serde_json::Value> = f
+        .args
+        .iter()
+        .map(|(k, a)| ((*k).to_string(), arg_json(a)))
+        .collect();
+    serde_json::json!({
+        "id": f.id.as_str(),
+        "severity": f.severity,
+        "object": f.object,
+        "title": w.title(f),
+        "detail": w.detail(f),
+        "fix": w.fix(f),
+        "evidence": f.evidence,
+        "values": values,
+    })
+}
+
+/// A finding's value as data (intervals in AD's 100-ns ticks, rights by id).
+fn arg_json(a: &Arg) -> serde_json::Value {
+    use serde_json::json;
+    match a {
+        Arg::Text(s) => json!(s),
+        Arg::Number(n) | Arg::Interval(n) => json!(n),
+        Arg::Rights(r) => r
+            .iter()
+            .map(|(right, classes)| json!({ "right": right.id().as_str(), "classes": classes }))
+            .collect(),
+        Arg::List(v) => json!(v),
+        Arg::Connector(c) => json!(c),
+    }
+}
+
+/// The pilot table's column headings.
+pub(crate) fn pilot_columns(w: &Words) -> Vec<String> {
+    [
+        "report-col-user",
+        "report-col-verdict",
+        "report-col-reasons",
+        "report-col-synced",
+        "report-col-licensed",
+        "report-col-sspr",
+        "report-col-admin",
+    ]
+    .iter()
+    .map(|id| w.get(id))
+    .collect()
 }
 
 /// The findings by group, in the order every face shows the groups.

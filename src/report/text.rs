@@ -2,8 +2,11 @@
 
 use std::fmt::Write;
 
+use fluent::FluentValue;
+
 use super::{Report, grouped};
 use crate::check::Severity;
+use crate::words::Words;
 
 const RED: &str = "\x1b[31m";
 const YELLOW: &str = "\x1b[33m";
@@ -11,8 +14,10 @@ const GREEN: &str = "\x1b[32m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
-/// Renders `report` as a checklist. `color` adds ANSI colours (for a TTY).
-pub fn render(report: &Report, color: bool) -> String {
+/// Renders `report` as a checklist in `w`'s language. `color` adds ANSI colours (for a TTY).
+pub fn render(report: &Report, w: &Words, color: bool) -> String {
+    let n = |v: usize| FluentValue::from(v as f64);
+    let s = |v: &str| FluentValue::from(v.to_string());
     let paint = |code: &str, s: &str| {
         if color {
             format!("{code}{s}{RESET}")
@@ -27,31 +32,56 @@ pub fn render(report: &Report, color: bool) -> String {
         "{}",
         paint(
             BOLD,
-            &format!("Password writeback readiness — {}", d.dns_name)
+            &w.get_with("report-title", &[("domain", s(&d.dns_name))])
         )
     );
+    let label = |id: &str| format!("{:<11}", w.get(id));
     let _ = writeln!(
         out,
-        "  domain     {} ({}, {})",
-        d.domain_dn, d.netbios_name, d.domain_sid
+        "  {}{} ({}, {})",
+        label("report-domain"),
+        d.domain_dn,
+        d.netbios_name,
+        d.domain_sid
     );
-    let _ = writeln!(out, "  checked on {}", d.dc);
+    let _ = writeln!(out, "  {}{}", label("report-checked-on"), d.dc);
     if let Some(pdc) = &d.pdc_emulator {
-        let _ = writeln!(out, "  PDC        {pdc}");
+        let _ = writeln!(out, "  {}{pdc}", label("report-pdc"));
     }
     match &report.connector {
         Some(c) => {
-            let _ = writeln!(out, "  connector  {} ({})", c.sam_account_name, c.dn);
+            let _ = writeln!(
+                out,
+                "  {}{} ({})",
+                label("report-connector"),
+                c.sam_account_name,
+                c.dn
+            );
         }
         None => {
-            let _ = writeln!(out, "  connector  (not determined)");
+            let _ = writeln!(
+                out,
+                "  {}{}",
+                label("report-connector"),
+                w.get("report-connector-unknown")
+            );
         }
     }
-    let _ = writeln!(out, "  scope      {}", report.scope.join("; "));
+    let _ = writeln!(
+        out,
+        "  {}{}",
+        label("report-scope"),
+        report.scope.join("; ")
+    );
     for (group, items) in grouped(report) {
-        let _ = writeln!(out, "\n{}", paint(BOLD, group.english()));
+        let _ = writeln!(out, "\n{}", paint(BOLD, &w.group(group)));
         if items.is_empty() {
-            let _ = writeln!(out, "  {} no problems found", paint(GREEN, "✔"));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                paint(GREEN, "✔"),
+                w.get("report-no-problems")
+            );
         }
         for f in items {
             let sym = match f.severity {
@@ -59,16 +89,18 @@ pub fn render(report: &Report, color: bool) -> String {
                 Severity::Warning => paint(YELLOW, "⚠"),
                 Severity::Info => paint(GREEN, "✔"),
             };
-            let _ = writeln!(out, "  {sym} {}  [{}]", f.title, f.id);
+            let _ = writeln!(out, "  {sym} {}  [{}]", w.title(f), f.id);
             let _ = writeln!(out, "      {}", f.object);
-            if !f.detail.is_empty() {
-                let _ = writeln!(out, "      {}", f.detail);
+            let detail = w.detail(f);
+            if !detail.is_empty() {
+                let _ = writeln!(out, "      {detail}");
             }
             for e in &f.evidence {
-                let _ = writeln!(out, "      evidence: {e}");
+                let _ = writeln!(out, "      {}: {e}", w.get("report-evidence"));
             }
-            if !f.fix.is_empty() {
-                let _ = writeln!(out, "      fix: {}", f.fix);
+            let fix = w.fix(f);
+            if !fix.is_empty() {
+                let _ = writeln!(out, "      {}: {fix}", w.get("report-fix"));
             }
         }
     }
@@ -76,30 +108,33 @@ pub fn render(report: &Report, color: bool) -> String {
     let _ = writeln!(
         out,
         "\n{}",
-        paint(BOLD, &format!("Users: {}", report.readiness.sentence()))
+        paint(
+            BOLD,
+            &format!(
+                "{}: {}",
+                w.get("report-users"),
+                w.readiness(&report.readiness)
+            )
+        )
     );
     for b in u.blocked.iter().take(50) {
-        let _ = writeln!(out, "  ✖ {} — {}", b.dn, b.reasons_text());
+        let _ = writeln!(out, "  ✖ {} — {}", b.dn, w.reasons(b));
     }
     if u.blocked.len() > 50 {
         let _ = writeln!(
             out,
-            "  … and {} more (use --format json or csv for the full list)",
-            u.blocked.len() - 50
+            "  {}",
+            w.get_with("report-more-blocked", &[("n", n(u.blocked.len() - 50))])
         );
     }
     for x in u.excluded.iter().take(50) {
-        let _ = writeln!(
-            out,
-            "  – {} — protected administrator, excluded by design",
-            x.dn
-        );
+        let _ = writeln!(out, "  – {} — {}", x.dn, w.get("report-excluded-one"));
     }
     if u.excluded.len() > 50 {
         let _ = writeln!(
             out,
-            "  … and {} more protected administrators",
-            u.excluded.len() - 50
+            "  {}",
+            w.get_with("report-more-excluded", &[("n", n(u.excluded.len() - 50))])
         );
     }
     if let Some(p) = &report.pilot {
@@ -108,14 +143,18 @@ pub fn render(report: &Report, color: bool) -> String {
             "\n{}",
             paint(
                 BOLD,
-                &format!("Pilot group {}: {} member(s)", p.group, p.rows.len())
+                &w.get_with(
+                    "report-pilot-members",
+                    &[("group", s(&p.group)), ("n", n(p.rows.len()))]
+                )
             )
         );
         for r in &p.rows {
+            let word = format!("{:<9}", w.pilot_verdict(r.verdict));
             let verdict = match r.verdict {
-                Some(crate::pilot::PilotVerdict::Ready) => paint(GREEN, "✔ ready  "),
-                Some(crate::pilot::PilotVerdict::Blocked) => paint(RED, "✖ blocked"),
-                _ => paint(YELLOW, "? unknown"),
+                Some(crate::pilot::PilotVerdict::Ready) => paint(GREEN, &format!("✔ {word}")),
+                Some(crate::pilot::PilotVerdict::Blocked) => paint(RED, &format!("✖ {word}")),
+                _ => paint(YELLOW, &format!("? {word}")),
             };
             let who = r
                 .sam_account_name
@@ -127,15 +166,19 @@ pub fn render(report: &Report, color: bool) -> String {
                 if !why.is_empty() {
                     why.push_str("; ");
                 }
-                why.push_str(&format!("unknown: {}", r.unknown.join("; ")));
+                why.push_str(&format!(
+                    "{}: {}",
+                    w.get("report-pilot-unknown"),
+                    r.unknown.join("; ")
+                ));
             }
             let _ = writeln!(out, "  {verdict} {who:<20} {why}");
         }
     }
     let verdict = if report.ready {
-        paint(GREEN, &report.verdict_line())
+        paint(GREEN, &report.verdict_line(w))
     } else {
-        paint(RED, &report.verdict_line())
+        paint(RED, &report.verdict_line(w))
     };
     let _ = writeln!(out, "\n{verdict}");
     out

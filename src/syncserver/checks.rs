@@ -52,9 +52,8 @@ pub async fn assess(
         Err(e) => {
             findings.push(
                 Finding::new(FindingId::ReadIncomplete, Severity::Warning, "sync server")
-                    .title("The sync server could not be read")
-                    .detail(e.to_string())
-                    .fix("Run in an elevated PowerShell session as a member of ADSyncAdmins."),
+                    .text("read-incomplete-sync")
+                    .evidence(e.to_string()),
             );
             None
         }
@@ -74,51 +73,48 @@ pub fn evaluate(
     outbound: &[(String, Result<(), String>)],
 ) -> Vec<Finding> {
     let Some(info) = info.filter(|i| i.installed) else {
-        return vec![
-            Finding::new(FindingId::SyncNotInstalled, Severity::Info, "this computer")
-                .title("Entra Connect is not installed on this computer")
-                .detail("Normal on a consultant's laptop: the sync-server checks (staging mode, the writeback switch, RestrictRemoteSam, TLS 1.2, outbound 443) need to run on the sync server.")
-                .fix("Run the check on the Entra Connect server to include them."),
-        ];
+        return vec![Finding::new(
+            FindingId::SyncNotInstalled,
+            Severity::Info,
+            "this computer",
+        )];
     };
     let mut out = Vec::new();
     let server = "sync server";
     for e in &info.errors {
         out.push(
             Finding::new(FindingId::ReadIncomplete, Severity::Warning, server)
-                .title(format!("{} failed on the sync server", e.cmdlet))
-                .detail(e.message.clone())
-                .fix("Run as a member of ADSyncAdmins, in an elevated PowerShell session."),
+                .text("read-incomplete-cmdlet")
+                .arg("cmdlet", &e.cmdlet)
+                .evidence(e.message.clone()),
         );
     }
     if info.staging_mode_enabled == Some(true) {
-        out.push(
-            Finding::new(FindingId::SyncStagingMode, Severity::Warning, server)
-                .title("This Entra Connect server is in staging mode")
-                .detail("A staging server does not export; password writeback is serviced by the active server.")
-                .fix("Enable writeback on the active Entra Connect server (or take this one out of staging mode)."),
-        );
+        out.push(Finding::new(
+            FindingId::SyncStagingMode,
+            Severity::Warning,
+            server,
+        ));
     }
     match (info.password_writeback_enabled, info.entra_connector()) {
         (Some(true), _) => {}
         (_, None) => out.push(
             Finding::new(FindingId::WritebackDisabled, Severity::Error, server)
-                .title("No Entra connector was found on this server")
-                .fix("Run the Entra Connect wizard to connect to Microsoft Entra ID first."),
+                .text("writeback-disabled-no-connector"),
         ),
         (_, Some(c)) => out.push(
             Finding::new(FindingId::WritebackDisabled, Severity::Error, &c.name)
-                .title("Password writeback is off on this sync server")
-                .detail(format!("Get-ADSyncAADPasswordResetConfiguration -Connector '{}' says it is not enabled.", c.name))
-                .fix("Enable it: writeback-wizard apply --enable-writeback (or Connect: Optional features → Password writeback)."),
+                .arg("connector", &c.name),
         ),
     }
     if let Some(v) = &info.restrict_remote_sam {
         out.push(
-            Finding::new(FindingId::RestrictRemoteSam, Severity::Error, r"HKLM\System\CurrentControlSet\Control\Lsa")
-                .title("RestrictRemoteSam is set on this server")
-                .detail(format!("\"Network access: Restrict clients allowed to make remote calls to SAM\" = {v}. It blocks writeback (SSPR_0029, events 33004 and 6329), and stays in the registry after the policy is removed."))
-                .fix("Allow the AD DS connector account in the policy, or undefine the policy and delete the RestrictRemoteSam value."),
+            Finding::new(
+                FindingId::RestrictRemoteSam,
+                Severity::Error,
+                r"HKLM\System\CurrentControlSet\Control\Lsa",
+            )
+            .arg("value", v),
         );
     }
     let t = &info.tls12;
@@ -134,19 +130,16 @@ pub fn evaluate(
     if !strong || client_off {
         out.push(
             Finding::new(FindingId::Tls12Disabled, Severity::Warning, server)
-                .title("TLS 1.2 is not enforced for .NET on this server")
-                .detail(format!("SystemDefaultTlsVersions/SchUseStrongCrypto (64- and 32-bit) = {:?}/{:?}/{:?}/{:?}; TLS 1.2 client Enabled/DisabledByDefault = {:?}/{:?}.",
-                    t.net_system_default_tls_versions, t.net_sch_use_strong_crypto, t.net_wow_system_default_tls_versions, t.net_wow_sch_use_strong_crypto, t.client_enabled, t.client_disabled_by_default))
-                .fix("Set the four .NET values to 1 (and TLS 1.2 Client Enabled=1, DisabledByDefault=0), then restart the server."),
+                .evidence(format!("SystemDefaultTlsVersions/SchUseStrongCrypto (64- and 32-bit) = {:?}/{:?}/{:?}/{:?}; TLS 1.2 client Enabled/DisabledByDefault = {:?}/{:?}",
+                    t.net_system_default_tls_versions, t.net_sch_use_strong_crypto, t.net_wow_system_default_tls_versions, t.net_wow_sch_use_strong_crypto, t.client_enabled, t.client_disabled_by_default)),
         );
     }
     for (target, result) in outbound {
         if let Err(e) = result {
             out.push(
                 Finding::new(FindingId::OutboundBlocked, Severity::Error, target)
-                    .title(format!("The sync server cannot reach {target}"))
-                    .detail(format!("Writeback needs outbound HTTPS (TCP 443) to the password reset service: {e}."))
-                    .fix("Allow outbound TCP 443 to the password reset and Service Bus endpoints in the firewall and proxy."),
+                    .arg("target", target)
+                    .evidence(e.clone()),
             );
         }
     }

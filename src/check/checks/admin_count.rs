@@ -20,25 +20,10 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         }
         out.push(
             Finding::new(FindingId::AdminProtected, Severity::Info, dn)
-                .title("Protected administrator (adminCount=1): excluded from writeback by design")
-                .detail(format!(
-                    "Microsoft does not write back passwords of accounts in protected groups; they reset their passwords on-premises{}.",
-                    if *protected {
-                        ""
-                    } else {
-                        " (this account's DACL still inherits: SDProp has not protected it yet)"
-                    }
-                ))
-                .fix("Nothing to do. Do not grant rights on AdminSDHolder to work around it."),
+                .arg("sdprop", if *protected { "done" } else { "pending" }),
         );
     }
-    out.extend(cause_findings(input, FindingId::AdminCountStale, |_| {
-        (
-            "adminCount=1 but no longer in any protected group".into(),
-            "The account left the protected groups, but adminCount and the disabled inheritance stayed, so writeback fails for it for no reason.".into(),
-            "Clear adminCount and enable inheritance on the account (writeback-wizard plan --clear-stale-admincount), or let the plan grant the rights on it.".into(),
-        )
-    }));
+    out.extend(cause_findings(input, FindingId::AdminCountStale));
     for (dn, _) in &input.scan.admin_count {
         let blocked = input
             .scan
@@ -48,9 +33,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         if input.facts.admin_status(dn) == AdminStatus::Stale && !blocked {
             out.push(
                 Finding::new(FindingId::AdminCountStale, Severity::Warning, dn)
-                    .title("adminCount=1 but no longer in any protected group")
-                    .detail("Writeback works for it today, but adminCount=1 suggests it is still privileged.")
-                    .fix("Clear adminCount on the account when it is no longer privileged."),
+                    .text("admincount-stale-harmless"),
             );
         }
     }

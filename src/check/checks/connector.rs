@@ -18,24 +18,21 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     {
         out.push(
             Finding::new(FindingId::ConnectorCandidates, Severity::Info, &account.dn)
-                .title(format!(
-                    "{} other account(s) look like connector accounts; {} was taken",
-                    f.connector_others.len(),
-                    account.sam_account_name
-                ))
-                .detail(format!(
-                    "Passed over: {}. They rank lower (disabled, no writeback grants, no Entra Connect description, or signed in less recently), as old installations leave them.",
+                .arg("count", f.connector_others.len())
+                .arg("taken", &account.sam_account_name)
+                .arg(
+                    "others",
                     f.connector_others
                         .iter()
-                        .map(|c| format!(
-                            "{}{}",
-                            c.sam_account_name,
-                            if c.disabled { " (disabled)" } else { "" }
-                        ))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-                .fix("If Entra Connect uses another of them, give it with --connector NAME; remove leftovers of old installations.")
+                        .map(|c| {
+                            if c.disabled {
+                                format!("{} (disabled)", c.sam_account_name)
+                            } else {
+                                c.sam_account_name.clone()
+                            }
+                        })
+                        .collect::<Vec<_>>(),
+                )
                 .evidence(
                     f.connector_others
                         .iter()
@@ -51,35 +48,21 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
 fn lookup(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
     match &f.connector_lookup {
-        ConnectorLookup::NotFound { .. } => vec![
-            Finding::new(FindingId::ConnectorNotFound, Severity::Error, &f.domain.dn)
-                .title("No AD DS connector account was found")
-                .detail(
-                    "No account named MSOL_… or AAD_… and none with the description Entra Connect \
-                     writes exists in the domain, so there is no account to check the rights of.",
-                )
-                .fix(
-                    "Give the account Entra Connect's AD connector signs in as with --connector \
-                     (Synchronization Service Manager → Connectors → the AD connector → Properties \
-                     → Connect to Active Directory Forest).",
-                ),
-        ],
+        ConnectorLookup::NotFound { .. } => vec![Finding::new(
+            FindingId::ConnectorNotFound,
+            Severity::Error,
+            &f.domain.dn,
+        )],
         ConnectorLookup::Ambiguous { candidates, .. } => vec![
             Finding::new(FindingId::ConnectorAmbiguous, Severity::Error, &f.domain.dn)
-                .title(format!(
-                    "{} accounts look equally like the connector account",
-                    candidates.len()
-                ))
-                .detail(format!(
-                    "Candidates: {}. They are all enabled and nothing (writeback grants, the Entra \
-                     Connect description, recent sign-ins) tells them apart.",
+                .arg("count", candidates.len())
+                .arg(
+                    "candidates",
                     candidates
                         .iter()
-                        .map(|c| c.sam_account_name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-                .fix("Say which one the AD connector uses with --connector NAME.")
+                        .map(|c| c.sam_account_name.clone())
+                        .collect::<Vec<_>>(),
+                )
                 .evidence(
                     candidates
                         .iter()
@@ -93,7 +76,7 @@ fn lookup(input: &Input<'_>) -> Vec<Finding> {
                 return Vec::new();
             };
             let domain = &f.domain.sid;
-            let privileged: Vec<(&str, crate::sd::Sid)> = [
+            let privileged: Vec<String> = [
                 ("Domain Admins", domain.with_rid(512)),
                 ("Enterprise Admins", domain.with_rid(519)),
                 ("Administrators", crate::sd::Sid::new(5, &[32, 544]).ok()),
@@ -101,6 +84,7 @@ fn lookup(input: &Input<'_>) -> Vec<Finding> {
             .into_iter()
             .filter_map(|(n, s)| Some((n, s?)))
             .filter(|(_, s)| c.token.contains(s))
+            .map(|(n, _)| n.to_string())
             .collect();
             if privileged.is_empty() {
                 return Vec::new();
@@ -111,24 +95,8 @@ fn lookup(input: &Input<'_>) -> Vec<Finding> {
                     Severity::Warning,
                     &account.dn,
                 )
-                .title(format!(
-                    "The connector account {} is a member of {}",
-                    account.sam_account_name,
-                    privileged
-                        .iter()
-                        .map(|(n, _)| *n)
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-                .detail(
-                    "Entra Connect refuses Domain Admin and Enterprise Admin accounts as the \
-                         AD DS connector account, and a connector with these rights can reset any \
-                         password in the domain.",
-                )
-                .fix(
-                    "Use a dedicated, unprivileged account and delegate only the writeback \
-                         rights to it.",
-                ),
+                .arg("name", &account.sam_account_name)
+                .arg("groups", privileged),
             ]
         }
     }
@@ -164,12 +132,23 @@ mod tests {
             .iter()
             .find(|f| f.id == "connector-privileged")
             .unwrap();
-        assert!(p.title.contains("Domain Admins"));
+        let w = crate::words::Words::english(crate::words::Face::Cli);
+        assert!(w.title(p).contains("Domain Admins"), "{}", w.title(p));
         let c = o
             .findings
             .iter()
             .find(|f| f.id == "connector-candidates")
             .unwrap();
-        assert!(c.detail.contains("MSOL_old (disabled)"), "{}", c.detail);
+        assert!(
+            w.detail(c).contains("MSOL_old (disabled)"),
+            "{}",
+            w.detail(c)
+        );
+        assert!(
+            w.fix(c).contains("--connector"),
+            "the command line names its flag"
+        );
+        let wizard = crate::words::Words::english(crate::words::Face::Wizard);
+        assert!(!wizard.fix(c).contains("--"), "{}", wizard.fix(c));
     }
 }

@@ -6,27 +6,12 @@
 //! Judged for every container in scope as if the grant at the domain root already existed, so a
 //! deny is reported wherever it is, whatever the state of the root.
 
-use super::{Input, cause_findings, rights_words, users_words};
+use super::{Input, cause_findings};
 use crate::check::FindingId;
 use crate::check::finding::Finding;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
-    let name = super::connector_name(input);
-    cause_findings(input, FindingId::RightDenied, |cause| {
-        (
-            format!("An explicit deny refuses {name} {}", rights_words(cause)),
-            format!(
-                "A deny ACE on this {} applies to {name} (or a group it is in) and decides before any grant. {}",
-                if cause.object_class.is_empty() {
-                    "object"
-                } else {
-                    &cause.object_class
-                },
-                users_words(cause.users)
-            ),
-            "Remove the deny ACE, or narrow it so it does not apply to the connector account; no grant can override it.".into(),
-        )
-    })
+    cause_findings(input, FindingId::RightDenied)
 }
 
 #[cfg(test)]
@@ -55,7 +40,8 @@ mod tests {
             "{:?}",
             f.evidence
         );
-        assert!(f.detail.contains("No user in scope"), "{}", f.detail);
+        let detail = crate::words::Words::english(crate::words::Face::Cli).detail(f);
+        assert!(detail.contains("No user in scope"), "{detail}");
     }
 
     #[test]

@@ -5,37 +5,26 @@
 //! Source: "Troubleshoot self-service password reset writeback" — permissions granted at the
 //! domain root do not reach objects below an OU with inheritance disabled.
 
-use super::{Input, cause_findings, rights_words, users_words};
+use super::{Input, cause_findings};
 use crate::check::FindingId;
 use crate::check::finding::Finding;
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
-    let name = super::connector_name(input);
-    cause_findings(input, FindingId::InheritanceDisabled, |cause| {
-        let user = cause.object_class.eq_ignore_ascii_case("user")
-            || cause.object_class.eq_ignore_ascii_case("inetOrgPerson");
-        if user {
-            (
-                "Inheritance is disabled on this user".into(),
-                format!(
-                    "The user's DACL is protected, so the rights granted higher up do not reach it, and it does not grant {name} {} itself. The user is not a protected administrator.",
-                    rights_words(cause)
-                ),
-                "Grant the writeback rights on this user (writeback-wizard plan does, unless --no-protected-users), or enable inheritance on it.".into(),
-            )
-        } else {
-            (
-                format!("Inheritance is disabled here; {} user(s) below are blocked", cause.users),
-                format!(
-                    "This {} has a protected DACL, so the rights granted higher up do not reach the users below it, and it does not grant {name} {} itself. {}",
-                    cause.object_class,
-                    rights_words(cause),
-                    users_words(cause.users)
-                ),
-                "Grant the writeback rights on this container as well (writeback-wizard plan does, unless --no-protected-containers), or enable inheritance on it.".into(),
-            )
-        }
-    })
+    cause_findings(input, FindingId::InheritanceDisabled)
+        .into_iter()
+        .map(|f| {
+            let user = matches!(
+                f.get("class"),
+                Some(crate::check::finding::Arg::Text(c))
+                    if c.eq_ignore_ascii_case("user") || c.eq_ignore_ascii_case("inetOrgPerson")
+            );
+            if user {
+                f.text("inheritance-disabled-user")
+            } else {
+                f
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -9,12 +9,11 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     if f.encrypted {
         return Vec::new();
     }
-    vec![
-        Finding::new(FindingId::LdapTransport, Severity::Warning, &f.server)
-            .title("This check ran over unencrypted LDAP")
-            .detail("Everything read (and any password sent) crossed the network in clear text.")
-            .fix("Use LDAPS (the default) or --starttls."),
-    ]
+    vec![Finding::new(
+        FindingId::LdapTransport,
+        Severity::Warning,
+        &f.server,
+    )]
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! means adding a file and a line in [`ALL`].
 
 use super::facts::Facts;
-use super::finding::{Finding, Severity};
+use super::finding::{Arg, Finding, Severity};
 use super::scan::UserScan;
 use crate::check::FindingId;
 
@@ -48,85 +48,52 @@ pub const ALL: &[Check] = &[
     read_incomplete::check,
 ];
 
-/// Days and hours of an AD interval (negative 100-ns ticks), e.g. "1 day" or "2 days 6 hours".
-pub fn interval_words(ticks: i64) -> String {
-    let secs = ticks.unsigned_abs() / 10_000_000;
-    let (days, hours, mins) = (secs / 86_400, secs % 86_400 / 3_600, secs % 3_600 / 60);
-    let part = |n: u64, unit: &str| match n {
-        0 => None,
-        1 => Some(format!("1 {unit}")),
-        n => Some(format!("{n} {unit}s")),
-    };
-    let parts: Vec<String> = [part(days, "day"), part(hours, "hour"), part(mins, "minute")]
-        .into_iter()
-        .flatten()
-        .collect();
-    if parts.is_empty() {
-        "less than a minute".into()
-    } else {
-        parts.join(" ")
-    }
-}
-
-/// The connector's sAMAccountName, or "the connector" when none was found.
-pub fn connector_name<'a>(input: &Input<'a>) -> &'a str {
-    input
-        .facts
-        .connector
-        .as_ref()
-        .map_or("the connector", |c| c.account.sam_account_name.as_str())
+/// The connector's sAMAccountName, when one was found (words say "the connector" otherwise).
+pub fn connector_name(input: &Input<'_>) -> Arg {
+    Arg::Connector(
+        input
+            .facts
+            .connector
+            .as_ref()
+            .map(|c| c.account.sam_account_name.clone()),
+    )
 }
 
 /// The causes with `id` as error findings, one per object (the object that holds the cause),
-/// built by `describe` (title, detail, fix); the evidence and user count are added here.
-pub fn cause_findings(
-    input: &Input<'_>,
-    id: FindingId,
-    describe: impl Fn(&crate::check::causes::CauseInfo) -> (String, String, String),
-) -> Vec<Finding> {
+/// with what every such finding names: the connector (`name`), the object's class (`class`),
+/// how many users in scope it blocks (`users`), the rights it takes away (`rights`), and the
+/// deciding ACEs as evidence.
+pub fn cause_findings(input: &Input<'_>, id: FindingId) -> Vec<Finding> {
     input
         .scan
         .causes
         .with_id(id)
         .map(|c| {
-            let (title, detail, fix) = describe(c);
-            let mut f = Finding::new(id, crate::check::Severity::Error, &*c.object)
-                .title(title)
-                .detail(detail)
-                .fix(fix);
+            let mut rights: Vec<(crate::check::Right, Vec<String>)> = Vec::new();
+            for (r, class) in &c.rights {
+                match rights.iter_mut().find(|(x, _)| x == r) {
+                    Some((_, classes)) => classes.push(class.clone()),
+                    None => rights.push((*r, vec![class.clone()])),
+                }
+            }
+            let mut f = Finding::new(id, Severity::Error, &*c.object)
+                .arg("name", connector_name(input))
+                .arg(
+                    "class",
+                    if c.object_class.is_empty() {
+                        "object"
+                    } else {
+                        c.object_class.as_str()
+                    },
+                )
+                .arg("users", c.users)
+                .arg("rights", Arg::Rights(rights));
             for e in &c.evidence {
                 f = f.evidence(e.clone());
             }
             f
         })
         .collect()
-}
-
-/// "Reset Password (user, inetOrgPerson), write pwdLastSet (user)".
-pub fn rights_words(c: &crate::check::causes::CauseInfo) -> String {
-    let mut parts: Vec<(crate::check::Right, Vec<&str>)> = Vec::new();
-    for (r, class) in &c.rights {
-        match parts.iter_mut().find(|(x, _)| x == r) {
-            Some((_, classes)) => classes.push(class),
-            None => parts.push((*r, vec![class])),
-        }
-    }
-    parts
-        .iter()
-        .map(|(r, classes)| format!("{} ({})", r.name(), classes.join(", ")))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// "3 users in scope are blocked by it" or "no user in scope today; new users there would be".
-pub fn users_words(n: usize) -> String {
-    match n {
-        0 => {
-            "No user in scope is blocked by it today; users created or moved there would be.".into()
-        }
-        1 => "1 user in scope is blocked by it.".into(),
-        n => format!("{n} users in scope are blocked by it."),
-    }
 }
 
 /// A safety net: an error finding for every cause of a blocked user that no check reported
@@ -145,9 +112,9 @@ pub fn coverage(input: &Input<'_>, findings: &[Finding]) -> Vec<Finding> {
         })
         .map(|c| {
             Finding::new(c.id, Severity::Error, &*c.object)
-                .title(format!("Writeback is blocked here ({})", c.id))
-                .detail(users_words(c.users))
-                .fix("See `writeback-wizard explain` for this finding id.")
+                .text("blocked-here")
+                .arg("id", c.id.as_str())
+                .arg("users", c.users)
         })
         .collect()
 }
@@ -166,11 +133,34 @@ pub fn evidence(facts: &Facts, d: &crate::sd::Decision) -> String {
 
 #[cfg(test)]
 mod tests {
+    use crate::check::finding::Arg;
+    use crate::check::fixture::{CONNECTOR, Fixture};
+    use crate::check::{FindingId, Right};
+
     #[test]
-    fn intervals_read_as_days_and_hours() {
-        assert_eq!(super::interval_words(-864_000_000_000), "1 day");
-        assert_eq!(super::interval_words(-1_944_000_000_000), "2 days 6 hours");
-        assert_eq!(super::interval_words(-600_000_000), "1 minute");
-        assert_eq!(super::interval_words(-1), "less than a minute");
+    fn cause_findings_name_the_connector_the_class_the_users_and_the_rights() {
+        let o = Fixture::new()
+            .ou("OU=P,DC=example,DC=test", "D:P(A;;RC;;;AU)")
+            .user("CN=a,OU=P,DC=example,DC=test", "D:")
+            .user("CN=b,OU=P,DC=example,DC=test", "D:")
+            .run();
+        let f = o
+            .findings
+            .iter()
+            .find(|f| f.id == FindingId::InheritanceDisabled)
+            .expect("inheritance-disabled");
+        assert_eq!(f.object, "OU=P,DC=example,DC=test");
+        assert_eq!(f.get("users"), Some(&Arg::Number(2)));
+        assert_eq!(
+            f.get("class"),
+            Some(&Arg::Text("organizationalUnit".into()))
+        );
+        assert!(matches!(f.get("name"), Some(Arg::Connector(Some(n))) if n == "MSOL_fixture"));
+        let Some(Arg::Rights(r)) = f.get("rights") else {
+            panic!("{f:?}")
+        };
+        assert_eq!(r.len(), 3, "{r:?}");
+        assert!(r.contains(&(Right::ResetPassword, vec!["user".to_string()])));
+        let _ = CONNECTOR;
     }
 }

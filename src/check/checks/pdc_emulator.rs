@@ -14,20 +14,17 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     match &f.domain.pdc_emulator {
         Some(pdc) if pdc.eq_ignore_ascii_case(connected) => vec![
             Finding::new(FindingId::PdcEmulator, Severity::Info, pdc)
-                .title(format!("Connected to the PDC emulator, {pdc}")),
+                .text("pdc-emulator-connected")
+                .arg("pdc", pdc),
         ],
         Some(pdc) => vec![
             Finding::new(FindingId::PdcEmulator, Severity::Warning, pdc)
-                .title(format!(
-                    "The PDC emulator is {pdc}, but this check ran against {connected}"
-                ))
-                .detail("Changes should be made on the PDC emulator; apply connects to it.")
-                .fix(format!("Run plan and apply with --server {pdc}.")),
+                .arg("pdc", pdc)
+                .arg("connected", connected),
         ],
         None => vec![
             Finding::new(FindingId::PdcEmulator, Severity::Warning, &f.domain.dn)
-                .title("The PDC emulator could not be determined")
-                .detail("fSMORoleOwner on the domain object was not readable."),
+                .text("pdc-emulator-unknown"),
         ],
     }
 }

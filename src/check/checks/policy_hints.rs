@@ -21,12 +21,8 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             Severity::Warning,
             &r.dns_host_name,
         )
-        .title("The DC does not support the password policy hints control")
-        .detail(format!(
-            "Its rootDSE lists neither {POLICY_HINTS} nor {POLICY_HINTS_DEPRECATED}; writeback \
-                 uses them so that history and policy apply to resets."
-        ))
-        .fix("Run writeback against domain controllers on Windows Server 2016 or later."),
+        .arg("oid", POLICY_HINTS)
+        .arg("old", POLICY_HINTS_DEPRECATED),
     ]
 }
 

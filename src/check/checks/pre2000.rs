@@ -18,19 +18,14 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     {
         return Vec::new();
     }
-    vec![
-        Finding::new(
-            FindingId::Pre2000Au,
-            Severity::Info,
-            format!(
-                "CN=Pre-Windows 2000 Compatible Access,CN=Builtin,{}",
-                f.domain.dn
-            ),
-        )
-        .title("Authenticated Users is not in Pre-Windows 2000 Compatible Access")
-        .detail("Usually harmless; noted because some writeback failures trace back to it.")
-        .fix("No action unless writeback fails with access errors for some users."),
-    ]
+    vec![Finding::new(
+        FindingId::Pre2000Au,
+        Severity::Info,
+        format!(
+            "CN=Pre-Windows 2000 Compatible Access,CN=Builtin,{}",
+            f.domain.dn
+        ),
+    )]
 }
 
 #[cfg(test)]

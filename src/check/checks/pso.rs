@@ -5,9 +5,9 @@
 //! password age must be 0) and "Fine-grained password policies" (the PSO with the lowest
 //! precedence wins and replaces the domain policy for its users).
 
-use super::{Input, interval_words};
+use super::Input;
 use crate::check::FindingId;
-use crate::check::finding::{Finding, Severity};
+use crate::check::finding::{Arg, Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     input
@@ -24,28 +24,19 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
             if users == 0 || pso.min_age == Some(0) {
                 return None;
             }
-            Some(
-                Finding::new(FindingId::PsoMinPasswordAge, Severity::Error, &pso.dn)
-                    .title(format!(
-                        "Password policy {} has a minimum age of {} and governs {users} user(s) in scope",
-                        pso.name,
-                        pso.min_age.map_or("an unknown value".into(), interval_words)
-                    ))
-                    .detail(format!(
-                        "Precedence {}; applies to {}. For these users it replaces the domain \
-                         policy, so its minimum age blocks writeback.",
-                        pso.precedence.map_or("unknown".into(), |p| p.to_string()),
-                        if pso.applies_to.is_empty() {
-                            "nobody directly".to_string()
-                        } else {
-                            pso.applies_to.join("; ")
-                        }
-                    ))
-                    .fix(format!(
-                        "Set msDS-MinimumPasswordAge of {} to 0 (writeback-wizard plan --fix-pso \"{}\").",
-                        pso.name, pso.name
-                    )),
-            )
+            let mut f = Finding::new(FindingId::PsoMinPasswordAge, Severity::Error, &pso.dn)
+                .arg("name", &pso.name)
+                .arg("users", users)
+                .arg("applies", pso.applies_to.clone());
+            f = match pso.min_age {
+                Some(age) => f.arg("age", Arg::Interval(age)),
+                None => f.arg("age", "?"),
+            };
+            f = match pso.precedence {
+                Some(p) => f.arg("precedence", p),
+                None => f.arg("precedence", "?"),
+            };
+            Some(f)
         })
         .collect()
 }
@@ -79,10 +70,10 @@ mod tests {
             .iter()
             .find(|f| f.id == "pso-min-password-age")
             .unwrap();
+        let title = crate::words::Words::english(crate::words::Face::Cli).title(f);
         assert!(
-            f.title.contains("1 day") && f.title.contains("1 user(s)"),
-            "{}",
-            f.title
+            title.contains("a minimum age of 1 day") && title.contains("governs 1 user in scope"),
+            "{title}"
         );
         assert_eq!(o.scan.blocked[0].reason_ids(), ["pso-min-password-age"]);
     }

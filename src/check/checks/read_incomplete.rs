@@ -7,10 +7,11 @@ use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
+    // What could not be read, as evidence (DNs and attribute names; not translated).
     let mut problems = f.read_problems.clone();
     if input.scan.unreadable > 0 {
         problems.push(format!(
-            "the security descriptors of {} user(s) could not be read",
+            "nTSecurityDescriptor of {} user(s)",
             input.scan.unreadable
         ));
     }
@@ -22,36 +23,25 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         .count();
     if unknown_admins > 0 {
         problems.push(format!(
-            "the groups of {unknown_admins} adminCount=1 user(s) could not be read, so it is unknown whether they are still protected administrators"
+            "tokenGroups of {unknown_admins} adminCount=1 user(s)"
         ));
     }
     for pso in &input.scan.unreadable_psos {
         if !f.psos.iter().any(|p| p.dn.eq_ignore_ascii_case(pso)) {
-            problems.push(format!(
-                "the password policy {pso} applies to users in scope but could not be read"
-            ));
+            problems.push(format!("{pso} (a password policy of users in scope)"));
         }
     }
     if problems.is_empty() {
         return Vec::new();
     }
     let mut finding = Finding::new(FindingId::ReadIncomplete, Severity::Error, &f.server)
-        .title("Some of the directory could not be read with this account")
-        .detail(format!(
-            "{}. Without them the check cannot tell whether writeback works, so it never reports \
-             ready.",
-            problems.first().cloned().unwrap_or_default()
-        ))
-        .fix(
-            "Run the check as an account that can read security descriptors (a domain admin, or \
-             an account with Read permissions on the domain).",
-        );
+        .arg("count", problems.len());
     for p in problems.iter().take(20) {
         finding = finding.evidence(p.clone());
     }
     finding
         .evidence
-        .extend((problems.len() > 20).then(|| format!("… and {} more", problems.len() - 20)));
+        .extend((problems.len() > 20).then(|| format!("… +{}", problems.len() - 20)));
     vec![finding]
 }
 

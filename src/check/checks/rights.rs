@@ -8,70 +8,51 @@
 //! that does not propagate, NO_PROPAGATE_INHERIT) — judged for a new user below every container
 //! in scope, and for every blocked user.
 
-use super::{Input, cause_findings, users_words};
+use super::{Input, cause_findings};
 use crate::check::Right;
-use crate::check::finding::Finding;
+use crate::check::finding::{Arg, Finding};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
-    let Some(c) = &input.facts.connector else {
+    if input.facts.connector.is_none() {
         return Vec::new();
-    };
-    let name = &c.account.sam_account_name;
+    }
     let root = &input.facts.domain.dn;
     Right::ALL
         .into_iter()
         .flat_map(|right| {
-            cause_findings(input, right.id(), move |cause| {
-                let at_root = cause.object.eq_ignore_ascii_case(root);
-                let user = cause.object_class.eq_ignore_ascii_case("user")
-                    || cause.object_class.eq_ignore_ascii_case("inetOrgPerson");
-                let title = format!(
-                    "{name} lacks {} on {}",
-                    right.name(),
-                    if user {
-                        "this user".to_string()
-                    } else {
-                        let classes: Vec<&str> = cause
-                            .rights
+            cause_findings(input, right.id())
+                .into_iter()
+                .map(move |f| {
+                    let user = matches!(
+                        f.get("class"),
+                        Some(Arg::Text(c))
+                            if c.eq_ignore_ascii_case("user") || c.eq_ignore_ascii_case("inetOrgPerson")
+                    );
+                    let classes = match f.get("rights") {
+                        Some(Arg::Rights(r)) => r
                             .iter()
-                            .filter(|(r, _)| *r == right)
-                            .map(|(_, c)| c.as_str())
-                            .collect();
-                        format!("descendant {} objects", classes.join(" and "))
-                    }
-                );
-                let detail = if at_root {
-                    format!(
-                        "Nothing in the domain grants {name} this right, so password writeback fails for the users below. {}",
-                        users_words(cause.users)
-                    )
-                } else if user {
-                    format!(
-                        "This user's own DACL does not give {name} the right, although a new user in the same place would have it. {}",
-                        users_words(cause.users)
-                    )
-                } else {
-                    format!(
-                        "Above this {} the right is granted, but it does not reach the users below it (the grant does not propagate this far). {}",
-                        cause.object_class,
-                        users_words(cause.users)
-                    )
-                };
-                let fix = if at_root {
-                    format!(
-                        "Grant {name} {} on descendant user objects at the domain root (writeback-wizard plan shows the exact ACE).",
-                        right.name()
-                    )
-                } else {
-                    format!(
-                        "Grant {name} {} here (writeback-wizard plan shows the exact ACE).",
-                        right.name()
-                    )
-                };
-                (title, detail, fix)
-            })
-            .into_iter()
-            .map(|f| f.evidence("no ACE grants it"))
+                            .filter(|(x, _)| *x == right)
+                            .flat_map(|(_, c)| c.clone())
+                            .collect(),
+                        _ => Vec::new(),
+                    };
+                    let place = if f.object.eq_ignore_ascii_case(root) {
+                        "root"
+                    } else if user {
+                        "user"
+                    } else {
+                        "below"
+                    };
+                    f.text(match place {
+                        "root" => "right-missing-root",
+                        "user" => "right-missing-user",
+                        _ => "right-missing-below",
+                    })
+                    .arg("right", Arg::Rights(vec![(right, Vec::new())]))
+                    .arg("classes", Arg::List(classes))
+                    .evidence("no ACE grants it")
+                })
+                .collect::<Vec<_>>()
         })
         .collect()
 }
@@ -106,7 +87,8 @@ mod tests {
             .iter()
             .find(|f| f.id == "right-reset-password")
             .unwrap();
-        assert!(f.detail.contains("1 user in scope"), "{}", f.detail);
+        let detail = crate::words::Words::english(crate::words::Face::Cli).detail(f);
+        assert!(detail.contains("1 user in scope is blocked"), "{detail}");
         assert!(!o.ready());
     }
 

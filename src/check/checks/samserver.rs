@@ -16,16 +16,9 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let Some(d) = f.sam_server_read().filter(|d| !d.is_allowed()) else {
         return Vec::new();
     };
-    let name = super::connector_name(input);
     vec![
         Finding::new(FindingId::SamServerRead, Severity::Error, f.sam_server_dn())
-            .title(format!("{name} cannot read the SAM server object"))
-            .detail(
-                "Writeback reads this object (NetUserGetInfo) and fails with access denied without List contents, Read all properties and Read permissions on it. Domains grant them to Authenticated Users or to Pre-Windows 2000 Compatible Access.",
-            )
-            .fix(format!(
-                "Grant {name} (or Authenticated Users) List contents, Read all properties and Read permissions on CN=Server,CN=System."
-            ))
+            .arg("name", super::connector_name(input))
             .evidence(super::evidence(f, &d)),
     ]
 }

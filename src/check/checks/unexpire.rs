@@ -21,50 +21,23 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         .unexpire()
         .filter(|d| !d.is_allowed() && d.verdict != Verdict::Unknown)
     {
-        let denied = d.verdict == Verdict::Denied;
-        out.push(
-            Finding::new(
-                FindingId::RightUnexpirePassword,
-                Severity::Error,
-                &f.domain.dn,
-            )
-            .title(if denied {
-                "A deny refuses the connector Unexpire Password on the domain"
-            } else {
-                "Nobody in the connector's token has Unexpire Password on the domain"
-            })
-            .detail(
-                "After a reset, writeback sets pwdLastSet to -1; the DC refuses that \
-                     without the Unexpire Password right on the domain object, so writeback \
-                     fails for every user. By default Authenticated Users has it.",
-            )
-            .fix(if denied {
-                "Remove the deny ACE on the domain root; no grant can override it.".to_string()
-            } else {
-                format!(
-                    "Grant Unexpire Password on the domain root to {} (or restore the default \
-                         grant to Authenticated Users).",
-                    c.account.sam_account_name
-                )
-            })
-            .evidence(evidence(f, &d)),
-        );
+        let finding = Finding::new(
+            FindingId::RightUnexpirePassword,
+            Severity::Error,
+            &f.domain.dn,
+        )
+        .arg("name", &c.account.sam_account_name)
+        .evidence(evidence(f, &d));
+        out.push(if d.verdict == Verdict::Denied {
+            finding.text("right-unexpire-password-denied")
+        } else {
+            finding
+        });
     }
     if input.scan.change_password_missing > 0 {
         out.push(
             Finding::new(FindingId::RightChangePassword, Severity::Info, &f.domain.dn)
-                .title(format!(
-                    "Change Password is not granted on {} user(s)",
-                    input.scan.change_password_missing
-                ))
-                .detail(
-                    "By default Everyone may use Change Password on users; here the default \
-                     grant is gone for some. Entra Connect's own permission cmdlet does not grant \
-                     it, so this is for information.",
-                )
-                .fix(
-                    "Nothing is required; restore the default grant if it was removed by mistake.",
-                ),
+                .arg("users", input.scan.change_password_missing),
         );
     }
     out
@@ -103,7 +76,10 @@ mod tests {
             .find(|f| f.id == "right-unexpire-password")
             .unwrap();
         assert!(
-            f.title.contains("deny") && f.evidence[0].contains("(OD;"),
+            crate::words::Words::english(crate::words::Face::Cli)
+                .title(f)
+                .contains("deny")
+                && f.evidence[0].contains("(OD;"),
             "{f:?}"
         );
     }

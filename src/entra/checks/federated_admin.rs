@@ -16,9 +16,12 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         return Vec::new();
     }
     vec![
-        Finding::new(FindingId::CloudFederatedAdmin, Severity::Error, &me.user_principal_name)
-            .title(format!("{} signs in through a federated domain ({})", me.user_principal_name, domain.id))
-            .detail("Enabling writeback with a federated admin account fails (event 32009: the service cannot get a token for it).")
-            .fix("Use a cloud-only Global Administrator (…@<tenant>.onmicrosoft.com) for the writeback step."),
+        Finding::new(
+            FindingId::CloudFederatedAdmin,
+            Severity::Error,
+            &me.user_principal_name,
+        )
+        .arg("upn", &me.user_principal_name)
+        .arg("domain", &domain.id),
     ]
 }

@@ -27,15 +27,12 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     }
     vec![
         Finding::new(FindingId::CloudLicense, Severity::Error, "tenant")
-            .title("No Microsoft Entra ID P1 or P2 licence is active in the tenant")
-            .detail(format!(
-                "Password writeback needs Entra ID P1 or P2. Subscribed: {}.",
-                if skus.is_empty() {
-                    "nothing".to_string()
-                } else {
-                    skus.iter().map(|s| format!("{} ({})", s.sku_part_number, s.capability_status)).collect::<Vec<_>>().join(", ")
-                }
-            ))
-            .fix("Buy or start a trial of Entra ID P1/P2 (or Microsoft 365 Business Premium, E3, E5) and assign it to the users."),
+            .arg("count", skus.len())
+            .arg(
+                "subscribed",
+                skus.iter()
+                    .map(|s| format!("{} ({})", s.sku_part_number, s.capability_status))
+                    .collect::<Vec<_>>(),
+            ),
     ]
 }

@@ -7,11 +7,14 @@ use crate::entra::facts::CloudFacts;
 
 pub fn check(f: &CloudFacts) -> Vec<Finding> {
     let reads = [
-        ("the signed-in user", f.me.as_ref().err()),
-        ("roles", f.roles.as_ref().err()),
-        ("licences", f.skus.as_ref().err()),
-        ("organization", f.organization.as_ref().err()),
-        ("the admin's domain", f.admin_domain.as_ref().err()),
+        ("/me", f.me.as_ref().err()),
+        ("/me/memberOf (roles)", f.roles.as_ref().err()),
+        ("/subscribedSkus", f.skus.as_ref().err()),
+        ("/organization", f.organization.as_ref().err()),
+        (
+            "/domains (the admin's domain)",
+            f.admin_domain.as_ref().err(),
+        ),
     ];
     let problems: Vec<String> = reads
         .into_iter()
@@ -22,11 +25,8 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         return Vec::new();
     }
     let mut finding = Finding::new(FindingId::ReadIncomplete, Severity::Warning, "tenant")
-        .title("Some of the tenant could not be read")
-        .detail(
-            "Without it the cloud side cannot be judged, so the result is never reported as ready.",
-        )
-        .fix("Sign in with a Global Administrator and consent to the requested permissions.");
+        .text("read-incomplete-cloud")
+        .arg("count", problems.len());
     for p in problems {
         finding = finding.evidence(p);
     }

@@ -21,18 +21,20 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     if has(HYBRID_IDENTITY_ADMINISTRATOR) {
         return vec![
             Finding::new(FindingId::CloudRole, Severity::Warning, upn)
-                .title(format!("{upn} is a Hybrid Identity Administrator, not a Global Administrator"))
-                .detail("That is enough for Entra Connect's sign-in, but configuring password writeback still needs a Global Administrator.")
-                .fix("Sign in with a Global Administrator (a cloud-only account) for the writeback step."),
+                .text("cloud-role-hybrid")
+                .arg("upn", upn),
         ];
     }
     vec![
         Finding::new(FindingId::CloudRole, Severity::Error, upn)
-            .title(format!("{upn} is not a Global Administrator"))
-            .detail(format!(
-                "Its active directory roles: {}. Turning on password writeback needs a Global Administrator. (Roles only eligible in PIM do not count until activated.)",
-                if roles.is_empty() { "none".to_string() } else { roles.iter().map(|r| r.display_name.as_str()).collect::<Vec<_>>().join(", ") }
-            ))
-            .fix("Sign in with a Global Administrator, or activate the role in Privileged Identity Management first."),
+            .arg("upn", upn)
+            .arg("count", roles.len())
+            .arg(
+                "roles",
+                roles
+                    .iter()
+                    .map(|r| r.display_name.clone())
+                    .collect::<Vec<_>>(),
+            ),
     ]
 }

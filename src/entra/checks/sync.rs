@@ -17,28 +17,42 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     };
     if org.on_premises_sync_enabled != Some(true) {
         return vec![
-            Finding::new(FindingId::CloudSyncDisabled, Severity::Error, &org.display_name)
-                .title("Directory synchronization is not enabled in the tenant")
-                .detail(match org.on_premises_sync_enabled {
-                    Some(false) => "onPremisesSyncEnabled is false: the tenant was synchronized but no longer is.",
-                    _ => "onPremisesSyncEnabled is not set: the tenant has never been synchronized.",
-                })
-                .fix("Install and run Entra Connect (or turn synchronization on again) before enabling writeback."),
+            Finding::new(
+                FindingId::CloudSyncDisabled,
+                Severity::Error,
+                &org.display_name,
+            )
+            .arg(
+                "state",
+                match org.on_premises_sync_enabled {
+                    Some(false) => "false",
+                    _ => "unset",
+                },
+            ),
         ];
     }
     let last = org.on_premises_last_sync_date_time.as_deref();
     match last.and_then(parse_rfc3339) {
         Some(t) if f.now.saturating_sub(t) <= STALE_AFTER_SECS => Vec::new(),
         Some(t) => vec![
-            Finding::new(FindingId::CloudSyncStale, Severity::Warning, &org.display_name)
-                .title(format!("The last directory sync was {} hours ago", f.now.saturating_sub(t) / 3600))
-                .detail(format!("onPremisesLastSyncDateTime = {}. Sync normally runs every 30 minutes.", last.unwrap_or_default()))
-                .fix("Check the sync server: the ADSync service, staging mode, and the scheduler (Get-ADSyncScheduler)."),
+            Finding::new(
+                FindingId::CloudSyncStale,
+                Severity::Warning,
+                &org.display_name,
+            )
+            .arg(
+                "hours",
+                i64::try_from(f.now.saturating_sub(t) / 3600).unwrap_or(i64::MAX),
+            )
+            .arg("last", last.unwrap_or_default()),
         ],
         None => vec![
-            Finding::new(FindingId::CloudSyncStale, Severity::Warning, &org.display_name)
-                .title("The tenant reports no last sync time")
-                .fix("Check that Entra Connect runs and exports."),
+            Finding::new(
+                FindingId::CloudSyncStale,
+                Severity::Warning,
+                &org.display_name,
+            )
+            .text("cloud-sync-stale-unknown"),
         ],
     }
 }

@@ -24,10 +24,9 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     }
     vec![
         Finding::new(FindingId::CloudSyncFeatures, Severity::Info, "tenant")
-            .title(format!("Synchronization features on: {}", if on.is_empty() { "none".into() } else { on.join(", ") }))
-            .detail(format!(
-                "Off: {}. (passwordWritebackEnabled is documented as not in use, so it is not shown; writeback is switched on on the sync server and in the password reset settings.)",
-                if off.is_empty() { "none".into() } else { off.join(", ") }
-            )),
+            .arg("on-count", on.len())
+            .arg("on", on)
+            .arg("off-count", off.len())
+            .arg("off", off),
     ]
 }

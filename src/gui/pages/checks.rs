@@ -13,7 +13,7 @@ use crate::check::{Finding, Group, Severity};
 use crate::gui::dialogs::{Filter, Purpose};
 use crate::gui::jobs::{self, Assessment, CheckEvent, Phase, UiError};
 use crate::gui::shared::Shared;
-use crate::gui::{i18n, style};
+use crate::gui::style;
 use crate::t;
 
 pub type Action = super::Action<Message>;
@@ -256,7 +256,9 @@ impl Page {
         let head = button(
             row![
                 style::severity(f.severity),
-                text(i18n::finding_title(f)).size(14).width(Length::Fill),
+                text(crate::words::finding_title(f))
+                    .size(14)
+                    .width(Length::Fill),
                 text(if open { "▾" } else { "▸" }).size(14)
             ]
             .spacing(8)
@@ -267,12 +269,11 @@ impl Page {
         .on_press(Message::Toggle(i));
         let mut col = column![head].spacing(4);
         if open {
+            let words = crate::words::Words::current(crate::words::Face::Wizard);
             let mut d = column![style::field(t!("checks-object"), f.object.clone())].spacing(4);
-            if !f.title.is_empty() {
-                d = d.push(text(f.title.clone()).size(13));
-            }
-            if !f.detail.is_empty() {
-                d = d.push(text(f.detail.clone()).size(13));
+            let detail = words.detail(f);
+            if !detail.is_empty() {
+                d = d.push(text(detail).size(13));
             }
             if !f.evidence.is_empty() {
                 d = d.push(text(t!("checks-evidence")).size(13));
@@ -281,10 +282,7 @@ impl Page {
                 }
             }
             d = d.push(text(t!("checks-fix")).size(13));
-            d = d.push(text(i18n::finding_fix(f)).size(13));
-            if !f.fix.is_empty() {
-                d = d.push(style::note(f.fix.clone()));
-            }
+            d = d.push(text(words.fix(f)).size(13));
             d = d.push(style::note(format!("id: {}", f.id)));
             col = col.push(iced::widget::container(d).padding(iced::Padding::default().left(28)));
         }
@@ -331,7 +329,9 @@ impl Page {
             list = list.push(
                 row![
                     text(b.sam_account_name.clone()).size(13).width(160),
-                    text(b.reasons_text()).size(13).width(280),
+                    text(crate::words::Words::current(crate::words::Face::Wizard).reasons(b))
+                        .size(13)
+                        .width(280),
                     style::mono(b.dn.clone()),
                 ]
                 .spacing(8)

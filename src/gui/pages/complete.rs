@@ -136,11 +136,7 @@ impl Page {
                 stopped,
             }) => {
                 let mut d = column![
-                    text(t!(
-                        "complete-written",
-                        count = crate::gui::i18n::n(*written)
-                    ))
-                    .size(15)
+                    text(t!("complete-written", count = crate::words::n(*written))).size(15)
                 ]
                 .spacing(6);
                 for change in changes {
@@ -202,7 +198,7 @@ impl Page {
                 r = r.push(
                     row![
                         style::severity(f.severity),
-                        text(crate::gui::i18n::finding_title(f)).size(13)
+                        text(crate::words::finding_title(f)).size(13)
                     ]
                     .spacing(6),
                 );

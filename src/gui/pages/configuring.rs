@@ -111,7 +111,7 @@ impl Page {
                     Event::BackedUp { path, entries } => {
                         t!(
                             "configure-backed-up",
-                            entries = crate::gui::i18n::n(*entries),
+                            entries = crate::words::n(*entries),
                             path = path.as_str()
                         )
                     }

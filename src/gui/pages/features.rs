@@ -56,7 +56,7 @@ impl Page {
     pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let mut list = column![].spacing(10);
         for (id, key) in OTHERS {
-            let name = crate::gui::i18n::dynamic(id).unwrap_or_else(|| id.to_string());
+            let name = crate::words::dynamic(id).unwrap_or_else(|| id.to_string());
             let state = Self::state(shared, *key);
             let label = match state {
                 Some(true) => format!("{name} ({})", t!("state-on")),

@@ -1,18 +1,24 @@
-//! The wizard's words: Fluent files under `i18n/`, embedded in the binary. `t!` checks every id
-//! against `i18n/en-US` at compile time; a test checks that every language has the same ids.
-//! The engine keeps English (logs, the CLI); findings are translated here by id.
+//! Words belong to the faces: Fluent files under `i18n/`, embedded in the binary, for the
+//! wizard, the command line and every report. `t!` (the wizard's current language) checks every
+//! id against `i18n/en-US` at compile time; [`Words`] says findings in any language for either
+//! face; a test checks that every language has the same ids. The engine carries ids and values,
+//! never sentences (its English error texts stay for logs).
+
+mod findings;
+
+pub use findings::{Face, Words};
 
 use std::sync::LazyLock;
 
+use i18n_embed::LanguageLoader;
 use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
-use i18n_embed::{DesktopLanguageRequester, LanguageLoader};
 use rust_embed::RustEmbed;
 
 use crate::check::Finding;
 
 #[derive(RustEmbed)]
 #[folder = "i18n/"]
-struct Localizations;
+pub(crate) struct Localizations;
 
 /// The loader every `t!` goes through.
 pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
@@ -30,7 +36,7 @@ pub static LOADER: LazyLock<FluentLanguageLoader> = LazyLock::new(|| {
 #[macro_export]
 macro_rules! t {
     ($($args:tt)*) => {
-        i18n_embed_fl::fl!($crate::gui::i18n::LOADER, $($args)*)
+        i18n_embed_fl::fl!($crate::words::LOADER, $($args)*)
     };
 }
 
@@ -42,7 +48,7 @@ pub const LANGUAGES: &[&str] = &["en-US", "de-DE"];
 pub fn select(requested: Option<&str>) -> String {
     let wanted: Vec<i18n_embed::unic_langid::LanguageIdentifier> = match requested {
         Some(r) => r.parse().into_iter().collect(),
-        None => DesktopLanguageRequester::requested_languages(),
+        None => system_language().parse().into_iter().collect(),
     };
     if let Err(e) = i18n_embed::select(&*LOADER, &Localizations, &wanted) {
         tracing::warn!("language selection failed, using English: {e}");
@@ -51,6 +57,43 @@ pub fn select(requested: Option<&str>) -> String {
     // either (they would show as boxes with some fonts and break text matching).
     LOADER.set_use_isolating(false);
     LOADER.current_language().to_string()
+}
+
+/// The system's language as a tag (`de-DE`): on Unix from `LC_ALL`, `LC_MESSAGES` or `LANG`
+/// (`de_DE.UTF-8`; `C` and `POSIX` are English), elsewhere from the desktop's settings.
+pub fn system_language() -> String {
+    #[cfg(unix)]
+    {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            let Ok(value) = std::env::var(var) else {
+                continue;
+            };
+            let tag = value
+                .split(['.', '@'])
+                .next()
+                .unwrap_or_default()
+                .replace('_', "-");
+            if tag.is_empty() {
+                continue;
+            }
+            if tag == "C"
+                || tag == "POSIX"
+                || tag
+                    .parse::<i18n_embed::unic_langid::LanguageIdentifier>()
+                    .is_err()
+            {
+                return "en-US".into();
+            }
+            return tag;
+        }
+        "en-US".into()
+    }
+    #[cfg(not(unix))]
+    {
+        i18n_embed::DesktopLanguageRequester::requested_languages()
+            .first()
+            .map_or_else(|| "en-US".to_string(), |l| l.to_string())
+    }
 }
 
 /// A count as a Fluent number (so plural forms apply).
@@ -63,15 +106,14 @@ pub fn dynamic(id: &str) -> Option<String> {
     LOADER.has(id).then(|| LOADER.get(id))
 }
 
-/// A finding's one-line title in the wizard's language (the engine's English when the
-/// language has no text for it).
+/// A finding's one-line title in the wizard's language.
 pub fn finding_title(f: &Finding) -> String {
-    dynamic(&format!("finding-{}", f.id)).unwrap_or_else(|| f.title.clone())
+    Words::current(Face::Wizard).title(f)
 }
 
-/// What to do about a finding, in the wizard's language, then the engine's specific fix.
+/// What to do about a finding, in the wizard's language.
 pub fn finding_fix(f: &Finding) -> String {
-    dynamic(&format!("finding-{}-fix", f.id)).unwrap_or_else(|| f.fix.clone())
+    Words::current(Face::Wizard).fix(f)
 }
 
 /// The ids of a Fluent file (messages only, not terms or attributes).
@@ -120,6 +162,27 @@ mod tests {
     }
 
     #[test]
+    fn only_the_command_line_fixes_name_flags() {
+        for lang in LANGUAGES {
+            let file = file_of(lang).expect("language file");
+            let ids = ids_of(&file);
+            for id in ids.iter().filter(|i| i.ends_with("-fix-cli")) {
+                let wizard = id.trim_end_matches("-cli");
+                assert!(ids.contains(wizard), "{lang}: {id} has no {wizard}");
+            }
+            let words = Words::for_lang(Some(lang), Face::Wizard);
+            for id in ids
+                .iter()
+                .filter(|i| i.starts_with("finding-") && i.ends_with("-fix"))
+            {
+                // Values the sentences name are left out; only the words count here.
+                let text = words.get(id);
+                assert!(!text.contains("--"), "{lang}: {id} = {text}");
+            }
+        }
+    }
+
+    #[test]
     fn german_is_selected_by_tag_and_translates_findings() {
         let lang = select(Some("de-DE"));
         assert_eq!(lang, "de-DE");
@@ -128,11 +191,27 @@ mod tests {
             crate::check::Severity::Error,
             "DC=x",
         )
-        .title("English title");
+        .arg(
+            "age",
+            crate::check::finding::Arg::Interval(-864_000_000_000),
+        )
+        .arg("value", -864_000_000_000_i64);
         let de = finding_title(&f);
         select(Some("en-US"));
         let en = finding_title(&f);
+        assert_eq!(en, "The domain's minimum password age is 1 day, not 0");
+        assert!(de.contains("1 Tag"), "{de}");
         assert_ne!(de, en, "German and English titles differ");
-        assert_ne!(en, "English title", "the GUI has its own text for every id");
+        let cli = Words::for_lang(Some("de-DE"), Face::Cli);
+        assert!(
+            cli.fix(&f).contains("--min-password-age-zero"),
+            "{}",
+            cli.fix(&f)
+        );
+        assert!(
+            !Words::for_lang(Some("de-DE"), Face::Wizard)
+                .fix(&f)
+                .contains("--")
+        );
     }
 }
