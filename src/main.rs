@@ -9,11 +9,13 @@ use anyhow::Result;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use writeback_wizard::cli::{Cli, Command};
+use writeback_wizard::words::{Face, Words};
 
 mod commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let words = Words::for_lang(cli.lang.as_deref(), Face::Cli);
     let result = match cli.command {
         // The wizard logs to its own file (see gui::logging).
         None => open_wizard(
@@ -25,13 +27,14 @@ fn main() -> ExitCode {
         ),
         Some(cmd) => {
             init_tracing(cli.verbose);
-            run(cmd, cli.lang.as_deref())
+            run(cmd, &words)
         }
     };
     match result {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            // The engine's errors in the user's language, with the command line's next step.
+            eprintln!("error: {}", words.error(e.as_ref()));
             ExitCode::from(commands::exit::CANNOT_RUN)
         }
     }
@@ -86,8 +89,7 @@ fn open_wizard(
     )
 }
 
-fn run(cmd: Command, lang: Option<&str>) -> Result<ExitCode> {
-    let words = writeback_wizard::words::Words::for_lang(lang, writeback_wizard::words::Face::Cli);
+fn run(cmd: Command, words: &Words) -> Result<ExitCode> {
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -96,9 +98,9 @@ fn run(cmd: Command, lang: Option<&str>) -> Result<ExitCode> {
         Command::Sddl(c) => commands::sddl::run(c),
         Command::GenerateAssets { dir } => commands::assets::run(&dir),
         Command::Explain { code, json } => commands::explain::run(&code, json),
-        Command::Check(args) => rt.block_on(commands::check::run(args, &words)),
-        Command::Plan(args) => rt.block_on(commands::fix::run_plan(args)),
-        Command::Apply(args) => rt.block_on(commands::fix::run_apply(args)),
+        Command::Check(args) => rt.block_on(commands::check::run(args, words)),
+        Command::Plan(args) => rt.block_on(commands::fix::run_plan(args, words)),
+        Command::Apply(args) => rt.block_on(commands::fix::run_apply(args, words)),
         Command::Restore(args) => rt.block_on(commands::fix::run_restore(args)),
         Command::VerifyAsConnector(args) => rt.block_on(commands::fix::run_verify(args)),
     }

@@ -879,14 +879,27 @@ fn plan_options_shape_the_change_set() {
         p["not_fixed"].as_array().unwrap().iter().any(|n| {
             n["id"] == "inheritance-disabled"
                 && n["object"] == blocked
-                && n["reason"]
-                    .as_str()
-                    .unwrap()
-                    .contains("--no-protected-containers")
+                && n["code"] == "protected-containers-off"
         }),
         "{}",
         p["not_fixed"]
     );
+    // The command line says it with its own flag; German too.
+    for lang in ["en-US", "de-DE"] {
+        let (code, out, err) = cli(
+            &lab,
+            &["plan", "--no-protected-containers", "--lang", lang],
+            None,
+            &[],
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.lines()
+                .any(|l| l.contains("inheritance-disabled")
+                    && l.contains("--no-protected-containers")),
+            "{lang}: {out}"
+        );
+    }
     let p = plan(&["--include-adminsdholder"]);
     assert_eq!(count_on(&p, &holder), 3);
     assert!(

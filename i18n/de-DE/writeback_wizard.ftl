@@ -77,6 +77,10 @@ welcome-explain-found-by = Erkannt durch: { $ids }
 welcome-explain-not-detectable = Diese Ursache kann das Tool nicht erkennen; prüfen Sie sie manuell.
 welcome-explain-sources = Quelle: { $documents }
 welcome-explain-unknown = „{ $code }“ ist diesem Tool nicht bekannt. Die allgemeine Checkliste für das Kennwortrückschreiben:
+welcome-checklist-check = Wählen Sie auf dem Synchronisierungsserver „Konfigurieren“ und lassen Sie die Voraussetzungen für das Kennwortrückschreiben mit der Anmeldung bei Entra ID prüfen: geprüft werden die Rechte des Connectorkontos, Vererbung, geschützte Benutzer, Kennwortalter, die Lizenz, der Administrator, der Synchronisierungsstatus und der Synchronisierungsserver.
+welcome-checklist-events = Suchen Sie im Anwendungsprotokoll des Synchronisierungsservers nach Ereignissen von PasswordResetService und ADSync um den Zeitpunkt des Fehlers, und schlagen Sie diese Codes hier nach.
+welcome-checklist-switches = Prüfen Sie, dass das Rückschreiben an beiden Stellen eingeschaltet ist: auf dem Synchronisierungsserver (Optionale Features → Kennwortrückschreibung) und in den Einstellungen zur Kennwortzurücksetzung (Lokale Integration).
+welcome-checklist-try = Testen Sie es mit einem Testbenutzer: Setzen Sie sein Kennwort unter https://aka.ms/sspr zurück und beobachten Sie im Anwendungsprotokoll des Synchronisierungsservers die Rückschreibereignisse.
 welcome-start-hint = Wählen Sie „Konfigurieren“, um zu beginnen. Es wird nichts in Ihr Verzeichnis geschrieben, bevor Sie den Plan gesehen haben.
 
 ## Zusätzliche Aufgaben
@@ -656,3 +660,75 @@ report-col-sspr = Für SSPR registriert
 report-col-admin = Admin
 report-yes = ja
 report-no = nein
+
+## Fehler der Engine, mit dem nächsten Schritt (-cli: der der Befehlszeile, mit deren Optionen)
+error-ad-ca-file = die CA-Datei { $path } kann nicht gelesen werden: { $reason }. Geben Sie eine PEM-Datei mit dem oder den CA-Zertifikaten an.
+error-ad-bad-url = „{ $server }“ ist keine verwendbare LDAP-Adresse: { $reason }. Geben Sie einen Hostnamen oder ldaps://Host[:Port] an.
+error-ad-unknown-host = der Host von { $server } wurde nicht gefunden: { $reason }. Prüfen Sie den Namen, oder geben Sie die Adresse des Domänencontrollers an.
+error-ad-refused = unter { $server } nimmt nichts Verbindungen an (Verbindung abgelehnt). Prüfen Sie den Host und den Port: LDAPS verwendet 636, LDAP und StartTLS 389.
+error-ad-connect = keine Verbindung zu { $server } möglich: { $reason }
+error-ad-timeout = { $server } hat nicht innerhalb von { $seconds } s geantwortet. Prüfen Sie den Host, den Port und etwaige Firewalls.
+error-ad-timeout-cli = { $server } hat nicht innerhalb von { $seconds } s geantwortet. Prüfen Sie den Host, den Port und etwaige Firewalls, oder erhöhen Sie --timeout.
+error-ad-untrusted-certificate = das Zertifikat von { $server } ist nicht vertrauenswürdig ({ $reason }). Wenn die Domäne eine eigene Zertifizierungsstelle verwendet, wählen Sie deren CA-Zertifikat über „CA-Datei auswählen…“ aus, und testen Sie erneut.
+error-ad-untrusted-certificate-cli = das Zertifikat von { $server } ist nicht vertrauenswürdig ({ $reason }). Wenn die Domäne eine eigene Zertifizierungsstelle verwendet, übergeben Sie deren Zertifikat mit --ca-file CA.pem.
+error-ad-certificate-name = das Zertifikat von { $server } enthält diesen Namen nicht ({ $reason }). Verbinden Sie sich mit einem Namen, den das Zertifikat aufführt, meist dem vollständigen DNS-Namen des Domänencontrollers.
+error-ad-certificate-expired = das Zertifikat von { $server } ist abgelaufen oder noch nicht gültig ({ $reason }). Erneuern Sie das Zertifikat des Domänencontrollers.
+error-ad-tls = TLS mit { $server } fehlgeschlagen: { $reason }
+error-ad-starttls-refused = { $server } hat StartTLS abgelehnt ({ $reason }): Der Domänencontroller hat kein Zertifikat für LDAP oder bietet StartTLS nicht an. Es wurde kein Kennwort gesendet. Verwenden Sie LDAPS (Port 636), wenn der Domänencontroller ein Zertifikat hat, oder stellen Sie ihm eines aus.
+error-ad-connection-lost = die Verbindung zu { $server } ist während des Vorgangs „{ $op }“ abgebrochen ({ $reason }); der Lauf wurde dort beendet und liefert kein Ergebnis. Prüfen Sie das Netzwerk (VPN, Leerlauf-Timeouts von Firewalls), und führen Sie ihn erneut aus; stellen Sie nach einer unterbrochenen Änderung den vorherigen Zustand aus deren Sicherung wieder her.
+error-ad-encryption-required = { $server } verlangt für diese Anmeldung eine verschlüsselte Verbindung (LDAP 8: { $text }). Wählen Sie unter „Verzeichnisse verbinden“ LDAPS oder StartTLS.
+error-ad-encryption-required-cli = { $server } verlangt für diese Anmeldung eine verschlüsselte Verbindung (LDAP 8: { $text }). Verwenden Sie LDAPS (Standard) oder --starttls.
+error-ad-plaintext-refused = das Senden eines Kennworts über die unverschlüsselte Verbindung zu { $server } wird verweigert. Wählen Sie unter „Verzeichnisse verbinden“ LDAPS oder StartTLS.
+error-ad-plaintext-refused-cli = das Senden eines Kennworts über die unverschlüsselte Verbindung zu { $server } wird verweigert. Verwenden Sie LDAPS (Standard) oder --starttls; oder fügen Sie --plaintext-password hinzu, wenn Sie das wirklich wollen.
+error-ad-bad-credentials = { $server } hat das Kennwort für { $user } abgelehnt{ $detail }. Prüfen Sie den Benutzernamen (Benutzer@Domäne oder DOMÄNE\Benutzer) und das Kennwort.
+error-ad-account = { $server } hat die Anmeldung von { $user } abgelehnt: { $reason }.
+error-ad-kerberos = Kerberos-Anmeldung bei { $server } fehlgeschlagen: { $reason }. Führen Sie unter Linux zuerst kinit aus (und prüfen Sie KRB5_CONFIG); melden Sie sich unter Windows mit einem Domänenkonto an.
+error-ad-kerberos-unavailable = dieser Build unterstützt Kerberos nicht. Melden Sie sich mit einem Benutzernamen und einem Kennwort an.
+error-ad-kerberos-unavailable-cli = dieser Build unterstützt Kerberos nicht. Erstellen Sie ihn mit `--features kerberos`, oder melden Sie sich mit --user und einem Kennwort an.
+error-ad-bind = Anmeldung als { $user } fehlgeschlagen: LDAP { $code } ({ $text })
+error-ad-not-ad = { $server } antwortet auf LDAP, ist aber kein Active Directory: { $reason }. Geben Sie unter „Verzeichnisse verbinden“ einen Domänencontroller ein.
+error-ad-not-ad-cli = { $server } antwortet auf LDAP, ist aber kein Active Directory: { $reason }. Geben Sie mit --server einen Domänencontroller an.
+error-ad-operation = Vorgang „{ $op }“ für { $dn } fehlgeschlagen: LDAP { $code } ({ $text })
+error-ad-malformed = Vorgang „{ $op }“ für { $dn }: { $reason }
+error-ad-protocol = LDAP-Protokollfehler während des Vorgangs „{ $op }“: { $reason }
+error-scope-not-found = der Bereich „{ $scope }“ ist im Verzeichnis nicht vorhanden. Wählen Sie unter „Filtern von Domänen und Organisationseinheiten“ eine OE oder einen Container aus.
+error-scope-not-found-cli = der Bereich „{ $scope }“ ist im Verzeichnis nicht vorhanden. Geben Sie den DN einer OE oder eines Containers an, z. B. --scope "OU=Staff,DC=corp,DC=example,DC=com".
+error-scope-outside-domain = der Bereich „{ $scope }“ liegt nicht in der Domäne { $domain }. Geben Sie einen DN an, der mit dem DN der Domäne endet.
+error-connector-not-found-cli = kein Konto entspricht --connector "{ $name }". Geben Sie seinen sAMAccountName (oft MSOL_…), seinen UPN oder seinen DN an.
+error-connector-ambiguous = „{ $name }“ passt auf mehrere Konten: { $candidates }. Geben Sie unter „Verzeichnisse verbinden“ den DN des Kontos an, das Entra Connect verwendet.
+error-connector-ambiguous-cli = --connector "{ $name }" passt auf mehrere Konten: { $candidates }. Geben Sie den DN des Kontos an, das Entra Connect verwendet.
+error-plan-unknown-pso = es gibt keine differenzierte Kennwortrichtlinie namens „{ $name }“. Namen in dieser Domäne: { $names }.
+error-plan-no-connector = es gibt kein Connectorkonto, dem Rechte erteilt werden könnten: Die Prüfung hat kein eindeutiges gefunden. Geben Sie es unter „Verzeichnisse verbinden“ ein.
+error-plan-no-connector-cli = es gibt kein Connectorkonto, dem Rechte erteilt werden könnten: Die Prüfung hat kein eindeutiges gefunden. Geben Sie es mit --connector an.
+error-plan-unreadable = die DACL von { $dn } konnte nicht gelesen werden, daher kann keine Änderung daran geplant werden. Führen Sie das Tool mit einem Konto aus, das sie lesen kann.
+error-plan-no-dacl = { $dn } hat keine DACL (eine NULL-DACL gewährt jedem Vollzugriff). Das Hinzufügen der ACEs des Connectorkontos würde alle anderen Rechte entziehen, daher wird dort nichts geplant: Geben Sie dem Objekt zuerst eine ordnungsgemäße DACL (setzen Sie sie z. B. in „Active Directory-Benutzer und -Computer“ auf den Standard zurück).
+error-plan-too-large = die DACL von { $dn } wäre mit den ACEs des Connectorkontos { $size } Bytes groß, mehr als die 64 KiB, die eine DACL fassen kann. Entfernen Sie dort nicht mehr benötigte ACEs, und planen Sie dann erneut.
+
+## Warum ein Plan einen Blocker bestehen lässt (-cli: der nächste Schritt der Befehlszeile)
+notfixed-deny = eine explizite Verweigerung hat Vorrang vor jeder Erteilung; entfernen Sie sie manuell, oder schränken Sie sie ein
+notfixed-unexpire-deny = eine Verweigerung sperrt „Kennwortablauf aufheben“ für die Domäne; entfernen Sie sie manuell
+notfixed-min-age-kept = das Mindestkennwortalter der Domäne bleibt bestehen (aktivieren Sie „Mindestkennwortalter der Domäne auf 0 setzen“)
+notfixed-min-age-kept-cli = das Mindestkennwortalter der Domäne bleibt bestehen (fügen Sie --min-password-age-zero hinzu)
+notfixed-pso-kept = das Mindestkennwortalter der Kennwortrichtlinie { $name } bleibt bestehen (aktivieren Sie die zugehörige Option unter „Optionen“)
+notfixed-pso-kept-cli = das Mindestkennwortalter der Kennwortrichtlinie bleibt bestehen (fügen Sie --fix-pso "{ $name }" hinzu)
+notfixed-unreadable = ein Teil des Verzeichnisses konnte nicht gelesen werden; führen Sie das Tool mit einem Konto aus, das ihn lesen kann
+notfixed-samserver = erteilen Sie Lesezugriff auf CN=Server,CN=System manuell (oder stellen Sie die Standardberechtigung für „Authentifizierte Benutzer“ wieder her)
+notfixed-protected-containers-off = die Vererbung ist hier deaktiviert (aktivieren Sie „Rechte auch auf OEs mit deaktivierter Vererbung erteilen“)
+notfixed-protected-containers-off-cli = die Vererbung ist hier deaktiviert, und --no-protected-containers wurde angegeben
+notfixed-protected-users-off = die Vererbung ist für den Benutzer deaktiviert, und der Plan erteilt keine Rechte auf solche Benutzer
+notfixed-protected-users-off-cli = die Vererbung ist für den Benutzer deaktiviert, und --no-protected-users wurde angegeben
+notfixed-stale-admincount-off = adminCount bleibt bestehen (aktivieren Sie „adminCount bei … löschen“ unter „Optionen“)
+notfixed-stale-admincount-off-cli = fügen Sie --clear-stale-admincount hinzu (oder lassen Sie --no-protected-users weg)
+notfixed-classes-left-out = Objekte vom Typ { $classes } werden im Plan nicht berücksichtigt (inetOrgPerson-Objekte: { $mode })
+notfixed-classes-left-out-cli = Objekte vom Typ { $classes } werden im Plan nicht berücksichtigt (--inetorgperson { $mode })
+notfixed-own-dacl = der eigenen DACL dieses Benutzers fehlt das Recht, obwohl die darüber liegenden Erteilungen es gewähren würden; prüfen Sie ihre expliziten ACEs
+notfixed-other = der Plan enthält keine Änderung, die das behebt
+
+## Fehler beim Anwenden und Wiederherstellen (-cli: der nächste Schritt auf der Befehlszeile)
+error-backup-other-domain = die Sicherungsdatei { $path } wurde für die Domäne { $backup } erstellt, dies ist aber { $domain }; es wurde nichts geschrieben. Melden Sie sich bei der Domäne an, in der die Sicherung erstellt wurde.
+error-backup-other-domain-cli = die Sicherungsdatei { $path } wurde für die Domäne { $backup } erstellt, dies ist aber { $domain }; es wurde nichts geschrieben. Verwenden Sie --force nur, wenn Sie sicher sind.
+error-backup-changed-since = { $dn } ({ $attribute }) wurde seit dem Anwenden geändert, daher wird der ganze ursprüngliche Wert nicht zurückgeschrieben (das würde die Änderung eines anderen rückgängig machen); es wurde nichts geschrieben. Stellen Sie stattdessen nur die Änderungen wieder her.
+error-backup-changed-since-cli = { $dn } ({ $attribute }) wurde seit dem Anwenden geändert, daher wird der ganze ursprüngliche Wert nicht zurückgeschrieben (das würde die Änderung eines anderen rückgängig machen); es wurde nichts geschrieben. Stellen Sie ohne --whole wieder her, oder fügen Sie --force hinzu.
+error-backup-restore = Wiederherstellen von { $dn }: { $reason }
+error-apply-changed = { $dn } wurde geändert, seit der Plan erstellt wurde ({ $what }); angehalten nach { $written } Änderung(en). Gehen Sie zurück zu „Bereit zur Konfiguration“, um anhand der aktuellen Werte neu zu planen, und stellen Sie bei Bedarf aus der Sicherung wieder her.
+error-apply-changed-cli = { $dn } wurde geändert, seit der Plan erstellt wurde ({ $what }); angehalten nach { $written } Änderung(en). Führen Sie plan erneut aus, oder wenden Sie mit --replan an, um die geplanten Einträge zum aktuellen Wert hinzuzufügen.

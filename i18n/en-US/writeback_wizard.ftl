@@ -77,6 +77,10 @@ welcome-explain-found-by = Found by: { $ids }
 welcome-explain-not-detectable = This tool cannot see this cause; check it by hand.
 welcome-explain-sources = Source: { $documents }
 welcome-explain-unknown = "{ $code }" is not known to this tool. The general checklist for password writeback:
+welcome-checklist-check = On the sync server, choose Configure and let "Writeback prerequisites" run with the sign-in to Entra ID: it checks the connector's rights, inheritance, protected users, password ages, the licence, the admin, the sync state and the sync server.
+welcome-checklist-events = Look in the Application log of the sync server for PasswordResetService and ADSync events around the failure, and look those codes up here.
+welcome-checklist-switches = Check that writeback is on in both places: the sync server (Optional features → Password writeback) and the password reset settings (On-premises integration).
+welcome-checklist-try = Try it for real with a test user: reset their password at https://aka.ms/sspr and watch the sync server's Application log for the writeback events.
 welcome-start-hint = Choose Configure to begin. Nothing is written to your directory before you have seen the plan.
 
 ## Additional tasks
@@ -656,3 +660,75 @@ report-col-sspr = SSPR registered
 report-col-admin = admin
 report-yes = yes
 report-no = no
+
+## Errors of the engine, with the next step (-cli: the command line's, naming its flags)
+error-ad-ca-file = cannot read the CA file { $path }: { $reason }. Give a PEM file with the CA certificate(s).
+error-ad-bad-url = "{ $server }" is not a usable LDAP address: { $reason }. Give a host name, or ldaps://host[:port].
+error-ad-unknown-host = cannot find the host of { $server }: { $reason }. Check the name, or give the DC's address.
+error-ad-refused = nothing accepts connections at { $server } (connection refused). Check the host and the port: LDAPS is 636, LDAP and StartTLS 389.
+error-ad-connect = cannot connect to { $server }: { $reason }
+error-ad-timeout = { $server } did not answer within { $seconds } s. Check the host, the port and any firewall.
+error-ad-timeout-cli = { $server } did not answer within { $seconds } s. Check the host, the port and any firewall, or raise --timeout.
+error-ad-untrusted-certificate = the certificate of { $server } is not trusted ({ $reason }). If the domain uses its own certificate authority, choose its CA certificate with "Choose CA file…" and test again.
+error-ad-untrusted-certificate-cli = the certificate of { $server } is not trusted ({ $reason }). If the domain uses its own certificate authority, pass its certificate with --ca-file CA.pem.
+error-ad-certificate-name = the certificate of { $server } does not carry that name ({ $reason }). Connect with a name the certificate lists, usually the DC's full DNS name.
+error-ad-certificate-expired = the certificate of { $server } has expired or is not yet valid ({ $reason }). Renew the DC's certificate.
+error-ad-tls = TLS with { $server } failed: { $reason }
+error-ad-starttls-refused = { $server } refused StartTLS ({ $reason }): it has no certificate for LDAP or does not offer StartTLS. No password was sent. Use LDAPS (port 636) if the DC has a certificate, or give the DC one.
+error-ad-connection-lost = the connection to { $server } was lost during the { $op } ({ $reason }); the run stopped there and gives no verdict. Check the network (VPN, firewall idle timeouts) and run again; after an interrupted change, restore from its backup.
+error-ad-encryption-required = { $server } requires an encrypted connection for this sign-in (LDAP 8: { $text }). Choose LDAPS or StartTLS on "Connect your directories".
+error-ad-encryption-required-cli = { $server } requires an encrypted connection for this sign-in (LDAP 8: { $text }). Use LDAPS (the default) or --starttls.
+error-ad-plaintext-refused = refusing to send a password over the unencrypted connection to { $server }. Choose LDAPS or StartTLS on "Connect your directories".
+error-ad-plaintext-refused-cli = refusing to send a password over the unencrypted connection to { $server }. Use LDAPS (the default) or --starttls; or add --plaintext-password if you really mean it.
+error-ad-bad-credentials = { $server } rejected the password for { $user }{ $detail }. Check the user name (user@domain or DOMAIN\user) and the password.
+error-ad-account = { $server } refused the sign-in of { $user }: { $reason }.
+error-ad-kerberos = Kerberos sign-in to { $server } failed: { $reason }. On Linux run kinit first (and check KRB5_CONFIG); on Windows sign in with a domain account.
+error-ad-kerberos-unavailable = this build has no Kerberos support. Sign in with a user name and a password.
+error-ad-kerberos-unavailable-cli = this build has no Kerberos support. Build with `--features kerberos`, or sign in with --user and a password.
+error-ad-bind = sign-in as { $user } failed: LDAP { $code } ({ $text })
+error-ad-not-ad = { $server } answers LDAP but is not Active Directory: { $reason }. Enter a domain controller on "Connect your directories".
+error-ad-not-ad-cli = { $server } answers LDAP but is not Active Directory: { $reason }. Point --server at a domain controller.
+error-ad-operation = { $op } on { $dn } failed: LDAP { $code } ({ $text })
+error-ad-malformed = { $op } on { $dn }: { $reason }
+error-ad-protocol = LDAP protocol error during { $op }: { $reason }
+error-scope-not-found = the scope "{ $scope }" does not exist in the directory. Choose an OU or container on "Domain and OU filtering".
+error-scope-not-found-cli = the scope "{ $scope }" does not exist in the directory. Give the DN of an OU or container, e.g. --scope "OU=Staff,DC=corp,DC=example,DC=com".
+error-scope-outside-domain = the scope "{ $scope }" is not in the domain { $domain }. Give a DN that ends with the domain's DN.
+error-connector-not-found-cli = no account matches --connector "{ $name }". Give its sAMAccountName (often MSOL_…), its UPN or its DN.
+error-connector-ambiguous = "{ $name }" matches several accounts: { $candidates }. Give the DN of the one Entra Connect uses on "Connect your directories".
+error-connector-ambiguous-cli = --connector "{ $name }" matches several accounts: { $candidates }. Give the DN of the one Entra Connect uses.
+error-plan-unknown-pso = no fine-grained password policy is named "{ $name }". Names in this domain: { $names }.
+error-plan-no-connector = there is no connector account to grant rights to: the check found no single one. Enter it on "Connect your directories".
+error-plan-no-connector-cli = there is no connector account to grant rights to: the check found no single one. Give it with --connector.
+error-plan-unreadable = the DACL of { $dn } could not be read, so no change to it can be planned. Run as an account that can read it.
+error-plan-no-dacl = { $dn } has no DACL (a NULL DACL gives everyone full control). Adding the connector's ACEs would take every other right away, so nothing is planned there: give the object a proper DACL first (e.g. reset it to the default in Active Directory Users and Computers).
+error-plan-too-large = the DACL of { $dn } would be { $size } bytes with the connector's ACEs, more than the 64 KiB a DACL may hold. Remove ACEs that are no longer needed there, then plan again.
+
+## Why a plan leaves a blocker (-cli: the command line's next step)
+notfixed-deny = an explicit deny decides before any grant; remove or narrow it by hand
+notfixed-unexpire-deny = a deny refuses Unexpire Password on the domain; remove it by hand
+notfixed-min-age-kept = the domain's minimum password age stays (tick "Set the domain's minimum password age to 0")
+notfixed-min-age-kept-cli = the domain's minimum password age stays (add --min-password-age-zero)
+notfixed-pso-kept = the minimum age of password policy { $name } stays (tick it under Options)
+notfixed-pso-kept-cli = the password policy's minimum age stays (add --fix-pso "{ $name }")
+notfixed-unreadable = part of the directory could not be read; run as an account that can read it
+notfixed-samserver = grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)
+notfixed-protected-containers-off = inheritance is disabled here (tick "Also grant on OUs where inheritance is disabled")
+notfixed-protected-containers-off-cli = inheritance is disabled here and --no-protected-containers was given
+notfixed-protected-users-off = the user's inheritance is disabled and the plan does not grant on such users
+notfixed-protected-users-off-cli = the user's inheritance is disabled and --no-protected-users was given
+notfixed-stale-admincount-off = adminCount stays (tick "Clear adminCount" under Options)
+notfixed-stale-admincount-off-cli = add --clear-stale-admincount (or leave out --no-protected-users)
+notfixed-classes-left-out = { $classes } objects are left out of the plan (inetOrgPerson objects: { $mode })
+notfixed-classes-left-out-cli = { $classes } objects are left out of the plan (--inetorgperson { $mode })
+notfixed-own-dacl = this user's own DACL lacks the right although the grants above it would give it; look at its explicit ACEs
+notfixed-other = the plan has no change that fixes it
+
+## Errors of apply and restore (-cli: the command line's next step)
+error-backup-other-domain = the backup file { $path } was made for domain { $backup }, but this is { $domain }; nothing was written. Sign in to the domain the backup was made in.
+error-backup-other-domain-cli = the backup file { $path } was made for domain { $backup }, but this is { $domain }; nothing was written. Use --force only if you are sure.
+error-backup-changed-since = { $dn } ({ $attribute }) changed since apply wrote it, so its whole original value is not put back (that would undo someone else's change); nothing was written. Restore the changes alone instead.
+error-backup-changed-since-cli = { $dn } ({ $attribute }) changed since apply wrote it, so its whole original value is not put back (that would undo someone else's change); nothing was written. Restore without --whole, or add --force.
+error-backup-restore = restoring { $dn }: { $reason }
+error-apply-changed = { $dn } changed since the plan was made ({ $what }); stopped after { $written } change(s). Go back to "Ready to configure" to plan again from the current values, then restore from the backup if needed.
+error-apply-changed-cli = { $dn } changed since the plan was made ({ $what }); stopped after { $written } change(s). Run plan again, or apply with --replan to add the planned entries to its current value.

@@ -237,8 +237,7 @@ impl Connection {
         };
         if !self.transport.is_encrypted() {
             return Err(kerberos(
-                "Kerberos sign-in is supported over LDAPS or StartTLS only; drop --allow-plaintext"
-                    .into(),
+                "Kerberos sign-in is supported over LDAPS or StartTLS only".into(),
             ));
         }
         let res = self

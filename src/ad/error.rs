@@ -1,4 +1,6 @@
-//! Errors talking to a directory, each in plain words with the next step.
+//! Errors talking to a directory. Each carries its facts; the English texts here are for logs
+//! and name no command-line flag: the faces say them with the next step in the user's language
+//! (`crate::words`, `Words::ad_error`).
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -33,12 +35,12 @@ pub enum AdError {
     Connect { server: String, reason: String },
 
     #[error(
-        "{server} did not answer within {seconds} s. Check the host, the port and any firewall, or raise --timeout."
+        "{server} did not answer within {seconds} s. Check the host, the port and any firewall, or allow more time."
     )]
     Timeout { server: String, seconds: u64 },
 
     #[error(
-        "the certificate of {server} is not trusted ({reason}). If the domain uses its own certificate authority, pass its certificate with --ca-file CA.pem."
+        "the certificate of {server} is not trusted ({reason}). If the domain uses its own certificate authority, give its certificate."
     )]
     UntrustedCertificate { server: String, reason: String },
 
@@ -70,12 +72,12 @@ pub enum AdError {
     },
 
     #[error(
-        "{server} requires an encrypted connection for this sign-in (LDAP 8: {text}). Use LDAPS (the default) or --starttls."
+        "{server} requires an encrypted connection for this sign-in (LDAP 8: {text}). Use LDAPS or StartTLS."
     )]
     EncryptionRequired { server: String, text: String },
 
     #[error(
-        "refusing to send a password over the unencrypted connection to {server}. Use LDAPS (the default) or --starttls; or add --plaintext-password if you really mean it."
+        "refusing to send a password over the unencrypted connection to {server}. Use LDAPS or StartTLS."
     )]
     PlaintextPasswordRefused { server: String },
 
@@ -99,7 +101,7 @@ pub enum AdError {
     Kerberos { server: String, reason: String },
 
     #[error(
-        "this build has no Kerberos support. Build with `--features kerberos`, or sign in with --user and a password."
+        "this build has no Kerberos support. Use a build with Kerberos, or sign in with a user name and password."
     )]
     KerberosUnavailable,
 
@@ -111,7 +113,7 @@ pub enum AdError {
     },
 
     #[error(
-        "{server} answers LDAP but is not Active Directory: {reason}. Point --server at a domain controller."
+        "{server} answers LDAP but is not Active Directory: {reason}. Connect to a domain controller."
     )]
     NotActiveDirectory { server: String, reason: String },
 

@@ -40,7 +40,7 @@ pub enum CheckError {
     #[error(transparent)]
     Directory(#[from] AdError),
     #[error(
-        "the scope {0:?} does not exist in the directory. Give the DN of an OU or container, e.g. --scope \"OU=Staff,DC=corp,DC=example,DC=com\"."
+        "the scope {0:?} does not exist in the directory. Give the DN of an OU or container, e.g. \"OU=Staff,DC=corp,DC=example,DC=com\"."
     )]
     ScopeNotFound(String),
     #[error(
@@ -48,10 +48,10 @@ pub enum CheckError {
     )]
     ScopeOutsideDomain { scope: String, domain: String },
     #[error(
-        "no account matches --connector {0:?}. Give its sAMAccountName (often MSOL_…), its UPN or its DN."
+        "no account matches the connector {0:?}. Give its sAMAccountName (often MSOL_…), its UPN or its DN."
     )]
     ConnectorNotFound(String),
-    #[error("--connector {given:?} matches several accounts: {}. Give the DN of the one Entra Connect uses.", candidates.join("; "))]
+    #[error("the connector {given:?} matches several accounts: {}. Give the DN of the one Entra Connect uses.", candidates.join("; "))]
     ConnectorAmbiguous {
         given: String,
         candidates: Vec<String>,

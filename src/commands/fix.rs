@@ -3,6 +3,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use writeback_wizard::words::Words;
 
 use anyhow::{Context, Result, bail};
 use writeback_wizard::ad::Connection;
@@ -44,11 +45,11 @@ async fn compute(login: &Login, target: &TargetArgs, options: &PlanOptionArgs) -
         .plan)
 }
 
-pub async fn run_plan(args: PlanArgs) -> Result<ExitCode> {
+pub async fn run_plan(args: PlanArgs, words: &Words) -> Result<ExitCode> {
     let login = super::connect::login(&args.connection)?;
     let plan = compute(&login, &args.target, &args.options).await?;
     let text = match args.format {
-        PlanFormat::Text => plan.text(),
+        PlanFormat::Text => plan.text(&|n| words.not_fixed(n)),
         PlanFormat::Json => serde_json::to_string_pretty(&plan)? + "\n",
     };
     match &args.output {
@@ -109,7 +110,7 @@ fn restore_hint(args: &ConnectionArgs, backup: &std::path::Path) -> String {
     s
 }
 
-pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
+pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
     let login = super::connect::login(&args.connection)?;
     let plan = match &args.plan {
         Some(path) => {
@@ -157,7 +158,7 @@ pub async fn run_apply(args: ApplyArgs) -> Result<ExitCode> {
         println!("\nWARNING: {w}");
     }
     for n in &plan.not_fixed {
-        println!("\nNot fixed by this plan: {}", n.line());
+        println!("\nNot fixed by this plan: {}", n.line(&words.not_fixed(n)));
     }
     if !confirm(
         &format!("\nApply {} change(s)?", plan.changes.len()),

@@ -69,11 +69,12 @@ pub struct Assessment {
 /// Why the assessment could not finish.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum AssessError {
-    #[error(transparent)]
+    // Not transparent: the cause stays reachable through `source()` for the faces' words.
+    #[error("{0}")]
     Directory(#[from] AdError),
-    #[error(transparent)]
+    #[error("{0}")]
     Check(#[from] CheckError),
-    #[error(transparent)]
+    #[error("{0}")]
     Pilot(#[from] PilotError),
 }
 

@@ -49,6 +49,11 @@ pub struct UiError {
 }
 
 impl UiError {
+    /// Any error in the wizard's words.
+    pub fn of(e: &(dyn std::error::Error + 'static)) -> Self {
+        Self::other(crate::words::Words::current(crate::words::Face::Wizard).error(e))
+    }
+
     pub fn other(message: impl Into<String>) -> Self {
         Self {
             kind: ErrorKind::Other,
@@ -65,7 +70,9 @@ impl std::fmt::Display for UiError {
 
 impl From<AdError> for UiError {
     fn from(e: AdError) -> Self {
-        let detail = e.to_string();
+        // The whole sentence in the wizard's words (never a command-line flag), under the
+        // short one that names the next click where there is one.
+        let words = crate::words::Words::current(crate::words::Face::Wizard).ad_error(&e);
         let (kind, message) = match &e {
             AdError::UntrustedCertificate { server, .. } => (
                 ErrorKind::UntrustedCertificate,
@@ -90,11 +97,11 @@ impl From<AdError> for UiError {
                 ErrorKind::UntrustedCertificate,
                 t!("error-ca-file", path = path.as_str()),
             ),
-            _ => (ErrorKind::Other, t!("error-directory")),
+            _ => return UiError::other(words),
         };
         Self {
             kind,
-            message: format!("{message}\n{detail}"),
+            message: format!("{message}\n{words}"),
         }
     }
 }
@@ -105,7 +112,7 @@ impl From<AssessError> for UiError {
             AssessError::Directory(e) => e.into(),
             AssessError::Check(e) => e.into(),
             AssessError::Pilot(crate::pilot::PilotError::Directory(e)) => e.into(),
-            AssessError::Pilot(e) => UiError::other(e.to_string()),
+            AssessError::Pilot(e) => UiError::of(&e),
         }
     }
 }
@@ -114,7 +121,7 @@ impl From<check::CheckError> for UiError {
     fn from(e: check::CheckError) -> Self {
         match e {
             check::CheckError::Directory(e) => e.into(),
-            other => UiError::other(other.to_string()),
+            other => UiError::of(&other),
         }
     }
 }
@@ -246,7 +253,7 @@ pub async fn read_sync_server(ps: ProcessPowerShell) -> Result<Option<SyncServer
 pub async fn enable_writeback(ps: ProcessPowerShell) -> Result<(), UiError> {
     let info = syncserver::read(&ps)
         .await
-        .map_err(|e| UiError::other(e.to_string()))?
+        .map_err(|e| UiError::of(&e))?
         .filter(|i| i.installed)
         .ok_or_else(|| UiError::other(t!("error-not-sync-server")))?;
     if info.password_writeback_enabled == Some(true) {
@@ -254,7 +261,7 @@ pub async fn enable_writeback(ps: ProcessPowerShell) -> Result<(), UiError> {
     }
     syncserver::enable_writeback(&ps, &info)
         .await
-        .map_err(|e| UiError::other(e.to_string()))
+        .map_err(|e| UiError::of(&e))
 }
 
 /// Where the tenant is and who signs in.
@@ -487,7 +494,7 @@ pub async fn pilot(
     conn.close().await;
     r.map(Arc::new).map_err(|e| match e {
         crate::pilot::PilotError::Directory(e) => e.into(),
-        other => UiError::other(other.to_string()),
+        other => UiError::of(&other),
     })
 }
 
@@ -509,7 +516,7 @@ pub async fn compute_plan(
     .map(Arc::new)
     .map_err(|e| match e {
         PlanningError::Assess(e) => e.into(),
-        other => UiError::other(other.to_string()),
+        other => UiError::of(&other),
     })
 }
 
@@ -577,7 +584,7 @@ async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
     let _ = out
         .send(ApplyEvent::Done(r.map_err(|e| {
             let written = e.written();
-            (UiError::other(e.to_string()), written)
+            (UiError::of(&e), written)
         })))
         .await;
     if ok && p.enable_writeback {
@@ -598,9 +605,9 @@ pub fn apply(p: ApplyParams) -> impl Stream<Item = ApplyEvent> {
 pub async fn load_backup(path: PathBuf) -> Result<Arc<Backup>, UiError> {
     tokio::task::spawn_blocking(move || Backup::load(&path))
         .await
-        .map_err(|e| UiError::other(e.to_string()))?
+        .map_err(|e| UiError::of(&e))?
         .map(Arc::new)
-        .map_err(|e| UiError::other(e.to_string()))
+        .map_err(|e| UiError::of(&e))
 }
 
 /// Restore progress.
@@ -621,7 +628,7 @@ pub async fn prepare_restore(
     let r =
         crate::plan::backup::prepare_restore(&mut conn, &backup, &path, RestoreMode::Undo, false)
             .await
-            .map_err(|e| UiError::other(e.to_string()));
+            .map_err(|e| UiError::of(&e));
     conn.close().await;
     r.map(Arc::new)
 }
@@ -640,7 +647,7 @@ pub fn restore(
                 let _ = lines.try_send(RestoreEvent::Line(l));
             })
             .await
-            .map_err(|e| UiError::other(e.to_string()));
+            .map_err(|e| UiError::of(&e));
             conn.close().await;
             r
         }
@@ -654,7 +661,7 @@ pub async fn write_file(path: PathBuf, text: String) -> Result<PathBuf, UiError>
     let p = path.clone();
     tokio::task::spawn_blocking(move || crate::files::write_atomically(&p, text.as_bytes()))
         .await
-        .map_err(|e| UiError::other(e.to_string()))?
+        .map_err(|e| UiError::of(&e))?
         .map_err(|e| {
             UiError::other(t!(
                 "error-write-file",

@@ -61,9 +61,7 @@ pub enum ApplyError {
         "the signed-in account may not change {what} of {dn}; nothing was written. Sign in as an account that may (usually a domain admin)."
     )]
     NotPermitted { dn: String, what: String },
-    #[error(
-        "{dn} changed since the plan was made ({what}); stopped after {written} change(s). Run plan again, or apply with --replan to add the planned entries to its current value."
-    )]
+    #[error("{dn} changed since the plan was made ({what}); stopped after {written} change(s)")]
     Changed {
         dn: String,
         what: String,

@@ -78,7 +78,7 @@ pub enum BackupError {
     )]
     Damaged { path: String, reason: String },
     #[error(
-        "the backup file {path} was made for domain {backup_sid}, but this is {domain_sid}; nothing was written. Use --force only if you are sure."
+        "the backup file {path} was made for domain {backup_sid}, but this is {domain_sid}; nothing was written"
     )]
     OtherDomain {
         path: String,
@@ -90,7 +90,7 @@ pub enum BackupError {
     #[error("the backup file {path} already exists; choose a new name so no backup is overwritten")]
     Exists { path: String },
     #[error(
-        "{dn} ({attribute}) changed since apply wrote it, so its whole original value is not put back (that would undo someone else's change); nothing was written. Restore without --whole, or add --force."
+        "{dn} ({attribute}) changed since apply wrote it, so its whole original value is not put back (that would undo someone else's change); nothing was written"
     )]
     ChangedSince { dn: String, attribute: String },
     #[error("restoring {dn}: {source}")]

@@ -63,11 +63,7 @@ pub fn compute(
     opts: &PlanOptions,
 ) -> Result<Plan, PlanError> {
     let f = &outcome.facts;
-    let connector = f.connector.as_ref().ok_or_else(|| {
-        PlanError::NoConnector(
-            "the check found no single connector account; give it with --connector".into(),
-        )
-    })?;
+    let connector = f.connector.as_ref().ok_or(PlanError::NoConnector)?;
     if f.root().sd.is_none() {
         return Err(PlanError::Unreadable(f.domain.dn.clone()));
     }
@@ -443,10 +439,16 @@ fn not_fixed(
         if object_fixed && users == 0 {
             continue;
         }
+        let (code, values, reason) = why_not(finding, cause, opts, &planned_class, f);
         out.push(NotFixed {
             id: finding.id.to_string(),
             object: finding.object.clone(),
-            reason: why_not(finding, cause, opts, &planned_class, f),
+            reason,
+            code: code.to_string(),
+            values: values
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
             users,
             evidence: finding.evidence.clone(),
         });
@@ -510,14 +512,15 @@ fn own_dacl_protected(u: &crate::check::BlockedUser) -> bool {
     })
 }
 
-/// Why the plan leaves `finding`, in words, with what would fix it.
+/// Why the plan leaves `finding`: a reason code, the values it names, and the reason in
+/// English for logs and scripts (no command-line flag: the faces add their own next step).
 fn why_not(
     finding: &Finding,
     cause: Option<&crate::check::causes::CauseInfo>,
     opts: &PlanOptions,
     planned_class: &impl Fn(&str) -> bool,
     f: &crate::check::Facts,
-) -> String {
+) -> (&'static str, Vec<(&'static str, String)>, String) {
     let left_out: Vec<&str> = cause
         .map(|c| {
             let mut v: Vec<&str> = c
@@ -530,55 +533,81 @@ fn why_not(
             v
         })
         .unwrap_or_default();
-    let classes_left_out = || {
-        format!(
-            "{} objects are left out of the plan (--inetorgperson {})",
-            left_out.join(", "),
-            match opts.inetorgperson {
-                InetOrgPerson::Never => "never",
-                InetOrgPerson::Always => "always",
-                InetOrgPerson::Auto => "auto",
-            }
-        )
-    };
     let container = f.tree.find(&finding.object).is_some();
+    let plain = |code: &'static str, english: &str| (code, Vec::new(), english.to_string());
     match finding.id {
-        FindingId::RightDenied => {
-            "an explicit deny decides before any grant; remove or narrow it by hand".into()
-        }
-        FindingId::RightUnexpirePassword => {
-            "a deny refuses Unexpire Password on the domain; remove it by hand".into()
-        }
-        FindingId::MinPasswordAge => {
-            "the domain's minimum password age stays (add --min-password-age-zero)".into()
-        }
-        FindingId::PsoMinPasswordAge => format!(
-            "the password policy's minimum age stays (add --fix-pso \"{}\")",
-            f.psos
+        FindingId::RightDenied => plain(
+            "deny",
+            "an explicit deny decides before any grant; remove or narrow it by hand",
+        ),
+        FindingId::RightUnexpirePassword => plain(
+            "unexpire-deny",
+            "a deny refuses Unexpire Password on the domain; remove it by hand",
+        ),
+        FindingId::MinPasswordAge => plain(
+            "min-age-kept",
+            "the domain's minimum password age stays (the plan was made without setting it to 0)",
+        ),
+        FindingId::PsoMinPasswordAge => {
+            let name = f
+                .psos
                 .iter()
                 .find(|p| p.dn.eq_ignore_ascii_case(&finding.object))
                 .map_or(finding.object.as_str(), |p| p.name.as_str())
+                .to_string();
+            let english = format!(
+                "the minimum age of password policy {name} stays (the plan was made without setting it to 0)"
+            );
+            ("pso-kept", vec![("name", name)], english)
+        }
+        FindingId::ReadIncomplete => plain(
+            "unreadable",
+            "part of the directory could not be read; run as an account that can read it",
         ),
-        FindingId::ReadIncomplete => {
-            "part of the directory could not be read; run as an account that can read it".into()
-        }
-        FindingId::SamServerRead => "grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)".into(),
-        FindingId::InheritanceDisabled if container && !opts.protected_containers => {
-            "inheritance is disabled here and --no-protected-containers was given".into()
-        }
-        FindingId::InheritanceDisabled if !container && !opts.protected_users => {
-            "the user's inheritance is disabled and --no-protected-users was given".into()
-        }
+        FindingId::SamServerRead => plain(
+            "samserver",
+            "grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)",
+        ),
+        FindingId::InheritanceDisabled if container && !opts.protected_containers => plain(
+            "protected-containers-off",
+            "inheritance is disabled here and the plan was made without granting on such containers",
+        ),
+        FindingId::InheritanceDisabled if !container && !opts.protected_users => plain(
+            "protected-users-off",
+            "the user's inheritance is disabled and the plan was made without granting on such users",
+        ),
         FindingId::AdminCountStale if !opts.protected_users && !opts.clear_stale_admincount => {
-            "add --clear-stale-admincount (or leave out --no-protected-users)".into()
+            plain(
+                "stale-admincount-off",
+                "the plan was made neither to clear the stale adminCount nor to grant on such users",
+            )
         }
-        _ if !left_out.is_empty() => classes_left_out(),
-        FindingId::RightResetPassword | FindingId::RightWritePwdLastSet | FindingId::RightWriteLockoutTime
+        _ if !left_out.is_empty() => {
+            let mode = match opts.inetorgperson {
+                InetOrgPerson::Never => "never",
+                InetOrgPerson::Always => "always",
+                InetOrgPerson::Auto => "auto",
+            };
+            let classes = left_out.join(", ");
+            let english =
+                format!("{classes} objects are left out of the plan (inetOrgPerson: {mode})");
+            (
+                "classes-left-out",
+                vec![("classes", classes), ("mode", mode.to_string())],
+                english,
+            )
+        }
+        FindingId::RightResetPassword
+        | FindingId::RightWritePwdLastSet
+        | FindingId::RightWriteLockoutTime
             if !container =>
         {
-            "this user's own DACL lacks the right although the grants above it would give it; look at its explicit ACEs".into()
+            plain(
+                "own-dacl",
+                "this user's own DACL lacks the right although the grants above it would give it; look at its explicit ACEs",
+            )
         }
-        _ => crate::words::Words::english(crate::words::Face::Cli).title(finding),
+        _ => plain("other", "the plan has no change that fixes it"),
     }
 }
 
@@ -765,19 +794,26 @@ mod tests {
             p.not_fixed
                 .iter()
                 .find(|n| n.id == id && n.object == object)
-                .map(|n| n.reason.clone())
                 .unwrap_or_else(|| panic!("{id} on {object} in {:#?}", p.not_fixed))
+                .clone()
         };
-        assert!(
-            reason("inheritance-disabled", "OU=P,DC=example,DC=test")
-                .contains("--no-protected-containers")
-        );
-        assert!(
-            reason("inheritance-disabled", "CN=b,DC=example,DC=test")
-                .contains("--no-protected-users")
-        );
-        assert!(reason("min-password-age", DOMAIN_DN).contains("--min-password-age-zero"));
-        assert!(reason("right-reset-password", DOMAIN_DN).contains("inetOrgPerson"));
+        let ou = reason("inheritance-disabled", "OU=P,DC=example,DC=test");
+        assert_eq!(ou.code, "protected-containers-off");
+        assert!(ou.reason.contains("containers"), "{}", ou.reason);
+        let user = reason("inheritance-disabled", "CN=b,DC=example,DC=test");
+        assert_eq!(user.code, "protected-users-off");
+        assert_eq!(reason("min-password-age", DOMAIN_DN).code, "min-age-kept");
+        let classes = reason("right-reset-password", DOMAIN_DN);
+        assert_eq!(classes.code, "classes-left-out");
+        assert_eq!(classes.values["classes"], "inetOrgPerson");
+        assert_eq!(classes.values["mode"], "never");
+        for n in &p.not_fixed {
+            assert!(
+                !n.reason.contains("--"),
+                "the engine names no flag: {}",
+                n.reason
+            );
+        }
     }
 
     #[test]

@@ -82,8 +82,8 @@ impl Default for PlanOptions {
 pub enum PlanError {
     #[error("no fine-grained password policy is named {0:?}. Names in this domain: {1}.")]
     UnknownPso(String, String),
-    #[error("there is no connector account to grant rights to: {0}")]
-    NoConnector(String),
+    #[error("there is no connector account to grant rights to: the check found no single one")]
+    NoConnector,
     #[error(
         "the DACL of {0} could not be read, so no change to it can be planned. Run as an account that can read it."
     )]
@@ -174,8 +174,15 @@ pub struct NotFixed {
     pub id: String,
     /// The object that holds the cause.
     pub object: String,
-    /// Why the plan does not fix it, and what would.
+    /// Why the plan does not fix it, and what would, in English (for logs and scripts; the
+    /// faces say it from `code` and `values`).
     pub reason: String,
+    /// Which reason (`notfixed-<code>` in the translations).
+    #[serde(default)]
+    pub code: String,
+    /// The values the reason names (a policy's name, classes left out, a plan option).
+    #[serde(default)]
+    pub values: std::collections::BTreeMap<String, String>,
     /// Users in scope it still blocks.
     pub users: usize,
     /// The deciding ACE in SDDL, or other evidence.
@@ -184,9 +191,9 @@ pub struct NotFixed {
 }
 
 impl NotFixed {
-    /// One line for a terminal or a list.
-    pub fn line(&self) -> String {
-        let mut s = format!("{} on {}: {}", self.id, self.object, self.reason);
+    /// One line for a terminal or a list, with `reason` in the reader's words.
+    pub fn line(&self, reason: &str) -> String {
+        let mut s = format!("{} on {}: {}", self.id, self.object, reason);
         if self.users > 0 {
             s.push_str(&format!(
                 " ({} user{} stay blocked)",
@@ -222,8 +229,8 @@ impl Plan {
     }
 
     /// The plan as text for a terminal: every change with its ACE diff and the full DACL before
-    /// and after.
-    pub fn text(&self) -> String {
+    /// and after; `reason` says why a blocker is left (the face's words).
+    pub fn text(&self, reason: &dyn Fn(&NotFixed) -> String) -> String {
         use std::fmt::Write;
         let mut out = String::new();
         let _ = writeln!(
@@ -264,7 +271,7 @@ impl Plan {
             );
         }
         for n in &self.not_fixed {
-            let _ = writeln!(out, "  - {}", n.line());
+            let _ = writeln!(out, "  - {}", n.line(&reason(n)));
         }
         out
     }

@@ -145,3 +145,134 @@ pub fn evaluate(
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::evaluate;
+    use crate::check::finding::Arg;
+    use crate::check::{FindingId, Severity};
+    use crate::syncserver::{CmdletError, Connector, ENTRA_CONNECTOR_ID, SyncServerInfo, Tls12};
+
+    /// An installed, active server with writeback on and TLS 1.2 enforced.
+    fn healthy() -> SyncServerInfo {
+        SyncServerInfo {
+            installed: true,
+            version: Some("2.4.18.0".into()),
+            staging_mode_enabled: Some(false),
+            sync_cycle_enabled: Some(true),
+            connectors: vec![Connector {
+                name: "contoso.onmicrosoft.com - AAD".into(),
+                identifier: ENTRA_CONNECTOR_ID.into(),
+                connector_type: "Extensible2".into(),
+                ..Connector::default()
+            }],
+            password_writeback_enabled: Some(true),
+            restrict_remote_sam: None,
+            tls12: Tls12 {
+                net_system_default_tls_versions: Some(1),
+                net_sch_use_strong_crypto: Some(1),
+                net_wow_system_default_tls_versions: Some(1),
+                net_wow_sch_use_strong_crypto: Some(1),
+                client_enabled: None,
+                client_disabled_by_default: None,
+            },
+            errors: Vec::new(),
+        }
+    }
+
+    fn ids(info: &SyncServerInfo) -> Vec<(FindingId, Severity)> {
+        evaluate(Some(info), &[])
+            .iter()
+            .map(|f| (f.id, f.severity))
+            .collect()
+    }
+
+    #[test]
+    fn a_healthy_server_has_nothing_to_say() {
+        assert_eq!(ids(&healthy()), []);
+    }
+
+    #[test]
+    fn not_installed_is_information_only() {
+        let out = evaluate(None, &[]);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            (out[0].id, out[0].severity),
+            (FindingId::SyncNotInstalled, Severity::Info)
+        );
+        let mut info = healthy();
+        info.installed = false;
+        assert_eq!(ids(&info), [(FindingId::SyncNotInstalled, Severity::Info)]);
+    }
+
+    #[test]
+    fn staging_mode_and_writeback_off_name_the_connector() {
+        let mut info = healthy();
+        info.staging_mode_enabled = Some(true);
+        info.password_writeback_enabled = Some(false);
+        let out = evaluate(Some(&info), &[]);
+        assert_eq!(out[0].id, FindingId::SyncStagingMode);
+        assert_eq!(out[1].id, FindingId::WritebackDisabled);
+        assert_eq!(
+            out[1].get("connector"),
+            Some(&Arg::Text("contoso.onmicrosoft.com - AAD".into()))
+        );
+        info.connectors.clear();
+        let out = evaluate(Some(&info), &[]);
+        assert_eq!(out[1].text, "writeback-disabled-no-connector");
+    }
+
+    #[test]
+    fn restrict_remote_sam_and_each_missing_tls_value_are_found() {
+        let mut info = healthy();
+        info.restrict_remote_sam = Some("O:BAG:BAD:(A;;RC;;;BA)".into());
+        assert_eq!(
+            ids(&info),
+            [(FindingId::RestrictRemoteSam, Severity::Error)]
+        );
+        for i in 0..4 {
+            let mut info = healthy();
+            let t = &mut info.tls12;
+            *[
+                &mut t.net_system_default_tls_versions,
+                &mut t.net_sch_use_strong_crypto,
+                &mut t.net_wow_system_default_tls_versions,
+                &mut t.net_wow_sch_use_strong_crypto,
+            ][i] = None;
+            assert_eq!(
+                ids(&info),
+                [(FindingId::Tls12Disabled, Severity::Warning)],
+                "{i}"
+            );
+        }
+        let mut info = healthy();
+        info.tls12.client_disabled_by_default = Some(1);
+        assert_eq!(ids(&info), [(FindingId::Tls12Disabled, Severity::Warning)]);
+    }
+
+    #[test]
+    fn failed_cmdlets_and_unreachable_endpoints_are_reported_with_their_evidence() {
+        let mut info = healthy();
+        info.errors.push(CmdletError {
+            cmdlet: "Get-ADSyncScheduler".into(),
+            message: "Access denied".into(),
+        });
+        let outbound = vec![
+            (
+                "ssprdedicatedsbprodncu.servicebus.windows.net:443".to_string(),
+                Ok(()),
+            ),
+            (
+                "passwordreset.microsoftonline.com:443".to_string(),
+                Err("timed out".to_string()),
+            ),
+        ];
+        let out = evaluate(Some(&info), &outbound);
+        assert_eq!(out.len(), 2, "{out:?}");
+        assert_eq!(out[0].text, "read-incomplete-cmdlet");
+        assert_eq!(out[0].evidence, ["Access denied"]);
+        assert_eq!(out[1].id, FindingId::OutboundBlocked);
+        assert_eq!(out[1].object, "passwordreset.microsoftonline.com:443");
+        assert_eq!(out[1].evidence, ["timed out"]);
+    }
+}

@@ -25,3 +25,41 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         .arg("domain", &domain.id),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::check::finding::Arg;
+    use crate::entra::checks::healthy;
+
+    #[test]
+    fn a_managed_domain_is_fine() {
+        assert!(check(&healthy()).is_empty());
+    }
+
+    #[test]
+    fn a_federated_admin_domain_is_an_error_naming_the_admin_and_the_domain() {
+        let mut f = healthy();
+        if let Ok(d) = &mut f.admin_domain {
+            d.authentication_type = "federated".into();
+        }
+        let out = check(&f);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, crate::check::Severity::Error);
+        assert_eq!(
+            out[0].get("upn"),
+            Some(&Arg::Text("admin@contoso.example".into()))
+        );
+        assert_eq!(
+            out[0].get("domain"),
+            Some(&Arg::Text("contoso.example".into()))
+        );
+    }
+
+    #[test]
+    fn nothing_is_said_when_the_domain_could_not_be_read() {
+        let mut f = healthy();
+        f.admin_domain = Err("403".into());
+        assert!(check(&f).is_empty(), "read-incomplete says it");
+    }
+}

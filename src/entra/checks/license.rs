@@ -36,3 +36,52 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
             ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::check::finding::Arg;
+    use crate::entra::checks::{AAD_PREMIUM_P2, healthy};
+
+    #[test]
+    fn an_enabled_p1_plan_is_enough() {
+        assert!(check(&healthy()).is_empty());
+    }
+
+    #[test]
+    fn p2_in_a_sku_in_warning_counts_too() {
+        let mut f = healthy();
+        if let Ok(skus) = &mut f.skus {
+            skus[0].capability_status = "Warning".into();
+            skus[0].service_plans[0].service_plan_id = AAD_PREMIUM_P2.to_uppercase();
+        }
+        assert!(check(&f).is_empty());
+    }
+
+    #[test]
+    fn a_suspended_sku_or_a_pending_plan_is_no_licence_and_names_what_is_subscribed() {
+        for (status, provisioning) in [("Suspended", "Success"), ("Enabled", "PendingActivation")] {
+            let mut f = healthy();
+            if let Ok(skus) = &mut f.skus {
+                skus[0].capability_status = status.into();
+                skus[0].service_plans[0].provisioning_status = provisioning.into();
+            }
+            let out = check(&f);
+            assert_eq!(out.len(), 1, "{status} {provisioning}");
+            assert_eq!(out[0].get("count"), Some(&Arg::Number(1)));
+            assert_eq!(
+                out[0].get("subscribed"),
+                Some(&Arg::List(vec![format!("AAD_PREMIUM ({status})")]))
+            );
+        }
+    }
+
+    #[test]
+    fn no_subscription_at_all_is_an_error_and_an_unreadable_list_is_not() {
+        let mut f = healthy();
+        f.skus = Ok(Vec::new());
+        assert_eq!(check(&f)[0].get("count"), Some(&Arg::Number(0)));
+        f.skus = Err("403".into());
+        assert!(check(&f).is_empty());
+    }
+}

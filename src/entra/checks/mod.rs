@@ -37,3 +37,44 @@ pub const HYBRID_IDENTITY_ADMINISTRATOR: &str = "8ac3fc64-6eca-42ea-9e69-59f4c7b
 pub const AAD_PREMIUM: &str = "41781fb2-bc02-4b7c-bd55-b576c07bb09d";
 /// Service plan AAD_PREMIUM_P2 (Entra ID P2).
 pub const AAD_PREMIUM_P2: &str = "eec0eb4f-6444-4f95-aba0-50c24d67f998";
+
+/// A healthy tenant to vary in the checks' unit tests: a Global Administrator from a managed
+/// domain, an active P1 licence, synced ten minutes ago.
+#[cfg(test)]
+pub(crate) fn healthy() -> CloudFacts {
+    use super::facts::{Domain, Me, Organization, Role, ServicePlan, Sku, SyncSettings};
+    let now = 1_800_000_000;
+    CloudFacts {
+        me: Ok(Me {
+            id: "1".into(),
+            user_principal_name: "admin@contoso.example".into(),
+            display_name: "Admin".into(),
+        }),
+        roles: Ok(vec![Role {
+            template_id: GLOBAL_ADMINISTRATOR.into(),
+            display_name: "Global Administrator".into(),
+        }]),
+        skus: Ok(vec![Sku {
+            sku_part_number: "AAD_PREMIUM".into(),
+            capability_status: "Enabled".into(),
+            service_plans: vec![ServicePlan {
+                service_plan_id: AAD_PREMIUM.into(),
+                service_plan_name: "AAD_PREMIUM".into(),
+                provisioning_status: "Success".into(),
+            }],
+        }]),
+        organization: Ok(Organization {
+            id: "t".into(),
+            display_name: "Contoso".into(),
+            on_premises_sync_enabled: Some(true),
+            on_premises_last_sync_date_time: Some(crate::clock::rfc3339(now - 600)),
+        }),
+        admin_domain: Ok(Domain {
+            id: "contoso.example".into(),
+            authentication_type: "Managed".into(),
+            is_verified: true,
+        }),
+        sync: Ok(SyncSettings::default()),
+        now,
+    }
+}

@@ -32,3 +32,37 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     }
     vec![finding]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::check::Severity;
+    use crate::entra::checks::healthy;
+
+    #[test]
+    fn everything_read_is_nothing_to_say() {
+        assert!(check(&healthy()).is_empty());
+    }
+
+    #[test]
+    fn each_failed_read_is_evidence_of_one_warning() {
+        let mut f = healthy();
+        f.roles = Err("Forbidden".into());
+        f.organization = Err("timeout".into());
+        let out = check(&f);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].text, "read-incomplete-cloud");
+        assert_eq!(
+            out[0].evidence,
+            ["/me/memberOf (roles): Forbidden", "/organization: timeout"]
+        );
+    }
+
+    #[test]
+    fn the_sync_feature_flags_do_not_count() {
+        let mut f = healthy();
+        f.sync = Err("404".into());
+        assert!(check(&f).is_empty());
+    }
+}

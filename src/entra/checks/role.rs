@@ -38,3 +38,47 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
             ),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::check::Severity;
+    use crate::check::finding::Arg;
+    use crate::entra::checks::{HYBRID_IDENTITY_ADMINISTRATOR, healthy};
+    use crate::entra::facts::Role;
+
+    #[test]
+    fn a_global_administrator_is_fine() {
+        assert!(check(&healthy()).is_empty());
+    }
+
+    #[test]
+    fn a_hybrid_identity_administrator_is_a_warning() {
+        let mut f = healthy();
+        f.roles = Ok(vec![Role {
+            template_id: HYBRID_IDENTITY_ADMINISTRATOR.into(),
+            display_name: "Hybrid Identity Administrator".into(),
+        }]);
+        let out = check(&f);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].text, "cloud-role-hybrid");
+    }
+
+    #[test]
+    fn any_other_role_is_an_error_that_lists_the_roles() {
+        let mut f = healthy();
+        f.roles = Ok(vec![Role {
+            template_id: "5d6b6bb7-de71-4623-b4af-96380a352509".into(),
+            display_name: "Security Reader".into(),
+        }]);
+        let out = check(&f);
+        assert_eq!(out[0].severity, Severity::Error);
+        assert_eq!(
+            out[0].get("roles"),
+            Some(&Arg::List(vec!["Security Reader".into()]))
+        );
+        f.roles = Ok(Vec::new());
+        assert_eq!(check(&f)[0].get("count"), Some(&Arg::Number(0)));
+    }
+}

@@ -56,3 +56,58 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         ],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{STALE_AFTER_SECS, check};
+    use crate::check::Severity;
+    use crate::check::finding::Arg;
+    use crate::entra::checks::healthy;
+
+    #[test]
+    fn a_recent_sync_is_fine() {
+        assert!(check(&healthy()).is_empty());
+    }
+
+    #[test]
+    fn sync_off_or_never_on_is_an_error_that_says_which() {
+        for (enabled, state) in [(Some(false), "false"), (None, "unset")] {
+            let mut f = healthy();
+            if let Ok(o) = &mut f.organization {
+                o.on_premises_sync_enabled = enabled;
+            }
+            let out = check(&f);
+            assert_eq!(out[0].severity, Severity::Error);
+            assert_eq!(out[0].get("state"), Some(&Arg::Text(state.into())));
+        }
+    }
+
+    #[test]
+    fn a_sync_older_than_three_hours_is_stale_and_says_how_old() {
+        let mut f = healthy();
+        if let Ok(o) = &mut f.organization {
+            o.on_premises_last_sync_date_time =
+                Some(crate::clock::rfc3339(f.now - STALE_AFTER_SECS - 3600));
+        }
+        let out = check(&f);
+        assert_eq!(out[0].severity, Severity::Warning);
+        assert_eq!(out[0].get("hours"), Some(&Arg::Number(4)));
+        // Exactly at the limit is still fresh.
+        if let Ok(o) = &mut f.organization {
+            o.on_premises_last_sync_date_time =
+                Some(crate::clock::rfc3339(f.now - STALE_AFTER_SECS));
+        }
+        assert!(check(&f).is_empty());
+    }
+
+    #[test]
+    fn no_or_a_broken_last_sync_time_is_said_as_unknown() {
+        for last in [None, Some("yesterday".to_string())] {
+            let mut f = healthy();
+            if let Ok(o) = &mut f.organization {
+                o.on_premises_last_sync_date_time = last.clone();
+            }
+            assert_eq!(check(&f)[0].text, "cloud-sync-stale-unknown", "{last:?}");
+        }
+    }
+}

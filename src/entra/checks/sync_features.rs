@@ -30,3 +30,41 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
             .arg("off", off),
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::check::finding::Arg;
+    use crate::entra::checks::healthy;
+
+    #[test]
+    fn features_are_listed_on_and_off_without_password_writeback_enabled() {
+        let mut f = healthy();
+        if let Ok(s) = &mut f.sync {
+            s.features.insert("passwordSyncEnabled".into(), true.into());
+            s.features
+                .insert("passwordWritebackEnabled".into(), true.into());
+            s.features
+                .insert("deviceWritebackEnabled".into(), false.into());
+            s.features.insert("somethingElse".into(), "x".into());
+        }
+        let out = check(&f);
+        assert_eq!(out.len(), 1);
+        assert_eq!(
+            out[0].get("on"),
+            Some(&Arg::List(vec!["passwordSync".into()]))
+        );
+        assert_eq!(
+            out[0].get("off"),
+            Some(&Arg::List(vec!["deviceWriteback".into()]))
+        );
+        assert_eq!(out[0].get("on-count"), Some(&Arg::Number(1)));
+    }
+
+    #[test]
+    fn nothing_is_said_when_the_settings_could_not_be_read() {
+        let mut f = healthy();
+        f.sync = Err("403".into());
+        assert!(check(&f).is_empty());
+    }
+}

@@ -298,7 +298,7 @@ impl Page {
                 "ready-not-fixed",
                 id = n.id.as_str(),
                 object = n.object.as_str(),
-                reason = n.reason.as_str(),
+                reason = crate::words::Words::current(crate::words::Face::Wizard).not_fixed(n),
                 users = n.users
             )));
             for e in &n.evidence {

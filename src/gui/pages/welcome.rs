@@ -157,7 +157,13 @@ fn explanation<'a>(code: &str, entry: Option<&'static explain::Entry>) -> Elemen
             code = code
         ))]
         .spacing(4);
-        for item in explain::GENERAL_CHECKLIST {
+        // The wizard's own words for the checklist: what to click, not which command to type.
+        for item in [
+            t!("welcome-checklist-check"),
+            t!("welcome-checklist-events"),
+            t!("welcome-checklist-switches"),
+            t!("welcome-checklist-try"),
+        ] {
             c = c.push(text(format!("• {item}")).size(14));
         }
         return c.into();
