@@ -38,7 +38,7 @@ transport-starttls = LDAP mit StartTLS (Port 389)
 
 ## Probleme beim Start
 startup-title = Writeback Wizard konnte nicht wie angefordert starten
-startup-profile = Das Profil konnte nicht verwendet werden: { $reason }. Fahren Sie ohne Profil fort, oder beenden Sie und geben Sie mit --profile eine andere Datei an.
+startup-profile = Das Profil konnte nicht verwendet werden: { $reason }. Fahren Sie ohne Profil fort, oder beenden Sie und starten Sie den Assistenten mit einer anderen Profildatei.
 startup-log = Die Protokolldatei kann nicht geschrieben werden ({ $reason }). Der Assistent funktioniert auch ohne sie; Protokollzeilen werden stattdessen in der Konsole ausgegeben.
 startup-continue = Trotzdem fortfahren
 profile-newer = Dieses Profil wurde von einer neueren Version geschrieben (Schema { $schema }); Felder, die diese Version nicht kennt, wurden ignoriert.
@@ -330,7 +330,7 @@ complete-written = { $count ->
        *[other] { $count } Änderungen wurden
     } geschrieben und überprüft.
 complete-backup = Sicherungsdatei
-complete-restore-how = Zum Rückgängigmachen: Starten Sie den Assistenten, wählen Sie „Zusätzliche Aufgaben“ → „Aus Sicherung wiederherstellen“, und wählen Sie { $path } aus. Oder: writeback-wizard restore --backup "{ $path }".
+complete-restore-how = Zum Rückgängigmachen: Starten Sie den Assistenten, wählen Sie „Zusätzliche Aufgaben“ → „Aus Sicherung wiederherstellen“, und wählen Sie { $path } aus.
 complete-restored = { $restored } Werte wiederhergestellt, { $unchanged } bereits wie in der Sicherung; alle überprüft.
 complete-check-title = Erneut geprüft
 complete-checking = Wird erneut geprüft…
@@ -638,7 +638,8 @@ report-no-problems = keine Probleme gefunden
 report-evidence = Nachweis
 report-fix = Maßnahme
 report-users = Benutzer
-report-more-blocked = … und { $n } weitere (vollständige Liste mit --format json oder csv)
+report-more-blocked = … und { $n } weitere (die Exporte als JSON, CSV und HTML enthalten alle)
+report-more-blocked-cli = … und { $n } weitere (vollständige Liste mit --format json oder csv)
 report-excluded-one = geschützter Administrator, bewusst ausgenommen
 report-more-excluded = … und { $n } weitere geschützte Administratoren
 report-excluded-heading = Geschützte Administratoren, bewusst ausgenommen

@@ -38,7 +38,7 @@ transport-starttls = LDAP with StartTLS (port 389)
 
 ## Start-up problems
 startup-title = Writeback Wizard could not start as asked
-startup-profile = The profile could not be used: { $reason }. Continue without it, or exit and give another file with --profile.
+startup-profile = The profile could not be used: { $reason }. Continue without it, or exit and start the wizard with another profile file.
 startup-log = The log file cannot be written ({ $reason }). The wizard works without it; log lines go to the console instead.
 startup-continue = Continue anyway
 profile-newer = This profile was written by a newer version (schema { $schema }); fields this version does not know were ignored.
@@ -330,7 +330,7 @@ complete-written = { $count ->
        *[other] { $count } changes were
     } written and verified.
 complete-backup = Backup file
-complete-restore-how = To undo: run the wizard, choose Additional tasks → Restore from a backup, and pick { $path }. Or: writeback-wizard restore --backup "{ $path }".
+complete-restore-how = To undo: run the wizard, choose Additional tasks → Restore from a backup, and pick { $path }.
 complete-restored = { $restored } values restored, { $unchanged } already as in the backup; all verified.
 complete-check-title = Checked again
 complete-checking = Checking again…
@@ -638,7 +638,8 @@ report-no-problems = no problems found
 report-evidence = evidence
 report-fix = fix
 report-users = Users
-report-more-blocked = … and { $n } more (use --format json or csv for the full list)
+report-more-blocked = … and { $n } more (the JSON, CSV and HTML exports list all)
+report-more-blocked-cli = … and { $n } more (use --format json or csv for the full list)
 report-excluded-one = protected administrator, excluded by design
 report-more-excluded = … and { $n } more protected administrators
 report-excluded-heading = Protected administrators, excluded by design

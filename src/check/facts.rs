@@ -1,6 +1,14 @@
 //! Everything the checks need, read from the directory once. The checks themselves are pure
 //! functions over these facts, so they can be tested without a DC ([`super::fixture`]).
 
+mod admins;
+mod containers;
+
+use admins::admin_statuses;
+pub use admins::{admin_status_now, is_protected, protected_sids};
+use containers::read_tree;
+pub use containers::{CONTAINER_FILTER, container_filter};
+
 use crate::check::FindingId;
 use std::collections::HashMap;
 
@@ -9,10 +17,10 @@ use ldap3::Scope;
 use super::right::PropertySets;
 use super::tree::{Node, Tree};
 use crate::ad::connector::{Account, ConnectorLookup};
-use crate::ad::discovery::{Domain, ForestDomain, RootDse, is_within, parent_dn};
+use crate::ad::discovery::{Domain, ForestDomain, RootDse, is_within};
 use crate::ad::schema::Classes;
 use crate::ad::token::LogonSids;
-use crate::ad::{AdError, Connection, Query, Transport, controls};
+use crate::ad::{AdError, Connection, Transport};
 use crate::sd::access::Rules;
 use crate::sd::rights::{
     ATTR_LOCKOUT_TIME, ATTR_PWD_LAST_SET, CLASS_DOMAIN_DNS, CLASS_INET_ORG_PERSON, CLASS_USER,
@@ -264,32 +272,6 @@ pub fn outermost(scopes: &[String]) -> Vec<String> {
     out
 }
 
-/// OUs and containers that can hold users, without reading the schema (the OU tree browser).
-pub const CONTAINER_FILTER: &str = "(&(|(objectClass=organizationalUnit)(objectClass=container)(objectClass=domainDNS)(objectClass=builtinDomain))(!(objectClass=groupPolicyContainer)))";
-
-/// The LDAP filter for objects that can hold users: instances of every class a user or an
-/// inetOrgPerson may be created in (the schema's possible superiors, along the superclass chain),
-/// except Group Policy containers. Falls back to OUs, containers and domains.
-pub fn container_filter(classes: &Classes) -> String {
-    let mut names = classes.superiors_of("user");
-    names.extend(classes.superiors_of("inetOrgPerson"));
-    for fixed in [
-        "organizationalunit",
-        "container",
-        "domaindns",
-        "builtindomain",
-    ] {
-        names.push(fixed.into());
-    }
-    names.sort();
-    names.dedup();
-    let alternatives: String = names
-        .iter()
-        .map(|n| format!("(objectClass={})", ldap3::ldap_escape(n)))
-        .collect();
-    format!("(&(|{alternatives})(!(objectClass=groupPolicyContainer)))")
-}
-
 /// Reads every fact the checks need, over `conn` (bound as the admin or any reader).
 pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts, CheckError> {
     let root_dse = conn.root_dse().await?;
@@ -297,23 +279,7 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
     let forest = conn.forest_domains(&root_dse).await?;
     let domain = conn.domain(&root_dse, &forest).await?;
     let mut read_problems = Vec::new();
-
-    for s in &opts.scopes {
-        if !is_within(s, &domain.dn) {
-            return Err(CheckError::ScopeOutsideDomain {
-                scope: s.clone(),
-                domain: domain.dn.clone(),
-            });
-        }
-        if conn.read(s, &["objectClass"], vec![]).await?.is_none() {
-            return Err(CheckError::ScopeNotFound(s.clone()));
-        }
-    }
-    let scopes = if opts.scopes.is_empty() {
-        vec![domain.dn.clone()]
-    } else {
-        outermost(&opts.scopes)
-    };
+    let scopes = checked_scopes(conn, &opts.scopes, &domain.dn).await?;
 
     let schema = root_dse.schema_naming_context.clone();
     let property_sets = PropertySets {
@@ -322,24 +288,7 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
     };
     let classes = conn.classes(&schema).await?;
     let ctx = crate::sd::DomainContext::for_domain(domain.sid.clone());
-    let mut default_aces = HashMap::new();
-    for name in ["user", "inetOrgPerson"] {
-        let Some(info) = classes.get(name) else {
-            continue;
-        };
-        let (Some(guid), Some(text)) = (info.guid, &info.default_sd) else {
-            continue;
-        };
-        match crate::sd::sddl::parse(text, &ctx) {
-            Ok(sd) => {
-                let aces = sd.dacl.acl().map(|a| a.aces.clone()).unwrap_or_default();
-                default_aces.insert(guid, aces);
-            }
-            Err(e) => read_problems.push(format!(
-                "the default security descriptor of the class {name} could not be read ({e})"
-            )),
-        }
-    }
+    let default_aces = default_aces(&classes, &ctx, &mut read_problems);
 
     let tree = read_tree(
         conn,
@@ -426,6 +375,58 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
     })
 }
 
+/// The OU filter, each DN in the domain and present; the domain itself when there is none.
+async fn checked_scopes(
+    conn: &mut Connection,
+    given: &[String],
+    domain_dn: &str,
+) -> Result<Vec<String>, CheckError> {
+    for s in given {
+        if !is_within(s, domain_dn) {
+            return Err(CheckError::ScopeOutsideDomain {
+                scope: s.clone(),
+                domain: domain_dn.to_string(),
+            });
+        }
+        if conn.read(s, &["objectClass"], vec![]).await?.is_none() {
+            return Err(CheckError::ScopeNotFound(s.clone()));
+        }
+    }
+    Ok(if given.is_empty() {
+        vec![domain_dn.to_string()]
+    } else {
+        outermost(given)
+    })
+}
+
+/// The DACL of each user class's `defaultSecurityDescriptor` (what a new user starts with),
+/// by the class's GUID.
+fn default_aces(
+    classes: &crate::ad::schema::Classes,
+    ctx: &crate::sd::DomainContext,
+    read_problems: &mut Vec<String>,
+) -> HashMap<Guid, Vec<Ace>> {
+    let mut default_aces = HashMap::new();
+    for name in ["user", "inetOrgPerson"] {
+        let Some(info) = classes.get(name) else {
+            continue;
+        };
+        let (Some(guid), Some(text)) = (info.guid, &info.default_sd) else {
+            continue;
+        };
+        match crate::sd::sddl::parse(text, ctx) {
+            Ok(sd) => {
+                let aces = sd.dacl.acl().map(|a| a.aces.clone()).unwrap_or_default();
+                default_aces.insert(guid, aces);
+            }
+            Err(e) => read_problems.push(format!(
+                "the default security descriptor of the class {name} could not be read ({e})"
+            )),
+        }
+    }
+    default_aces
+}
+
 /// The connector's token: its SID, `tokenGroups`, primary group, `sIDHistory` (not on Samba,
 /// which leaves it out) and the DC's network-logon SIDs.
 async fn connector_token(
@@ -457,182 +458,6 @@ async fn connector_token(
         groups,
         groups_known,
     })
-}
-
-/// The domain root, every container that can hold users in scope, and the ancestors of each
-/// scope base (read so inheritance can be followed from the root).
-async fn read_tree(
-    conn: &mut Connection,
-    domain_dn: &str,
-    scopes: &[String],
-    classes: &Classes,
-    page_size: i32,
-    problems: &mut Vec<String>,
-) -> Result<Tree, AdError> {
-    let unreadable = |dn: &str| format!("the security descriptor of {dn} could not be read");
-    let root_sd = conn.read_dacl(domain_dn).await?;
-    if root_sd.is_none() {
-        problems.push(unreadable(domain_dn));
-    }
-    let root = Node {
-        dn: domain_dn.to_string(),
-        class_name: "domainDNS".into(),
-        sd: root_sd,
-        in_scope: scopes.iter().any(|s| s.eq_ignore_ascii_case(domain_dn)),
-    };
-    let filter = container_filter(classes);
-    let system = format!("CN=System,{domain_dn}");
-    let mut nodes = Vec::new();
-    for base in scopes {
-        let query = Query {
-            base,
-            scope: Scope::Subtree,
-            filter: &filter,
-            attrs: &[
-                "objectClass",
-                "structuralObjectClass",
-                "nTSecurityDescriptor",
-            ],
-            controls: vec![controls::sd_flags(controls::DACL)],
-        };
-        conn.search_paged(query, page_size.max(1), |e| {
-            // CN=System holds configuration, not users (AdminSDHolder is handled apart).
-            if is_within(&e.dn, &system) {
-                return;
-            }
-            let sd = e
-                .first("nTSecurityDescriptor")
-                .and_then(|raw| SecurityDescriptor::from_bytes(raw).ok());
-            if sd.is_none() {
-                problems.push(unreadable(&e.dn));
-            }
-            nodes.push(Node {
-                class_name: e
-                    .texts("structuralObjectClass")
-                    .pop()
-                    .or_else(|| e.texts("objectClass").pop())
-                    .unwrap_or_default(),
-                dn: e.dn,
-                sd,
-                in_scope: true,
-            });
-        })
-        .await?;
-        // The ancestors between the domain root and this scope base.
-        let mut cur = parent_dn(base);
-        while let Some(dn) = cur {
-            if dn.eq_ignore_ascii_case(domain_dn) || !is_within(dn, domain_dn) {
-                break;
-            }
-            let entry = conn.read(dn, &["objectClass"], vec![]).await?;
-            let sd = conn.read_dacl(dn).await?;
-            if sd.is_none() {
-                problems.push(unreadable(dn));
-            }
-            nodes.push(Node {
-                dn: dn.to_string(),
-                class_name: entry
-                    .and_then(|e| e.texts("objectClass").pop())
-                    .unwrap_or_default(),
-                sd,
-                in_scope: false,
-            });
-            cur = parent_dn(dn);
-        }
-    }
-    Ok(Tree::new(root, nodes))
-}
-
-/// The protected groups of MS-ADTS 3.1.1.6.1.2 ("Protected Objects"): of the domain (Administrator,
-/// krbtgt, Domain Admins, Domain Controllers, Read-only DCs, Key Admins), of the forest root
-/// (Schema Admins, Enterprise Admins, Enterprise Key Admins) and the builtin ones
-/// (Administrators, Account/Server/Print/Backup Operators, Replicator).
-pub fn protected_sids(domain: &Sid, root: Option<&Sid>) -> Vec<Sid> {
-    let mut out: Vec<Sid> = [500, 502, 512, 516, 521, 526]
-        .iter()
-        .filter_map(|r| domain.with_rid(*r))
-        .collect();
-    if let Some(root) = root {
-        out.extend([518, 519, 527].iter().filter_map(|r| root.with_rid(*r)));
-    }
-    out.extend(
-        [544, 548, 549, 550, 551, 552]
-            .iter()
-            .filter_map(|r| Sid::new(5, &[32, *r]).ok()),
-    );
-    out
-}
-
-/// Whether a token holds a protected SID. Without the forest root's SID, any domain SID with
-/// the RID of Schema Admins, Enterprise Admins or Enterprise Key Admins counts: only the forest
-/// root domain has groups with those RIDs.
-pub fn is_protected(sids: &[Sid], protected: &[Sid], root_known: bool) -> bool {
-    sids.iter().any(|s| {
-        protected.contains(s)
-            || (!root_known
-                && s.authority() == 5
-                && s.sub_authorities().first() == Some(&21)
-                && s.sub_authorities().len() == 5
-                && matches!(s.rid(), Some(518 | 519 | 527)))
-    })
-}
-
-/// Reads `dn`'s groups now and says whether it is still a protected administrator
-/// ([`AdminStatus`]): what `apply` asks right before it clears a stale adminCount.
-pub async fn admin_status_now(
-    conn: &mut Connection,
-    dn: &str,
-    domain_sid: &Sid,
-    root_sid: Option<&Sid>,
-) -> AdminStatus {
-    let protected = protected_sids(domain_sid, root_sid);
-    match conn.account_token(dn).await {
-        Ok(t) if t.groups_known() => {
-            let mut sids = t.groups.unwrap_or_default();
-            sids.push(t.sid);
-            sids.extend(t.primary_group);
-            if is_protected(&sids, &protected, root_sid.is_some()) {
-                AdminStatus::Protected
-            } else {
-                AdminStatus::Stale
-            }
-        }
-        _ => AdminStatus::Unknown,
-    }
-}
-
-/// Whether each adminCount=1 user in scope is still in a protected group.
-async fn admin_statuses(
-    conn: &mut Connection,
-    domain: &Domain,
-    root_dse: &RootDse,
-    scopes: &[String],
-) -> Result<HashMap<String, AdminStatus>, AdError> {
-    let root_sid = root_dse
-        .root_domain_naming_context
-        .eq_ignore_ascii_case(&domain.dn)
-        .then(|| domain.sid.clone());
-    let mut dns = Vec::new();
-    for base in scopes {
-        for e in conn
-            .search(
-                base,
-                Scope::Subtree,
-                "(&(objectCategory=person)(objectClass=user)(adminCount=1))",
-                &["adminCount"],
-                vec![],
-            )
-            .await?
-        {
-            dns.push(e.dn);
-        }
-    }
-    let mut out = HashMap::new();
-    for dn in dns {
-        let status = admin_status_now(conn, &dn, &domain.sid, root_sid.as_ref()).await;
-        out.insert(dn.to_ascii_lowercase(), status);
-    }
-    Ok(out)
 }
 
 async fn read_psos(

@@ -110,28 +110,31 @@ fn restore_hint(args: &ConnectionArgs, backup: &std::path::Path) -> String {
     s
 }
 
+/// A plan file as `plan --format json` writes it (its content is checked again by apply).
+fn read_plan(path: &std::path::Path) -> Result<Plan> {
+    let text =
+        std::fs::read(path).with_context(|| format!("reading the plan {}", path.display()))?;
+    let plan: Plan = serde_json::from_slice(&text).with_context(|| {
+        format!(
+            "{} is not a plan written by `plan --format json`",
+            path.display()
+        )
+    })?;
+    if plan.schema != plan::SCHEMA {
+        bail!(
+            "{}: plan schema {} is not {}",
+            path.display(),
+            plan.schema,
+            plan::SCHEMA
+        );
+    }
+    Ok(plan)
+}
+
 pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
     let login = super::connect::login(&args.connection)?;
     let plan = match &args.plan {
-        Some(path) => {
-            let text = std::fs::read(path)
-                .with_context(|| format!("reading the plan {}", path.display()))?;
-            let plan: Plan = serde_json::from_slice(&text).with_context(|| {
-                format!(
-                    "{} is not a plan written by `plan --format json`",
-                    path.display()
-                )
-            })?;
-            if plan.schema != plan::SCHEMA {
-                bail!(
-                    "{}: plan schema {} is not {}",
-                    path.display(),
-                    plan.schema,
-                    plan::SCHEMA
-                );
-            }
-            plan
-        }
+        Some(path) => read_plan(path)?,
         None => compute(&login, &args.target, &args.options).await?,
     };
     if plan.is_empty() {
@@ -147,7 +150,7 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
     // checks it: a plan file's own text is never what is shown.
     let preview = match writeback_wizard::plan::apply::preview(&mut conn, &plan).await {
         Ok(p) => p,
-        Err(e) => bail!("{e}"),
+        Err(e) => bail!("{}", words.error(&e)),
     };
     println!(
         "Plan for {} (connector {}), as it applies to the directory now:",
@@ -203,7 +206,7 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         }
         Err(e) => {
             let written = e.written();
-            let mut msg = format!("{e}");
+            let mut msg = words.error(&e);
             if written > 0 || backup_path.exists() {
                 msg.push_str(&format!(
                     ". {written} change(s) had been written; to undo them: {}",

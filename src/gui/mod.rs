@@ -11,6 +11,7 @@ pub mod logging;
 pub mod pages;
 pub mod settings;
 pub mod shared;
+pub mod steps;
 pub mod style;
 
 use std::path::PathBuf;
@@ -22,118 +23,11 @@ use iced::{Element, Length, Subscription, Task, Theme, event};
 
 use crate::cli::ThemeArg;
 use crate::t;
-use pages::{
-    Action, checks, complete, configuring, current, directory, entra, features, pilot, ready,
-    restore, scope, tasks, welcome,
-};
+use pages::{WizardPage, configuring, directory, entra, pilot};
 use settings::Settings;
 pub use shared::{Flow, Shared};
-
-/// The wizard's steps. The order of a run depends on the task chosen (see [`Step::path`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Step {
-    Welcome,
-    Tasks,
-    Entra,
-    Directory,
-    Scope,
-    Features,
-    Checks,
-    Pilot,
-    Ready,
-    Configuring,
-    Complete,
-    Restore,
-    Current,
-}
-
-impl Step {
-    /// The steps of a task, in order.
-    pub fn path(flow: Flow) -> &'static [Step] {
-        use Step::*;
-        match flow {
-            Flow::Configure => &[
-                Welcome,
-                Tasks,
-                Entra,
-                Directory,
-                Scope,
-                Features,
-                Checks,
-                Pilot,
-                Ready,
-                Configuring,
-                Complete,
-            ],
-            Flow::Diagnose => &[
-                Welcome, Tasks, Entra, Directory, Scope, Checks, Pilot, Complete,
-            ],
-            Flow::Restore => &[Welcome, Tasks, Directory, Restore, Complete],
-            Flow::ViewConfig => &[Welcome, Tasks, Current],
-        }
-    }
-
-    /// The next step of `flow`.
-    pub fn next(self, flow: Flow) -> Option<Step> {
-        let p = Self::path(flow);
-        let i = p.iter().position(|s| *s == self)?;
-        p.get(i + 1).copied()
-    }
-
-    /// The previous step of `flow`.
-    pub fn previous(self, flow: Flow) -> Option<Step> {
-        let p = Self::path(flow);
-        let i = p.iter().position(|s| *s == self)?;
-        i.checked_sub(1).and_then(|i| p.get(i).copied())
-    }
-
-    /// The name in the step list and the window title.
-    pub fn title(self) -> String {
-        match self {
-            Step::Welcome => t!("step-welcome"),
-            Step::Tasks => t!("step-tasks"),
-            Step::Entra => t!("step-entra"),
-            Step::Directory => t!("step-directory"),
-            Step::Scope => t!("step-scope"),
-            Step::Features => t!("step-features"),
-            Step::Checks => t!("step-checks"),
-            Step::Pilot => t!("step-pilot"),
-            Step::Ready => t!("step-ready"),
-            Step::Configuring => t!("step-configuring"),
-            Step::Complete => t!("step-complete"),
-            Step::Restore => t!("step-restore"),
-            Step::Current => t!("step-current"),
-        }
-    }
-}
-
-/// Everything the wizard reacts to.
-#[derive(Debug, Clone)]
-pub enum Message {
-    Welcome(welcome::Message),
-    Tasks(tasks::Message),
-    Entra(entra::Message),
-    Directory(directory::Message),
-    Scope(scope::Message),
-    Features(features::Message),
-    Checks(checks::Message),
-    Pilot(pilot::Message),
-    Ready(ready::Message),
-    Configuring(configuring::Message),
-    Complete(complete::Message),
-    Restore(restore::Message),
-    Current(current::Message),
-    Next,
-    Back,
-    Exit,
-    FocusNext,
-    FocusPrevious,
-    /// Leave the start-up error screen and go on with defaults.
-    ContinueAfterStartupError,
-    /// The window's close button. While Configuring writes, it means Cancel and close once the
-    /// object being written is finished and verified.
-    CloseRequested,
-}
+use steps::route;
+pub use steps::{Message, Pages, Step};
 
 /// How the wizard starts.
 pub struct Options {
@@ -167,19 +61,8 @@ pub struct Wizard {
     tour: Option<Tour>,
     /// The window was closed while Configuring wrote: exit when it has stopped.
     pub close_when_done: bool,
-    pub welcome: welcome::Page,
-    pub tasks: tasks::Page,
-    pub entra: entra::Page,
-    pub directory: directory::Page,
-    pub scope: scope::Page,
-    pub features: features::Page,
-    pub checks: checks::Page,
-    pub pilot: pilot::Page,
-    pub ready: ready::Page,
-    pub configuring: configuring::Page,
-    pub complete: complete::Page,
-    pub restore: restore::Page,
-    pub current: current::Page,
+    /// Every page's state (see `steps`).
+    pub pages: Pages,
 }
 
 impl Wizard {
@@ -217,22 +100,14 @@ impl Wizard {
             startup_error,
             tour: options.tour,
             close_when_done: false,
-            welcome: welcome::Page::new(),
-            tasks: tasks::Page::new(),
-            entra: entra::Page::new(),
-            directory: directory::Page::new(),
-            scope: scope::Page::new(),
-            features: features::Page::new(),
-            checks: checks::Page::new(),
-            pilot: pilot::Page::new(),
-            ready: ready::Page::new(),
-            configuring: configuring::Page::new(),
-            complete: complete::Page::new(),
-            restore: restore::Page::new(),
-            current: current::Page::new(),
+            pages: Pages::new(),
         };
         let task = if options.detect_sync_server {
-            wizard.welcome.detect(&wizard.shared).map(Message::Welcome)
+            wizard
+                .pages
+                .welcome
+                .detect(&wizard.shared)
+                .map(Message::Welcome)
         } else {
             wizard.shared.sync = shared::SyncState::Read(None);
             Task::none()
@@ -253,19 +128,7 @@ impl Wizard {
 
     /// Whether the current page is waiting for work it started.
     pub fn busy(&self) -> bool {
-        match self.step {
-            Step::Welcome => matches!(self.shared.sync, shared::SyncState::Detecting),
-            Step::Entra => self.entra.busy(),
-            Step::Directory => self.directory.testing,
-            Step::Scope => self.scope.loading(),
-            Step::Checks => self.checks.running,
-            Step::Pilot => self.pilot.running,
-            Step::Ready => self.ready.computing,
-            Step::Configuring => self.configuring.running,
-            Step::Complete => self.complete.rechecking,
-            Step::Restore => self.restore.running,
-            Step::Tasks | Step::Features | Step::Current => false,
-        }
+        self.pages.busy(self.step, &self.shared)
     }
 
     pub fn theme(&self) -> Option<Theme> {
@@ -278,34 +141,13 @@ impl Wizard {
 
     /// Whether the current page lets the user go on.
     pub fn can_continue(&self) -> bool {
-        let s = &self.shared;
-        self.startup_error.is_none()
-            && match self.step {
-                Step::Welcome => self.welcome.can_continue(s),
-                Step::Tasks => self.tasks.can_continue(s),
-                Step::Entra => self.entra.can_continue(s),
-                Step::Directory => self.directory.can_continue(s),
-                Step::Scope => self.scope.can_continue(s),
-                Step::Features => self.features.can_continue(s),
-                Step::Checks => self.checks.can_continue(s),
-                Step::Pilot => self.pilot.can_continue(s),
-                Step::Ready => self.ready.can_continue(s),
-                Step::Configuring => self.configuring.can_continue(s),
-                Step::Complete => true,
-                Step::Restore => self.restore.can_continue(s),
-                Step::Current => true,
-            }
+        self.startup_error.is_none() && self.pages.can_continue(self.step, &self.shared)
     }
 
     fn can_go_back(&self) -> bool {
         self.startup_error.is_none()
             && self.step.previous(self.shared.flow).is_some()
-            && match self.step {
-                Step::Configuring => self.configuring.can_go_back(),
-                Step::Complete => !matches!(self.shared.flow, Flow::Configure | Flow::Restore),
-                Step::Restore => self.restore.can_go_back(),
-                _ => true,
-            }
+            && self.pages.can_go_back(self.step, &self.shared)
     }
 
     fn last_step(&self) -> bool {
@@ -323,20 +165,7 @@ impl Wizard {
     }
 
     fn enter(&mut self, to: Step) -> Task<Message> {
-        let s = &mut self.shared;
-        match to {
-            Step::Welcome | Step::Tasks | Step::Features => Task::none(),
-            Step::Entra => self.entra.enter(s).map(Message::Entra),
-            Step::Directory => self.directory.enter(s).map(Message::Directory),
-            Step::Scope => self.scope.enter(s).map(Message::Scope),
-            Step::Checks => self.checks.enter(s).map(Message::Checks),
-            Step::Pilot => self.pilot.enter(s).map(Message::Pilot),
-            Step::Ready => self.ready.enter(s).map(Message::Ready),
-            Step::Configuring => self.configuring.enter(s).map(Message::Configuring),
-            Step::Complete => self.complete.enter(s).map(Message::Complete),
-            Step::Restore => self.restore.enter(s).map(Message::Restore),
-            Step::Current => self.current.enter(s).map(Message::Current),
-        }
+        self.pages.enter(to, &mut self.shared)
     }
 
     /// In the screenshot tour, the action a person would take on entering `to`.
@@ -363,16 +192,7 @@ impl Wizard {
     }
 
     fn leave(&mut self) {
-        match self.step {
-            Step::Entra => self.entra.leave(),
-            Step::Directory => self.directory.leave(),
-            Step::Scope => self.scope.leave(),
-            Step::Checks => self.checks.leave(),
-            Step::Pilot => self.pilot.leave(),
-            Step::Ready => self.ready.leave(),
-            Step::Complete => self.complete.leave(),
-            _ => {}
-        }
+        self.pages.leave(self.step);
     }
 
     fn next(&mut self) -> Task<Message> {
@@ -387,7 +207,7 @@ impl Wizard {
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
         let task = self.handle(message);
-        if self.close_when_done && !self.configuring.running {
+        if self.close_when_done && !self.pages.configuring.running {
             tracing::info!("closing after the configuration stopped");
             return iced::exit();
         }
@@ -395,27 +215,7 @@ impl Wizard {
     }
 
     fn handle(&mut self, message: Message) -> Task<Message> {
-        fn route<M: Send + 'static>(action: Action<M>, wrap: fn(M) -> Message) -> Task<Message> {
-            match action {
-                Action::None => Task::none(),
-                Action::Run(task) => task.map(wrap),
-            }
-        }
-        let s = &mut self.shared;
         match message {
-            Message::Welcome(m) => route(self.welcome.update(m, s), Message::Welcome),
-            Message::Tasks(m) => route(self.tasks.update(m, s), Message::Tasks),
-            Message::Entra(m) => route(self.entra.update(m, s), Message::Entra),
-            Message::Directory(m) => route(self.directory.update(m, s), Message::Directory),
-            Message::Scope(m) => route(self.scope.update(m, s), Message::Scope),
-            Message::Features(m) => route(self.features.update(m, s), Message::Features),
-            Message::Checks(m) => route(self.checks.update(m, s), Message::Checks),
-            Message::Pilot(m) => route(self.pilot.update(m, s), Message::Pilot),
-            Message::Ready(m) => route(self.ready.update(m, s), Message::Ready),
-            Message::Configuring(m) => route(self.configuring.update(m, s), Message::Configuring),
-            Message::Complete(m) => route(self.complete.update(m, s), Message::Complete),
-            Message::Restore(m) => route(self.restore.update(m, s), Message::Restore),
-            Message::Current(m) => route(self.current.update(m, s), Message::Current),
             Message::Next => self.next(),
             Message::Back => {
                 if !self.can_go_back() {
@@ -429,10 +229,11 @@ impl Wizard {
             // While Configuring writes, Exit means Cancel (between objects); closing the
             // window too, and the wizard exits once it has stopped.
             Message::Exit | Message::CloseRequested
-                if self.step == Step::Configuring && self.configuring.running =>
+                if self.step == Step::Configuring && self.pages.configuring.running =>
             {
                 self.close_when_done |= matches!(message, Message::CloseRequested);
                 let a = self
+                    .pages
                     .configuring
                     .update(configuring::Message::Cancel, &mut self.shared);
                 route(a, Message::Configuring)
@@ -444,6 +245,7 @@ impl Wizard {
                 self.startup_error = None;
                 Task::none()
             }
+            page => self.pages.update(page, &mut self.shared),
         }
     }
 
@@ -452,21 +254,7 @@ impl Wizard {
             return self.startup_view(e);
         }
         let s = &self.shared;
-        let page: Element<'_, Message> = match self.step {
-            Step::Welcome => self.welcome.view(s).map(Message::Welcome),
-            Step::Tasks => self.tasks.view(s).map(Message::Tasks),
-            Step::Entra => self.entra.view(s).map(Message::Entra),
-            Step::Directory => self.directory.view(s).map(Message::Directory),
-            Step::Scope => self.scope.view(s).map(Message::Scope),
-            Step::Features => self.features.view(s).map(Message::Features),
-            Step::Checks => self.checks.view(s).map(Message::Checks),
-            Step::Pilot => self.pilot.view(s).map(Message::Pilot),
-            Step::Ready => self.ready.view(s).map(Message::Ready),
-            Step::Configuring => self.configuring.view(s).map(Message::Configuring),
-            Step::Complete => self.complete.view(s).map(Message::Complete),
-            Step::Restore => self.restore.view(s).map(Message::Restore),
-            Step::Current => self.current.view(s).map(Message::Current),
-        };
+        let page = self.pages.view(self.step, s);
         let mut body = column![].spacing(12);
         if let Some(n) = &s.notice {
             body = body.push(style::warning_box(n.clone()));
@@ -510,7 +298,7 @@ impl Wizard {
             _ if self.last_step() => t!("nav-exit"),
             _ => t!("nav-next"),
         };
-        let exit_label = if self.step == Step::Configuring && self.configuring.running {
+        let exit_label = if self.step == Step::Configuring && self.pages.configuring.running {
             t!("nav-cancel")
         } else {
             t!("nav-exit")

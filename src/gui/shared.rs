@@ -211,6 +211,43 @@ impl Shared {
         })
     }
 
+    // The chain: answers → sign-in / tested connection → assessment → pilot table and plan.
+    // Pages write a link through these setters, which forget what was built on the old value,
+    // so no page clears stale results by hand.
+
+    /// The cloud sign-in; the assessment, pilot table and plan made with another go.
+    pub fn set_signed_in(&mut self, signed_in: Option<SignedIn>) {
+        self.signed_in = signed_in;
+        self.forget_results();
+    }
+
+    /// The tested connection; everything read with another goes.
+    pub fn set_tested(&mut self, tested: Option<Tested>) {
+        self.tested = tested;
+        self.forget_results();
+    }
+
+    /// A new assessment (or none); a plan made from the old one goes.
+    pub fn set_assessment(&mut self, assessment: Option<Arc<Assessment>>) {
+        self.assessment = assessment;
+        self.planned = None;
+    }
+
+    /// The pilot table.
+    pub fn set_pilot(&mut self, pilot: Option<Arc<PilotReport>>) {
+        self.pilot = pilot;
+    }
+
+    /// The plan computed from the current assessment.
+    pub fn set_planned(&mut self, planned: Option<Arc<Planned>>) {
+        self.planned = planned;
+    }
+
+    /// What Configure or Restore did.
+    pub fn set_done(&mut self, done: Option<Done>) {
+        self.done = done;
+    }
+
     /// Forgets everything read after the directory answers changed.
     pub fn directory_changed(&mut self) {
         self.tested = None;

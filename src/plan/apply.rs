@@ -192,6 +192,61 @@ fn unchanged_since_plan(change: &Change, current: &[Vec<u8>]) -> bool {
     }
 }
 
+/// Reads the value before and computes the value after of every group, and writes the backup
+/// of both (fsynced) before anything in the directory changes; stops first if a value moved
+/// since the plan was made.
+async fn back_up(
+    conn: &mut Connection,
+    plan: &Plan,
+    groups: &[Group<'_>],
+    dc: &str,
+    opts: &ApplyOptions,
+    backup_path: &Path,
+) -> Result<Backup, ApplyError> {
+    let ctx = plan.context();
+    let mut entries = Vec::new();
+    for g in groups {
+        let current = backup::read_current(conn, g.dn, g.attribute).await?;
+        if !opts.replan && !g.changes.iter().all(|c| unchanged_since_plan(c, &current)) {
+            return Err(ApplyError::Changed {
+                dn: g.dn.to_string(),
+                what: format!("{} is not what the plan read", g.attribute),
+                written: 0,
+            });
+        }
+        let c = compute_target(g, &current)?;
+        entries.push(if g.attribute == DACL_ATTRIBUTE {
+            Entry::dacl(
+                g.dn,
+                &current[0],
+                &c.target[0],
+                &c.added,
+                c.unprotects,
+                &ctx,
+            )
+        } else {
+            Entry::attribute(g.dn, g.attribute, &current, &c.target)
+        });
+    }
+    let mut backup = Backup {
+        schema: backup::BACKUP_SCHEMA,
+        tool: env!("CARGO_PKG_NAME").into(),
+        tool_version: env!("CARGO_PKG_VERSION").into(),
+        time: crate::clock::rfc3339_now(),
+        dc: dc.to_string(),
+        domain_dn: plan.domain_dn.clone(),
+        domain_sid: plan.domain_sid.clone(),
+        connector_sid: plan.connector_sid.clone(),
+        entries,
+        checksum: String::new(),
+    };
+    backup.seal();
+    backup.validate(backup_path)?;
+    crate::faults::hit("before-backup");
+    backup.write_new(backup_path)?;
+    Ok(backup)
+}
+
 /// One object and attribute, with every change of the plan to it (in plan order).
 struct Group<'a> {
     dn: &'a str,
@@ -448,49 +503,8 @@ pub async fn apply(
         still_stale(conn, plan, change, 0).await?;
     }
 
-    // Before and after of every value; stop before anything is written if one moved.
-    let ctx = plan.context();
     let groups = groups(plan);
-    let mut entries = Vec::new();
-    for g in &groups {
-        let current = backup::read_current(conn, g.dn, g.attribute).await?;
-        if !opts.replan && !g.changes.iter().all(|c| unchanged_since_plan(c, &current)) {
-            return Err(ApplyError::Changed {
-                dn: g.dn.to_string(),
-                what: format!("{} is not what the plan read", g.attribute),
-                written: 0,
-            });
-        }
-        let c = compute_target(g, &current)?;
-        entries.push(if g.attribute == DACL_ATTRIBUTE {
-            Entry::dacl(
-                g.dn,
-                &current[0],
-                &c.target[0],
-                &c.added,
-                c.unprotects,
-                &ctx,
-            )
-        } else {
-            Entry::attribute(g.dn, g.attribute, &current, &c.target)
-        });
-    }
-    let mut backup = Backup {
-        schema: backup::BACKUP_SCHEMA,
-        tool: env!("CARGO_PKG_NAME").into(),
-        tool_version: env!("CARGO_PKG_VERSION").into(),
-        time: crate::clock::rfc3339_now(),
-        dc: root.dns_host_name.clone(),
-        domain_dn: plan.domain_dn.clone(),
-        domain_sid: plan.domain_sid.clone(),
-        connector_sid: plan.connector_sid.clone(),
-        entries,
-        checksum: String::new(),
-    };
-    backup.seal();
-    backup.validate(backup_path)?;
-    crate::faults::hit("before-backup");
-    backup.write_new(backup_path)?;
+    let backup = back_up(conn, plan, &groups, &root.dns_host_name, opts, backup_path).await?;
     on_event(Event::BackedUp {
         path: backup_path.display().to_string(),
         entries: backup.entries.len(),

@@ -78,37 +78,49 @@ pub fn render(report: &Report, w: &Words) -> String {
         let _ = writeln!(out);
     }
     if let Some(p) = &report.pilot {
+        pilot(&mut out, p, w);
+    }
+    users(&mut out, report, w);
+    out
+}
+
+/// The pilot table.
+fn pilot(out: &mut String, p: &crate::pilot::PilotReport, w: &Words) {
+    let s = |v: &str| FluentValue::from(v.to_string());
+    let _ = writeln!(
+        out,
+        "## {}\n\n| {} |\n|---|---|---|---|---|---|---|",
+        cell(&w.get_with("report-pilot-group", &[("group", s(&p.group))])),
+        super::pilot_columns(w).join(" | ")
+    );
+    let b = |v: Option<bool>| w.yes_no(v);
+    for r in &p.rows {
         let _ = writeln!(
             out,
-            "## {}\n\n| {} |\n|---|---|---|---|---|---|---|",
-            cell(&w.get_with("report-pilot-group", &[("group", s(&p.group))])),
-            super::pilot_columns(w).join(" | ")
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            cell(
+                r.sam_account_name
+                    .as_deref()
+                    .or(r.user_principal_name.as_deref())
+                    .unwrap_or("?")
+            ),
+            w.pilot_verdict(r.verdict),
+            cell(
+                [r.reasons.join(", "), r.unknown.join("; ")]
+                    .join(" ")
+                    .trim()
+            ),
+            b(r.synced),
+            b(r.licensed),
+            b(r.sspr_registered),
+            b(r.admin)
         );
-        let b = |v: Option<bool>| w.yes_no(v);
-        for r in &p.rows {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} | {} |",
-                cell(
-                    r.sam_account_name
-                        .as_deref()
-                        .or(r.user_principal_name.as_deref())
-                        .unwrap_or("?")
-                ),
-                w.pilot_verdict(r.verdict),
-                cell(
-                    [r.reasons.join(", "), r.unknown.join("; ")]
-                        .join(" ")
-                        .trim()
-                ),
-                b(r.synced),
-                b(r.licensed),
-                b(r.sspr_registered),
-                b(r.admin)
-            );
-        }
-        let _ = writeln!(out);
     }
+    let _ = writeln!(out);
+}
+
+/// The users in scope: the readiness sentence, the blocked and the excluded.
+fn users(out: &mut String, report: &Report, w: &Words) {
     let u = &report.users;
     let _ = writeln!(
         out,
@@ -133,5 +145,4 @@ pub fn render(report: &Report, w: &Words) -> String {
             let _ = writeln!(out, "- `{}`", x.dn);
         }
     }
-    out
 }

@@ -6,6 +6,7 @@ use fluent::FluentValue;
 
 use super::{Report, grouped};
 use crate::check::Severity;
+use crate::pilot::{PilotReport, PilotVerdict};
 use crate::words::Words;
 
 const RED: &str = "\x1b[31m";
@@ -14,147 +15,169 @@ const GREEN: &str = "\x1b[32m";
 const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
+/// How many users each list shows before pointing to the full formats.
+const LISTED: usize = 50;
+
 /// Renders `report` as a checklist in `w`'s language. `color` adds ANSI colours (for a TTY).
 pub fn render(report: &Report, w: &Words, color: bool) -> String {
-    let n = |v: usize| FluentValue::from(v as f64);
-    let s = |v: &str| FluentValue::from(v.to_string());
-    let paint = |code: &str, s: &str| {
-        if color {
+    let mut c = Checklist {
+        w,
+        color,
+        out: String::new(),
+    };
+    c.header(report);
+    c.findings(report);
+    c.users(report);
+    if let Some(p) = &report.pilot {
+        c.pilot(p);
+    }
+    let verdict = report.verdict_line(w);
+    let verdict = c.paint(if report.ready { GREEN } else { RED }, &verdict);
+    let _ = writeln!(c.out, "\n{verdict}");
+    c.out
+}
+
+struct Checklist<'a> {
+    w: &'a Words,
+    color: bool,
+    out: String,
+}
+
+fn n(v: usize) -> FluentValue<'static> {
+    FluentValue::from(v as f64)
+}
+
+fn s(v: &str) -> FluentValue<'static> {
+    FluentValue::from(v.to_string())
+}
+
+impl Checklist<'_> {
+    fn paint(&self, code: &str, s: &str) -> String {
+        if self.color {
             format!("{code}{s}{RESET}")
         } else {
             s.to_string()
         }
-    };
-    let mut out = String::new();
-    let d = &report.directory;
-    let _ = writeln!(
-        out,
-        "{}",
-        paint(
-            BOLD,
-            &w.get_with("report-title", &[("domain", s(&d.dns_name))])
-        )
-    );
-    let label = |id: &str| format!("{:<11}", w.get(id));
-    let _ = writeln!(
-        out,
-        "  {}{} ({}, {})",
-        label("report-domain"),
-        d.domain_dn,
-        d.netbios_name,
-        d.domain_sid
-    );
-    let _ = writeln!(out, "  {}{}", label("report-checked-on"), d.dc);
-    if let Some(pdc) = &d.pdc_emulator {
-        let _ = writeln!(out, "  {}{pdc}", label("report-pdc"));
     }
-    match &report.connector {
-        Some(c) => {
-            let _ = writeln!(
-                out,
-                "  {}{} ({})",
-                label("report-connector"),
-                c.sam_account_name,
-                c.dn
-            );
-        }
-        None => {
-            let _ = writeln!(
-                out,
-                "  {}{}",
-                label("report-connector"),
-                w.get("report-connector-unknown")
-            );
-        }
+
+    /// A label padded to one column width.
+    fn label(&self, id: &str) -> String {
+        format!("{:<11}", self.w.get(id))
     }
-    let _ = writeln!(
-        out,
-        "  {}{}",
-        label("report-scope"),
-        report.scope.join("; ")
-    );
-    for (group, items) in grouped(report) {
-        let _ = writeln!(out, "\n{}", paint(BOLD, &w.group(group)));
-        if items.is_empty() {
-            let _ = writeln!(
-                out,
-                "  {} {}",
-                paint(GREEN, "✔"),
-                w.get("report-no-problems")
-            );
+
+    fn line(&mut self, text: &str) {
+        let _ = writeln!(self.out, "{text}");
+    }
+
+    fn header(&mut self, report: &Report) {
+        let w = self.w;
+        let d = &report.directory;
+        let title = w.get_with("report-title", &[("domain", s(&d.dns_name))]);
+        let title = self.paint(BOLD, &title);
+        self.line(&title);
+        let domain = format!(
+            "  {}{} ({}, {})",
+            self.label("report-domain"),
+            d.domain_dn,
+            d.netbios_name,
+            d.domain_sid
+        );
+        self.line(&domain);
+        let checked = format!("  {}{}", self.label("report-checked-on"), d.dc);
+        self.line(&checked);
+        if let Some(pdc) = &d.pdc_emulator {
+            let pdc = format!("  {}{pdc}", self.label("report-pdc"));
+            self.line(&pdc);
         }
-        for f in items {
-            let sym = match f.severity {
-                Severity::Error => paint(RED, "✖"),
-                Severity::Warning => paint(YELLOW, "⚠"),
-                Severity::Info => paint(GREEN, "✔"),
-            };
-            let _ = writeln!(out, "  {sym} {}  [{}]", w.title(f), f.id);
-            let _ = writeln!(out, "      {}", f.object);
-            let detail = w.detail(f);
-            if !detail.is_empty() {
-                let _ = writeln!(out, "      {detail}");
+        let connector = match &report.connector {
+            Some(c) => format!("{} ({})", c.sam_account_name, c.dn),
+            None => w.get("report-connector-unknown"),
+        };
+        let connector = format!("  {}{connector}", self.label("report-connector"));
+        self.line(&connector);
+        let scope = format!(
+            "  {}{}",
+            self.label("report-scope"),
+            report.scope.join("; ")
+        );
+        self.line(&scope);
+    }
+
+    fn findings(&mut self, report: &Report) {
+        let w = self.w;
+        for (group, items) in grouped(report) {
+            let heading = self.paint(BOLD, &w.group(group));
+            self.line(&format!("\n{heading}"));
+            if items.is_empty() {
+                let ok = self.paint(GREEN, "✔");
+                self.line(&format!("  {ok} {}", w.get("report-no-problems")));
             }
-            for e in &f.evidence {
-                let _ = writeln!(out, "      {}: {e}", w.get("report-evidence"));
-            }
-            let fix = w.fix(f);
-            if !fix.is_empty() {
-                let _ = writeln!(out, "      {}: {fix}", w.get("report-fix"));
+            for f in items {
+                let sym = match f.severity {
+                    Severity::Error => self.paint(RED, "✖"),
+                    Severity::Warning => self.paint(YELLOW, "⚠"),
+                    Severity::Info => self.paint(GREEN, "✔"),
+                };
+                self.line(&format!("  {sym} {}  [{}]", w.title(f), f.id));
+                self.line(&format!("      {}", f.object));
+                let detail = w.detail(f);
+                if !detail.is_empty() {
+                    self.line(&format!("      {detail}"));
+                }
+                for e in &f.evidence {
+                    self.line(&format!("      {}: {e}", w.get("report-evidence")));
+                }
+                let fix = w.fix(f);
+                if !fix.is_empty() {
+                    self.line(&format!("      {}: {fix}", w.get("report-fix")));
+                }
             }
         }
     }
-    let u = &report.users;
-    let _ = writeln!(
-        out,
-        "\n{}",
-        paint(
-            BOLD,
-            &format!(
-                "{}: {}",
-                w.get("report-users"),
-                w.readiness(&report.readiness)
-            )
-        )
-    );
-    for b in u.blocked.iter().take(50) {
-        let _ = writeln!(out, "  ✖ {} — {}", b.dn, w.reasons(b));
-    }
-    if u.blocked.len() > 50 {
-        let _ = writeln!(
-            out,
-            "  {}",
-            w.get_with("report-more-blocked", &[("n", n(u.blocked.len() - 50))])
+
+    fn users(&mut self, report: &Report) {
+        let w = self.w;
+        let u = &report.users;
+        let heading = format!(
+            "{}: {}",
+            w.get("report-users"),
+            w.readiness(&report.readiness)
         );
+        let heading = self.paint(BOLD, &heading);
+        self.line(&format!("\n{heading}"));
+        for b in u.blocked.iter().take(LISTED) {
+            self.line(&format!("  ✖ {} — {}", b.dn, w.reasons(b)));
+        }
+        if u.blocked.len() > LISTED {
+            let more = w.get_with("report-more-blocked", &[("n", n(u.blocked.len() - LISTED))]);
+            self.line(&format!("  {more}"));
+        }
+        for x in u.excluded.iter().take(LISTED) {
+            self.line(&format!("  – {} — {}", x.dn, w.get("report-excluded-one")));
+        }
+        if u.excluded.len() > LISTED {
+            let more = w.get_with(
+                "report-more-excluded",
+                &[("n", n(u.excluded.len() - LISTED))],
+            );
+            self.line(&format!("  {more}"));
+        }
     }
-    for x in u.excluded.iter().take(50) {
-        let _ = writeln!(out, "  – {} — {}", x.dn, w.get("report-excluded-one"));
-    }
-    if u.excluded.len() > 50 {
-        let _ = writeln!(
-            out,
-            "  {}",
-            w.get_with("report-more-excluded", &[("n", n(u.excluded.len() - 50))])
+
+    fn pilot(&mut self, p: &PilotReport) {
+        let w = self.w;
+        let heading = w.get_with(
+            "report-pilot-members",
+            &[("group", s(&p.group)), ("n", n(p.rows.len()))],
         );
-    }
-    if let Some(p) = &report.pilot {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            paint(
-                BOLD,
-                &w.get_with(
-                    "report-pilot-members",
-                    &[("group", s(&p.group)), ("n", n(p.rows.len()))]
-                )
-            )
-        );
+        let heading = self.paint(BOLD, &heading);
+        self.line(&format!("\n{heading}"));
         for r in &p.rows {
             let word = format!("{:<9}", w.pilot_verdict(r.verdict));
             let verdict = match r.verdict {
-                Some(crate::pilot::PilotVerdict::Ready) => paint(GREEN, &format!("✔ {word}")),
-                Some(crate::pilot::PilotVerdict::Blocked) => paint(RED, &format!("✖ {word}")),
-                _ => paint(YELLOW, &format!("? {word}")),
+                Some(PilotVerdict::Ready) => self.paint(GREEN, &format!("✔ {word}")),
+                Some(PilotVerdict::Blocked) => self.paint(RED, &format!("✖ {word}")),
+                _ => self.paint(YELLOW, &format!("? {word}")),
             };
             let who = r
                 .sam_account_name
@@ -172,14 +195,7 @@ pub fn render(report: &Report, w: &Words, color: bool) -> String {
                     r.unknown.join("; ")
                 ));
             }
-            let _ = writeln!(out, "  {verdict} {who:<20} {why}");
+            self.line(&format!("  {verdict} {who:<20} {why}"));
         }
     }
-    let verdict = if report.ready {
-        paint(GREEN, &report.verdict_line(w))
-    } else {
-        paint(RED, &report.verdict_line(w))
-    };
-    let _ = writeln!(out, "\n{verdict}");
-    out
 }

@@ -4,7 +4,7 @@
 
 use fluent::FluentValue;
 
-use super::{Face, Words};
+use super::Words;
 use crate::ad::AdError;
 use crate::check::CheckError;
 use crate::pilot::PilotError;
@@ -15,12 +15,6 @@ use crate::plan::backup::BackupError;
 impl Words {
     /// Message `id` (or `id-cli` on the command line, where it exists) with string values.
     fn sentence(&self, id: &str, args: &[(&str, &str)]) -> String {
-        let cli = format!("{id}-cli");
-        let id = if self.face == Face::Cli && self.has(&cli) {
-            cli.as_str()
-        } else {
-            id
-        };
         let values: Vec<(&str, FluentValue<'_>)> = args
             .iter()
             .map(|(k, v)| (*k, FluentValue::from(v.to_string())))
@@ -279,6 +273,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::words::Face;
 
     fn every_ad_error() -> Vec<AdError> {
         let s = || "dc1.corp.example".to_string();

@@ -98,9 +98,21 @@ impl Words {
         self.loader.current_language().to_string()
     }
 
-    /// A message without values.
+    /// The id this face says `id` with: `id-cli` on the command line where the language has
+    /// one (its sentences name flags), else `id`.
+    fn for_face(&self, id: &str) -> String {
+        if self.face == Face::Cli {
+            let cli = format!("{id}-cli");
+            if self.loader.has(&cli) {
+                return cli;
+            }
+        }
+        id.to_string()
+    }
+
+    /// A message without values, as this face says it.
     pub fn get(&self, id: &str) -> String {
-        self.loader.get(id)
+        self.loader.get(&self.for_face(id))
     }
 
     /// Whether the language has message `id`.
@@ -108,13 +120,13 @@ impl Words {
         self.loader.has(id)
     }
 
-    /// A message with values.
+    /// A message with values, as this face says it.
     pub fn get_with(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
         let mut fa = FluentArgs::new();
         for (k, v) in args {
             fa.set(k.to_string(), v.clone());
         }
-        self.loader.get_args_fluent(id, Some(&fa))
+        self.loader.get_args_fluent(&self.for_face(id), Some(&fa))
     }
 
     /// A count in the language's words for `unit` (`day`, `hour`, `minute`, `user`).
@@ -213,10 +225,6 @@ impl Words {
 
     /// What to do about it: for the command line its own sentence where it names flags.
     pub fn fix(&self, f: &Finding) -> String {
-        let cli = format!("finding-{}-fix-cli", f.text);
-        if self.face == Face::Cli && self.has(&cli) {
-            return self.say(f, &cli);
-        }
         let id = format!("finding-{}-fix", f.text);
         if self.has(&id) {
             self.say(f, &id)

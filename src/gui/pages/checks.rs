@@ -16,6 +16,8 @@ use crate::gui::shared::Shared;
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -68,27 +70,6 @@ impl Page {
         Self::default()
     }
 
-    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
-        if shared.assessment.is_some() {
-            return Task::none();
-        }
-        match self.start(shared) {
-            Action::Run(t) => t,
-            _ => Task::none(),
-        }
-    }
-
-    pub fn leave(&mut self) {
-        if self.handle.take().is_some() {
-            self.running = false;
-            self.cancelled = true;
-        }
-    }
-
-    pub fn can_continue(&self, shared: &Shared) -> bool {
-        !self.running && shared.assessment.is_some()
-    }
-
     fn start(&mut self, shared: &mut Shared) -> Action {
         let params = match shared.check_params() {
             Ok(p) => p,
@@ -110,117 +91,12 @@ impl Page {
         Action::Run(task)
     }
 
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
-        match message {
-            Message::Start => return self.start(shared),
-            Message::Cancel => {
-                self.handle = None;
-                self.running = false;
-                self.cancelled = true;
-                tracing::info!("check cancelled");
-            }
-            Message::Event(CheckEvent::Phase(p)) => self.phase = Some(p),
-            Message::Event(CheckEvent::Users(n)) => self.users = n,
-            Message::Event(CheckEvent::Partial(f)) => self.live.extend(f),
-            Message::Event(CheckEvent::Done(result)) => {
-                self.running = false;
-                self.handle = None;
-                match result {
-                    Ok(a) => {
-                        self.users = a.report.users.in_scope;
-                        shared.assessment = Some(a);
-                    }
-                    Err(e) => self.error = Some(e),
-                }
-            }
-            Message::Toggle(i) => {
-                if !self.expanded.remove(&i) {
-                    self.expanded.insert(i);
-                }
-            }
-            Message::Filter(f) => self.filter = f,
-            Message::ExportBlocked => {
-                return Action::Run(Task::perform(
-                    shared.dialogs.save(
-                        Purpose::BlockedCsv,
-                        t!("checks-export-blocked"),
-                        Some(PathBuf::from("blocked-users.csv")),
-                        vec![Filter::new("CSV", &["csv"])],
-                    ),
-                    Message::ExportTo,
-                ));
-            }
-            Message::ExportTo(None) => {}
-            Message::ExportTo(Some(path)) => {
-                let Some(a) = shared.assessment.clone() else {
-                    return Action::None;
-                };
-                // The CSV is made in the task, not on the UI thread (it can be long).
-                return Action::Run(Task::perform(
-                    async move { jobs::write_file(path, blocked_csv(&a)).await },
-                    Message::Exported,
-                ));
-            }
-            Message::Exported(r) => self.export = Some(r),
-        }
-        Action::None
-    }
-
     /// The findings shown: the finished report's, or those streamed so far.
     fn findings<'a>(&'a self, shared: &'a Shared) -> &'a [Finding] {
         match &shared.assessment {
             Some(a) if !self.running => &a.report.findings,
             _ => &self.live,
         }
-    }
-
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let mut c = column![
-            style::heading(t!("checks-title")),
-            style::lead(t!("checks-lead")),
-        ]
-        .spacing(12);
-        if shared.settings.skip_cloud {
-            c = c.push(style::note(t!("checks-cloud-skipped")));
-        }
-        c = c.push(self.status(shared));
-        if let Some(e) = &self.error {
-            c = c.push(style::error_box(e.message.clone()));
-        }
-        let findings = self.findings(shared);
-        let done = shared.assessment.is_some() && !self.running;
-        for group in Group::ALL {
-            let items: Vec<(usize, &Finding)> = findings
-                .iter()
-                .enumerate()
-                .filter(|(_, f)| f.id.group() == group)
-                .collect();
-            if items.is_empty() && (!done || group == Group::Pilot) {
-                continue;
-            }
-            let worst = items.iter().map(|(_, f)| f.severity).max();
-            let mut g = column![
-                row![
-                    style::severity(worst.unwrap_or(Severity::Info)),
-                    text(group_name(group)).size(18)
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center)
-            ]
-            .spacing(4);
-            if items.is_empty() {
-                g = g.push(style::note(t!("checks-group-ok")));
-            }
-            for (i, f) in items {
-                g = g.push(self.finding_row(i, f));
-            }
-            c = c.push(style::section(g));
-        }
-        if let Some(a) = shared.assessment.as_ref().filter(|_| done) {
-            c = c.push(self.blocked(a));
-            c = c.push(excluded(a));
-        }
-        c.into()
     }
 
     fn status<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
@@ -345,6 +221,140 @@ impl Page {
             )));
         }
         style::section(list)
+    }
+}
+
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.running
+    }
+
+    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+        if shared.assessment.is_some() {
+            return Task::none();
+        }
+        match self.start(shared) {
+            Action::Run(t) => t,
+            _ => Task::none(),
+        }
+    }
+
+    fn leave(&mut self) {
+        if self.handle.take().is_some() {
+            self.running = false;
+            self.cancelled = true;
+        }
+    }
+
+    fn can_continue(&self, shared: &Shared) -> bool {
+        !self.running && shared.assessment.is_some()
+    }
+
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::Start => return self.start(shared),
+            Message::Cancel => {
+                self.handle = None;
+                self.running = false;
+                self.cancelled = true;
+                tracing::info!("check cancelled");
+            }
+            Message::Event(CheckEvent::Phase(p)) => self.phase = Some(p),
+            Message::Event(CheckEvent::Users(n)) => self.users = n,
+            Message::Event(CheckEvent::Partial(f)) => self.live.extend(f),
+            Message::Event(CheckEvent::Done(result)) => {
+                self.running = false;
+                self.handle = None;
+                match result {
+                    Ok(a) => {
+                        self.users = a.report.users.in_scope;
+                        shared.set_assessment(Some(a));
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Toggle(i) => {
+                if !self.expanded.remove(&i) {
+                    self.expanded.insert(i);
+                }
+            }
+            Message::Filter(f) => self.filter = f,
+            Message::ExportBlocked => {
+                return Action::Run(Task::perform(
+                    shared.dialogs.save(
+                        Purpose::BlockedCsv,
+                        t!("checks-export-blocked"),
+                        Some(PathBuf::from("blocked-users.csv")),
+                        vec![Filter::new("CSV", &["csv"])],
+                    ),
+                    Message::ExportTo,
+                ));
+            }
+            Message::ExportTo(None) => {}
+            Message::ExportTo(Some(path)) => {
+                let Some(a) = shared.assessment.clone() else {
+                    return Action::None;
+                };
+                // The CSV is made in the task, not on the UI thread (it can be long).
+                return Action::Run(Task::perform(
+                    async move { jobs::write_file(path, blocked_csv(&a)).await },
+                    Message::Exported,
+                ));
+            }
+            Message::Exported(r) => self.export = Some(r),
+        }
+        Action::None
+    }
+
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let mut c = column![
+            style::heading(t!("checks-title")),
+            style::lead(t!("checks-lead")),
+        ]
+        .spacing(12);
+        if shared.settings.skip_cloud {
+            c = c.push(style::note(t!("checks-cloud-skipped")));
+        }
+        c = c.push(self.status(shared));
+        if let Some(e) = &self.error {
+            c = c.push(style::error_box(e.message.clone()));
+        }
+        let findings = self.findings(shared);
+        let done = shared.assessment.is_some() && !self.running;
+        for group in Group::ALL {
+            let items: Vec<(usize, &Finding)> = findings
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.id.group() == group)
+                .collect();
+            if items.is_empty() && (!done || group == Group::Pilot) {
+                continue;
+            }
+            let worst = items.iter().map(|(_, f)| f.severity).max();
+            let mut g = column![
+                row![
+                    style::severity(worst.unwrap_or(Severity::Info)),
+                    text(group_name(group)).size(18)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center)
+            ]
+            .spacing(4);
+            if items.is_empty() {
+                g = g.push(style::note(t!("checks-group-ok")));
+            }
+            for (i, f) in items {
+                g = g.push(self.finding_row(i, f));
+            }
+            c = c.push(style::section(g));
+        }
+        if let Some(a) = shared.assessment.as_ref().filter(|_| done) {
+            c = c.push(self.blocked(a));
+            c = c.push(excluded(a));
+        }
+        c.into()
     }
 }
 

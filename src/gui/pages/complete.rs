@@ -12,6 +12,8 @@ use crate::gui::shared::{Done, Flow, Shared};
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -36,8 +38,37 @@ impl Page {
         Self::default()
     }
 
+    fn start(&mut self, shared: &mut Shared) -> Task<Message> {
+        let Ok(params) = shared.check_params() else {
+            return Task::none();
+        };
+        self.rechecking = true;
+        self.recheck_error = None;
+        shared.set_assessment(None);
+        let (task, handle) =
+            super::abortable(Task::run(jobs::run_checks(params), Message::Recheck));
+        self.handle = Some(handle);
+        task
+    }
+}
+
+impl WizardPage for Page {
+    type Message = Message;
+
+    /// After Configure or Restore there is no way back: the directory has changed.
+    fn can_go_back(&self, shared: &Shared) -> bool {
+        !matches!(
+            shared.flow,
+            crate::gui::shared::Flow::Configure | crate::gui::shared::Flow::Restore
+        )
+    }
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.rechecking
+    }
+
     /// After a change (configure, restore), check again; a diagnosis shows its own result.
-    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
         self.export = None;
         if shared.flow == Flow::Diagnose && shared.assessment.is_some() {
             return Task::none();
@@ -45,26 +76,13 @@ impl Page {
         self.start(shared)
     }
 
-    fn start(&mut self, shared: &mut Shared) -> Task<Message> {
-        let Ok(params) = shared.check_params() else {
-            return Task::none();
-        };
-        self.rechecking = true;
-        self.recheck_error = None;
-        shared.assessment = None;
-        let (task, handle) =
-            super::abortable(Task::run(jobs::run_checks(params), Message::Recheck));
-        self.handle = Some(handle);
-        task
-    }
-
-    pub fn leave(&mut self) {
+    fn leave(&mut self) {
         if self.handle.take().is_some() {
             self.rechecking = false;
         }
     }
 
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         match message {
             Message::Recheck(CheckEvent::Done(r)) => {
                 self.rechecking = false;
@@ -72,7 +90,7 @@ impl Page {
                 match r {
                     Ok(a) => {
                         tracing::info!("checked again: ready = {}", a.report.ready);
-                        shared.assessment = Some(a);
+                        shared.set_assessment(Some(a));
                     }
                     Err(e) => self.recheck_error = Some(e),
                 }
@@ -120,66 +138,15 @@ impl Page {
         Action::None
     }
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let title = match shared.flow {
             Flow::Diagnose => t!("complete-title-diagnose"),
             Flow::Restore => t!("complete-title-restore"),
             _ => t!("complete-title"),
         };
         let mut c = column![style::heading(title)].spacing(12);
-        match &shared.done {
-            Some(Done::Configured {
-                written,
-                changes,
-                backup,
-                writeback,
-                stopped,
-            }) => {
-                let mut d = column![
-                    text(t!("complete-written", count = crate::words::n(*written))).size(15)
-                ]
-                .spacing(6);
-                for change in changes {
-                    d = d.push(text(format!("• {change}")).size(13));
-                }
-                if let Some(s) = stopped {
-                    d = d.push(style::error_box(s.clone()));
-                }
-                d = d.push(style::field(
-                    t!("complete-backup"),
-                    backup.display().to_string(),
-                ));
-                d = d.push(style::note(t!(
-                    "complete-restore-how",
-                    path = backup.display().to_string()
-                )));
-                match writeback {
-                    Some(Ok(())) => d = d.push(style::ok_box(t!("configure-enabled"))),
-                    Some(Err(e)) => {
-                        d = d.push(style::error_box(t!(
-                            "configure-enable-failed",
-                            reason = e.as_str()
-                        )))
-                    }
-                    None => {}
-                }
-                c = c.push(style::section(d));
-            }
-            Some(Done::Restored { report, backup }) => {
-                c = c.push(style::section(
-                    column![
-                        text(t!(
-                            "complete-restored",
-                            restored = report.restored.len(),
-                            unchanged = report.unchanged.len()
-                        ))
-                        .size(15),
-                        style::field(t!("complete-backup"), backup.display().to_string()),
-                    ]
-                    .spacing(6),
-                ));
-            }
-            None => {}
+        if let Some(done) = &shared.done {
+            c = c.push(style::section(done_view(done)));
         }
         let mut r = column![text(t!("complete-check-title")).size(16)].spacing(6);
         if self.rechecking {
@@ -245,6 +212,58 @@ impl Page {
             },
         ));
         c.into()
+    }
+}
+
+/// What Configure or Restore did.
+fn done_view(done: &Done) -> iced::widget::Column<'_, Message> {
+    match done {
+        Done::Configured {
+            written,
+            changes,
+            backup,
+            writeback,
+            stopped,
+        } => {
+            let mut d =
+                column![text(t!("complete-written", count = crate::words::n(*written))).size(15)]
+                    .spacing(6);
+            for change in changes {
+                d = d.push(text(format!("• {change}")).size(13));
+            }
+            if let Some(s) = stopped {
+                d = d.push(style::error_box(s.clone()));
+            }
+            d = d.push(style::field(
+                t!("complete-backup"),
+                backup.display().to_string(),
+            ));
+            d = d.push(style::note(t!(
+                "complete-restore-how",
+                path = backup.display().to_string()
+            )));
+            match writeback {
+                Some(Ok(())) => d = d.push(style::ok_box(t!("configure-enabled"))),
+                Some(Err(e)) => {
+                    d = d.push(style::error_box(t!(
+                        "configure-enable-failed",
+                        reason = e.as_str()
+                    )))
+                }
+                None => {}
+            }
+            d
+        }
+        Done::Restored { report, backup } => column![
+            text(t!(
+                "complete-restored",
+                restored = report.restored.len(),
+                unchanged = report.unchanged.len()
+            ))
+            .size(15),
+            style::field(t!("complete-backup"), backup.display().to_string()),
+        ]
+        .spacing(6),
     }
 }
 

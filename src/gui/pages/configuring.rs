@@ -13,6 +13,8 @@ use crate::gui::style;
 use crate::plan::apply::Event;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -41,7 +43,20 @@ impl Page {
         Self::default()
     }
 
-    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+    fn finish(&mut self) {
+        self.running = false;
+        self.finished = true;
+    }
+}
+
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.running
+    }
+
+    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
         *self = Self::default();
         let (Ok(directory), Some(planned)) = (shared.directory_params(), shared.planned.clone())
         else {
@@ -60,13 +75,13 @@ impl Page {
         if planned.plan.is_empty() && !enable_writeback {
             self.lines.push(t!("configure-nothing-to-change"));
             self.finished = true;
-            shared.done = Some(Done::Configured {
+            shared.set_done(Some(Done::Configured {
                 written: 0,
                 changes: Vec::new(),
                 backup: shared.backup_path.clone(),
                 writeback: None,
                 stopped: None,
-            });
+            }));
             return Task::none();
         }
         tracing::info!(
@@ -83,22 +98,22 @@ impl Page {
             enable_writeback,
             powershell: shared.powershell.clone(),
         };
-        shared.done = None;
+        shared.set_done(None);
         // Not abortable on purpose: stopping is the cancel flag's job, between objects, and
         // leaving the page is not possible while it runs.
         Task::run(jobs::apply(params), Message::Event)
     }
 
     /// Previous is off while writing and after it (the plan is spent).
-    pub fn can_go_back(&self) -> bool {
+    fn can_go_back(&self, _shared: &Shared) -> bool {
         false
     }
 
-    pub fn can_continue(&self, _shared: &Shared) -> bool {
+    fn can_continue(&self, _shared: &Shared) -> bool {
         self.finished && !self.running
     }
 
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         match message {
             Message::Cancel => {
                 if self.running && !self.cancel.swap(true, Ordering::SeqCst) {
@@ -155,13 +170,13 @@ impl Page {
                 };
                 let will_enable =
                     stopped.is_none() && super::ready::Page::will_enable_writeback(shared);
-                shared.done = Some(Done::Configured {
+                shared.set_done(Some(Done::Configured {
                     written,
                     changes: self.changed.clone(),
                     backup: shared.backup_path.clone(),
                     writeback: None,
                     stopped,
-                });
+                }));
                 if !will_enable {
                     self.finish();
                 }
@@ -184,12 +199,7 @@ impl Page {
         Action::None
     }
 
-    fn finish(&mut self) {
-        self.running = false;
-        self.finished = true;
-    }
-
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let mut c = column![
             style::heading(t!("configure-title")),
             style::lead(if self.running {

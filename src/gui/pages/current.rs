@@ -8,6 +8,8 @@ use crate::gui::shared::{Shared, SyncState};
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -20,16 +22,20 @@ impl Page {
     pub fn new() -> Self {
         Self
     }
+}
 
-    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
         Task::none()
     }
 
-    pub fn update(&mut self, message: Message, _shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, _shared: &mut Shared) -> Action {
         match message {}
     }
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let on_off = |b: Option<bool>| match b {
             Some(true) => t!("state-on"),
             Some(false) => t!("state-off"),

@@ -16,6 +16,8 @@ use crate::gui::shared::Shared;
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -49,7 +51,20 @@ impl Page {
         Self::default()
     }
 
-    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+    fn changed(&mut self, shared: &mut Shared) {
+        shared.directory_changed();
+        self.error = None;
+    }
+}
+
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.testing
+    }
+
+    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
         if shared.settings.server.is_empty()
             && let Ok(d) = std::env::var("USERDNSDOMAIN")
         {
@@ -58,22 +73,17 @@ impl Page {
         Task::none()
     }
 
-    pub fn leave(&mut self) {
+    fn leave(&mut self) {
         if self.handle.take().is_some() {
             self.testing = false;
         }
     }
 
-    pub fn can_continue(&self, shared: &Shared) -> bool {
+    fn can_continue(&self, shared: &Shared) -> bool {
         !self.testing && shared.tested.is_some()
     }
 
-    fn changed(&mut self, shared: &mut Shared) {
-        shared.directory_changed();
-        self.error = None;
-    }
-
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         let s = &mut shared.settings;
         match message {
             Message::Server(v) => s.server = v,
@@ -138,7 +148,7 @@ impl Page {
                             t.domain_dns,
                             t.connector.as_ref().map(|a| &a.dn)
                         );
-                        shared.tested = Some(*t);
+                        shared.set_tested(Some(*t));
                     }
                     Err(e) => {
                         tracing::warn!("test connection failed: {}", e.message);
@@ -152,92 +162,8 @@ impl Page {
         Action::None
     }
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let s = &shared.settings;
-        let label = |l: String| text(l).width(200);
-        let ca = match &s.ca_file {
-            Some(p) => row![
-                text(p.display().to_string()).size(14),
-                button(text(t!("directory-clear"))).on_press(Message::ClearCa)
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-            None => row![style::note(t!("directory-ca-none"))],
-        };
-        let mut form = column![
-            row![
-                label(t!("directory-server")),
-                text_input("dc1.corp.example.com", &s.server)
-                    .on_input(Message::Server)
-                    .width(360)
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-            style::note(t!("directory-server-hint")),
-            row![
-                label(t!("directory-transport")),
-                pick_list(
-                    &TransportChoice::ALL[..],
-                    Some(s.transport),
-                    Message::Transport
-                )
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-            row![
-                label(t!("directory-ca")),
-                ca,
-                button(text(t!("directory-choose-ca"))).on_press(Message::ChooseCa)
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        ]
-        .spacing(8);
-        if KERBEROS {
-            form = form.push(
-                checkbox(s.windows_credentials)
-                    .label(t!("directory-windows-credentials"))
-                    .on_toggle(Message::WindowsCredentials),
-            );
-        }
-        if !s.windows_credentials {
-            form = form
-                .push(
-                    row![
-                        label(t!("directory-user")),
-                        text_input("admin@corp.example.com", &s.user)
-                            .on_input(Message::User)
-                            .width(360)
-                    ]
-                    .spacing(8)
-                    .align_y(iced::Alignment::Center),
-                )
-                .push(
-                    row![
-                        label(t!("directory-password")),
-                        text_input("", &shared.password)
-                            .secure(true)
-                            .on_input(|p| Message::Password(Secret(Zeroizing::new(p))))
-                            .on_submit(Message::Test)
-                            .width(360)
-                    ]
-                    .spacing(8)
-                    .align_y(iced::Alignment::Center),
-                );
-        }
-        form = form
-            .push(style::note(t!("directory-user-hint")))
-            .push(
-                row![
-                    label(t!("directory-connector")),
-                    text_input(&t!("directory-connector-placeholder"), &s.connector)
-                        .on_input(Message::Connector)
-                        .width(360)
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-            )
-            .push(style::note(t!("directory-connector-hint")));
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let form = form(shared);
         let mut c = column![
             style::heading(t!("directory-title")),
             style::lead(t!("directory-lead")),
@@ -265,38 +191,134 @@ impl Page {
             }
         }
         if let Some(t) = &shared.tested {
-            c = c.push(style::ok_box(t!(
-                "directory-connected",
-                server = t.server.as_str(),
-                domain = t.domain_dns.as_str()
-            )));
-            if !t.encrypted {
-                c = c.push(style::warning_box(t!("directory-not-encrypted")));
-            }
-            match &t.connector {
-                Some(a) => {
-                    c = c.push(style::field(
-                        t!("directory-connector-found"),
-                        format!("{} ({})", a.sam_account_name, a.dn),
-                    ))
-                }
-                None if !t.candidates.is_empty() => {
-                    let mut list =
-                        column![text(t!("directory-pick-connector")).size(14)].spacing(4);
-                    for (i, a) in t.candidates.iter().enumerate() {
-                        list = list.push(
-                            button(text(format!("{} — {}", a.sam_account_name, a.dn)).size(13))
-                                .on_press(Message::PickConnector(i))
-                                .style(iced::widget::button::secondary),
-                        );
-                    }
-                    c = c.push(list);
-                }
-                None => c = c.push(style::warning_box(t!("directory-no-connector"))),
-            }
+            c = c.push(tested(t));
         }
         c.into()
     }
+}
+
+/// The connection form.
+fn form<'a>(shared: &'a Shared) -> iced::widget::Column<'a, Message> {
+    let s = &shared.settings;
+    let label = |l: String| text(l).width(200);
+    let ca = match &s.ca_file {
+        Some(p) => row![
+            text(p.display().to_string()).size(14),
+            button(text(t!("directory-clear"))).on_press(Message::ClearCa)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        None => row![style::note(t!("directory-ca-none"))],
+    };
+    let mut form = column![
+        row![
+            label(t!("directory-server")),
+            text_input("dc1.corp.example.com", &s.server)
+                .on_input(Message::Server)
+                .width(360)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        style::note(t!("directory-server-hint")),
+        row![
+            label(t!("directory-transport")),
+            pick_list(
+                &TransportChoice::ALL[..],
+                Some(s.transport),
+                Message::Transport
+            )
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+        row![
+            label(t!("directory-ca")),
+            ca,
+            button(text(t!("directory-choose-ca"))).on_press(Message::ChooseCa)
+        ]
+        .spacing(8)
+        .align_y(iced::Alignment::Center),
+    ]
+    .spacing(8);
+    if KERBEROS {
+        form = form.push(
+            checkbox(s.windows_credentials)
+                .label(t!("directory-windows-credentials"))
+                .on_toggle(Message::WindowsCredentials),
+        );
+    }
+    if !s.windows_credentials {
+        form = form
+            .push(
+                row![
+                    label(t!("directory-user")),
+                    text_input("admin@corp.example.com", &s.user)
+                        .on_input(Message::User)
+                        .width(360)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            )
+            .push(
+                row![
+                    label(t!("directory-password")),
+                    text_input("", &shared.password)
+                        .secure(true)
+                        .on_input(|p| Message::Password(Secret(Zeroizing::new(p))))
+                        .on_submit(Message::Test)
+                        .width(360)
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
+    }
+    form = form
+        .push(style::note(t!("directory-user-hint")))
+        .push(
+            row![
+                label(t!("directory-connector")),
+                text_input(&t!("directory-connector-placeholder"), &s.connector)
+                    .on_input(Message::Connector)
+                    .width(360)
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        )
+        .push(style::note(t!("directory-connector-hint")));
+    form
+}
+
+/// What the tested connection found.
+fn tested(t: &Tested) -> iced::widget::Column<'_, Message> {
+    let mut c = column![].spacing(14);
+    c = c.push(style::ok_box(t!(
+        "directory-connected",
+        server = t.server.as_str(),
+        domain = t.domain_dns.as_str()
+    )));
+    if !t.encrypted {
+        c = c.push(style::warning_box(t!("directory-not-encrypted")));
+    }
+    match &t.connector {
+        Some(a) => {
+            c = c.push(style::field(
+                t!("directory-connector-found"),
+                format!("{} ({})", a.sam_account_name, a.dn),
+            ))
+        }
+        None if !t.candidates.is_empty() => {
+            let mut list = column![text(t!("directory-pick-connector")).size(14)].spacing(4);
+            for (i, a) in t.candidates.iter().enumerate() {
+                list = list.push(
+                    button(text(format!("{} — {}", a.sam_account_name, a.dn)).size(13))
+                        .on_press(Message::PickConnector(i))
+                        .style(iced::widget::button::secondary),
+                );
+            }
+            c = c.push(list);
+        }
+        None => c = c.push(style::warning_box(t!("directory-no-connector"))),
+    }
+    c
 }
 
 #[cfg(test)]

@@ -10,6 +10,8 @@ use crate::gui::shared::Shared;
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -46,26 +48,62 @@ pub struct Page {
 }
 
 impl Page {
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
-        Task::none()
-    }
-
-    pub fn leave(&mut self) {
-        if self.handle.take().is_some() {
-            self.state = State::Idle;
+    /// The sign-in under way (the link or the code), or how it failed.
+    fn progress(&self) -> Option<Element<'_, Message>> {
+        match &self.state {
+            State::Idle => None,
+            State::Browser { url } => {
+                let mut b = column![style::note(t!("entra-waiting-browser"))].spacing(6);
+                if let Some((url, opened)) = url {
+                    if !opened {
+                        b = b.push(text(t!("entra-open-this")).size(14));
+                    }
+                    b = b.push(style::mono(url.clone())).push(
+                        row![
+                            button(text(t!("entra-copy-link")))
+                                .on_press(Message::Copy(url.clone())),
+                            button(text(t!("entra-cancel"))).on_press(Message::CancelSignIn),
+                        ]
+                        .spacing(8)
+                        .align_y(iced::Alignment::Center),
+                    );
+                }
+                Some(style::section(b))
+            }
+            State::DeviceCode { code } => {
+                let mut b = column![].spacing(6);
+                match code {
+                    None => b = b.push(style::note(t!("entra-requesting-code"))),
+                    Some((code, uri, _message)) => {
+                        b = b
+                            .push(text(t!("entra-code-instructions", uri = uri.as_str())).size(14))
+                            .push(text(code.clone()).size(28).font(iced::Font::MONOSPACE))
+                            .push(
+                                row![
+                                    button(text(t!("entra-copy-code")))
+                                        .on_press(Message::Copy(code.clone())),
+                                    button(text(t!("entra-cancel")))
+                                        .on_press(Message::CancelSignIn),
+                                ]
+                                .spacing(8)
+                                .align_y(iced::Alignment::Center),
+                            )
+                            .push(style::note(t!("entra-waiting-code")));
+                    }
+                }
+                Some(style::section(b))
+            }
+            State::Failed(e) => Some(style::error_box(e.message.clone())),
         }
     }
 
-    pub fn busy(&self) -> bool {
+    /// A sign-in is under way.
+    fn working(&self) -> bool {
         matches!(self.state, State::Browser { .. } | State::DeviceCode { .. })
     }
 
-    pub fn can_continue(&self, shared: &Shared) -> bool {
-        shared.settings.skip_cloud || (shared.signed_in.is_some() && !self.busy())
+    pub fn new() -> Self {
+        Self::default()
     }
 
     fn start(&mut self, shared: &mut Shared, device_code: bool) -> Action {
@@ -76,7 +114,7 @@ impl Page {
                 return Action::None;
             }
         };
-        shared.signed_in = None;
+        shared.set_signed_in(None);
         self.state = if device_code {
             State::DeviceCode { code: None }
         } else {
@@ -86,20 +124,42 @@ impl Page {
         self.handle = Some(handle);
         Action::Run(task)
     }
+}
 
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
+        Task::none()
+    }
+
+    fn leave(&mut self) {
+        if self.handle.take().is_some() {
+            self.state = State::Idle;
+        }
+    }
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.working()
+    }
+
+    fn can_continue(&self, shared: &Shared) -> bool {
+        shared.settings.skip_cloud || (shared.signed_in.is_some() && !self.working())
+    }
+
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         match message {
             Message::Cloud(c) => {
                 shared.settings.cloud = c;
-                shared.signed_in = None;
+                shared.set_signed_in(None);
             }
             Message::Tenant(t) => {
                 shared.settings.tenant = t;
-                shared.signed_in = None;
+                shared.set_signed_in(None);
             }
             Message::ClientId(c) => {
                 shared.settings.client_id = c;
-                shared.signed_in = None;
+                shared.set_signed_in(None);
             }
             Message::SignIn => return self.start(shared, false),
             Message::SignInWithCode => return self.start(shared, true),
@@ -117,8 +177,7 @@ impl Page {
                 self.handle = None;
                 match result {
                     Ok(signed_in) => {
-                        shared.signed_in = Some(signed_in);
-                        shared.assessment = None;
+                        shared.set_signed_in(Some(signed_in));
                         self.state = State::Idle;
                     }
                     Err(e) => self.state = State::Failed(e),
@@ -131,15 +190,15 @@ impl Page {
             }
             Message::Skip(skip) => {
                 shared.settings.skip_cloud = skip;
-                shared.assessment = None;
+                shared.forget_results();
             }
         }
         Action::None
     }
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let s = &shared.settings;
-        let idle = !self.busy();
+        let idle = !self.working();
         let on = |m: Message| idle.then_some(m);
         let mut form = column![
             row![
@@ -190,50 +249,8 @@ impl Page {
             .align_y(iced::Alignment::Center),
         ]
         .spacing(14);
-        match &self.state {
-            State::Idle => {}
-            State::Browser { url } => {
-                let mut b = column![style::note(t!("entra-waiting-browser"))].spacing(6);
-                if let Some((url, opened)) = url {
-                    if !opened {
-                        b = b.push(text(t!("entra-open-this")).size(14));
-                    }
-                    b = b.push(style::mono(url.clone())).push(
-                        row![
-                            button(text(t!("entra-copy-link")))
-                                .on_press(Message::Copy(url.clone())),
-                            button(text(t!("entra-cancel"))).on_press(Message::CancelSignIn),
-                        ]
-                        .spacing(8)
-                        .align_y(iced::Alignment::Center),
-                    );
-                }
-                c = c.push(style::section(b));
-            }
-            State::DeviceCode { code } => {
-                let mut b = column![].spacing(6);
-                match code {
-                    None => b = b.push(style::note(t!("entra-requesting-code"))),
-                    Some((code, uri, _message)) => {
-                        b = b
-                            .push(text(t!("entra-code-instructions", uri = uri.as_str())).size(14))
-                            .push(text(code.clone()).size(28).font(iced::Font::MONOSPACE))
-                            .push(
-                                row![
-                                    button(text(t!("entra-copy-code")))
-                                        .on_press(Message::Copy(code.clone())),
-                                    button(text(t!("entra-cancel")))
-                                        .on_press(Message::CancelSignIn),
-                                ]
-                                .spacing(8)
-                                .align_y(iced::Alignment::Center),
-                            )
-                            .push(style::note(t!("entra-waiting-code")));
-                    }
-                }
-                c = c.push(style::section(b));
-            }
-            State::Failed(e) => c = c.push(style::error_box(e.message.clone())),
+        if let Some(progress) = self.progress() {
+            c = c.push(progress);
         }
         if let Some(si) = &shared.signed_in {
             let roles = si.roles();
@@ -281,7 +298,7 @@ mod tests {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.update(Message::SignInWithCode, &mut s).is_run());
-        assert!(p.busy());
+        assert!(p.working());
         assert!(!p.can_continue(&s));
         p.update(
             Message::Event(SignInEvent::Done(Err(UiError::other("declined")))),

@@ -8,6 +8,8 @@ use crate::gui::shared::Shared;
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -35,25 +37,29 @@ impl Page {
         Self
     }
 
-    pub fn can_continue(&self, shared: &Shared) -> bool {
-        shared.settings.password_writeback
-    }
-
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
-        match message {
-            Message::PasswordWriteback(on) => shared.settings.password_writeback = on,
-        }
-        Action::None
-    }
-
     /// The state the tenant reports for a feature key.
     fn state(shared: &Shared, key: Option<&str>) -> Option<bool> {
         let facts = &shared.signed_in.as_ref()?.facts;
         let sync = facts.sync.as_ref().ok()?;
         sync.features.get(key?)?.as_bool()
     }
+}
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn can_continue(&self, shared: &Shared) -> bool {
+        shared.settings.password_writeback
+    }
+
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::PasswordWriteback(on) => shared.settings.password_writeback = on,
+        }
+        Action::None
+    }
+
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let mut list = column![].spacing(10);
         for (id, key) in OTHERS {
             let name = crate::words::dynamic(id).unwrap_or_else(|| id.to_string());

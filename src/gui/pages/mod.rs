@@ -15,10 +15,46 @@ pub mod scope;
 pub mod tasks;
 pub mod welcome;
 
-use iced::Task;
+use iced::{Element, Task};
 
+use super::Shared;
 use super::settings::LoadNotes;
 use crate::t;
+
+/// A page of the wizard. The parent lists the pages once (`gui::pages!`) and asks the page
+/// in view through this trait; everything a page does not say here has the default.
+pub trait WizardPage {
+    type Message: std::fmt::Debug + Clone + Send + 'static;
+
+    /// Handles one of the page's messages; work to run goes back as [`Action::Run`].
+    fn update(&mut self, message: Self::Message, shared: &mut Shared) -> Action<Self::Message>;
+
+    /// Draws the page (the parent draws the step list and the buttons).
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Self::Message>;
+
+    /// The page comes into view: it may start its work.
+    fn enter(&mut self, _shared: &mut Shared) -> Task<Self::Message> {
+        Task::none()
+    }
+
+    /// The page goes out of view: work it started stops.
+    fn leave(&mut self) {}
+
+    /// Waiting for work it started (the title shows "…").
+    fn busy(&self, _shared: &Shared) -> bool {
+        false
+    }
+
+    /// Whether Next is enabled.
+    fn can_continue(&self, _shared: &Shared) -> bool {
+        true
+    }
+
+    /// Whether Previous is enabled.
+    fn can_go_back(&self, _shared: &Shared) -> bool {
+        true
+    }
+}
 
 /// What a page asks of the parent.
 pub enum Action<M> {

@@ -14,6 +14,8 @@ use crate::gui::style;
 use crate::pilot::{PilotReport, PilotRow, PilotVerdict};
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 /// A sortable column.
@@ -81,20 +83,6 @@ impl Page {
         Self::default()
     }
 
-    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
-        Task::none()
-    }
-
-    pub fn leave(&mut self) {
-        if self.handle.take().is_some() {
-            self.running = false;
-        }
-    }
-
-    pub fn can_continue(&self, _shared: &Shared) -> bool {
-        !self.running
-    }
-
     /// The rows to show, filtered and sorted, as indexes into the report.
     pub fn visible(&self, report: &PilotReport) -> Vec<usize> {
         let needle = self.filter.to_lowercase();
@@ -132,117 +120,6 @@ impl Page {
             });
         }
         idx
-    }
-
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
-        match message {
-            Message::Group(g) => shared.settings.pilot_group = g,
-            Message::Run => {
-                let group = shared.settings.pilot_group.trim().to_string();
-                if group.is_empty() {
-                    self.error = Some(UiError::other(t!("pilot-need-group")));
-                    return Action::None;
-                }
-                let (Ok(params), Some(assessment)) =
-                    (shared.directory_params(), shared.assessment.clone())
-                else {
-                    self.error = Some(UiError::other(t!("pilot-need-check")));
-                    return Action::None;
-                };
-                let cloud = if shared.settings.skip_cloud {
-                    None
-                } else {
-                    shared.signed_in.clone()
-                };
-                self.running = true;
-                self.error = None;
-                self.selected = None;
-                shared.pilot = None;
-                let (task, handle) = super::abortable(Task::perform(
-                    jobs::pilot(params, assessment, group, cloud),
-                    Message::Done,
-                ));
-                self.handle = Some(handle);
-                return Action::Run(task);
-            }
-            Message::Done(r) => {
-                self.running = false;
-                self.handle = None;
-                match r {
-                    Ok(report) => shared.pilot = Some(report),
-                    Err(e) => self.error = Some(e),
-                }
-            }
-            Message::Sort(col) => {
-                self.sort = match self.sort {
-                    Some((c, asc)) if c == col => Some((c, !asc)),
-                    _ => Some((col, true)),
-                }
-            }
-            Message::Filter(f) => self.filter = f,
-            Message::Select(i) => {
-                self.selected = if self.selected == Some(i) {
-                    None
-                } else {
-                    Some(i)
-                }
-            }
-            Message::Export => {
-                return Action::Run(Task::perform(
-                    shared.dialogs.save(
-                        Purpose::PilotCsv,
-                        t!("pilot-export"),
-                        Some(PathBuf::from("pilot.csv")),
-                        vec![Filter::new("CSV", &["csv"])],
-                    ),
-                    Message::ExportTo,
-                ));
-            }
-            Message::ExportTo(None) => {}
-            Message::ExportTo(Some(path)) => {
-                if let Some(r) = shared.pilot.clone() {
-                    // The CSV is made in the task, not on the UI thread.
-                    return Action::Run(Task::perform(
-                        async move { jobs::write_file(path, crate::pilot::csv(&r)).await },
-                        Message::Exported,
-                    ));
-                }
-            }
-            Message::Exported(r) => self.export = Some(r),
-        }
-        Action::None
-    }
-
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let mut c = column![
-            style::heading(t!("pilot-title")),
-            style::lead(t!("pilot-lead")),
-            style::note(t!("pilot-why-ask")),
-            row![
-                text_input(&t!("pilot-group-placeholder"), &shared.settings.pilot_group)
-                    .on_input(Message::Group)
-                    .on_submit(Message::Run)
-                    .width(420),
-                button(text(if self.running {
-                    t!("pilot-running")
-                } else {
-                    t!("pilot-run")
-                }))
-                .on_press_maybe((!self.running).then_some(Message::Run))
-                .style(iced::widget::button::primary),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-            style::note(t!("pilot-optional")),
-        ]
-        .spacing(12);
-        if let Some(e) = &self.error {
-            c = c.push(style::error_box(e.message.clone()));
-        }
-        if let Some(report) = &shared.pilot {
-            c = c.push(self.table(report));
-        }
-        c.into()
     }
 
     fn table<'a>(&'a self, report: &'a PilotReport) -> Element<'a, Message> {
@@ -333,6 +210,139 @@ impl Page {
             }
         }
         style::section(c)
+    }
+}
+
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.running
+    }
+
+    fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
+        Task::none()
+    }
+
+    fn leave(&mut self) {
+        if self.handle.take().is_some() {
+            self.running = false;
+        }
+    }
+
+    fn can_continue(&self, _shared: &Shared) -> bool {
+        !self.running
+    }
+
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::Group(g) => shared.settings.pilot_group = g,
+            Message::Run => {
+                let group = shared.settings.pilot_group.trim().to_string();
+                if group.is_empty() {
+                    self.error = Some(UiError::other(t!("pilot-need-group")));
+                    return Action::None;
+                }
+                let (Ok(params), Some(assessment)) =
+                    (shared.directory_params(), shared.assessment.clone())
+                else {
+                    self.error = Some(UiError::other(t!("pilot-need-check")));
+                    return Action::None;
+                };
+                let cloud = if shared.settings.skip_cloud {
+                    None
+                } else {
+                    shared.signed_in.clone()
+                };
+                self.running = true;
+                self.error = None;
+                self.selected = None;
+                shared.set_pilot(None);
+                let (task, handle) = super::abortable(Task::perform(
+                    jobs::pilot(params, assessment, group, cloud),
+                    Message::Done,
+                ));
+                self.handle = Some(handle);
+                return Action::Run(task);
+            }
+            Message::Done(r) => {
+                self.running = false;
+                self.handle = None;
+                match r {
+                    Ok(report) => shared.set_pilot(Some(report)),
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Sort(col) => {
+                self.sort = match self.sort {
+                    Some((c, asc)) if c == col => Some((c, !asc)),
+                    _ => Some((col, true)),
+                }
+            }
+            Message::Filter(f) => self.filter = f,
+            Message::Select(i) => {
+                self.selected = if self.selected == Some(i) {
+                    None
+                } else {
+                    Some(i)
+                }
+            }
+            Message::Export => {
+                return Action::Run(Task::perform(
+                    shared.dialogs.save(
+                        Purpose::PilotCsv,
+                        t!("pilot-export"),
+                        Some(PathBuf::from("pilot.csv")),
+                        vec![Filter::new("CSV", &["csv"])],
+                    ),
+                    Message::ExportTo,
+                ));
+            }
+            Message::ExportTo(None) => {}
+            Message::ExportTo(Some(path)) => {
+                if let Some(r) = shared.pilot.clone() {
+                    // The CSV is made in the task, not on the UI thread.
+                    return Action::Run(Task::perform(
+                        async move { jobs::write_file(path, crate::pilot::csv(&r)).await },
+                        Message::Exported,
+                    ));
+                }
+            }
+            Message::Exported(r) => self.export = Some(r),
+        }
+        Action::None
+    }
+
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let mut c = column![
+            style::heading(t!("pilot-title")),
+            style::lead(t!("pilot-lead")),
+            style::note(t!("pilot-why-ask")),
+            row![
+                text_input(&t!("pilot-group-placeholder"), &shared.settings.pilot_group)
+                    .on_input(Message::Group)
+                    .on_submit(Message::Run)
+                    .width(420),
+                button(text(if self.running {
+                    t!("pilot-running")
+                } else {
+                    t!("pilot-run")
+                }))
+                .on_press_maybe((!self.running).then_some(Message::Run))
+                .style(iced::widget::button::primary),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+            style::note(t!("pilot-optional")),
+        ]
+        .spacing(12);
+        if let Some(e) = &self.error {
+            c = c.push(style::error_box(e.message.clone()));
+        }
+        if let Some(report) = &shared.pilot {
+            c = c.push(self.table(report));
+        }
+        c.into()
     }
 }
 

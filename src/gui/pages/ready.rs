@@ -14,6 +14,8 @@ use crate::gui::style;
 use crate::plan::{Action as Change, InetOrgPerson};
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 /// The inetOrgPerson choice, for the pick list.
@@ -70,27 +72,6 @@ impl Page {
         Self::default()
     }
 
-    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
-        shared.backup_path = crate::gui::shared::default_backup(&shared.settings);
-        if shared.planned.is_some() {
-            return Task::none();
-        }
-        match self.compute(shared) {
-            Action::Run(t) => t,
-            _ => Task::none(),
-        }
-    }
-
-    pub fn leave(&mut self) {
-        if self.handle.take().is_some() {
-            self.computing = false;
-        }
-    }
-
-    pub fn can_continue(&self, shared: &Shared) -> bool {
-        !self.computing && shared.planned.is_some()
-    }
-
     /// Whether Configure will switch writeback on in Entra Connect: asked for, on the sync
     /// server, and not in staging mode.
     pub fn will_enable_writeback(shared: &Shared) -> bool {
@@ -109,7 +90,7 @@ impl Page {
                 return Action::None;
             }
         };
-        shared.planned = None;
+        shared.set_planned(None);
         self.computing = true;
         self.error = None;
         self.expanded.clear();
@@ -124,99 +105,6 @@ impl Page {
         ));
         self.handle = Some(handle);
         Action::Run(task)
-    }
-
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
-        let o = &mut shared.settings.plan;
-        match message {
-            Message::Computed(r) => {
-                self.computing = false;
-                self.handle = None;
-                match r {
-                    Ok(p) => {
-                        tracing::info!("plan: {} change(s)", p.plan.changes.len());
-                        shared.planned = Some(p);
-                    }
-                    Err(e) => self.error = Some(e),
-                }
-                return Action::None;
-            }
-            Message::ProtectedContainers(b) => o.protected_containers = b,
-            Message::InetOrgPerson(i) => o.inetorgperson = i.0,
-            Message::MinAgeZero(b) => o.min_password_age_zero = b,
-            Message::FixPso(name, on) => {
-                o.fix_pso.retain(|p| !p.eq_ignore_ascii_case(&name));
-                if on {
-                    o.fix_pso.push(name);
-                }
-            }
-            Message::ClearStaleAdmin(b) => o.clear_stale_admincount = b,
-            Message::AdminSdHolder(b) => o.include_adminsdholder = b,
-            Message::EnableWriteback(b) => {
-                shared.settings.enable_writeback = b;
-                return Action::None;
-            }
-            Message::Toggle(i) => {
-                if !self.expanded.remove(&i) {
-                    self.expanded.insert(i);
-                }
-                return Action::None;
-            }
-            Message::ChooseBackup => {
-                return Action::Run(Task::perform(
-                    shared.dialogs.save(
-                        Purpose::Backup,
-                        t!("ready-choose-backup"),
-                        Some(shared.backup_path.clone()),
-                        vec![Filter::new(t!("filter-backup"), &["json"])],
-                    ),
-                    Message::BackupChosen,
-                ));
-            }
-            Message::BackupChosen(None) => return Action::None,
-            Message::BackupChosen(Some(p)) => {
-                shared.settings.backup_dir = p.parent().map(|d| d.to_path_buf());
-                shared.backup_path = p;
-                return Action::None;
-            }
-            Message::Recompute => {}
-        }
-        // An option changed: plan again (the previous computation is dropped).
-        self.compute(shared)
-    }
-
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let mut c = column![
-            style::heading(t!("ready-title")),
-            style::lead(t!("ready-lead")),
-        ]
-        .spacing(12);
-        c = c.push(self.options(shared));
-        if self.computing {
-            c = c.push(style::note(t!("ready-computing")));
-        }
-        if let Some(e) = &self.error {
-            c = c.push(style::error_box(e.message.clone()));
-            c = c.push(button(text(t!("ready-again"))).on_press(Message::Recompute));
-        }
-        if let Some(p) = shared.planned.as_ref().filter(|_| !self.computing) {
-            c = c.push(self.changes(p));
-        }
-        c = c.push(style::section(
-            column![
-                text(t!("ready-backup")).size(16),
-                style::mono(shared.backup_path.display().to_string()),
-                row![
-                    button(text(t!("ready-choose-backup"))).on_press(Message::ChooseBackup),
-                    style::note(t!("ready-backup-hint")),
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-            ]
-            .spacing(6),
-        ));
-        c = c.push(self.sync_server(shared));
-        c.into()
     }
 
     fn options<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
@@ -377,6 +265,128 @@ impl Page {
             }
         }
         style::section(col)
+    }
+}
+
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.computing
+    }
+
+    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+        shared.backup_path = crate::gui::shared::default_backup(&shared.settings);
+        if shared.planned.is_some() {
+            return Task::none();
+        }
+        match self.compute(shared) {
+            Action::Run(t) => t,
+            _ => Task::none(),
+        }
+    }
+
+    fn leave(&mut self) {
+        if self.handle.take().is_some() {
+            self.computing = false;
+        }
+    }
+
+    fn can_continue(&self, shared: &Shared) -> bool {
+        !self.computing && shared.planned.is_some()
+    }
+
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        let o = &mut shared.settings.plan;
+        match message {
+            Message::Computed(r) => {
+                self.computing = false;
+                self.handle = None;
+                match r {
+                    Ok(p) => {
+                        tracing::info!("plan: {} change(s)", p.plan.changes.len());
+                        shared.set_planned(Some(p));
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+                return Action::None;
+            }
+            Message::ProtectedContainers(b) => o.protected_containers = b,
+            Message::InetOrgPerson(i) => o.inetorgperson = i.0,
+            Message::MinAgeZero(b) => o.min_password_age_zero = b,
+            Message::FixPso(name, on) => {
+                o.fix_pso.retain(|p| !p.eq_ignore_ascii_case(&name));
+                if on {
+                    o.fix_pso.push(name);
+                }
+            }
+            Message::ClearStaleAdmin(b) => o.clear_stale_admincount = b,
+            Message::AdminSdHolder(b) => o.include_adminsdholder = b,
+            Message::EnableWriteback(b) => {
+                shared.settings.enable_writeback = b;
+                return Action::None;
+            }
+            Message::Toggle(i) => {
+                if !self.expanded.remove(&i) {
+                    self.expanded.insert(i);
+                }
+                return Action::None;
+            }
+            Message::ChooseBackup => {
+                return Action::Run(Task::perform(
+                    shared.dialogs.save(
+                        Purpose::Backup,
+                        t!("ready-choose-backup"),
+                        Some(shared.backup_path.clone()),
+                        vec![Filter::new(t!("filter-backup"), &["json"])],
+                    ),
+                    Message::BackupChosen,
+                ));
+            }
+            Message::BackupChosen(None) => return Action::None,
+            Message::BackupChosen(Some(p)) => {
+                shared.settings.backup_dir = p.parent().map(|d| d.to_path_buf());
+                shared.backup_path = p;
+                return Action::None;
+            }
+            Message::Recompute => {}
+        }
+        // An option changed: plan again (the previous computation is dropped).
+        self.compute(shared)
+    }
+
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let mut c = column![
+            style::heading(t!("ready-title")),
+            style::lead(t!("ready-lead")),
+        ]
+        .spacing(12);
+        c = c.push(self.options(shared));
+        if self.computing {
+            c = c.push(style::note(t!("ready-computing")));
+        }
+        if let Some(e) = &self.error {
+            c = c.push(style::error_box(e.message.clone()));
+            c = c.push(button(text(t!("ready-again"))).on_press(Message::Recompute));
+        }
+        if let Some(p) = shared.planned.as_ref().filter(|_| !self.computing) {
+            c = c.push(self.changes(p));
+        }
+        c = c.push(style::section(
+            column![
+                text(t!("ready-backup")).size(16),
+                style::mono(shared.backup_path.display().to_string()),
+                row![
+                    button(text(t!("ready-choose-backup"))).on_press(Message::ChooseBackup),
+                    style::note(t!("ready-backup-hint")),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            ]
+            .spacing(6),
+        ));
+        c = c.push(self.sync_server(shared));
+        c.into()
     }
 }
 

@@ -14,6 +14,8 @@ use crate::gui::style;
 use crate::plan::backup::{Backup, RestoreItem};
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -42,20 +44,28 @@ impl Page {
     pub fn new() -> Self {
         Self::default()
     }
+}
 
-    pub fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.running
+    }
+
+    fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
         Task::none()
     }
 
-    pub fn can_go_back(&self) -> bool {
+    fn can_go_back(&self, _shared: &Shared) -> bool {
         !self.running
     }
 
-    pub fn can_continue(&self, _shared: &Shared) -> bool {
+    fn can_continue(&self, _shared: &Shared) -> bool {
         self.restored && !self.running
     }
 
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         match message {
             Message::Choose => {
                 return Action::Run(Task::perform(
@@ -128,16 +138,15 @@ impl Page {
                 match r {
                     Ok(report) => {
                         self.restored = true;
-                        shared.assessment = None;
-                        shared.planned = None;
-                        shared.done = Some(Done::Restored {
+                        shared.forget_results();
+                        shared.set_done(Some(Done::Restored {
                             report,
                             backup: self
                                 .backup
                                 .as_ref()
                                 .map(|b| b.0.clone())
                                 .unwrap_or_default(),
-                        });
+                        }));
                     }
                     Err(e) => self.error = Some(e),
                 }
@@ -146,7 +155,7 @@ impl Page {
         Action::None
     }
 
-    pub fn view<'a>(&'a self, _shared: &'a Shared) -> Element<'a, Message> {
+    fn view<'a>(&'a self, _shared: &'a Shared) -> Element<'a, Message> {
         let mut c = column![
             style::heading(t!("restore-title")),
             style::lead(t!("restore-lead")),

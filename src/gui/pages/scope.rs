@@ -12,6 +12,8 @@ use crate::gui::shared::Shared;
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -60,78 +62,11 @@ impl Page {
         Some(task)
     }
 
-    pub fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
-        let Some(domain) = shared.tested.as_ref().map(|t| t.domain_dn.clone()) else {
-            return Task::none();
-        };
-        if self.root.as_deref() != Some(domain.as_str()) {
-            self.children.clear();
-            self.expanded.clear();
-            self.root = Some(domain.clone());
-        }
-        // The selected OUs from a profile or Entra Connect must be in this domain.
-        shared.settings.scopes.retain(|s| is_within(s, &domain));
-        self.expanded.insert(domain.to_ascii_lowercase());
-        match self.children.get(&domain.to_ascii_lowercase()) {
-            Some(Children::Loaded(_)) => Task::none(),
-            _ => self.load(shared, &domain).unwrap_or_else(Task::none),
-        }
-    }
-
     /// Whether a level of the tree is still loading.
     pub fn loading(&self) -> bool {
         self.children
             .values()
             .any(|c| matches!(c, Children::Loading))
-    }
-
-    pub fn leave(&mut self) {
-        self.handles.clear();
-        self.children.retain(|_, c| !matches!(c, Children::Loading));
-    }
-
-    pub fn can_continue(&self, shared: &Shared) -> bool {
-        shared.settings.sync_all || !shared.settings.scopes.is_empty()
-    }
-
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
-        match message {
-            Message::SyncAll(all) => {
-                shared.settings.sync_all = all;
-                shared.forget_results();
-            }
-            Message::Toggle(dn, on) => {
-                let scopes = &mut shared.settings.scopes;
-                scopes.retain(|s| !s.eq_ignore_ascii_case(&dn));
-                if on {
-                    scopes.push(dn);
-                }
-                shared.forget_results();
-            }
-            Message::Expand(dn) => {
-                self.expanded.insert(dn.to_ascii_lowercase());
-                if !matches!(
-                    self.children.get(&dn.to_ascii_lowercase()),
-                    Some(Children::Loaded(_))
-                ) && let Some(task) = self.load(shared, &dn)
-                {
-                    return Action::Run(task);
-                }
-            }
-            Message::Collapse(dn) => {
-                self.expanded.remove(&dn.to_ascii_lowercase());
-            }
-            Message::Loaded(dn, result) => {
-                self.children.insert(
-                    dn.to_ascii_lowercase(),
-                    match result {
-                        Ok(nodes) => Children::Loaded(nodes),
-                        Err(e) => Children::Failed(e.message),
-                    },
-                );
-            }
-        }
-        Action::None
     }
 
     fn node<'a>(
@@ -200,8 +135,83 @@ impl Page {
             }
         }
     }
+}
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.loading()
+    }
+
+    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+        let Some(domain) = shared.tested.as_ref().map(|t| t.domain_dn.clone()) else {
+            return Task::none();
+        };
+        if self.root.as_deref() != Some(domain.as_str()) {
+            self.children.clear();
+            self.expanded.clear();
+            self.root = Some(domain.clone());
+        }
+        // The selected OUs from a profile or Entra Connect must be in this domain.
+        shared.settings.scopes.retain(|s| is_within(s, &domain));
+        self.expanded.insert(domain.to_ascii_lowercase());
+        match self.children.get(&domain.to_ascii_lowercase()) {
+            Some(Children::Loaded(_)) => Task::none(),
+            _ => self.load(shared, &domain).unwrap_or_else(Task::none),
+        }
+    }
+
+    fn leave(&mut self) {
+        self.handles.clear();
+        self.children.retain(|_, c| !matches!(c, Children::Loading));
+    }
+
+    fn can_continue(&self, shared: &Shared) -> bool {
+        shared.settings.sync_all || !shared.settings.scopes.is_empty()
+    }
+
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        match message {
+            Message::SyncAll(all) => {
+                shared.settings.sync_all = all;
+                shared.forget_results();
+            }
+            Message::Toggle(dn, on) => {
+                let scopes = &mut shared.settings.scopes;
+                scopes.retain(|s| !s.eq_ignore_ascii_case(&dn));
+                if on {
+                    scopes.push(dn);
+                }
+                shared.forget_results();
+            }
+            Message::Expand(dn) => {
+                self.expanded.insert(dn.to_ascii_lowercase());
+                if !matches!(
+                    self.children.get(&dn.to_ascii_lowercase()),
+                    Some(Children::Loaded(_))
+                ) && let Some(task) = self.load(shared, &dn)
+                {
+                    return Action::Run(task);
+                }
+            }
+            Message::Collapse(dn) => {
+                self.expanded.remove(&dn.to_ascii_lowercase());
+            }
+            Message::Loaded(dn, result) => {
+                self.children.insert(
+                    dn.to_ascii_lowercase(),
+                    match result {
+                        Ok(nodes) => Children::Loaded(nodes),
+                        Err(e) => Children::Failed(e.message),
+                    },
+                );
+            }
+        }
+        Action::None
+    }
+
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let all = shared.settings.sync_all;
         let mut c = column![
             style::heading(t!("scope-title")),

@@ -12,6 +12,8 @@ use crate::gui::shared::{Flow, Shared};
 use crate::gui::style;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -39,16 +41,20 @@ impl Page {
     pub fn new() -> Self {
         Self::default()
     }
+}
 
-    pub fn can_continue(&self, _shared: &Shared) -> bool {
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn can_continue(&self, _shared: &Shared) -> bool {
         true
     }
 
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         match message {
             Message::Choose(flow) => {
                 shared.flow = flow;
-                shared.done = None;
+                shared.set_done(None);
                 Action::None
             }
             Message::LoadProfile => Action::Run(Task::perform(
@@ -124,7 +130,7 @@ impl Page {
         }
     }
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let choice = |flow: Flow, label: String, hint: String| -> Element<'a, Message> {
             column![
                 radio(label, flow, Some(shared.flow), Message::Choose).size(18),

@@ -11,6 +11,8 @@ use crate::gui::style;
 use crate::syncserver::SyncServerInfo;
 use crate::t;
 
+use super::WizardPage;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -39,12 +41,20 @@ impl Page {
             Message::Detected,
         )
     }
+}
 
-    pub fn can_continue(&self, _shared: &Shared) -> bool {
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, shared: &Shared) -> bool {
+        matches!(shared.sync, crate::gui::shared::SyncState::Detecting)
+    }
+
+    fn can_continue(&self, _shared: &Shared) -> bool {
         true
     }
 
-    pub fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         match message {
             Message::Detected(result) => {
                 shared.sync = match result {
@@ -69,7 +79,7 @@ impl Page {
         Action::None
     }
 
-    pub fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let detected: Element<'a, Message> = match &shared.sync {
             SyncState::Detecting => style::note(t!("welcome-detecting")),
             SyncState::Failed(e) => {

@@ -1,0 +1,120 @@
+//! What the scan found: the blocked, excluded and protected users and the counts, kept for the
+//! checks and the plan.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::check::FindingId;
+use crate::check::causes::{Causes, Reason};
+use crate::check::facts::AdminStatus;
+use crate::sd::SecurityDescriptor;
+use crate::sd::rights::CLASS_USER;
+
+/// A user who cannot have a password written back, with the reasons.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BlockedUser {
+    pub dn: String,
+    pub sam_account_name: String,
+    pub reasons: Vec<Reason>,
+    /// The structural class (for the plan: which grant reaches it).
+    #[serde(skip)]
+    pub class: crate::sd::Guid,
+    /// The writeback rights not granted on it ([`Right::bit`](crate::check::Right::bit)s; a denied
+    /// right is not here).
+    #[serde(skip)]
+    pub missing: u8,
+}
+
+impl BlockedUser {
+    /// The reasons in words: "right-denied at OU=…; inheritance-disabled on this user".
+    pub fn reasons_text(&self) -> String {
+        self.reasons
+            .iter()
+            .map(|r| {
+                if r.object.eq_ignore_ascii_case(&self.dn) {
+                    format!("{} on this user", r.id)
+                } else {
+                    format!("{} at {}", r.id, r.object)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// The reason ids, deduplicated, in order.
+    pub fn reason_ids(&self) -> Vec<FindingId> {
+        let mut ids: Vec<FindingId> = Vec::new();
+        for r in &self.reasons {
+            if !ids.contains(&r.id) {
+                ids.push(r.id);
+            }
+        }
+        ids
+    }
+}
+
+/// A protected administrator (adminCount=1 and in a protected group today): writeback does not
+/// serve them, by design, so they are counted apart.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ExcludedUser {
+    pub dn: String,
+    pub sam_account_name: String,
+}
+
+/// A blocked user whose own DACL does not inherit, kept for the plan (explicit grants on it).
+#[derive(Clone, Debug)]
+pub struct ProtectedUser {
+    pub dn: String,
+    pub class: crate::sd::Guid,
+    pub sd: SecurityDescriptor,
+    pub admin: Option<AdminStatus>,
+}
+
+/// What the scan found.
+#[derive(Clone, Debug, Default)]
+pub struct UserScan {
+    pub in_scope: usize,
+    pub ready: usize,
+    pub blocked: Vec<BlockedUser>,
+    pub excluded: Vec<ExcludedUser>,
+    /// Every cause of a blocked user and every container-level problem, by object.
+    pub causes: Causes,
+    /// Users with adminCount=1: (DN, protected DACL).
+    pub admin_count: Vec<(String, bool)>,
+    /// How many in-scope users each PSO (by DN, lower case) governs.
+    pub pso_users: BTreeMap<String, usize>,
+    /// Users per structural class other than user (by class GUID), and the containers (lower
+    /// case) that directly hold them.
+    pub other_classes: BTreeMap<crate::sd::Guid, (String, usize, BTreeSet<String>)>,
+    /// Users on which nobody in the connector's token has Change Password.
+    pub change_password_missing: usize,
+    /// Users whose security descriptor could not be read.
+    pub unreadable: usize,
+    /// Resultant PSOs of users that could not be read (lower-case DNs).
+    pub unreadable_psos: BTreeSet<String>,
+    /// Blocked users whose own DACL is protected (for the plan).
+    pub protected_users: Vec<ProtectedUser>,
+}
+
+impl UserScan {
+    /// How many inetOrgPerson users are in scope.
+    pub fn inet_org_persons(&self) -> usize {
+        self.other_classes
+            .get(&crate::sd::rights::CLASS_INET_ORG_PERSON)
+            .map_or(0, |(_, n, _)| *n)
+    }
+
+    /// Whether users of `class` live at or below `container`.
+    pub fn has_class_below(&self, class: crate::sd::Guid, container: &str) -> bool {
+        class == CLASS_USER
+            || self
+                .other_classes
+                .get(&class)
+                .is_some_and(|(_, _, parents)| {
+                    parents
+                        .iter()
+                        .any(|p| crate::ad::discovery::is_within(p, container))
+                })
+    }
+}

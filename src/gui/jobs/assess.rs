@@ -1,0 +1,104 @@
+//! The assessment, the pilot table and the plan, through the engine.
+
+use super::*;
+
+/// Check progress.
+#[derive(Clone, Debug)]
+pub enum CheckEvent {
+    Phase(Phase),
+    Users(usize),
+    /// The findings of one part, as soon as they are known.
+    Partial(Vec<Finding>),
+    Done(Result<Arc<Assessment>, UiError>),
+}
+
+/// What the check needs.
+#[derive(Clone, Debug)]
+pub struct CheckParams {
+    pub directory: DirectoryParams,
+    pub options: CheckOptions,
+    /// Signed in: check the tenant too. `None`: on-premises only (said so in the report).
+    pub cloud: Option<SignedIn>,
+    /// `host:port` the sync server must reach (the cloud's writeback endpoints).
+    pub outbound: Vec<String>,
+    pub powershell: ProcessPowerShell,
+}
+
+impl CheckParams {
+    /// The engine's request: the wizard always checks the sync server (it runs where Entra
+    /// Connect runs), the pilot table is its own page.
+    pub fn request(&self) -> Request {
+        Request {
+            options: self.options.clone(),
+            cloud: self.cloud.as_ref().map(|c| c.graph.clone()),
+            sync_server: Some(SyncServerCheck {
+                powershell: self.powershell.clone(),
+                targets: self.outbound.clone(),
+            }),
+            pilot_group: None,
+        }
+    }
+}
+
+/// Runs the whole check, streaming progress and partial findings.
+pub fn run_checks(p: CheckParams) -> impl Stream<Item = CheckEvent> {
+    iced::stream::channel(64, async move |out: Sender<CheckEvent>| {
+        let mut done = out.clone();
+        let mut events = out;
+        let r = engine::assess(&p.directory.login(), &p.request(), |e| {
+            let _ = events.try_send(match e {
+                Progress::Phase(p) => CheckEvent::Phase(p),
+                Progress::Users(n) => CheckEvent::Users(n),
+                Progress::Partial(f) => CheckEvent::Partial(f),
+            });
+        })
+        .await
+        .map(Arc::new)
+        .map_err(UiError::from);
+        let _ = done.send(CheckEvent::Done(r)).await;
+    })
+}
+
+/// The pilot table for `group`.
+pub async fn pilot(
+    p: DirectoryParams,
+    assessment: Arc<Assessment>,
+    group: String,
+    cloud: Option<SignedIn>,
+) -> Result<Arc<crate::pilot::PilotReport>, UiError> {
+    let mut conn = connect(&p).await?;
+    let r = crate::pilot::run(
+        &mut conn,
+        &assessment.outcome.facts,
+        group.trim(),
+        cloud.as_ref().map(|c| &c.graph),
+    )
+    .await;
+    conn.close().await;
+    r.map(Arc::new).map_err(|e| match e {
+        crate::pilot::PilotError::Directory(e) => e.into(),
+        other => UiError::of(&other),
+    })
+}
+
+/// The plan from the check the user just saw (`checked`), or from a fresh check when there is
+/// none.
+pub async fn compute_plan(
+    p: DirectoryParams,
+    checked: Option<Arc<Assessment>>,
+    options: CheckOptions,
+    plan_options: PlanOptions,
+) -> Result<Arc<Planned>, UiError> {
+    engine::plan(
+        &p.login(),
+        checked.as_ref().map(|a| &a.outcome),
+        &options,
+        &plan_options,
+    )
+    .await
+    .map(Arc::new)
+    .map_err(|e| match e {
+        PlanningError::Assess(e) => e.into(),
+        other => UiError::of(&other),
+    })
+}

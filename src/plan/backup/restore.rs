@@ -1,0 +1,306 @@
+//! Restoring from a backup: deciding, for every entry, what to write back (undo exactly what
+//! `apply` did, or the whole original value), then writing it guarded and verifying it.
+
+use std::path::Path;
+
+use super::{
+    Backup, BackupError, DACL_ATTRIBUTE, explicit_part, read_current, same_written, write_guarded,
+};
+use crate::ad::Connection;
+use crate::sd::canonical::remove_explicit;
+use crate::sd::{Control, DomainContext, SecurityDescriptor};
+
+/// How to restore.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RestoreMode {
+    /// Take back exactly what apply did: remove the ACEs it added, protect again what it
+    /// unprotected, put back an attribute it changed — keeping every other change.
+    #[default]
+    Undo,
+    /// Write the whole original value back; only where the value is still what apply wrote
+    /// (else `force`).
+    Whole { force: bool },
+}
+
+/// One value a restore looks at.
+#[derive(Clone, Debug)]
+pub struct RestoreItem {
+    pub dn: String,
+    pub attribute: String,
+    pub current: Vec<Vec<u8>>,
+    /// What will be written; `None` when nothing is to be written.
+    pub target: Option<Vec<Vec<u8>>>,
+    /// In words: what happens and why.
+    pub note: String,
+    /// The change in SDDL (DACLs) or values.
+    pub diff: Vec<String>,
+}
+
+/// What a restore did.
+#[derive(Clone, Debug, Default)]
+pub struct RestoreReport {
+    /// Entries written back.
+    pub restored: Vec<String>,
+    /// Entries that needed nothing.
+    pub unchanged: Vec<String>,
+    /// Entries left as they are (changed since apply by someone else).
+    pub kept: Vec<String>,
+}
+
+fn attr_words(values: &[Vec<u8>]) -> String {
+    if values.is_empty() {
+        "(none)".into()
+    } else {
+        values
+            .iter()
+            .map(|v| String::from_utf8_lossy(v).into_owned())
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// Reads the current values and decides, for every entry, what a restore writes (nothing is
+/// written here). Refuses a backup of another domain unless `force_domain`.
+pub async fn prepare_restore(
+    conn: &mut Connection,
+    backup: &Backup,
+    path: &Path,
+    mode: RestoreMode,
+    force_domain: bool,
+) -> Result<Vec<RestoreItem>, BackupError> {
+    backup.validate(path)?;
+    let domain_sid = conn.domain_sid().await?.to_string();
+    if domain_sid != backup.domain_sid && !force_domain {
+        return Err(BackupError::OtherDomain {
+            path: path.display().to_string(),
+            backup_sid: backup.domain_sid.clone(),
+            domain_sid,
+        });
+    }
+    let damaged = |r: String| BackupError::Damaged {
+        path: path.display().to_string(),
+        reason: r,
+    };
+    let ctx = DomainContext::for_domain(
+        backup
+            .domain_sid
+            .parse()
+            .map_err(|_| damaged("domain SID".into()))?,
+    );
+    let mut items = Vec::new();
+    for e in &backup.entries {
+        let original = e.values().map_err(damaged)?;
+        let written = e.written().map_err(damaged)?;
+        let current = read_current(conn, &e.dn, &e.attribute)
+            .await
+            .map_err(|source| BackupError::Restore {
+                dn: e.dn.clone(),
+                source,
+            })?;
+        let item = |target: Option<Vec<Vec<u8>>>, note: &str, diff: Vec<String>| RestoreItem {
+            dn: e.dn.clone(),
+            attribute: e.attribute.clone(),
+            current: current.clone(),
+            target,
+            note: note.to_string(),
+            diff,
+        };
+        let still_written = same_written(&e.attribute, &current, &written);
+        let at_original = same_written(&e.attribute, &current, &original);
+        let whole = |items: &mut Vec<RestoreItem>| -> Result<(), BackupError> {
+            if at_original {
+                items.push(item(None, "already as before apply", Vec::new()));
+                return Ok(());
+            }
+            if !still_written && !matches!(mode, RestoreMode::Whole { force: true }) {
+                return Err(BackupError::ChangedSince {
+                    dn: e.dn.clone(),
+                    attribute: e.attribute.clone(),
+                });
+            }
+            let diff = diff_of(&e.attribute, &current, &original, &ctx);
+            items.push(item(
+                Some(original.clone()),
+                "the whole value before apply",
+                diff,
+            ));
+            Ok(())
+        };
+        match mode {
+            RestoreMode::Whole { .. } => whole(&mut items)?,
+            RestoreMode::Undo if e.is_dacl() => {
+                let Some((bytes, diff)) = undo_dacl(e, &current, &ctx).map_err(damaged)? else {
+                    items.push(item(None, "nothing apply added is left", Vec::new()));
+                    continue;
+                };
+                let note = if still_written {
+                    "remove what apply added"
+                } else {
+                    "remove what apply added; changes made since are kept"
+                };
+                items.push(item(Some(vec![bytes]), note, diff));
+            }
+            RestoreMode::Undo => {
+                if at_original {
+                    items.push(item(None, "already as before apply", Vec::new()));
+                } else if still_written {
+                    let diff = diff_of(&e.attribute, &current, &original, &ctx);
+                    items.push(item(
+                        Some(original.clone()),
+                        "put back the value before apply",
+                        diff,
+                    ));
+                } else {
+                    items.push(item(
+                        None,
+                        &format!(
+                            "changed since apply (now {}); left as it is",
+                            attr_words(&current)
+                        ),
+                        Vec::new(),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(items)
+}
+
+/// A restored DACL (bytes) and the diff from the current one.
+type Undone = (Vec<u8>, Vec<String>);
+
+/// The DACL with what apply added taken out again (and the protection it lifted put back),
+/// keeping every other change made since; `None` when nothing apply added is left. With the
+/// diff of current → restored.
+fn undo_dacl(
+    e: &super::Entry,
+    current: &[Vec<u8>],
+    ctx: &DomainContext,
+) -> Result<Option<Undone>, String> {
+    let [raw] = current else {
+        return Err(format!("{}: no security descriptor", e.dn));
+    };
+    let now = SecurityDescriptor::from_bytes(raw).map_err(|x| x.to_string())?;
+    let mut target = now.clone();
+    let added = e.added_aces()?;
+    if let Some(acl) = target.dacl.acl_mut() {
+        remove_explicit(acl, &added);
+        if e.unprotects {
+            acl.aces.retain(|a| !a.is_inherited());
+        }
+    }
+    if e.unprotects {
+        target.set_control(Control::DACL_PROTECTED, true);
+    }
+    if explicit_part(&target) == explicit_part(&now) {
+        return Ok(None);
+    }
+    let bytes = target.to_bytes().map_err(|x| x.to_string())?;
+    let diff = crate::plan::diff::lines(&now, &target, ctx);
+    Ok(Some((bytes, diff)))
+}
+
+fn diff_of(attribute: &str, from: &[Vec<u8>], to: &[Vec<u8>], ctx: &DomainContext) -> Vec<String> {
+    if attribute.eq_ignore_ascii_case(DACL_ATTRIBUTE) {
+        let parse = |v: &[Vec<u8>]| match v {
+            [raw] => SecurityDescriptor::from_bytes(raw).ok(),
+            _ => None,
+        };
+        if let (Some(a), Some(b)) = (parse(from), parse(to)) {
+            return crate::plan::diff::lines(&a, &b, ctx);
+        }
+    }
+    vec![
+        format!("- {attribute}: {}", attr_words(from)),
+        format!("+ {attribute}: {}", attr_words(to)),
+    ]
+}
+
+/// Writes what [`prepare_restore`] decided, each value compare-and-swapped (or guarded)
+/// against the value it was decided on, then verifies. `on_line` gets one line per step.
+pub async fn execute_restore(
+    conn: &mut Connection,
+    items: &[RestoreItem],
+    mut on_line: impl FnMut(String),
+) -> Result<RestoreReport, BackupError> {
+    let mut report = RestoreReport::default();
+    for (k, it) in items.iter().enumerate() {
+        let Some(target) = &it.target else {
+            on_line(format!(
+                "unchanged: {} ({}): {}",
+                it.dn, it.attribute, it.note
+            ));
+            if it.note.starts_with("changed since") {
+                report.kept.push(it.dn.clone());
+            } else {
+                report.unchanged.push(it.dn.clone());
+            }
+            continue;
+        };
+        crate::faults::hit(&format!("restore-before-{k}"));
+        // Read again: an earlier write of this restore may have moved inherited ACEs here (the
+        // DC recomputes them); what was decided on is the explicit part.
+        let now = read_current(conn, &it.dn, &it.attribute)
+            .await
+            .map_err(|source| BackupError::Restore {
+                dn: it.dn.clone(),
+                source,
+            })?;
+        if !same_written(&it.attribute, &now, &it.current) {
+            return Err(BackupError::Verify {
+                dn: it.dn.clone(),
+                detail: format!(
+                    "{} changed since the restore was prepared; nothing more was written. Run restore again to see what it would do now",
+                    it.attribute
+                ),
+            });
+        }
+        match write_guarded(conn, &it.dn, &it.attribute, &now, target.clone()).await {
+            Ok(_) => {}
+            Err(Ok(c)) => {
+                return Err(BackupError::Verify {
+                    dn: it.dn.clone(),
+                    detail: format!("{}; run restore again to see what it would do now", c.what),
+                });
+            }
+            Err(Err(source)) => {
+                return Err(BackupError::Restore {
+                    dn: it.dn.clone(),
+                    source,
+                });
+            }
+        }
+        crate::faults::hit(&format!("restore-after-{k}"));
+        let now = read_current(conn, &it.dn, &it.attribute)
+            .await
+            .map_err(|source| BackupError::Restore {
+                dn: it.dn.clone(),
+                source,
+            })?;
+        if !same_written(&it.attribute, &now, target) {
+            return Err(BackupError::Verify {
+                dn: it.dn.clone(),
+                detail: format!("{} reads back differently", it.attribute),
+            });
+        }
+        on_line(format!(
+            "restored: {} ({}): {}",
+            it.dn, it.attribute, it.note
+        ));
+        report.restored.push(it.dn.clone());
+    }
+    Ok(report)
+}
+
+/// [`prepare_restore`] and [`execute_restore`] in one step (no confirmation in between).
+pub async fn restore(
+    conn: &mut Connection,
+    backup: &Backup,
+    path: &Path,
+    mode: RestoreMode,
+    force_domain: bool,
+    on_line: impl FnMut(String),
+) -> Result<RestoreReport, BackupError> {
+    let items = prepare_restore(conn, backup, path, mode, force_domain).await?;
+    execute_restore(conn, &items, on_line).await
+}

@@ -1,0 +1,239 @@
+//! The wizard, headless, end to end: iced_test's Simulator draws each page and clicks its
+//! buttons by their text; the messages go through `Wizard::update`, and the work each step
+//! starts (LDAP against the Samba lab, HTTP against a local stand-in of the identity platform
+//! and Microsoft Graph, a stand-in PowerShell for Entra Connect) really runs, its messages fed
+//! back until nothing is left. Typing goes straight in as the field's message.
+//!
+//! Flows: the happy path (sign in with a device code, test the connection, check, pilot,
+//! plan, configure, check again = ready), then the restore path puts every value back byte for
+//! byte; a wrong password shows its sentence on the page and fixing it continues; Cancel during
+//! the check stops it; the browser sign-in comes back through the loopback address, and Cancel
+//! closes that address. The log written meanwhile holds no password and no token.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod bad_input;
+mod browser_sign_in;
+mod cancel;
+mod end_to_end;
+mod keys;
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+use common::{Lab, browser, loopback, query};
+use iced::Task;
+use iced::futures::{FutureExt, StreamExt};
+use iced_test::selector::Candidate;
+use serde_json::json;
+use wiremock::MockServer;
+use writeback_wizard::ad::{Connection, controls};
+use writeback_wizard::cli::ThemeArg;
+use writeback_wizard::gui::dialogs::{Purpose, Scripted};
+use writeback_wizard::gui::pages::{directory, entra, pilot, ready, scope, tasks};
+use writeback_wizard::gui::settings::Settings;
+use writeback_wizard::gui::{Flow, Message, Options, Step, Wizard};
+use zeroize::Zeroizing;
+
+/// One log folder for this test binary (tracing has one global subscriber).
+fn log_dir() -> &'static PathBuf {
+    static LOG: OnceLock<(PathBuf, writeback_wizard::gui::logging::LogGuard)> = OnceLock::new();
+    &LOG.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("ww-gui-log-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let guard = writeback_wizard::gui::logging::init(dir.clone());
+        writeback_wizard::words::select(Some("en-US"));
+        (dir, guard)
+    })
+    .0
+}
+
+/// Work in progress: what a started task still has to deliver.
+type Started = iced::futures::stream::BoxStream<'static, iced_test::runtime::Action<Message>>;
+
+struct Harness {
+    w: Wizard,
+    dialogs: Scripted,
+}
+
+impl Harness {
+    async fn new(
+        profile: Option<PathBuf>,
+        ps: Option<writeback_wizard::syncserver::ProcessPowerShell>,
+    ) -> Self {
+        let log = log_dir().clone();
+        let dialogs = Scripted::new();
+        let (w, task) = Wizard::new(Options {
+            profile,
+            theme: ThemeArg::Light,
+            dialogs: Arc::new(dialogs.clone()),
+            log: Ok(log),
+            detect_sync_server: ps.is_some(),
+            powershell: ps,
+            tour: None,
+        });
+        let mut h = Self { w, dialogs };
+        h.run(task).await;
+        h
+    }
+
+    /// Runs `task` and everything its messages start, to the end.
+    async fn run(&mut self, task: Task<Message>) {
+        let mut queue = VecDeque::from([task]);
+        while let Some(t) = queue.pop_front() {
+            let Some(mut stream) = iced_test::runtime::task::into_stream(t) else {
+                continue;
+            };
+            while let Some(action) = stream.next().await {
+                if let iced_test::runtime::Action::Output(m) = action {
+                    queue.push_back(self.w.update(m));
+                }
+            }
+        }
+    }
+
+    /// Types into the password field (the field's message, as the widget sends it).
+    async fn type_password(&mut self, password: &str) {
+        self.send(Message::Directory(directory::Message::Password(
+            writeback_wizard::gui::pages::Secret(Zeroizing::new(password.into())),
+        )))
+        .await;
+    }
+
+    async fn send(&mut self, m: Message) {
+        let t = self.w.update(m);
+        self.run(t).await;
+    }
+
+    /// Starts `task` (work a page began) and feeds its first message to the wizard; the rest
+    /// stays in the returned stream, for the test to act in between.
+    async fn first_message(&mut self, task: Task<Message>, what: &str) -> Started {
+        let mut stream = iced_test::runtime::task::into_stream(task)
+            .unwrap_or_else(|| panic!("{what}: nothing runs"));
+        let Some(iced_test::runtime::Action::Output(m)) = stream.next().await else {
+            panic!("{what}: no first message");
+        };
+        let _ = self.w.update(m);
+        stream
+    }
+
+    /// After Cancel: feeds what the stopped work still delivers to the wizard and says how many
+    /// messages came. The stream is dropped at the end, as the runtime drops a finished task.
+    async fn late_messages(&mut self, mut stream: Started) -> usize {
+        let mut late = 0;
+        while let Some(a) = stream.next().await {
+            if let iced_test::runtime::Action::Output(m) = a {
+                late += 1;
+                let _ = self.w.update(m);
+            }
+        }
+        late
+    }
+
+    /// Clicks the widget whose text is exactly `label` on the page as drawn now.
+    async fn click(&mut self, label: &str) {
+        let messages: Vec<Message> = {
+            let mut ui = iced_test::Simulator::with_size(
+                Default::default(),
+                (1200.0, 4000.0),
+                self.w.view(),
+            );
+            ui.click(label)
+                .unwrap_or_else(|e| panic!("no {label:?} on {:?}: {e:?}", self.w.step));
+            ui.into_messages().collect()
+        };
+        assert!(
+            !messages.is_empty(),
+            "{label:?} is disabled on {:?}",
+            self.w.step
+        );
+        for m in messages {
+            self.send(m).await;
+        }
+    }
+
+    /// Every text drawn on the page now.
+    fn texts(&self) -> Vec<String> {
+        let mut ui =
+            iced_test::Simulator::with_size(Default::default(), (1200.0, 4000.0), self.w.view());
+        let mut found = Vec::new();
+        let _ = ui.find(|c: Candidate<'_>| {
+            if let Candidate::Text { content, .. } = c {
+                found.push(content.to_string());
+            }
+            None::<()>
+        });
+        found
+    }
+
+    fn shows(&self, needle: &str) -> bool {
+        self.texts().iter().any(|t| t.contains(needle))
+    }
+
+    fn assert_shows(&self, needle: &str) {
+        assert!(
+            self.shows(needle),
+            "{needle:?} not on {:?}: {:#?}",
+            self.w.step,
+            self.texts()
+        );
+    }
+
+    /// Whether Next is enabled (clicking a disabled button produces no message).
+    fn next_enabled(&self) -> bool {
+        self.w.can_continue()
+    }
+}
+
+/// The answers a consultant would save: the lab, the stand-in tenant, reachable endpoints.
+fn profile(lab: &Lab, server: &MockServer, dir: &Path) -> PathBuf {
+    let addr = server.address().to_string();
+    let s = Settings {
+        tenant: "contoso.example".into(),
+        client_id: "11111111-2222-3333-4444-555555555555".into(),
+        authority_url: server.uri(),
+        graph_url: server.uri(),
+        writeback_endpoints: vec![addr],
+        server: lab.var("LAB_LDAPS_URL").into(),
+        ca_file: Some(lab.var("LAB_CA_FILE").into()),
+        user: lab.var("LAB_ADMIN_UPN").into(),
+        backup_dir: Some(dir.to_path_buf()),
+        ..Settings::default()
+    };
+    let p = dir.join("profile.json");
+    s.save(&p).unwrap();
+    p
+}
+
+fn fresh_dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("ww-gui-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+/// What configure may touch, read raw: the root's and OU=Blocked's DACLs and the two ages.
+async fn snapshot(lab: &Lab) -> Vec<Vec<u8>> {
+    let mut c: Connection = lab.admin().await;
+    let mut out = Vec::new();
+    for dn in [lab.var("LAB_BASE_DN"), lab.var("LAB_BLOCKED_OU_DN")] {
+        out.push(
+            c.read_security_descriptor(dn, controls::DACL)
+                .await
+                .unwrap()
+                .unwrap()
+                .raw,
+        );
+    }
+    for (dn, attr) in [
+        (lab.var("LAB_BASE_DN"), "minPwdAge"),
+        (lab.var("LAB_PSO_DN"), "msDS-MinimumPasswordAge"),
+    ] {
+        let e = c.read(dn, &[attr], vec![]).await.unwrap().unwrap();
+        out.push(e.first(attr).unwrap_or_default().to_vec());
+    }
+    c.close().await;
+    out
+}
