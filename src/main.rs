@@ -101,7 +101,7 @@ fn run(cmd: Command, words: &Words) -> Result<ExitCode> {
         Command::Check(args) => rt.block_on(commands::check::run(args, words)),
         Command::Plan(args) => rt.block_on(commands::fix::run_plan(args, words)),
         Command::Apply(args) => rt.block_on(commands::fix::run_apply(args, words)),
-        Command::Restore(args) => rt.block_on(commands::fix::run_restore(args)),
+        Command::Restore(args) => rt.block_on(commands::fix::run_restore(args, words)),
         Command::VerifyAsConnector(args) => rt.block_on(commands::fix::run_verify(args)),
     }
 }

@@ -98,6 +98,40 @@ fn every_fixture_file_gives_the_expected_verdict_findings_and_plan() {
             .map(|n| (n.id.clone(), n.object.to_ascii_lowercase()))
             .collect();
         assert_eq!(left, pairs(&expect["not_fixed"]), "{name}: not_fixed");
+        // Every change, warning and blocker left is said in every language; the plan as the
+        // command line prints it has no hole either.
+        assert_eq!(plan.warnings.len(), plan.warnings_said.len(), "{name}");
+        for lang in writeback_wizard::words::LANGUAGES {
+            for face in [Face::Cli, Face::Wizard] {
+                let w = Words::for_lang(Some(lang), face);
+                for c in &plan.changes {
+                    assert!(!c.said.is_empty(), "{name}: {c:?}");
+                    let said = w.change(c);
+                    assert!(
+                        !said.contains("{$") && said != c.summary || *lang == "en-US",
+                        "{lang}: {said}"
+                    );
+                }
+                let text = w.plan_text(&plan);
+                assert!(
+                    !text.contains("{$") && !text.contains("No localization"),
+                    "{lang}: {text}"
+                );
+                if face == Face::Wizard {
+                    for n in &plan.not_fixed {
+                        assert!(!w.not_fixed(n).contains("--"), "{lang}: {}", w.not_fixed(n));
+                    }
+                }
+            }
+        }
+        let english = Words::english(Face::Cli);
+        for c in &plan.changes {
+            assert_eq!(
+                english.change(c),
+                c.summary,
+                "{name}: the English words and the engine's text agree"
+            );
+        }
     }
     assert!(seen >= 1, "no fixture files in {}", dir.display());
 }

@@ -733,3 +733,41 @@ error-backup-changed-since-cli = { $dn } ({ $attribute }) wurde seit dem Anwende
 error-backup-restore = Wiederherstellen von { $dn }: { $reason }
 error-apply-changed = { $dn } wurde geändert, seit der Plan erstellt wurde ({ $what }); angehalten nach { $written } Änderung(en). Gehen Sie zurück zu „Bereit zur Konfiguration“, um anhand der aktuellen Werte neu zu planen, und stellen Sie bei Bedarf aus der Sicherung wieder her.
 error-apply-changed-cli = { $dn } wurde geändert, seit der Plan erstellt wurde ({ $what }); angehalten nach { $written } Änderung(en). Führen Sie plan erneut aus, oder wenden Sie mit --replan an, um die geplanten Einträge zum aktuellen Wert hinzuzufügen.
+
+## Pläne (plan und apply auf der Befehlszeile; die Änderungen und Warnungen unter „Bereit zur Konfiguration“)
+plan-heading = Plan für { $domain } (gelesen von { $from })
+plan-read-from-pdc = { $dc }, PDC-Emulator { $pdc }
+plan-connector = Connectorkonto
+plan-nothing = Nichts zu ändern.
+plan-before = vorher
+plan-after = nachher
+plan-warning = WARNUNG
+plan-not-fixed = Von diesem Plan nicht behoben
+plan-not-fixed-heading = Von diesem Plan nicht behoben ({ $n }): Eine Prüfung nach dem Anwenden meldet genau diese.
+plan-not-fixed-line = { $id } bei { $object }: { $reason }{ $users ->
+        [0] {""}
+        [one] {" "}(1 Benutzer bleibt blockiert)
+       *[other] {" "}({ $users } Benutzer bleiben blockiert)
+    }
+change-grant-root = Erlaubt { $name }, Kennwörter zurückzusetzen sowie pwdLastSet und lockoutTime auf untergeordneten Objekten vom Typ { $classes } der Domäne zu schreiben{ $unexpire ->
+        [yes] , und den Kennwortablauf aufzuheben (Kennwortablauf aufheben)
+       *[no] {""}
+    }.
+change-grant-protected = Erteilt { $name } die Rückschreiberechte auch für dieses Objekt vom Typ { $class }: Die Vererbung ist hier deaktiviert, daher erreicht die Berechtigung am Domänenstamm die Benutzer darunter nicht.
+change-grant-below = Erteilt { $name } die Rückschreiberechte hier: Die Berechtigungen darüber erreichen die Benutzer unterhalb dieses Objekts vom Typ { $class } nicht.
+change-grant-user = Erteilt { $name } die Rückschreiberechte für diesen Benutzer: Seine Vererbung ist deaktiviert, und er ist kein geschützter Administrator.
+change-grant-adminsdholder = Erteilt die Rückschreiberechte für AdminSDHolder, damit SDProp sie auf geschützte Konten kopiert (nicht empfohlen).
+change-min-age-domain = Setzt das Mindestkennwortalter der Domäne auf 0.
+change-min-age-pso = Setzt das Mindestkennwortalter der Kennwortrichtlinie { $name } auf 0.
+change-clear-admincount = Löscht adminCount: Das Konto ist in keiner geschützten Gruppe mehr.
+change-enable-inheritance = Aktiviert die Vererbung wieder, damit die weiter oben erteilten Rechte dieses Konto erreichen.
+plan-warning-adminsdholder = NICHT EMPFOHLEN: Berechtigungen für AdminSDHolder erlauben dem Connectorkonto, die Kennwörter aller geschützten Konten (auch der Domänen-Admins) zurückzusetzen, sobald SDProp läuft.
+plan-warning-gpo-min-age = Die Kennwortrichtlinie der Domäne wird per Gruppenrichtlinie gesetzt: Sofern „Minimales Kennwortalter“ im am Domänenstamm verknüpften Gruppenrichtlinienobjekt ({ $gpos }) nicht 0 ist, setzt die nächste Richtlinienaktualisierung minPwdAge zurück.
+plan-warning-gpo-min-age-unnamed = Die Kennwortrichtlinie der Domäne wird per Gruppenrichtlinie gesetzt: Sofern „Minimales Kennwortalter“ in dem Gruppenrichtlinienobjekt, das die Kennwortrichtlinie der Domäne setzt, nicht 0 ist, setzt die nächste Richtlinienaktualisierung minPwdAge zurück.
+restore-already = bereits wie vor dem Anwenden
+restore-whole = der ganze Wert vor dem Anwenden
+restore-nothing-left = nichts, was beim Anwenden hinzugefügt wurde, ist noch vorhanden
+restore-remove-added = entfernt, was beim Anwenden hinzugefügt wurde
+restore-remove-added-keep = entfernt, was beim Anwenden hinzugefügt wurde; seitdem vorgenommene Änderungen bleiben erhalten
+restore-put-back = stellt den Wert vor dem Anwenden wieder her
+restore-changed-since = seit dem Anwenden geändert (jetzt { $now }); bleibt, wie er ist

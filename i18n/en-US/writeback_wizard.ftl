@@ -733,3 +733,41 @@ error-backup-changed-since-cli = { $dn } ({ $attribute }) changed since apply wr
 error-backup-restore = restoring { $dn }: { $reason }
 error-apply-changed = { $dn } changed since the plan was made ({ $what }); stopped after { $written } change(s). Go back to "Ready to configure" to plan again from the current values, then restore from the backup if needed.
 error-apply-changed-cli = { $dn } changed since the plan was made ({ $what }); stopped after { $written } change(s). Run plan again, or apply with --replan to add the planned entries to its current value.
+
+## Plans (plan and apply on the command line; the changes and warnings on "Ready to configure")
+plan-heading = Plan for { $domain } (read from { $from })
+plan-read-from-pdc = { $dc }, PDC emulator { $pdc }
+plan-connector = Connector
+plan-nothing = Nothing to change.
+plan-before = before
+plan-after = after
+plan-warning = WARNING
+plan-not-fixed = Not fixed by this plan
+plan-not-fixed-heading = Not fixed by this plan ({ $n }): a check after applying it reports exactly these.
+plan-not-fixed-line = { $id } on { $object }: { $reason }{ $users ->
+        [0] {""}
+        [one] {" "}(1 user stays blocked)
+       *[other] {" "}({ $users } users stay blocked)
+    }
+change-grant-root = Let { $name } reset passwords and write pwdLastSet and lockoutTime on descendant { $classes } objects of the domain{ $unexpire ->
+        [yes] , and clear the password-expired state (Unexpire Password)
+       *[no] {""}
+    }.
+change-grant-protected = Grant { $name } the writeback rights on this { $class } too: its inheritance is disabled, so the grant at the domain root does not reach the users below it.
+change-grant-below = Grant { $name } the writeback rights here: the grants above do not reach the users below this { $class }.
+change-grant-user = Grant { $name } the writeback rights on this user: its inheritance is disabled and it is not a protected administrator.
+change-grant-adminsdholder = Grant the writeback rights on AdminSDHolder, so SDProp copies them onto protected accounts (not recommended).
+change-min-age-domain = Set the domain's minimum password age to 0.
+change-min-age-pso = Set the minimum password age of the password policy { $name } to 0.
+change-clear-admincount = Clear adminCount: the account is no longer in any protected group.
+change-enable-inheritance = Enable inheritance again, so the rights granted higher up reach this account.
+plan-warning-adminsdholder = NOT RECOMMENDED: granting on AdminSDHolder lets the connector reset the passwords of every protected account (domain admins included) once SDProp runs.
+plan-warning-gpo-min-age = Group Policy sets the domain's password policy: unless "Minimum password age" is 0 in the GPO linked at the domain root ({ $gpos }), the next policy refresh sets minPwdAge back.
+plan-warning-gpo-min-age-unnamed = Group Policy sets the domain's password policy: unless "Minimum password age" is 0 in the GPO that sets the domain password policy, the next policy refresh sets minPwdAge back.
+restore-already = already as before apply
+restore-whole = the whole value before apply
+restore-nothing-left = nothing apply added is left
+restore-remove-added = remove what apply added
+restore-remove-added-keep = remove what apply added; changes made since are kept
+restore-put-back = put back the value before apply
+restore-changed-since = changed since apply (now { $now }); left as it is

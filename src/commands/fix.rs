@@ -49,7 +49,7 @@ pub async fn run_plan(args: PlanArgs, words: &Words) -> Result<ExitCode> {
     let login = super::connect::login(&args.connection)?;
     let plan = compute(&login, &args.target, &args.options).await?;
     let text = match args.format {
-        PlanFormat::Text => plan.text(&|n| words.not_fixed(n)),
+        PlanFormat::Text => words.plan_text(&plan),
         PlanFormat::Json => serde_json::to_string_pretty(&plan)? + "\n",
     };
     match &args.output {
@@ -157,11 +157,15 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         plan.domain_dn, plan.connector_dn
     );
     print!("{}", writeback_wizard::plan::apply::preview_text(&preview));
-    for w in &plan.warnings {
-        println!("\nWARNING: {w}");
+    for w in words.plan_warnings(&plan) {
+        println!("\n{}: {w}", words.get("plan-warning"));
     }
     for n in &plan.not_fixed {
-        println!("\nNot fixed by this plan: {}", n.line(&words.not_fixed(n)));
+        println!(
+            "\n{}: {}",
+            words.get("plan-not-fixed"),
+            words.not_fixed_line(n)
+        );
     }
     if !confirm(
         &format!("\nApply {} change(s)?", plan.changes.len()),
@@ -218,7 +222,7 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
     }
 }
 
-pub async fn run_restore(args: RestoreArgs) -> Result<ExitCode> {
+pub async fn run_restore(args: RestoreArgs, words: &Words) -> Result<ExitCode> {
     // Refuse a damaged, edited or foreign-shaped file before connecting, let alone writing.
     let backup = Backup::load(&args.backup)?;
     let mut conn = super::connect::connect(&args.connection).await?;
@@ -238,7 +242,13 @@ pub async fn run_restore(args: RestoreArgs) -> Result<ExitCode> {
     let items = backup::prepare_restore(&mut conn, &backup, &args.backup, mode, args.force).await?;
     let writes = items.iter().filter(|i| i.target.is_some()).count();
     for (k, i) in items.iter().enumerate() {
-        println!("\n{}. {} ({})\n   {}", k + 1, i.dn, i.attribute, i.note);
+        println!(
+            "\n{}. {} ({})\n   {}",
+            k + 1,
+            i.dn,
+            i.attribute,
+            words.restore_note(i)
+        );
         for l in &i.diff {
             println!("   {l}");
         }

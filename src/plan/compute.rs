@@ -16,7 +16,7 @@ use std::collections::HashMap;
 
 use super::sim::Sim;
 use super::{
-    Action, Before, Change, Extra, InetOrgPerson, Plan, PlanError, PlanOptions, SCHEMA, diff,
+    Action, Before, Change, Extra, InetOrgPerson, Plan, PlanError, PlanOptions, SCHEMA, Said, diff,
 };
 use crate::check::CheckOutcome;
 use crate::check::facts::AdminStatus;
@@ -87,6 +87,7 @@ pub fn compute(
         connector_sid: sid.to_string(),
         changes: Vec::new(),
         warnings: Vec::new(),
+        warnings_said: Vec::new(),
         not_fixed: Vec::new(),
         checksum: String::new(),
     };
@@ -119,32 +120,56 @@ pub fn compute(
         if i == 0 {
             aces.extend(root_extra.iter().cloned());
         }
-        let summary = if i == 0 {
-            format!(
-                "Let {name} reset passwords and write pwdLastSet and lockoutTime on descendant {} objects of the domain{}.",
-                classes
-                    .iter()
-                    .map(|(n, _)| *n)
-                    .collect::<Vec<_>>()
-                    .join(" and "),
-                if root_extra.is_empty() {
-                    ""
-                } else {
-                    ", and clear the password-expired state (Unexpire Password)"
-                }
+        let class_names = classes
+            .iter()
+            .map(|(n, _)| *n)
+            .collect::<Vec<_>>()
+            .join(" and ");
+        let (said, summary) = if i == 0 {
+            (
+                Said::new(
+                    "grant-root",
+                    &[
+                        ("name", name),
+                        ("classes", &class_names),
+                        ("unexpire", if root_extra.is_empty() { "no" } else { "yes" }),
+                    ],
+                ),
+                format!(
+                    "Let {name} reset passwords and write pwdLastSet and lockoutTime on descendant {} objects of the domain{}.",
+                    class_names,
+                    if root_extra.is_empty() {
+                        ""
+                    } else {
+                        ", and clear the password-expired state (Unexpire Password)"
+                    }
+                ),
             )
         } else if f.tree.blocks_inheritance(i) {
-            format!(
-                "Grant {name} the writeback rights on this {} too: its inheritance is disabled, so the grant at the domain root does not reach the users below it.",
-                node.class_name
+            (
+                Said::new(
+                    "grant-protected",
+                    &[("name", name), ("class", &node.class_name)],
+                ),
+                format!(
+                    "Grant {name} the writeback rights on this {} too: its inheritance is disabled, so the grant at the domain root does not reach the users below it.",
+                    node.class_name
+                ),
             )
         } else {
-            format!(
-                "Grant {name} the writeback rights here: the grants above do not reach the users below this {}.",
-                node.class_name
+            (
+                Said::new(
+                    "grant-below",
+                    &[("name", name), ("class", &node.class_name)],
+                ),
+                format!(
+                    "Grant {name} the writeback rights here: the grants above do not reach the users below this {}.",
+                    node.class_name
+                ),
             )
         };
-        if let Some(change) = dacl_change(&node.dn, sd, &aces, &ctx, summary)? {
+        if let Some(mut change) = dacl_change(&node.dn, sd, &aces, &ctx, summary)? {
+            change.said = said;
             plan.changes.push(change);
         }
     }
@@ -242,15 +267,16 @@ fn protected_users(
                 r.own_ace(sid)
             })
             .collect();
+        let name = outcome
+            .facts
+            .connector
+            .as_ref()
+            .map_or("the connector", |c| c.account.sam_account_name.as_str());
         let summary = format!(
-            "Grant {} the writeback rights on this user: its inheritance is disabled and it is not a protected administrator.",
-            outcome
-                .facts
-                .connector
-                .as_ref()
-                .map_or("the connector", |c| c.account.sam_account_name.as_str())
+            "Grant {name} the writeback rights on this user: its inheritance is disabled and it is not a protected administrator."
         );
-        if let Some(change) = dacl_change(&u.dn, &u.sd, &aces, ctx, summary)? {
+        if let Some(mut change) = dacl_change(&u.dn, &u.sd, &aces, ctx, summary)? {
+            change.said = Said::new("grant-user", &[("name", name)]);
             plan.changes.push(change);
             out.insert(u.dn.to_ascii_lowercase(), bits);
         }
@@ -269,19 +295,21 @@ fn admin_sd_holder(
     if !opts.include_adminsdholder {
         return Ok(());
     }
-    plan.warnings.push(
+    plan.warn(
+        Said::new("adminsdholder", &[]),
         "NOT RECOMMENDED: granting on AdminSDHolder lets the connector reset the passwords of every protected account (domain admins included) once SDProp runs.".into(),
     );
     if let Some((dn, sd)) = &extra.admin_sd_holder {
         // Directly on the template, not inherit-only: SDProp copies it onto protected users.
         let aces: Vec<Ace> = Right::ALL.into_iter().map(|r| r.own_ace(sid)).collect();
-        if let Some(change) = dacl_change(
+        if let Some(mut change) = dacl_change(
             dn,
             sd,
             &aces,
             ctx,
             "Grant the writeback rights on AdminSDHolder, so SDProp copies them onto protected accounts (not recommended).".into(),
         )? {
+            change.said = Said::new("grant-adminsdholder", &[]);
             plan.changes.push(change);
         }
     }
@@ -300,21 +328,29 @@ fn password_policy(
         match f.domain.min_pwd_age {
             Some(0) => {}
             current => {
-                plan.changes.push(attribute_change(
+                let mut change = attribute_change(
                     &f.domain.dn,
                     "minPwdAge",
                     current.map(|v| vec![v.to_string()]).unwrap_or_default(),
                     vec!["0".into()],
                     "Set the domain's minimum password age to 0.".into(),
-                ));
+                );
+                change.said = Said::new("min-age-domain", &[]);
+                plan.changes.push(change);
                 let gpos = if extra.root_gpos.is_empty() {
                     "the GPO that sets the domain password policy".to_string()
                 } else {
                     extra.root_gpos.join(", ")
                 };
-                plan.warnings.push(format!(
+                let english = format!(
                     "Group Policy sets the domain's password policy: unless \"Minimum password age\" is 0 in the GPO linked at the domain root ({gpos}), the next policy refresh sets minPwdAge back."
-                ));
+                );
+                let said = if extra.root_gpos.is_empty() {
+                    Said::new("gpo-min-age-unnamed", &[])
+                } else {
+                    Said::new("gpo-min-age", &[("gpos", &extra.root_gpos.join(", "))])
+                };
+                plan.warn(said, english);
             }
         }
     }
@@ -334,7 +370,7 @@ fn password_policy(
                 )
             })?;
         if pso.min_age != Some(0) {
-            plan.changes.push(attribute_change(
+            let mut change = attribute_change(
                 &pso.dn,
                 "msDS-MinimumPasswordAge",
                 pso.min_age.map(|v| vec![v.to_string()]).unwrap_or_default(),
@@ -343,7 +379,9 @@ fn password_policy(
                     "Set the minimum password age of the password policy {} to 0.",
                     pso.name
                 ),
-            ));
+            );
+            change.said = Said::new("min-age-pso", &[("name", &pso.name)]);
+            plan.changes.push(change);
         }
     }
     Ok(())
@@ -355,13 +393,15 @@ fn stale_admin_count(plan: &mut Plan, extra: &Extra, opts: &PlanOptions, ctx: &D
         return;
     }
     for (dn, sd) in &extra.stale_admin {
-        plan.changes.push(attribute_change(
+        let mut change = attribute_change(
             dn,
             "adminCount",
             vec!["1".into()],
             vec![],
             "Clear adminCount: the account is no longer in any protected group.".into(),
-        ));
+        );
+        change.said = Said::new("clear-admincount", &[]);
+        plan.changes.push(change);
         if sd.dacl_protected() {
             plan.changes.push(inheritance_change(dn, sd, ctx));
         }
@@ -410,6 +450,7 @@ fn dacl_change(
                 .collect(),
         },
         summary,
+        said: Said::default(),
         before: Before::Dacl {
             base64: crate::sddl_input::encode_base64(&before_bytes),
         },
@@ -427,6 +468,7 @@ fn inheritance_change(dn: &str, sd: &SecurityDescriptor, ctx: &DomainContext) ->
         action: Action::EnableInheritance,
         summary: "Enable inheritance again, so the rights granted higher up reach this account."
             .into(),
+        said: Said::new("enable-inheritance", &[]),
         before: Before::Dacl {
             base64: sd
                 .to_bytes()
@@ -471,6 +513,7 @@ fn attribute_change(
             values,
         },
         summary,
+        said: Said::default(),
         before: Before::Values { values: before },
         before_sddl: None,
         after_sddl: None,

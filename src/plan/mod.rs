@@ -118,8 +118,11 @@ pub enum Action {
 pub struct Change {
     pub dn: String,
     pub action: Action,
-    /// A plain sentence.
+    /// A plain sentence, in English (for logs and scripts).
     pub summary: String,
+    /// The same in the faces' words.
+    #[serde(default, skip_serializing_if = "Said::is_empty")]
+    pub said: Said,
     /// The value this change was planned against: the DACL-only descriptor (base64) or the
     /// attribute's values. Apply stops if the object no longer has it.
     pub before: Before,
@@ -157,14 +160,44 @@ pub struct Plan {
     pub connector_dn: String,
     pub connector_sid: String,
     pub changes: Vec<Change>,
-    /// Things to know before applying (GPOs that will undo a policy change, risky options).
+    /// Things to know before applying (GPOs that will undo a policy change, risky options), in
+    /// English.
     pub warnings: Vec<String>,
+    /// The same warnings in the faces' words, one for one (see [`Plan::warn`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings_said: Vec<Said>,
     /// Every blocker the check reported that this plan does not fix: after applying it, a
     /// fresh check reports exactly these (and nothing else) as errors.
     pub not_fixed: Vec<NotFixed>,
     /// SHA-256 of the rest (see [`validate`]); a file whose content does not match is refused.
     #[serde(default)]
     pub checksum: String,
+}
+
+/// A sentence the faces say in their own words: `code` picks it (`change-<code>`,
+/// `plan-warning-<code>` in the translations), `values` fill it. Empty for files written before
+/// it existed (the English text next to it is said then).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Said {
+    pub code: String,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub values: std::collections::BTreeMap<String, String>,
+}
+
+impl Said {
+    pub fn new(code: &str, values: &[(&str, &str)]) -> Self {
+        Self {
+            code: code.to_string(),
+            values: values
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.code.is_empty()
+    }
 }
 
 /// A blocker the plan leaves as it is.
@@ -190,24 +223,6 @@ pub struct NotFixed {
     pub evidence: Vec<String>,
 }
 
-impl NotFixed {
-    /// One line for a terminal or a list, with `reason` in the reader's words.
-    pub fn line(&self, reason: &str) -> String {
-        let mut s = format!("{} on {}: {}", self.id, self.object, reason);
-        if self.users > 0 {
-            s.push_str(&format!(
-                " ({} user{} stay blocked)",
-                self.users,
-                if self.users == 1 { "" } else { "s" }
-            ));
-        }
-        for e in &self.evidence {
-            s.push_str(&format!("\n     evidence: {e}"));
-        }
-        s
-    }
-}
-
 impl Plan {
     /// Where to write when the plan was read from another DC than the PDC emulator: the PDC's
     /// name, and its address with the port of `connected` (the server now connected to).
@@ -228,52 +243,10 @@ impl Plan {
         self.changes.is_empty()
     }
 
-    /// The plan as text for a terminal: every change with its ACE diff and the full DACL before
-    /// and after; `reason` says why a blocker is left (the face's words).
-    pub fn text(&self, reason: &dyn Fn(&NotFixed) -> String) -> String {
-        use std::fmt::Write;
-        let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "Plan for {} (read from {}{})",
-            self.domain_dn,
-            self.dc,
-            self.pdc_emulator
-                .as_ref()
-                .map(|p| format!(", PDC emulator {p}"))
-                .unwrap_or_default()
-        );
-        let _ = writeln!(
-            out,
-            "Connector: {} ({})",
-            self.connector_dn, self.connector_sid
-        );
-        if self.changes.is_empty() {
-            let _ = writeln!(out, "\nNothing to change.");
-        }
-        for (i, c) in self.changes.iter().enumerate() {
-            let _ = writeln!(out, "\n{}. {}\n   {}", i + 1, c.dn, c.summary);
-            for line in &c.diff {
-                let _ = writeln!(out, "   {line}");
-            }
-            if let (Some(b), Some(a)) = (&c.before_sddl, &c.after_sddl) {
-                let _ = writeln!(out, "   before: {b}\n   after:  {a}");
-            }
-        }
-        for w in &self.warnings {
-            let _ = writeln!(out, "\nWARNING: {w}");
-        }
-        if !self.not_fixed.is_empty() {
-            let _ = writeln!(
-                out,
-                "\nNot fixed by this plan ({}): a check after applying it reports exactly these.",
-                self.not_fixed.len()
-            );
-        }
-        for n in &self.not_fixed {
-            let _ = writeln!(out, "  - {}", n.line(&reason(n)));
-        }
-        out
+    /// Adds a warning: its English text and what the faces say.
+    pub fn warn(&mut self, said: Said, english: String) {
+        self.warnings.push(english);
+        self.warnings_said.push(said);
     }
 
     pub fn context(&self) -> DomainContext {

@@ -216,6 +216,7 @@ mod tests {
             connector_sid: CONNECTOR.into(),
             changes,
             warnings: Vec::new(),
+            warnings_said: Vec::new(),
             not_fixed: Vec::new(),
             checksum: String::new(),
         };
@@ -230,6 +231,7 @@ mod tests {
                 aces: aces.to_vec(),
             },
             summary: String::new(),
+            said: Default::default(),
             before: Before::Values { values: Vec::new() },
             before_sddl: None,
             after_sddl: None,

@@ -6,6 +6,7 @@
 
 mod errors;
 mod findings;
+mod plan;
 
 pub use findings::{Face, Words};
 

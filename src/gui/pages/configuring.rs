@@ -70,7 +70,10 @@ impl WizardPage for Page {
             .plan
             .changes
             .iter()
-            .map(|c| format!("{} ({})", c.summary, c.dn))
+            .map(|c| {
+                let words = crate::words::Words::current(crate::words::Face::Wizard);
+                format!("{} ({})", words.change(c), c.dn)
+            })
             .collect();
         if planned.plan.is_empty() && !enable_writeback {
             self.lines.push(t!("configure-nothing-to-change"));

@@ -178,15 +178,16 @@ impl Page {
             .size(16)
         ]
         .spacing(6);
-        for w in &plan.warnings {
-            col = col.push(style::warning_box(w.clone()));
+        let words = crate::words::Words::current(crate::words::Face::Wizard);
+        for w in words.plan_warnings(plan) {
+            col = col.push(style::warning_box(w));
         }
         for n in &plan.not_fixed {
             col = col.push(style::error_box(t!(
                 "ready-not-fixed",
                 id = n.id.as_str(),
                 object = n.object.as_str(),
-                reason = crate::words::Words::current(crate::words::Face::Wizard).not_fixed(n),
+                reason = words.not_fixed(n),
                 users = n.users
             )));
             for e in &n.evidence {
@@ -221,7 +222,7 @@ impl Page {
                 .on_press(Message::Toggle(i)),
             );
             if open {
-                let mut d = column![text(change.summary.clone()).size(13)].spacing(4);
+                let mut d = column![text(words.change(change)).size(13)].spacing(4);
                 for line in &change.diff {
                     let t = text(line.clone()).size(12).font(iced::Font::MONOSPACE);
                     d = d.push(if line.starts_with('+') {

@@ -185,7 +185,10 @@ impl WizardPage for Page {
                     for i in items.iter() {
                         let mut e = column![
                             text(format!("{} ({})", i.dn, i.attribute)).size(13),
-                            style::note(i.note.clone()),
+                            style::note(
+                                crate::words::Words::current(crate::words::Face::Wizard)
+                                    .restore_note(i),
+                            ),
                         ]
                         .spacing(2);
                         for l in &i.diff {

@@ -30,8 +30,10 @@ pub struct RestoreItem {
     pub current: Vec<Vec<u8>>,
     /// What will be written; `None` when nothing is to be written.
     pub target: Option<Vec<Vec<u8>>>,
-    /// In words: what happens and why.
+    /// In words: what happens and why (English, for logs).
     pub note: String,
+    /// The same in the faces' words (`restore-<code>`).
+    pub said: crate::plan::Said,
     /// The change in SDDL (DACLs) or values.
     pub diff: Vec<String>,
 }
@@ -45,6 +47,22 @@ pub struct RestoreReport {
     pub unchanged: Vec<String>,
     /// Entries left as they are (changed since apply by someone else).
     pub kept: Vec<String>,
+}
+
+/// What the faces say for a restore note.
+fn said_of(note: &str, current: &[Vec<u8>]) -> crate::plan::Said {
+    use crate::plan::Said;
+    match note {
+        "already as before apply" => Said::new("already", &[]),
+        "the whole value before apply" => Said::new("whole", &[]),
+        "nothing apply added is left" => Said::new("nothing-left", &[]),
+        "remove what apply added" => Said::new("remove-added", &[]),
+        "remove what apply added; changes made since are kept" => {
+            Said::new("remove-added-keep", &[])
+        }
+        "put back the value before apply" => Said::new("put-back", &[]),
+        _ => Said::new("changed-since", &[("now", &attr_words(current))]),
+    }
 }
 
 fn attr_words(values: &[Vec<u8>]) -> String {
@@ -103,6 +121,7 @@ pub async fn prepare_restore(
             current: current.clone(),
             target,
             note: note.to_string(),
+            said: said_of(note, &current),
             diff,
         };
         let still_written = same_written(&e.attribute, &current, &written);
