@@ -51,7 +51,7 @@ error-bad-credentials = Der Domänencontroller hat das Kennwort für { $user } a
 error-unreachable = { $server } ist nicht erreichbar. Prüfen Sie den Namen und ob Port 636 (LDAPS) oder 389 (StartTLS) von diesem Computer aus offen ist.
 error-ca-file = Die CA-Datei { $path } kann nicht verwendet werden. Wählen Sie eine PEM-Datei mit dem CA-Zertifikat aus.
 error-directory = Das Verzeichnis hat einen Fehler gemeldet. Die Details unten nennen Objekt und Ursache.
-error-connector-not-found = Kein Konto entspricht „{ $name }“. Geben Sie den sAMAccountName des Connectorkontos (oft MSOL_…), seinen UPN oder seinen DN an, oder lassen Sie das Feld leer, um es automatisch zu ermitteln.
+error-connector-not-found = Kein Konto entspricht „{ $name }“. Geben Sie den sAMAccountName des Connectorkontos (oft MSOL_…; bei Cloud Sync sein gMSA, oft provAgentgMSA$), seinen UPN, seine SID oder seinen DN an, oder lassen Sie das Feld leer, um es automatisch zu ermitteln.
 error-not-sync-server = Entra Connect ist auf diesem Computer nicht installiert. Aktivieren Sie das Kennwortrückschreiben auf dem Synchronisierungsserver (führen Sie den Assistenten dort aus, oder verwenden Sie dort die Seite „Optionale Features“).
 error-sign-in = Die Anmeldung wurde nicht abgeschlossen: { $reason }. Versuchen Sie es erneut, oder verwenden Sie einen Gerätecode.
 error-write-file = { $path } konnte nicht geschrieben werden: { $reason }. Wählen Sie einen anderen Speicherort.
@@ -695,7 +695,7 @@ error-ad-protocol = LDAP-Protokollfehler während des Vorgangs „{ $op }“: { 
 error-scope-not-found = der Bereich „{ $scope }“ ist im Verzeichnis nicht vorhanden. Wählen Sie unter „Filtern von Domänen und Organisationseinheiten“ eine OE oder einen Container aus.
 error-scope-not-found-cli = der Bereich „{ $scope }“ ist im Verzeichnis nicht vorhanden. Geben Sie den DN einer OE oder eines Containers an, z. B. --scope "OU=Staff,DC=corp,DC=example,DC=com".
 error-scope-outside-domain = der Bereich „{ $scope }“ liegt nicht in der Domäne { $domain }. Geben Sie einen DN an, der mit dem DN der Domäne endet.
-error-connector-not-found-cli = kein Konto entspricht --connector "{ $name }". Geben Sie seinen sAMAccountName (oft MSOL_…), seinen UPN oder seinen DN an.
+error-connector-not-found-cli = kein Konto entspricht --connector "{ $name }". Geben Sie seinen sAMAccountName (oft MSOL_…; bei Cloud Sync sein gMSA, oft provAgentgMSA$), seinen UPN, seine SID oder seinen DN an.
 error-connector-ambiguous = „{ $name }“ passt auf mehrere Konten: { $candidates }. Geben Sie unter „Verzeichnisse verbinden“ den DN des Kontos an, das Entra Connect verwendet.
 error-connector-ambiguous-cli = --connector "{ $name }" passt auf mehrere Konten: { $candidates }. Geben Sie den DN des Kontos an, das Entra Connect verwendet.
 error-plan-unknown-pso = es gibt keine differenzierte Kennwortrichtlinie namens „{ $name }“. Namen in dieser Domäne: { $names }.

@@ -51,7 +51,7 @@ error-bad-credentials = The domain controller rejected the password for { $user 
 error-unreachable = { $server } cannot be reached. Check the name and that ports 636 (LDAPS) or 389 (StartTLS) are open from this computer.
 error-ca-file = The CA file { $path } cannot be used. Choose a PEM file with the CA certificate.
 error-directory = The directory answered with an error. The details below say which object and why.
-error-connector-not-found = No account matches "{ $name }". Give the connector account's sAMAccountName (often MSOL_…), its UPN or its DN, or leave the field empty to detect it.
+error-connector-not-found = No account matches "{ $name }". Give the connector account's sAMAccountName (often MSOL_…; for Cloud Sync its gMSA, often provAgentgMSA$), its UPN, its SID or its DN, or leave the field empty to detect it.
 error-not-sync-server = Entra Connect is not installed on this computer. Switch password writeback on from the sync server (run the wizard there, or use its Optional features page).
 error-sign-in = The sign-in did not complete: { $reason }. Try again, or use a device code.
 error-write-file = { $path } could not be written: { $reason }. Choose another location.
@@ -695,7 +695,7 @@ error-ad-protocol = LDAP protocol error during { $op }: { $reason }
 error-scope-not-found = the scope "{ $scope }" does not exist in the directory. Choose an OU or container on "Domain and OU filtering".
 error-scope-not-found-cli = the scope "{ $scope }" does not exist in the directory. Give the DN of an OU or container, e.g. --scope "OU=Staff,DC=corp,DC=example,DC=com".
 error-scope-outside-domain = the scope "{ $scope }" is not in the domain { $domain }. Give a DN that ends with the domain's DN.
-error-connector-not-found-cli = no account matches --connector "{ $name }". Give its sAMAccountName (often MSOL_…), its UPN or its DN.
+error-connector-not-found-cli = no account matches --connector "{ $name }". Give its sAMAccountName (often MSOL_…; for Cloud Sync its gMSA, often provAgentgMSA$), its UPN, its SID or its DN.
 error-connector-ambiguous = "{ $name }" matches several accounts: { $candidates }. Give the DN of the one Entra Connect uses on "Connect your directories".
 error-connector-ambiguous-cli = --connector "{ $name }" matches several accounts: { $candidates }. Give the DN of the one Entra Connect uses.
 error-plan-unknown-pso = no fine-grained password policy is named "{ $name }". Names in this domain: { $names }.

@@ -1,8 +1,12 @@
 //! Finding the AD DS connector account (the account Entra Connect's AD connector signs in as).
 //!
-//! Given: a sAMAccountName, `DOMAIN\name`, a UPN or a DN. Otherwise detected by what Entra
-//! Connect creates: a sAMAccountName `MSOL_<hex>` (or `AAD_<hex>` from older versions), or the
-//! description Connect writes ("Account created by Microsoft Azure Active Directory Connect …").
+//! Given: a sAMAccountName, `DOMAIN\name`, a UPN, a SID or a DN — of a user account (Entra
+//! Connect Sync's AD DS connector account) or of a group managed service account (Entra Cloud
+//! Sync's provisioning agent writes back as one, `provAgentgMSA$` by default; a gMSA is a
+//! computer-like object, not `objectCategory=person`, and its name ends in `$`, which may be
+//! left out). Otherwise detected by what Entra Connect creates: a sAMAccountName `MSOL_<hex>`
+//! (or `AAD_<hex>` from older versions), or the description Connect writes ("Account created by
+//! Microsoft Azure Active Directory Connect …").
 
 use ldap3::{Scope, ldap_escape};
 
@@ -84,18 +88,37 @@ fn account(e: &Entry) -> Option<Account> {
     })
 }
 
-/// The filter for an account given as sAMAccountName, `DOMAIN\name` or UPN; `None` for a DN.
+/// A user account, or a group managed service account.
+const ACCOUNT: &str =
+    "(|(&(objectCategory=person)(objectClass=user))(objectClass=msDS-GroupManagedServiceAccount))";
+
+/// The filter for an account given as sAMAccountName (a gMSA's with or without its `$`),
+/// `DOMAIN\name`, UPN or SID; `None` for a DN.
 pub fn account_filter(given: &str) -> Option<String> {
     let given = given.trim();
     if given.contains('=') && given.contains(',') {
         return None;
     }
-    let base = "(objectCategory=person)(objectClass=user)";
     Some(if given.contains('@') {
-        format!("(&{base}(userPrincipalName={}))", ldap_escape(given))
+        format!("(&{ACCOUNT}(userPrincipalName={}))", ldap_escape(given))
+    } else if let Ok(sid) = given.parse::<Sid>() {
+        // objectSid compares as the binary SID, written as escaped bytes.
+        let bytes: String = sid
+            .to_bytes()
+            .iter()
+            .map(|b| format!("\\{b:02x}"))
+            .collect();
+        format!("(&{ACCOUNT}(objectSid={bytes}))")
     } else {
         let name = given.rsplit_once('\\').map_or(given, |(_, n)| n);
-        format!("(&{base}(sAMAccountName={}))", ldap_escape(name))
+        let escaped = ldap_escape(name);
+        if name.ends_with('$') {
+            format!("(&{ACCOUNT}(sAMAccountName={escaped}))")
+        } else {
+            format!(
+                "(&{ACCOUNT}(|(sAMAccountName={escaped})(&(objectClass=msDS-GroupManagedServiceAccount)(sAMAccountName={escaped}$))))"
+            )
+        }
     })
 }
 
@@ -135,5 +158,39 @@ impl Connection {
                 candidates: found,
             },
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::account_filter;
+
+    #[test]
+    fn names_sids_and_upns_become_filters_that_also_match_a_gmsa() {
+        let by_name = account_filter("LAB\\MSOL_abc").unwrap();
+        assert!(by_name.contains("(sAMAccountName=MSOL_abc)"), "{by_name}");
+        assert!(
+            by_name.contains("(sAMAccountName=MSOL_abc$)"),
+            "a gMSA's `$` may be left out"
+        );
+        assert!(by_name.contains("objectClass=msDS-GroupManagedServiceAccount"));
+        let gmsa = account_filter("provAgentgMSA$").unwrap();
+        assert!(gmsa.contains("(sAMAccountName=provAgentgMSA$)"), "{gmsa}");
+        assert!(!gmsa.contains("$$"), "{gmsa}");
+        let sid = account_filter("S-1-5-21-1-2-3-1114").unwrap();
+        assert!(
+            sid.contains("(objectSid=\\01\\05\\00\\00\\00\\00\\00\\05\\15\\00\\00\\00"),
+            "{sid}"
+        );
+        let upn = account_filter("svc*@corp.example").unwrap();
+        assert!(
+            upn.contains("(userPrincipalName=svc\\2a@corp.example)"),
+            "{upn}"
+        );
+        assert_eq!(
+            account_filter("CN=x,DC=corp,DC=example"),
+            None,
+            "a DN is read"
+        );
     }
 }

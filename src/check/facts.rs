@@ -56,7 +56,7 @@ pub enum CheckError {
     )]
     ScopeOutsideDomain { scope: String, domain: String },
     #[error(
-        "no account matches the connector {0:?}. Give its sAMAccountName (often MSOL_…), its UPN or its DN."
+        "no account matches the connector {0:?}. Give its sAMAccountName (often MSOL_…, or a gMSA's such as provAgentgMSA$), its UPN, its SID or its DN."
     )]
     ConnectorNotFound(String),
     #[error("the connector {given:?} matches several accounts: {}. Give the DN of the one Entra Connect uses.", candidates.join("; "))]
