@@ -93,6 +93,8 @@ finding_ids! {
     ConnectorAmbiguous = "connector-ambiguous" in Connector,
     ConnectorPrivileged = "connector-privileged" in Connector,
     ConnectorCandidates = "connector-candidates" in Connector,
+    ConnectorReplication = "connector-replication" in Connector,
+    ConnectorExcess = "connector-excess" in Connector,
     RightResetPassword = "right-reset-password" in Permissions,
     RightWriteLockoutTime = "right-write-lockouttime" in Permissions,
     RightWritePwdLastSet = "right-write-pwdlastset" in Permissions,

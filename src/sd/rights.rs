@@ -11,6 +11,14 @@ pub const CHANGE_PASSWORD: Guid = Guid::from_str_const("ab721a53-1e2f-11d0-9819-
 /// Extended right Unexpire-Password: needed to write `pwdLastSet = -1`.
 pub const UNEXPIRE_PASSWORD: Guid = Guid::from_str_const("ccc2dc7d-a6ad-4a7a-8846-c04e3cc53501");
 
+/// Extended right DS-Replication-Get-Changes, "Replicating Directory Changes".
+pub const REPLICATION_GET_CHANGES: Guid =
+    Guid::from_str_const("1131f6aa-9c07-11d1-f79f-00c04fc2dcd2");
+/// Extended right DS-Replication-Get-Changes-All, "Replicating Directory Changes All": with
+/// the one above, it reads password hashes (DCSync).
+pub const REPLICATION_GET_CHANGES_ALL: Guid =
+    Guid::from_str_const("1131f6ad-9c07-11d1-f79f-00c04fc2dcd2");
+
 /// Attribute lockoutTime (schemaIDGUID).
 pub const ATTR_LOCKOUT_TIME: Guid = Guid::from_str_const("28630ebf-41d5-11d1-a9c1-0000f80367c1");
 /// Attribute pwdLastSet (schemaIDGUID).

@@ -191,3 +191,68 @@ async fn the_connector_token_is_the_one_the_dc_builds_at_its_sign_in() {
     }
     assert!(o.facts.logon.from_dc);
 }
+
+#[tokio::test]
+async fn replication_rights_and_write_dac_are_called_out_and_the_dc_honours_them() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let mut undo = Undo::default();
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let users_ou = lab.var("LAB_USERS_OU_DN").to_string();
+    let msol = lab.var("LAB_MSOL_SID");
+    let ace = |s: &str| writeback_wizard::sd::sddl::parse_ace(s, &Default::default()).unwrap();
+    let clean = run(&mut admin, CheckOptions::default()).await.unwrap();
+    undo.add_aces(
+        &mut admin,
+        &root,
+        &[
+            ace(&format!(
+                "(OA;;CR;1131f6aa-9c07-11d1-f79f-00c04fc2dcd2;;{msol})"
+            )),
+            ace(&format!(
+                "(OA;;CR;1131f6ad-9c07-11d1-f79f-00c04fc2dcd2;;{msol})"
+            )),
+        ],
+    )
+    .await;
+    undo.add_aces(&mut admin, &users_ou, &[ace(&format!("(A;;GA;;;{msol})"))])
+        .await;
+    let flagged = run(&mut admin, CheckOptions::default()).await;
+    // The DC's word on Write DACL: bound as the connector, writing the OU's DACL back as it is.
+    let mut connector = lab.connector().await;
+    let sd = connector
+        .read_security_descriptor(&users_ou, writeback_wizard::ad::controls::DACL)
+        .await
+        .unwrap()
+        .expect("the connector reads the OU's DACL");
+    let write = connector.write_dacl(&users_ou, &sd.sd).await;
+    undo.undo(&mut admin).await;
+    let after_undo = connector.write_dacl(&users_ou, &sd.sd).await;
+
+    let of = |o: &CheckOutcome, id: &str| -> Vec<(Severity, String)> {
+        o.findings
+            .iter()
+            .filter(|f| f.id == id)
+            .map(|f| (f.severity, f.object.to_ascii_lowercase()))
+            .collect()
+    };
+    assert_eq!(of(&clean, "connector-replication"), []);
+    assert_eq!(of(&clean, "connector-excess"), []);
+    let flagged = flagged.unwrap();
+    assert_eq!(
+        of(&flagged, "connector-replication"),
+        [(Severity::Info, root.to_ascii_lowercase())]
+    );
+    assert!(
+        of(&flagged, "connector-excess")
+            .contains(&(Severity::Warning, users_ou.to_ascii_lowercase())),
+        "{:?}",
+        of(&flagged, "connector-excess")
+    );
+    assert!(
+        write.is_ok(),
+        "with GenericAll the DC lets the connector write the DACL: {write:?}"
+    );
+    assert!(after_undo.is_err(), "without it the DC refuses");
+}

@@ -9,6 +9,7 @@ use crate::check::FindingId;
 mod admin_count;
 mod connector;
 mod denied;
+mod hygiene;
 mod inheritance;
 mod ldap_transport;
 mod min_password_age;
@@ -33,6 +34,7 @@ pub type Check = fn(&Input<'_>) -> Vec<Finding>;
 /// Every check, in report order.
 pub const ALL: &[Check] = &[
     connector::check,
+    hygiene::check,
     rights::check,
     denied::check,
     inheritance::check,
