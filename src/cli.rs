@@ -262,6 +262,17 @@ pub struct PlanOptionArgs {
     /// Clear adminCount and enable inheritance on users flagged admincount-stale.
     #[arg(long)]
     pub clear_stale_admincount: bool,
+    /// Where the writeback rights go: `root` (the domain root, as Microsoft does) or `scope`
+    /// (each OU given with --scope, and nowhere else; Unexpire Password stays a root right).
+    #[arg(long, value_enum, default_value_t = GrantAtArg::Root)]
+    pub grant_at: GrantAtArg,
+}
+
+/// Where the plan grants the writeback rights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum GrantAtArg {
+    Root,
+    Scope,
 }
 
 /// Plan formats.

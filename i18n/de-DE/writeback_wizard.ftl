@@ -249,6 +249,8 @@ ready-title = Bereit zur Konfiguration
 ready-lead = Diese Änderungen nimmt „Konfigurieren“ vor. Es wurde noch nichts geschrieben; die Originalwerte werden vor dem ersten Schreibvorgang in der Sicherungsdatei gespeichert.
 ready-options = Optionen
 ready-protected-containers = Rechte auch auf OEs mit deaktivierter Vererbung erteilen
+ready-grant-in-scope = Rechte nur in den synchronisierten OEs erteilen (geringste Rechte), nicht am Domänenstamm
+ready-grant-in-scope-hint = Microsoft erteilt die Rechte am Domänenstamm. Nur in den synchronisierten OEs kann das Connectorkonto niemanden sonst zurücksetzen; später zum Synchronisierungsbereich hinzugefügte OEs brauchen einen neuen Plan. „Kennwortablauf aufheben“ bleibt ein Recht der Domäne. Setzt einen OE-Filter unter „Filtern von Domänen und Organisationseinheiten“ voraus.
 ready-iop = inetOrgPerson-Objekte
 ready-iop-auto = wenn im Bereich vorhanden
 ready-iop-always = immer
@@ -777,3 +779,13 @@ restore-remove-added = entfernt, was beim Anwenden hinzugefügt wurde
 restore-remove-added-keep = entfernt, was beim Anwenden hinzugefügt wurde; seitdem vorgenommene Änderungen bleiben erhalten
 restore-put-back = stellt den Wert vor dem Anwenden wieder her
 restore-changed-since = seit dem Anwenden geändert (jetzt { $now }); bleibt, wie er ist
+change-grant-root-unexpire = Erlaubt { $name }, den Kennwortablauf in der Domäne aufzuheben (Kennwortablauf aufheben).
+change-grant-scope = Erlaubt { $name }, Kennwörter zurückzusetzen sowie pwdLastSet und lockoutTime auf untergeordneten Objekten vom Typ { $classes } dieses Objekts vom Typ { $class } des Synchronisierungsbereichs zu schreiben (und nirgends sonst).
+plan-warning-grant-at-scope = Die Rechte werden nur auf den Organisationseinheiten des Synchronisierungsbereichs erteilt: Benutzer in später außerhalb davon erstellten oder dorthin verschobenen Organisationseinheiten werden nicht zurückgeschrieben, bis ein Plan auch dort Rechte erteilt.
+plan-reach = Reichweite: Die Berechtigungen erreichen { $users ->
+        [one] 1 Benutzerkonto
+       *[other] { $users } Benutzerkonten
+    }; { $privileged } davon { $privileged ->
+        [one] ist
+       *[other] sind
+    } als privilegiert markiert (adminCount=1, durch AdminSDHolder geschützt, sofern dort nicht ebenfalls Rechte erteilt werden).

@@ -249,6 +249,8 @@ ready-title = Ready to configure
 ready-lead = These are the changes Configure will make. Nothing has been written yet; the original values are saved to the backup file before the first write.
 ready-options = Options
 ready-protected-containers = Also grant on OUs where inheritance is disabled
+ready-grant-in-scope = Grant only in the synced OUs (least privilege), not at the domain root
+ready-grant-in-scope-hint = Microsoft grants at the domain root. In the synced OUs only, the connector cannot reset anyone elsewhere; OUs added to the sync scope later need a new plan. Unexpire Password stays a domain right. Needs an OU filter on "Domain and OU filtering".
 ready-iop = inetOrgPerson objects
 ready-iop-auto = when present in scope
 ready-iop-always = always
@@ -777,3 +779,13 @@ restore-remove-added = remove what apply added
 restore-remove-added-keep = remove what apply added; changes made since are kept
 restore-put-back = put back the value before apply
 restore-changed-since = changed since apply (now { $now }); left as it is
+change-grant-root-unexpire = Let { $name } clear the password-expired state (Unexpire Password) on the domain.
+change-grant-scope = Let { $name } reset passwords and write pwdLastSet and lockoutTime on descendant { $classes } objects of this { $class } of the sync scope (and nowhere else).
+plan-warning-grant-at-scope = The rights are granted only on the OUs of the sync scope: users in OUs created or moved outside them later are not written back until a plan grants there too.
+plan-reach = Blast radius: the grants reach { $users ->
+        [one] 1 user account
+       *[other] { $users } user accounts
+    }; { $privileged } of them { $privileged ->
+        [one] is
+       *[other] are
+    } marked privileged (adminCount=1, protected by AdminSDHolder unless that is granted too).

@@ -9,13 +9,13 @@ use anyhow::{Context, Result, bail};
 use writeback_wizard::ad::Connection;
 use writeback_wizard::check::CheckOptions;
 use writeback_wizard::cli::{
-    ApplyArgs, ConnectionArgs, InetOrgPersonArg, PlanArgs, PlanFormat, PlanOptionArgs, RestoreArgs,
-    TargetArgs, VerifyArgs,
+    ApplyArgs, ConnectionArgs, GrantAtArg, InetOrgPersonArg, PlanArgs, PlanFormat, PlanOptionArgs,
+    RestoreArgs, TargetArgs, VerifyArgs,
 };
 use writeback_wizard::engine::{self, Login, PdcSwitch};
 use writeback_wizard::plan::apply::{ApplyOptions, Event, apply};
 use writeback_wizard::plan::backup::{self, Backup, RestoreMode};
-use writeback_wizard::plan::{self, InetOrgPerson, Plan, PlanOptions};
+use writeback_wizard::plan::{self, GrantAt, InetOrgPerson, Plan, PlanOptions};
 
 fn plan_options(o: &PlanOptionArgs) -> PlanOptions {
     PlanOptions {
@@ -30,6 +30,10 @@ fn plan_options(o: &PlanOptionArgs) -> PlanOptions {
         min_password_age_zero: o.min_password_age_zero,
         fix_pso: o.fix_pso.clone(),
         clear_stale_admincount: o.clear_stale_admincount,
+        grant_at: match o.grant_at {
+            GrantAtArg::Root => GrantAt::Root,
+            GrantAtArg::Scope => GrantAt::Scope,
+        },
     }
 }
 

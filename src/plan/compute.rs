@@ -16,7 +16,8 @@ use std::collections::HashMap;
 
 use super::sim::Sim;
 use super::{
-    Action, Before, Change, Extra, InetOrgPerson, Plan, PlanError, PlanOptions, SCHEMA, Said, diff,
+    Action, Before, Change, Extra, GrantAt, InetOrgPerson, Plan, PlanError, PlanOptions, SCHEMA,
+    Said, diff,
 };
 use crate::check::CheckOutcome;
 use crate::check::facts::AdminStatus;
@@ -89,10 +90,17 @@ pub fn compute(
         warnings: Vec::new(),
         warnings_said: Vec::new(),
         not_fixed: Vec::new(),
+        reach: extra.reach,
         checksum: String::new(),
     };
 
     grant_in_tree(&mut sim, outcome, opts, &classes, sid);
+    if grant_points(outcome, opts) != [0] {
+        plan.warn(
+            Said::new("grant-at-scope", &[]),
+            "The rights are granted only on the OUs of the sync scope: users in OUs created or moved outside them later are not written back until a plan grants there too.".into(),
+        );
+    }
     let mut root_extra = Vec::new();
     if f.unexpire()
         .is_some_and(|d| d.verdict == Verdict::NotGranted)
@@ -125,49 +133,16 @@ pub fn compute(
             .map(|(n, _)| *n)
             .collect::<Vec<_>>()
             .join(" and ");
-        let (said, summary) = if i == 0 {
-            (
-                Said::new(
-                    "grant-root",
-                    &[
-                        ("name", name),
-                        ("classes", &class_names),
-                        ("unexpire", if root_extra.is_empty() { "no" } else { "yes" }),
-                    ],
-                ),
-                format!(
-                    "Let {name} reset passwords and write pwdLastSet and lockoutTime on descendant {} objects of the domain{}.",
-                    class_names,
-                    if root_extra.is_empty() {
-                        ""
-                    } else {
-                        ", and clear the password-expired state (Unexpire Password)"
-                    }
-                ),
-            )
-        } else if f.tree.blocks_inheritance(i) {
-            (
-                Said::new(
-                    "grant-protected",
-                    &[("name", name), ("class", &node.class_name)],
-                ),
-                format!(
-                    "Grant {name} the writeback rights on this {} too: its inheritance is disabled, so the grant at the domain root does not reach the users below it.",
-                    node.class_name
-                ),
-            )
-        } else {
-            (
-                Said::new(
-                    "grant-below",
-                    &[("name", name), ("class", &node.class_name)],
-                ),
-                format!(
-                    "Grant {name} the writeback rights here: the grants above do not reach the users below this {}.",
-                    node.class_name
-                ),
-            )
-        };
+        let grants = sim.added().contains_key(&i);
+        let (said, summary) = grant_summary(
+            outcome,
+            i,
+            name,
+            &class_names,
+            grants,
+            !root_extra.is_empty(),
+            &grant_points(outcome, opts),
+        );
         if let Some(mut change) = dacl_change(&node.dn, sd, &aces, &ctx, summary)? {
             change.said = said;
             plan.changes.push(change);
@@ -184,6 +159,89 @@ pub fn compute(
 
 /// The rights at the domain root, then on protected containers, then wherever a right still
 /// does not reach the users below.
+/// What a DACL change on container `i` does, in English and for the faces: the grant at the
+/// root (or only Unexpire Password there, when granting in the scope), a scope OU's grant, a
+/// protected container's, or a gap where the grants above stop.
+fn grant_summary(
+    outcome: &CheckOutcome,
+    i: usize,
+    name: &str,
+    class_names: &str,
+    grants: bool,
+    unexpire: bool,
+    points: &[usize],
+) -> (Said, String) {
+    let f = &outcome.facts;
+    let node = &f.tree.nodes[i];
+    let class = node.class_name.as_str();
+    if i == 0 && !grants {
+        return (
+            Said::new("grant-root-unexpire", &[("name", name)]),
+            format!(
+                "Let {name} clear the password-expired state (Unexpire Password) on the domain."
+            ),
+        );
+    }
+    if i == 0 {
+        return (
+            Said::new(
+                "grant-root",
+                &[
+                    ("name", name),
+                    ("classes", class_names),
+                    ("unexpire", if unexpire { "yes" } else { "no" }),
+                ],
+            ),
+            format!(
+                "Let {name} reset passwords and write pwdLastSet and lockoutTime on descendant {class_names} objects of the domain{}.",
+                if unexpire {
+                    ", and clear the password-expired state (Unexpire Password)"
+                } else {
+                    ""
+                }
+            ),
+        );
+    }
+    if points.contains(&i) {
+        return (
+            Said::new(
+                "grant-scope",
+                &[("name", name), ("classes", class_names), ("class", class)],
+            ),
+            format!(
+                "Let {name} reset passwords and write pwdLastSet and lockoutTime on descendant {class_names} objects of this {class} of the sync scope (and nowhere else)."
+            ),
+        );
+    }
+    if f.tree.blocks_inheritance(i) {
+        return (
+            Said::new("grant-protected", &[("name", name), ("class", class)]),
+            format!(
+                "Grant {name} the writeback rights on this {class} too: its inheritance is disabled, so the grant at the domain root does not reach the users below it."
+            ),
+        );
+    }
+    (
+        Said::new("grant-below", &[("name", name), ("class", class)]),
+        format!(
+            "Grant {name} the writeback rights here: the grants above do not reach the users below this {class}."
+        ),
+    )
+}
+
+/// Where the writeback grants start: the domain root, or (`--grant-at scope`) each outermost OU
+/// of the sync scope.
+pub(crate) fn grant_points(outcome: &CheckOutcome, opts: &PlanOptions) -> Vec<usize> {
+    let f = &outcome.facts;
+    if opts.grant_at == GrantAt::Root {
+        return vec![0];
+    }
+    let mut points: Vec<usize> = f.scopes.iter().filter_map(|s| f.tree.find(s)).collect();
+    points.sort_unstable();
+    points.dedup();
+    if points.is_empty() { vec![0] } else { points }
+}
+
 fn grant_in_tree(
     sim: &mut Sim<'_>,
     outcome: &CheckOutcome,
@@ -197,17 +255,25 @@ fn grant_in_tree(
             || opts.inetorgperson == InetOrgPerson::Always
             || outcome.scan.has_class_below(class, &tree.nodes[i].dn)
     };
-    for &(_, class) in classes {
-        let missing: Vec<Ace> = Right::ALL
-            .into_iter()
-            .filter(|r| sim.lacks(0, class, *r))
-            .map(|r| r.inheritable_ace(sid, class))
-            .collect();
-        if !missing.is_empty() {
-            sim.add(0, missing);
+    let bases = grant_points(outcome, opts);
+    let scoped = bases != [0];
+    for &base in &bases {
+        for &(_, class) in classes {
+            let missing: Vec<Ace> = Right::ALL
+                .into_iter()
+                .filter(|r| sim.lacks(base, class, *r))
+                .map(|r| r.inheritable_ace(sid, class))
+                .collect();
+            if !missing.is_empty() {
+                sim.add(base, missing);
+            }
         }
     }
     for i in 1..tree.nodes.len() {
+        // Granting in the scope only: nothing above or beside it.
+        if scoped && !tree.nodes[i].in_scope {
+            continue;
+        }
         let protected = tree.blocks_inheritance(i);
         if protected && !opts.protected_containers {
             continue;

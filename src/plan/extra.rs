@@ -14,6 +14,8 @@ pub struct Extra {
     pub stale_admin: Vec<(String, SecurityDescriptor)>,
     /// Display names of the GPOs linked at the domain root.
     pub root_gpos: Vec<String>,
+    /// The user accounts below the plan's grant points (the blast radius).
+    pub reach: Option<super::Reach>,
 }
 
 /// Reads what [`compute`] needs beyond the check.
@@ -49,6 +51,28 @@ pub async fn gather_extra(
             extra.root_gpos.push(name);
         }
     }
+    let mut reach = super::Reach::default();
+    for i in super::compute::grant_points(outcome, opts) {
+        let base = &f.tree.nodes[i].dn;
+        conn.search_paged(
+            crate::ad::Query {
+                base,
+                scope: ldap3::Scope::Subtree,
+                filter: crate::check::scan::USER_FILTER,
+                attrs: &["adminCount"],
+                controls: vec![],
+            },
+            1000,
+            |e| {
+                reach.users += 1;
+                if e.int("adminCount") == Some(1) {
+                    reach.privileged += 1;
+                }
+            },
+        )
+        .await?;
+    }
+    extra.reach = Some(reach);
     Ok(extra)
 }
 

@@ -57,6 +57,22 @@ pub struct PlanOptions {
     pub fix_pso: Vec<String>,
     /// Clear adminCount and enable inheritance on users flagged admincount-stale.
     pub clear_stale_admincount: bool,
+    /// Where the writeback rights go: the domain root (as Microsoft does) or each OU of the
+    /// sync scope (least privilege; Unexpire Password stays a root right).
+    #[serde(default)]
+    pub grant_at: GrantAt,
+}
+
+/// Where the plan grants the writeback rights.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum GrantAt {
+    /// At the domain root, for every descendant user (what Entra Connect's wizard and
+    /// `Set-ADSyncPasswordWritebackPermissions` do).
+    #[default]
+    Root,
+    /// On each OU of the sync scope only: users elsewhere stay closed to the connector.
+    Scope,
 }
 
 fn yes() -> bool {
@@ -73,6 +89,7 @@ impl Default for PlanOptions {
             min_password_age_zero: false,
             fix_pso: Vec::new(),
             clear_stale_admincount: false,
+            grant_at: GrantAt::Root,
         }
     }
 }
@@ -169,6 +186,9 @@ pub struct Plan {
     /// Every blocker the check reported that this plan does not fix: after applying it, a
     /// fresh check reports exactly these (and nothing else) as errors.
     pub not_fixed: Vec<NotFixed>,
+    /// The blast radius: the user accounts below the plan's grants.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reach: Option<Reach>,
     /// SHA-256 of the rest (see [`validate`]); a file whose content does not match is refused.
     #[serde(default)]
     pub checksum: String,
@@ -198,6 +218,15 @@ impl Said {
     pub fn is_empty(&self) -> bool {
         self.code.is_empty()
     }
+}
+
+/// The user accounts below the plan's grant points: whom the connector can reset once it is
+/// applied, and how many of them are marked privileged (adminCount=1; their DACLs are protected
+/// by AdminSDHolder unless that is granted too).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reach {
+    pub users: usize,
+    pub privileged: usize,
 }
 
 /// A blocker the plan leaves as it is.

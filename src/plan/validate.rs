@@ -217,6 +217,7 @@ mod tests {
             changes,
             warnings: Vec::new(),
             warnings_said: Vec::new(),
+            reach: None,
             not_fixed: Vec::new(),
             checksum: String::new(),
         };

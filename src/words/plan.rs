@@ -25,6 +25,17 @@ impl Words {
         self.get_with(&id, &values)
     }
 
+    /// The blast radius of a plan.
+    pub fn reach(&self, r: &crate::plan::Reach) -> String {
+        self.get_with(
+            "plan-reach",
+            &[
+                ("users", FluentValue::from(r.users as f64)),
+                ("privileged", FluentValue::from(r.privileged as f64)),
+            ],
+        )
+    }
+
     /// What a change does.
     pub fn change(&self, c: &Change) -> String {
         self.said("change", &c.said, &c.summary)
@@ -106,6 +117,9 @@ impl Words {
                     self.get("plan-after")
                 );
             }
+        }
+        if let Some(r) = &plan.reach {
+            let _ = writeln!(out, "\n{}", self.reach(r));
         }
         for w in self.plan_warnings(plan) {
             let _ = writeln!(out, "\n{}: {w}", self.get("plan-warning"));

@@ -10,6 +10,7 @@ mod common;
 mod admincount;
 mod crash;
 mod end_to_end;
+mod grant_at;
 mod not_fixed;
 mod options;
 mod refusals;

@@ -47,6 +47,8 @@ const IOP: [Iop; 3] = [
 pub enum Message {
     Computed(Result<std::sync::Arc<Planned>, UiError>),
     ProtectedContainers(bool),
+    /// Grant in the synced OUs only (least privilege) instead of at the domain root.
+    GrantInScope(bool),
     InetOrgPerson(Iop),
     MinAgeZero(bool),
     FixPso(String, bool),
@@ -116,6 +118,12 @@ impl Page {
             checkbox(o.protected_containers)
                 .label(t!("ready-protected-containers"))
                 .on_toggle_maybe(idle.then_some(Message::ProtectedContainers)),
+            checkbox(o.grant_at == crate::plan::GrantAt::Scope)
+                .label(t!("ready-grant-in-scope"))
+                .on_toggle_maybe(
+                    (idle && !shared.settings.scopes.is_empty()).then_some(Message::GrantInScope)
+                ),
+            style::note(t!("ready-grant-in-scope-hint")),
             row![
                 text(t!("ready-iop")).size(14),
                 pick_list(&IOP[..], Some(Iop(o.inetorgperson)), Message::InetOrgPerson),
@@ -179,6 +187,9 @@ impl Page {
         ]
         .spacing(6);
         let words = crate::words::Words::current(crate::words::Face::Wizard);
+        if let Some(r) = &plan.reach {
+            col = col.push(style::note(words.reach(r)));
+        }
         for w in words.plan_warnings(plan) {
             col = col.push(style::warning_box(w));
         }
@@ -313,6 +324,13 @@ impl WizardPage for Page {
                 return Action::None;
             }
             Message::ProtectedContainers(b) => o.protected_containers = b,
+            Message::GrantInScope(b) => {
+                o.grant_at = if b {
+                    crate::plan::GrantAt::Scope
+                } else {
+                    crate::plan::GrantAt::Root
+                }
+            }
             Message::InetOrgPerson(i) => o.inetorgperson = i.0,
             Message::MinAgeZero(b) => o.min_password_age_zero = b,
             Message::FixPso(name, on) => {
