@@ -266,6 +266,11 @@ pub struct PlanOptionArgs {
     /// (each OU given with --scope, and nowhere else; Unexpire Password stays a root right).
     #[arg(long, value_enum, default_value_t = GrantAtArg::Root)]
     pub grant_at: GrantAtArg,
+    /// Grant the connector alone read access on CN=Server,CN=System where it reads that object
+    /// only through Pre-Windows 2000 Compatible Access, so the group can be emptied. (Where it
+    /// cannot read it at all, the plan grants it anyway.)
+    #[arg(long)]
+    pub grant_samserver: bool,
 }
 
 /// Where the plan grants the writeback rights.

@@ -249,6 +249,8 @@ ready-title = Bereit zur Konfiguration
 ready-lead = Diese Änderungen nimmt „Konfigurieren“ vor. Es wurde noch nichts geschrieben; die Originalwerte werden vor dem ersten Schreibvorgang in der Sicherungsdatei gespeichert.
 ready-options = Optionen
 ready-protected-containers = Rechte auch auf OEs mit deaktivierter Vererbung erteilen
+ready-grant-samserver = Nur dem Connectorkonto Lesezugriff auf CN=Server,CN=System erteilen
+ready-grant-samserver-hint = Es liest dieses Objekt heute nur über „Prä-Windows 2000 kompatibler Zugriff“. Mit dieser eng begrenzten Berechtigung kann die Gruppe geleert werden, wie Sicherheitsbaselines es verlangen, ohne das Rückschreiben zu unterbrechen.
 ready-grant-in-scope = Rechte nur in den synchronisierten OEs erteilen (geringste Rechte), nicht am Domänenstamm
 ready-grant-in-scope-hint = Microsoft erteilt die Rechte am Domänenstamm. Nur in den synchronisierten OEs kann das Connectorkonto niemanden sonst zurücksetzen; später zum Synchronisierungsbereich hinzugefügte OEs brauchen einen neuen Plan. „Kennwortablauf aufheben“ bleibt ein Recht der Domäne. Setzt einen OE-Filter unter „Filtern von Domänen und Organisationseinheiten“ voraus.
 ready-iop = inetOrgPerson-Objekte
@@ -505,6 +507,10 @@ finding-ldap-transport-fix-cli = Verwenden Sie LDAPS (Standard) oder --starttls.
 finding-samserver-read = { $name } kann das SAM-Serverobjekt nicht lesen
 finding-samserver-read-detail = Das Rückschreiben liest dieses Objekt (NetUserGetInfo) und schlägt ohne „Inhalt auflisten“, „Alle Eigenschaften lesen“ und „Berechtigungen lesen“ darauf mit „Zugriff verweigert“ fehl. Domänen erteilen diese Rechte „Authentifizierte Benutzer“ oder „Prä-Windows 2000 kompatibler Zugriff“.
 finding-samserver-read-fix = Erteilen Sie für { $name } (oder „Authentifizierte Benutzer“) „Inhalt auflisten“, „Alle Eigenschaften lesen“ und „Berechtigungen lesen“ auf CN=Server,CN=System.
+finding-samserver-read-pre2000 = { $name } liest das SAM-Serverobjekt nur über „Prä-Windows 2000 kompatibler Zugriff“
+finding-samserver-read-pre2000-detail = Das Rückschreiben liest CN=Server,CN=System; hier gibt nur „Prä-Windows 2000 kompatibler Zugriff“ dem Connectorkonto diesen Lesezugriff. Diese Gruppe zu leeren, wie Sicherheitsbaselines es verlangen, würde das Rückschreiben unterbrechen.
+finding-samserver-read-pre2000-fix = Bevor Sie die Gruppe leeren, aktivieren Sie unter „Bereit zur Konfiguration“ „Nur dem Connectorkonto Lesezugriff auf CN=Server,CN=System erteilen“: eine eng begrenzte Berechtigung, mit Vorschau, Sicherung und Wiederherstellung.
+finding-samserver-read-pre2000-fix-cli = Bevor Sie die Gruppe leeren, fügen Sie die eng begrenzte Berechtigung hinzu: writeback-wizard plan --grant-samserver (Vorschau, Sicherung und Wiederherstellung wie bei jeder Änderung).
 finding-pre2000-au = „Authentifizierte Benutzer“ fehlt in „Prä-Windows 2000 kompatibler Zugriff“
 finding-pre2000-au-detail = Meist harmlos; erwähnt, weil manche Fehler beim Rückschreiben darauf zurückgehen.
 finding-pre2000-au-fix = Nichts zu tun, es sei denn, das Rückschreiben schlägt für einige Benutzer mit Zugriffsfehlern fehl.
@@ -721,7 +727,7 @@ notfixed-min-age-kept-cli = das Mindestkennwortalter der Domäne bleibt bestehen
 notfixed-pso-kept = das Mindestkennwortalter der Kennwortrichtlinie { $name } bleibt bestehen (aktivieren Sie die zugehörige Option unter „Optionen“)
 notfixed-pso-kept-cli = das Mindestkennwortalter der Kennwortrichtlinie bleibt bestehen (fügen Sie --fix-pso "{ $name }" hinzu)
 notfixed-unreadable = ein Teil des Verzeichnisses konnte nicht gelesen werden; führen Sie das Tool mit einem Konto aus, das ihn lesen kann
-notfixed-samserver = erteilen Sie Lesezugriff auf CN=Server,CN=System manuell (oder stellen Sie die Standardberechtigung für „Authentifizierte Benutzer“ wieder her)
+notfixed-samserver = eine Verweigerung entzieht dem Connectorkonto den Lesezugriff auf CN=Server,CN=System; entfernen oder begrenzen Sie sie manuell
 notfixed-protected-containers-off = die Vererbung ist hier deaktiviert (aktivieren Sie „Rechte auch auf OEs mit deaktivierter Vererbung erteilen“)
 notfixed-protected-containers-off-cli = die Vererbung ist hier deaktiviert, und --no-protected-containers wurde angegeben
 notfixed-protected-users-off = die Vererbung ist für den Benutzer deaktiviert, und der Plan erteilt keine Rechte auf solche Benutzer
@@ -789,3 +795,4 @@ plan-reach = Reichweite: Die Berechtigungen erreichen { $users ->
         [one] ist
        *[other] sind
     } als privilegiert markiert (adminCount=1, durch AdminSDHolder geschützt, sofern dort nicht ebenfalls Rechte erteilt werden).
+change-grant-samserver = Erlaubt nur dem Connectorkonto, das SAM-Serverobjekt zu lesen („Inhalt auflisten“, „Alle Eigenschaften lesen“, „Berechtigungen lesen“), das das Rückschreiben liest; „Prä-Windows 2000 kompatibler Zugriff“ wird dafür dann nicht mehr gebraucht.

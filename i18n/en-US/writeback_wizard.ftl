@@ -249,6 +249,8 @@ ready-title = Ready to configure
 ready-lead = These are the changes Configure will make. Nothing has been written yet; the original values are saved to the backup file before the first write.
 ready-options = Options
 ready-protected-containers = Also grant on OUs where inheritance is disabled
+ready-grant-samserver = Grant the connector alone read access on CN=Server,CN=System
+ready-grant-samserver-hint = It reads that object only through Pre-Windows 2000 Compatible Access today. With this narrow grant the group can be emptied, as security baselines ask, without breaking writeback.
 ready-grant-in-scope = Grant only in the synced OUs (least privilege), not at the domain root
 ready-grant-in-scope-hint = Microsoft grants at the domain root. In the synced OUs only, the connector cannot reset anyone elsewhere; OUs added to the sync scope later need a new plan. Unexpire Password stays a domain right. Needs an OU filter on "Domain and OU filtering".
 ready-iop = inetOrgPerson objects
@@ -505,6 +507,10 @@ finding-ldap-transport-fix-cli = Use LDAPS (the default) or --starttls.
 finding-samserver-read = { $name } cannot read the SAM server object
 finding-samserver-read-detail = Writeback reads this object (NetUserGetInfo) and fails with access denied without List contents, Read all properties and Read permissions on it. Domains grant them to Authenticated Users or to Pre-Windows 2000 Compatible Access.
 finding-samserver-read-fix = Grant { $name } (or Authenticated Users) List contents, Read all properties and Read permissions on CN=Server,CN=System.
+finding-samserver-read-pre2000 = { $name } reads the SAM server object only through Pre-Windows 2000 Compatible Access
+finding-samserver-read-pre2000-detail = Writeback reads CN=Server,CN=System; here only Pre-Windows 2000 Compatible Access gives the connector that read. Emptying that group, as security baselines ask, would break writeback.
+finding-samserver-read-pre2000-fix = Before emptying the group, tick "Grant the connector alone read access on CN=Server,CN=System" on "Ready to configure": a narrow grant, with preview, backup and restore.
+finding-samserver-read-pre2000-fix-cli = Before emptying the group, add the narrow grant: writeback-wizard plan --grant-samserver (preview, backup and restore like every change).
 finding-pre2000-au = Authenticated Users is not in Pre-Windows 2000 Compatible Access
 finding-pre2000-au-detail = Usually harmless; noted because some writeback failures trace back to it.
 finding-pre2000-au-fix = No action unless writeback fails with access errors for some users.
@@ -721,7 +727,7 @@ notfixed-min-age-kept-cli = the domain's minimum password age stays (add --min-p
 notfixed-pso-kept = the minimum age of password policy { $name } stays (tick it under Options)
 notfixed-pso-kept-cli = the password policy's minimum age stays (add --fix-pso "{ $name }")
 notfixed-unreadable = part of the directory could not be read; run as an account that can read it
-notfixed-samserver = grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)
+notfixed-samserver = a deny refuses the connector read access on CN=Server,CN=System; remove or narrow it by hand
 notfixed-protected-containers-off = inheritance is disabled here (tick "Also grant on OUs where inheritance is disabled")
 notfixed-protected-containers-off-cli = inheritance is disabled here and --no-protected-containers was given
 notfixed-protected-users-off = the user's inheritance is disabled and the plan does not grant on such users
@@ -789,3 +795,4 @@ plan-reach = Blast radius: the grants reach { $users ->
         [one] is
        *[other] are
     } marked privileged (adminCount=1, protected by AdminSDHolder unless that is granted too).
+change-grant-samserver = Let the connector alone read the SAM server object (List contents, Read all properties, Read permissions), which writeback reads; Pre-Windows 2000 Compatible Access is then not needed for it.

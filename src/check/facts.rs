@@ -66,6 +66,9 @@ pub enum CheckError {
     },
 }
 
+/// BUILTIN\Pre-Windows 2000 Compatible Access.
+const PRE2000_SID: &str = "S-1-5-32-554";
+
 /// A fine-grained password policy (msDS-PasswordSettings).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Pso {
@@ -204,6 +207,23 @@ impl Facts {
     /// SAM server object; `None` without a connector or a readable descriptor.
     pub fn sam_server_read(&self) -> Option<Decision> {
         let c = self.connector.as_ref()?;
+        self.sam_server_read_as(&c.token)
+    }
+
+    /// The same read access with Pre-Windows 2000 Compatible Access taken out of the
+    /// connector's token: whether it still reads the object once that group is emptied (what
+    /// security baselines ask for).
+    pub fn sam_server_read_without_pre2000(&self) -> Option<Decision> {
+        let c = self.connector.as_ref()?;
+        let pre2000: crate::sd::Sid = PRE2000_SID.parse().ok()?;
+        let token = crate::sd::Token::exact(
+            c.token.account().clone(),
+            c.token.sids().filter(|s| **s != pre2000).cloned(),
+        );
+        self.sam_server_read_as(&token)
+    }
+
+    fn sam_server_read_as(&self, token: &crate::sd::Token) -> Option<Decision> {
         let sd = self.sam_server.as_ref()?;
         Some(evaluate_with(
             self.rules,
@@ -212,13 +232,22 @@ impl Facts {
                 class: self.class_guid("samServer").unwrap_or(CLASS_DOMAIN_DNS),
                 object_sid: None,
             },
-            &c.token,
+            token,
             &Request::Rights(
                 crate::sd::AccessMask::LIST_CONTENTS
                     | crate::sd::AccessMask::READ_PROPERTY
                     | crate::sd::AccessMask::READ_CONTROL,
             ),
         ))
+    }
+
+    /// Whether the connector reads the SAM server object only through Pre-Windows 2000
+    /// Compatible Access.
+    pub fn sam_server_relies_on_pre2000(&self) -> bool {
+        self.sam_server_read().is_some_and(|d| d.is_allowed())
+            && self
+                .sam_server_read_without_pre2000()
+                .is_some_and(|d| !d.is_allowed())
     }
 
     /// Why every user in scope is blocked, whatever their own DACL: no single connector, its

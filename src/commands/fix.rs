@@ -30,6 +30,7 @@ fn plan_options(o: &PlanOptionArgs) -> PlanOptions {
         min_password_age_zero: o.min_password_age_zero,
         fix_pso: o.fix_pso.clone(),
         clear_stale_admincount: o.clear_stale_admincount,
+        grant_samserver: o.grant_samserver,
         grant_at: match o.grant_at {
             GrantAtArg::Root => GrantAt::Root,
             GrantAtArg::Scope => GrantAt::Scope,

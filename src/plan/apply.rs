@@ -362,6 +362,7 @@ async fn preflight(
             Target::User => (is("user") && !is("computer"), "a user"),
             Target::PasswordSettings => (is("msDS-PasswordSettings"), "a password policy"),
             Target::Container => (!is("user"), "a container"),
+            Target::SamServer => (is("samServer"), "the SAM server object"),
         };
         if !ok {
             return Err(ApplyError::WrongObject {

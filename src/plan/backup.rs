@@ -374,8 +374,13 @@ fn check_dacl_entry(
         return Err("the descriptor has no DACL".into());
     }
     let added = e.added_aces()?;
-    let allowed =
+    let mut allowed =
         crate::plan::validate::grants_for(connector, e.dn.eq_ignore_ascii_case(domain_dn));
+    if e.dn
+        .eq_ignore_ascii_case(&format!("CN=Server,CN=System,{domain_dn}"))
+    {
+        allowed.push(crate::plan::validate::sam_server_read(connector));
+    }
     if let Some(a) = added.iter().find(|a| !allowed.contains(a)) {
         return Err(format!(
             "{} is not a writeback grant to {connector}",

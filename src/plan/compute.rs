@@ -151,6 +151,7 @@ pub fn compute(
     let user_grants = protected_users(&mut plan, outcome, opts, &eval, sid, &ctx)?;
     admin_sd_holder(&mut plan, extra, opts, sid, &ctx)?;
     password_policy(&mut plan, outcome, extra, opts)?;
+    sam_server(&mut plan, outcome, opts, sid, &ctx)?;
     stale_admin_count(&mut plan, extra, opts, &ctx);
     plan.not_fixed = not_fixed(outcome, &sim, opts, &classes, &user_grants, &plan);
     super::validate::seal(&mut plan);
@@ -378,6 +379,39 @@ fn admin_sd_holder(
             change.said = Said::new("grant-adminsdholder", &[]);
             plan.changes.push(change);
         }
+    }
+    Ok(())
+}
+
+/// Read access for the connector alone on the SAM server object: where it cannot read it (a
+/// blocker; never where a deny decides), or — with `grant_samserver` — where it reads it only
+/// through Pre-Windows 2000 Compatible Access.
+fn sam_server(
+    plan: &mut Plan,
+    outcome: &CheckOutcome,
+    opts: &PlanOptions,
+    sid: &Sid,
+    ctx: &DomainContext,
+) -> Result<(), PlanError> {
+    let f = &outcome.facts;
+    let (Some(sd), Some(read)) = (&f.sam_server, f.sam_server_read()) else {
+        return Ok(());
+    };
+    let wanted = read.verdict == Verdict::NotGranted
+        || (opts.grant_samserver && f.sam_server_relies_on_pre2000());
+    if !wanted {
+        return Ok(());
+    }
+    let dn = f.sam_server_dn();
+    if let Some(mut change) = dacl_change(
+        &dn,
+        sd,
+        &[super::validate::sam_server_read(sid)],
+        ctx,
+        "Let the connector alone read the SAM server object (List contents, Read all properties, Read permissions), which writeback reads; Pre-Windows 2000 Compatible Access is then not needed for it.".into(),
+    )? {
+        change.said = Said::new("grant-samserver", &[]);
+        plan.changes.push(change);
     }
     Ok(())
 }

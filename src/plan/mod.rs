@@ -61,6 +61,11 @@ pub struct PlanOptions {
     /// sync scope (least privilege; Unexpire Password stays a root right).
     #[serde(default)]
     pub grant_at: GrantAt,
+    /// Grant the connector alone read access on the SAM server object (`CN=Server,CN=System`)
+    /// where it reads it only through Pre-Windows 2000 Compatible Access, so the group can be
+    /// emptied. (Where it cannot read it at all, the plan grants it anyway.)
+    #[serde(default)]
+    pub grant_samserver: bool,
 }
 
 /// Where the plan grants the writeback rights.
@@ -90,6 +95,7 @@ impl Default for PlanOptions {
             fix_pso: Vec::new(),
             clear_stale_admincount: false,
             grant_at: GrantAt::Root,
+            grant_samserver: false,
         }
     }
 }

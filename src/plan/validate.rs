@@ -45,6 +45,8 @@ pub enum Target {
     PasswordSettings,
     /// A container or OU (or AdminSDHolder).
     Container,
+    /// The SAM server object, `CN=Server,CN=System`.
+    SamServer,
 }
 
 /// The plan's checksum: SHA-256 over its JSON with the checksum field empty, hex.
@@ -76,6 +78,18 @@ fn own(connector: &Sid) -> Vec<Ace> {
         .into_iter()
         .map(|r| r.own_ace(connector))
         .collect()
+}
+
+/// Read access on the SAM server object for the connector alone (List contents, Read all
+/// properties, Read permissions).
+pub fn sam_server_read(connector: &Sid) -> Ace {
+    Ace::allow(
+        AceFlags(0),
+        AccessMask::LIST_CONTENTS | AccessMask::READ_PROPERTY | AccessMask::READ_CONTROL,
+        connector.clone(),
+        None,
+        None,
+    )
 }
 
 fn unexpire(connector: &Sid) -> Ace {
@@ -120,6 +134,7 @@ pub fn check_file(plan: &Plan) -> Result<Vec<Target>, PlanFileError> {
     let root = plan.domain_dn.as_str();
     let pso_container = format!("CN=Password Settings Container,CN=System,{root}");
     let holder = format!("CN=AdminSDHolder,CN=System,{root}");
+    let sam_server = format!("CN=Server,CN=System,{root}");
     let (inheritable, own, unexpire) = (
         inheritable(&connector),
         own(&connector),
@@ -140,6 +155,11 @@ pub fn check_file(plan: &Plan) -> Result<Vec<Target>, PlanFileError> {
                 for text in aces {
                     let ace = sddl::parse_ace(text, &DomainContext::default())
                         .map_err(|e| shape(format!("{}: {text}: {e}", c.dn)))?;
+                    if c.dn.eq_ignore_ascii_case(&sam_server) && ace == sam_server_read(&connector)
+                    {
+                        kind = Target::SamServer;
+                        continue;
+                    }
                     if inheritable.contains(&ace) || (at_root && ace == unexpire) {
                         continue;
                     }
@@ -262,6 +282,25 @@ mod tests {
             .map(|g| g.replace("-1105", "-1106"))
             .collect::<Vec<_>>();
         assert!(check_file(&plan(vec![aces(DOMAIN, &other)])).is_err());
+    }
+
+    #[test]
+    fn the_narrow_sam_server_read_is_accepted_on_that_object_only() {
+        let sid: Sid = CONNECTOR.parse().unwrap();
+        let read = text(&sam_server_read(&sid));
+        let server = format!("CN=Server,CN=System,{DOMAIN}");
+        assert_eq!(
+            check_file(&plan(vec![aces(&server, std::slice::from_ref(&read))])),
+            Ok(vec![Target::SamServer])
+        );
+        for elsewhere in [DOMAIN.to_string(), format!("OU=Staff,{DOMAIN}")] {
+            assert!(
+                check_file(&plan(vec![aces(&elsewhere, std::slice::from_ref(&read))])).is_err(),
+                "{elsewhere}"
+            );
+        }
+        let wider = read.replace("LCRPRC", "LCRPWPRC");
+        assert!(check_file(&plan(vec![aces(&server, &[wider])])).is_err());
     }
 
     #[test]

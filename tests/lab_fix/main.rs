@@ -15,6 +15,7 @@ mod not_fixed;
 mod options;
 mod refusals;
 mod restore;
+mod samserver;
 
 use std::path::PathBuf;
 

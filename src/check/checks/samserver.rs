@@ -13,6 +13,15 @@ use crate::check::finding::{Finding, Severity};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     let f = input.facts;
+    if f.sam_server_relies_on_pre2000() {
+        // Fine today; emptying Pre-Windows 2000 Compatible Access (as security baselines ask)
+        // would break writeback. The plan offers the narrow grant (`grant-samserver`).
+        return vec![
+            Finding::new(FindingId::SamServerRead, Severity::Info, f.sam_server_dn())
+                .text("samserver-read-pre2000")
+                .arg("name", super::connector_name(input)),
+        ];
+    }
     let Some(d) = f.sam_server_read().filter(|d| !d.is_allowed()) else {
         return Vec::new();
     };
@@ -25,6 +34,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
 
 #[cfg(test)]
 mod tests {
+    use crate::check::Severity;
     use crate::check::fixture::{Fixture, grant_users};
 
     fn has(o: &crate::check::CheckOutcome) -> bool {
@@ -49,7 +59,28 @@ mod tests {
             .grant_at_root(&grant_users())
             .sam_server(Some("D:(A;;RPLCLORC;;;RU)"))
             .run();
-        assert!(!has(&o));
+        assert!(
+            !o.findings
+                .iter()
+                .any(|f| f.id == "samserver-read" && f.severity == Severity::Error)
+        );
+        let info = o
+            .findings
+            .iter()
+            .find(|f| f.id == "samserver-read")
+            .expect("it relies on Pre-Windows 2000 Compatible Access: said as information");
+        assert_eq!(
+            (info.severity, info.text),
+            (Severity::Info, "samserver-read-pre2000")
+        );
+        let both = Fixture::new()
+            .grant_at_root(&grant_users())
+            .sam_server(Some("D:(A;;RPLCLORC;;;AU)(A;;RPLCLORC;;;RU)"))
+            .run();
+        assert!(
+            !has(&both),
+            "a grant to Authenticated Users does not rely on the group"
+        );
         let o = Fixture::new().sam_server(None).run();
         assert!(!has(&o), "unreadable: nothing to say");
     }

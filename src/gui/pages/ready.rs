@@ -49,6 +49,8 @@ pub enum Message {
     ProtectedContainers(bool),
     /// Grant in the synced OUs only (least privilege) instead of at the domain root.
     GrantInScope(bool),
+    /// The narrow read grant on the SAM server object.
+    GrantSamServer(bool),
     InetOrgPerson(Iop),
     MinAgeZero(bool),
     FixPso(String, bool),
@@ -161,6 +163,18 @@ impl Page {
                     .on_toggle_maybe(idle.then_some(Message::ClearStaleAdmin)),
             );
             col = col.push(style::note(t!("ready-clear-stale-warning")));
+        }
+        let relies = shared
+            .assessment
+            .as_ref()
+            .is_some_and(|a| a.outcome.facts.sam_server_relies_on_pre2000());
+        if relies || o.grant_samserver {
+            col = col.push(
+                checkbox(o.grant_samserver)
+                    .label(t!("ready-grant-samserver"))
+                    .on_toggle_maybe(idle.then_some(Message::GrantSamServer)),
+            );
+            col = col.push(style::note(t!("ready-grant-samserver-hint")));
         }
         col = col.push(
             checkbox(o.include_adminsdholder)
@@ -324,6 +338,7 @@ impl WizardPage for Page {
                 return Action::None;
             }
             Message::ProtectedContainers(b) => o.protected_containers = b,
+            Message::GrantSamServer(b) => o.grant_samserver = b,
             Message::GrantInScope(b) => {
                 o.grant_at = if b {
                     crate::plan::GrantAt::Scope

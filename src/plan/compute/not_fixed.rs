@@ -26,10 +26,19 @@ pub(super) fn not_fixed(
     let f = &outcome.facts;
     let tree = &f.tree;
     let planned_class = |c: &str| classes.iter().any(|(n, _)| n.eq_ignore_ascii_case(c));
+    // Whether the plan changes `attr` of `dn` (`nTSecurityDescriptor`: adds ACEs there).
     let changed = |dn: &str, attr: &str| {
         plan.changes.iter().any(|c| {
             c.dn.eq_ignore_ascii_case(dn)
-                && matches!(&c.action, super::Action::SetAttribute { attribute, .. } if attribute.eq_ignore_ascii_case(attr))
+                && match &c.action {
+                    super::Action::SetAttribute { attribute, .. } => {
+                        attribute.eq_ignore_ascii_case(attr)
+                    }
+                    super::Action::AddAces { .. } => {
+                        attr.eq_ignore_ascii_case("nTSecurityDescriptor")
+                    }
+                    super::Action::EnableInheritance => false,
+                }
         })
     };
     // Users still blocked by each (id, object) after the plan.
@@ -75,6 +84,7 @@ pub(super) fn not_fixed(
                 .is_some_and(|d| d.verdict == Verdict::NotGranted),
             FindingId::MinPasswordAge => changed(&finding.object, "minPwdAge"),
             FindingId::PsoMinPasswordAge => changed(&finding.object, "msDS-MinimumPasswordAge"),
+            FindingId::SamServerRead => changed(&finding.object, "nTSecurityDescriptor"),
             _ => false,
         };
         if object_fixed && users == 0 {
@@ -139,6 +149,7 @@ fn user_fixed(
         FindingId::RightUnexpirePassword => f
             .unexpire()
             .is_some_and(|d| d.verdict == Verdict::NotGranted),
+        FindingId::SamServerRead => changed(&f.sam_server_dn(), "nTSecurityDescriptor"),
         _ => false,
     }
 }
@@ -207,7 +218,7 @@ fn why_not(
         ),
         FindingId::SamServerRead => plain(
             "samserver",
-            "grant read access on CN=Server,CN=System by hand (or restore the default grant to Authenticated Users)",
+            "a deny refuses the connector read access on CN=Server,CN=System; remove or narrow it by hand",
         ),
         FindingId::InheritanceDisabled if container && !opts.protected_containers => plain(
             "protected-containers-off",
