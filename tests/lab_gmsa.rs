@@ -1,5 +1,6 @@
 //! Entra Cloud Sync's provisioning agent writes passwords back as a group managed service
-//! account (`provAgentgMSA$` by default). Such a connector — given by name (with or without its
+//! account (`provAgentgMSA$` by default). Such a connector — detected beside Connect Sync's
+//! `MSOL_` account (Cloud Sync then serves the domain), or given by name (with or without its
 //! `$`), SID or DN — is found, checked, granted and restored like a user connector, and the DC
 //! proves it: bound as the gMSA, it resets a user's password after `apply` and no longer after
 //! `restore`.
@@ -127,6 +128,9 @@ async fn a_gmsa_connector_is_found_checked_granted_and_restored() {
         let (code, out, err) = cli(&lab, &["check", "--connector", given, "--format", "json"]);
         found.push((given.to_string(), code, out, err));
     }
+    // Detected unasked: where Cloud Sync's agent account exists beside Connect Sync's, it serves
+    // the domain.
+    let detected = cli(&lab, &["check", "--format", "json"]);
     let dir = std::env::temp_dir().join(format!("ww-gmsa-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let backup = dir.join("gmsa-backup.json");
@@ -167,9 +171,31 @@ async fn a_gmsa_connector_is_found_checked_granted_and_restored() {
     undo.undo(&mut admin).await;
     std::fs::remove_dir_all(&dir).ok();
 
+    let (dcode, dout, derr) = &detected;
+    assert_eq!(*dcode, 1, "{derr}");
+    let r: serde_json::Value = serde_json::from_str(dout).unwrap();
+    assert_eq!(r["connector"]["sam_account_name"], "provAgentgMSA$");
+    assert_eq!(r["connector"]["engine"], "cloud-sync");
+    let why = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "connector-candidates")
+        .unwrap_or_else(|| panic!("{}", r["findings"]));
+    assert!(
+        why["title"].as_str().unwrap().contains("Cloud Sync"),
+        "{why}"
+    );
+    assert!(
+        why["values"]["others"]
+            .to_string()
+            .contains(lab.var("LAB_MSOL_SAM")),
+        "{why}"
+    );
     for (given, code, out, err) in &found {
         assert_eq!(*code, 1, "{given}: {err}");
         let r: serde_json::Value = serde_json::from_str(out).unwrap();
+        assert_eq!(r["connector"]["engine"], "cloud-sync", "{given}");
         assert_eq!(
             r["connector"]["sam_account_name"], "provAgentgMSA$",
             "{given}"

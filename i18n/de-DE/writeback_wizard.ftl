@@ -388,6 +388,10 @@ finding-connector-candidates = { $count } { $count ->
 finding-connector-candidates-detail = Übergangen: { $others }. Diese sind nachrangig (deaktiviert, keine Rückschreiberechte, keine Entra Connect-Beschreibung oder länger nicht angemeldet); solche Konten hinterlassen alte Installationen.
 finding-connector-candidates-fix = Falls Entra Connect ein anderes davon verwendet, wählen Sie es unter „Verzeichnisse verbinden“ aus; entfernen Sie Reste alter Installationen.
 finding-connector-candidates-fix-cli = Falls Entra Connect ein anderes davon verwendet, geben Sie es mit --connector NAME an; entfernen Sie Reste alter Installationen.
+finding-connector-candidates-cloud-sync = Entra Cloud Sync bedient diese Domäne: Das Konto seines Agents, { $taken }, wurde gewählt
+finding-connector-candidates-cloud-sync-detail = Ebenfalls gefunden: { $others }. Wo Entra Connect Sync und Cloud Sync beide eine Domäne abdecken, läuft das Kennwortrückschreiben für sie über Cloud Sync; daher muss das gMSA des Agents die Rechte besitzen.
+finding-connector-candidates-cloud-sync-fix = Wenn nur Connect Sync diese Domäne bedient, geben Sie sein Konto unter „Verzeichnisse verbinden“ an.
+finding-connector-candidates-cloud-sync-fix-cli = Wenn nur Connect Sync diese Domäne bedient, geben Sie sein Konto mit --connector NAME an.
 finding-connector-privileged = Das Connectorkonto { $name } ist Mitglied von { $groups }
 finding-connector-privileged-detail = Entra Connect lehnt Konten aus „Domänen-Admins“ und „Organisations-Admins“ als AD DS-Connectorkonto ab, und ein Connector mit diesen Rechten kann jedes Kennwort in der Domäne zurücksetzen.
 finding-connector-privileged-fix = Verwenden Sie ein dediziertes, nicht privilegiertes Konto, und delegieren Sie an dieses nur die Rechte für das Rückschreiben.
@@ -796,3 +800,5 @@ plan-reach = Reichweite: Die Berechtigungen erreichen { $users ->
        *[other] sind
     } als privilegiert markiert (adminCount=1, durch AdminSDHolder geschützt, sofern dort nicht ebenfalls Rechte erteilt werden).
 change-grant-samserver = Erlaubt nur dem Connectorkonto, das SAM-Serverobjekt zu lesen („Inhalt auflisten“, „Alle Eigenschaften lesen“, „Berechtigungen lesen“), das das Rückschreiben liest; „Prä-Windows 2000 kompatibler Zugriff“ wird dafür dann nicht mehr gebraucht.
+report-engine-connect-sync = Entra Connect Sync
+report-engine-cloud-sync = Entra Cloud Sync

@@ -388,6 +388,10 @@ finding-connector-candidates = { $count } other { $count ->
 finding-connector-candidates-detail = Passed over: { $others }. They rank lower (disabled, no writeback grants, no Entra Connect description, or signed in less recently), as old installations leave them.
 finding-connector-candidates-fix = If Entra Connect uses another of them, choose it on "Connect your directories"; remove leftovers of old installations.
 finding-connector-candidates-fix-cli = If Entra Connect uses another of them, give it with --connector NAME; remove leftovers of old installations.
+finding-connector-candidates-cloud-sync = Entra Cloud Sync serves this domain: its agent's account { $taken } was taken
+finding-connector-candidates-cloud-sync-detail = Also found: { $others }. Where Entra Connect Sync and Cloud Sync both cover a domain, password writeback for it goes through Cloud Sync, so the agent's gMSA is the account that must hold the rights.
+finding-connector-candidates-cloud-sync-fix = If Connect Sync alone serves this domain, enter its account on "Connect your directories".
+finding-connector-candidates-cloud-sync-fix-cli = If Connect Sync alone serves this domain, give its account with --connector NAME.
 finding-connector-privileged = The connector account { $name } is a member of { $groups }
 finding-connector-privileged-detail = Entra Connect refuses Domain Admin and Enterprise Admin accounts as the AD DS connector account, and a connector with these rights can reset any password in the domain.
 finding-connector-privileged-fix = Use a dedicated, unprivileged account and delegate only the writeback rights to it.
@@ -796,3 +800,5 @@ plan-reach = Blast radius: the grants reach { $users ->
        *[other] are
     } marked privileged (adminCount=1, protected by AdminSDHolder unless that is granted too).
 change-grant-samserver = Let the connector alone read the SAM server object (List contents, Read all properties, Read permissions), which writeback reads; Pre-Windows 2000 Compatible Access is then not needed for it.
+report-engine-connect-sync = Entra Connect Sync
+report-engine-cloud-sync = Entra Cloud Sync

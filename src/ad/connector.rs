@@ -32,9 +32,32 @@ pub struct Account {
     /// `pwdLastSet`, when set.
     #[serde(default)]
     pub pwd_last_set: Option<i64>,
+    /// A group managed service account: Entra Cloud Sync's provisioning agent writes back as
+    /// one (Connect Sync's AD DS connector account is a user).
+    #[serde(default)]
+    pub gmsa: bool,
+}
+
+/// Which sync engine writes passwords back through a connector account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Engine {
+    /// Entra Connect Sync: the AD DS connector account (`MSOL_…`), a user.
+    ConnectSync,
+    /// Entra Cloud Sync: the provisioning agent's gMSA (`provAgentgMSA$`, `pGMSA_…$`).
+    CloudSync,
 }
 
 impl Account {
+    /// The engine this account serves.
+    pub fn engine(&self) -> Engine {
+        if self.gmsa {
+            Engine::CloudSync
+        } else {
+            Engine::ConnectSync
+        }
+    }
+
     /// The description is the one Entra Connect (or Azure AD Connect) writes on the accounts it
     /// creates.
     pub fn has_connect_description(&self) -> bool {
@@ -70,10 +93,12 @@ const ATTRS: &[&str] = &[
     "userAccountControl",
     "lastLogonTimestamp",
     "pwdLastSet",
+    "objectClass",
 ];
 
-/// The LDAP filter that detects connector accounts.
-pub const DETECT_FILTER: &str = "(&(objectCategory=person)(objectClass=user)(|(sAMAccountName=MSOL_*)(sAMAccountName=AAD_*)(description=*Azure Active Directory Connect*)(description=*Azure AD Connect*)(description=*Microsoft Entra Connect*)))";
+/// The LDAP filter that detects connector accounts: Connect Sync's (by name or description)
+/// and Cloud Sync's gMSA (`provAgentgMSA$` by default, `pGMSA_…$` from older agents).
+pub const DETECT_FILTER: &str = "(|(&(objectCategory=person)(objectClass=user)(|(sAMAccountName=MSOL_*)(sAMAccountName=AAD_*)(description=*Azure Active Directory Connect*)(description=*Azure AD Connect*)(description=*Microsoft Entra Connect*)))(&(objectClass=msDS-GroupManagedServiceAccount)(|(sAMAccountName=provAgentgMSA*)(sAMAccountName=pGMSA_*))))";
 
 fn account(e: &Entry) -> Option<Account> {
     Some(Account {
@@ -85,6 +110,10 @@ fn account(e: &Entry) -> Option<Account> {
         disabled: e.int("userAccountControl").is_some_and(|u| u & 0x2 != 0),
         last_logon: e.int("lastLogonTimestamp").filter(|t| *t > 0),
         pwd_last_set: e.int("pwdLastSet").filter(|t| *t > 0),
+        gmsa: e
+            .texts("objectClass")
+            .iter()
+            .any(|c| c.eq_ignore_ascii_case("msDS-GroupManagedServiceAccount")),
     })
 }
 

@@ -119,6 +119,7 @@ impl Fixture {
             disabled: false,
             last_logon: None,
             pwd_last_set: None,
+            gmsa: false,
         };
         let logon = LogonSids {
             well_known: ["S-1-1-0", "S-1-5-2", "S-1-5-11"]

@@ -2,6 +2,8 @@
 //! `MSOL_…` accounts from earlier installations; detection must not stop at the first leftover.
 //!
 //! Candidates are ranked, most plausible first, by: enabled (a disabled account cannot sign in);
+//! Cloud Sync's gMSA before Connect Sync's accounts (where both engines cover a domain, password
+//! writeback for it goes through Cloud Sync);
 //! holds writeback grants somewhere in the tree (directly or through its groups); carries the
 //! description Entra Connect writes; signed in more recently (`lastLogonTimestamp`, which the DC
 //! updates only every 9–14 days, so closer than 14 days counts as equal); password set more
@@ -25,6 +27,7 @@ const DAY: i64 = 864_000_000_000;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Plausibility {
     pub enabled: bool,
+    pub cloud_sync: bool,
     pub holds_grants: bool,
     pub connect_description: bool,
     pub last_logon: Option<i64>,
@@ -35,6 +38,7 @@ impl Plausibility {
     pub fn of(account: &Account, holds_grants: bool) -> Self {
         Self {
             enabled: !account.disabled,
+            cloud_sync: account.gmsa,
             holds_grants,
             connect_description: account.has_connect_description(),
             last_logon: account.last_logon,
@@ -50,6 +54,7 @@ impl Plausibility {
         };
         self.enabled
             .cmp(&other.enabled)
+            .then(self.cloud_sync.cmp(&other.cloud_sync))
             .then(self.holds_grants.cmp(&other.holds_grants))
             .then(self.connect_description.cmp(&other.connect_description))
             .then(time(self.last_logon, other.last_logon, 14 * DAY))
@@ -170,6 +175,7 @@ mod tests {
             disabled,
             last_logon: logon,
             pwd_last_set: None,
+            gmsa: name.ends_with('$'),
         }
     }
 
@@ -217,5 +223,24 @@ mod tests {
             (Plausibility::of(&c, false), c.clone()),
         ]);
         assert_eq!(lookup, ConnectorLookup::Found(c));
+    }
+
+    #[test]
+    fn cloud_syncs_gmsa_serves_the_domain_where_both_engines_cover_it() {
+        let msol = account("MSOL_live", false, Some(CONNECT), Some(300 * DAY));
+        let gmsa = account("provAgentgMSA$", false, None, None);
+        let (lookup, others) = decide(vec![
+            (Plausibility::of(&msol, true), msol.clone()),
+            (Plausibility::of(&gmsa, false), gmsa.clone()),
+        ]);
+        assert_eq!(lookup, ConnectorLookup::Found(gmsa));
+        assert_eq!(others, std::slice::from_ref(&msol));
+        // A disabled gMSA (an agent that was removed) does not.
+        let gone = account("pGMSA_old$", true, None, None);
+        let (lookup, _) = decide(vec![
+            (Plausibility::of(&msol, true), msol.clone()),
+            (Plausibility::of(&gone, false), gone),
+        ]);
+        assert_eq!(lookup, ConnectorLookup::Found(msol));
     }
 }

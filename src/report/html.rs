@@ -25,7 +25,7 @@ pub fn render(report: &Report, w: &Words) -> String {
         p class=(if report.ready { "info" } else { "error" }) { strong { (report.verdict_line(w)) } }
         p { (d.domain_dn) " · " (checked) }
         @if let Some(c) = &report.connector {
-            p { (w.get("report-connector-account")) ": " code { (c.sam_account_name) } " (" (c.dn) ")" }
+            p { (w.get("report-connector-account")) ": " code { (c.sam_account_name) } " (" (c.dn) "), " (w.engine(c.engine)) }
         }
         @for (group, items) in grouped(report) {
             h2 { (w.group(group)) }

@@ -34,10 +34,11 @@ pub fn render(report: &Report, w: &Words) -> String {
     if let Some(c) = &report.connector {
         let _ = writeln!(
             out,
-            "{}: `{}` ({})\n",
+            "{}: `{}` ({}), {}\n",
             w.get("report-connector-account"),
             c.sam_account_name,
-            c.dn
+            c.dn,
+            w.engine(c.engine)
         );
     }
     let _ = writeln!(

@@ -70,6 +70,8 @@ pub struct ConnectorInfo {
     pub dn: String,
     pub sam_account_name: String,
     pub sid: String,
+    /// Which sync engine writes back through it (`connect-sync`, `cloud-sync`).
+    pub engine: crate::ad::connector::Engine,
 }
 
 /// The cloud part of the report.
@@ -124,6 +126,7 @@ impl Report {
                 dn: c.account.dn.clone(),
                 sam_account_name: c.account.sam_account_name.clone(),
                 sid: c.account.sid.to_string(),
+                engine: c.account.engine(),
             }),
             scope: f.scopes.clone(),
             cloud: CloudInfo::default(),

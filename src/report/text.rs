@@ -90,7 +90,7 @@ impl Checklist<'_> {
             self.line(&pdc);
         }
         let connector = match &report.connector {
-            Some(c) => format!("{} ({})", c.sam_account_name, c.dn),
+            Some(c) => format!("{} ({}), {}", c.sam_account_name, c.dn, w.engine(c.engine)),
             None => w.get("report-connector-unknown"),
         };
         let connector = format!("  {}{connector}", self.label("report-connector"));

@@ -271,6 +271,14 @@ impl Words {
             .join("; ")
     }
 
+    /// A sync engine's name.
+    pub fn engine(&self, e: crate::ad::connector::Engine) -> String {
+        self.get(match e {
+            crate::ad::connector::Engine::ConnectSync => "report-engine-connect-sync",
+            crate::ad::connector::Engine::CloudSync => "report-engine-cloud-sync",
+        })
+    }
+
     /// A pilot verdict in words.
     pub fn pilot_verdict(&self, v: Option<crate::pilot::PilotVerdict>) -> String {
         self.get(&format!("report-pilot-{}", crate::pilot::verdict_word(v)))

@@ -16,8 +16,15 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     if let (ConnectorLookup::Found(account), false) =
         (&f.connector_lookup, f.connector_others.is_empty())
     {
+        // Where Cloud Sync's gMSA was taken over Connect Sync's accounts, that is why.
+        let engine = account.gmsa && f.connector_others.iter().any(|c| !c.gmsa);
         out.push(
             Finding::new(FindingId::ConnectorCandidates, Severity::Info, &account.dn)
+                .text(if engine {
+                    "connector-candidates-cloud-sync"
+                } else {
+                    "connector-candidates"
+                })
                 .arg("count", f.connector_others.len())
                 .arg("taken", &account.sam_account_name)
                 .arg(
