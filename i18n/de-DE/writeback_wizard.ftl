@@ -802,3 +802,4 @@ plan-reach = Reichweite: Die Berechtigungen erreichen { $users ->
 change-grant-samserver = Erlaubt nur dem Connectorkonto, das SAM-Serverobjekt zu lesen („Inhalt auflisten“, „Alle Eigenschaften lesen“, „Berechtigungen lesen“), das das Rückschreiben liest; „Prä-Windows 2000 kompatibler Zugriff“ wird dafür dann nicht mehr gebraucht.
 report-engine-connect-sync = Entra Connect Sync
 report-engine-cloud-sync = Entra Cloud Sync
+error-apply-write = das Schreiben von { $dn } ist nach { $written } Änderung(en) fehlgeschlagen: { $reason }

@@ -802,3 +802,4 @@ plan-reach = Blast radius: the grants reach { $users ->
 change-grant-samserver = Let the connector alone read the SAM server object (List contents, Read all properties, Read permissions), which writeback reads; Pre-Windows 2000 Compatible Access is then not needed for it.
 report-engine-connect-sync = Entra Connect Sync
 report-engine-cloud-sync = Entra Cloud Sync
+error-apply-write = writing { $dn } failed after { $written } change(s): { $reason }

@@ -232,6 +232,21 @@ impl Words {
                     );
                 }
                 ApplyError::Directory(e) => return self.ad_error(e),
+                ApplyError::Backup(b) => return self.error(b),
+                ApplyError::Write {
+                    dn,
+                    written,
+                    source,
+                } => {
+                    return self.sentence(
+                        "error-apply-write",
+                        &[
+                            ("dn", dn),
+                            ("written", &written.to_string()),
+                            ("reason", &self.ad_error(source)),
+                        ],
+                    );
+                }
                 _ => {}
             }
         }
@@ -409,6 +424,30 @@ mod tests {
                 .error(&e)
                 .contains("Choose CA file")
         );
+    }
+
+    #[test]
+    fn a_failed_write_says_its_cause_once_in_the_faces_words() {
+        let cause = AdError::UntrustedCertificate {
+            server: "dc".into(),
+            reason: "unknown issuer".into(),
+        };
+        let e = ApplyError::Write {
+            dn: "OU=Staff,DC=x".into(),
+            written: 2,
+            source: cause.clone(),
+        };
+        let cli = Words::english(Face::Cli).error(&e);
+        assert!(
+            cli.starts_with("writing OU=Staff,DC=x failed after 2 change(s): "),
+            "{cli}"
+        );
+        assert_eq!(cli.matches("unknown issuer").count(), 1, "{cli}");
+        assert!(cli.contains("--ca-file"), "{cli}");
+        let wizard = Words::english(Face::Wizard).error(&e);
+        assert!(!wizard.contains("--"), "{wizard}");
+        let de = Words::for_lang(Some("de-DE"), Face::Wizard).error(&e);
+        assert!(de.contains("fehlgeschlagen"), "{de}");
     }
 
     #[test]
