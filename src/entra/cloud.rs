@@ -135,10 +135,10 @@ impl Endpoints {
     ) -> Result<Self, EndpointError> {
         let mut e = Self::for_cloud(cloud);
         if let Some(a) = authority {
-            e.authority = base("--authority", a)?;
+            e.authority = base("the authority URL", a)?;
         }
         if let Some(g) = graph {
-            e.graph = base("--graph-url", g)?;
+            e.graph = base("the Graph URL", g)?;
         }
         Ok(e)
     }
