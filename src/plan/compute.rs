@@ -9,8 +9,10 @@
 //! Finally each error finding is judged against the simulated tree: what is still missing is
 //! listed, with the reason and the evidence.
 
+mod extras;
 mod not_fixed;
 
+use extras::{admin_sd_holder, password_policy, sam_server, stale_admin_count};
 use not_fixed::not_fixed;
 use std::collections::HashMap;
 
@@ -94,8 +96,9 @@ pub fn compute(
         checksum: String::new(),
     };
 
-    grant_in_tree(&mut sim, outcome, opts, &classes, sid);
-    if grant_points(outcome, opts) != [0] {
+    let points = grant_points(outcome, opts);
+    grant_in_tree(&mut sim, outcome, opts, &classes, sid, &points);
+    if points != [0] {
         plan.warn(
             Said::new("grant-at-scope", &[]),
             "The rights are granted only on the OUs of the sync scope: users in OUs created or moved outside them later are not written back until a plan grants there too.".into(),
@@ -141,7 +144,7 @@ pub fn compute(
             &class_names,
             grants,
             !root_extra.is_empty(),
-            &grant_points(outcome, opts),
+            &points,
         );
         if let Some(mut change) = dacl_change(&node.dn, sd, &aces, &ctx, summary)? {
             change.said = said;
@@ -158,8 +161,6 @@ pub fn compute(
     Ok(plan)
 }
 
-/// The rights at the domain root, then on protected containers, then wherever a right still
-/// does not reach the users below.
 /// What a DACL change on container `i` does, in English and for the faces: the grant at the
 /// root (or only Unexpire Password there, when granting in the scope), a scope OU's grant, a
 /// protected container's, or a gap where the grants above stop.
@@ -243,12 +244,15 @@ pub(crate) fn grant_points(outcome: &CheckOutcome, opts: &PlanOptions) -> Vec<us
     if points.is_empty() { vec![0] } else { points }
 }
 
+/// The rights at the grant points (the domain root, or the scope's OUs), then on protected
+/// containers, then wherever a right still does not reach the users below.
 fn grant_in_tree(
     sim: &mut Sim<'_>,
     outcome: &CheckOutcome,
     opts: &PlanOptions,
     classes: &[(&str, Guid)],
     sid: &Sid,
+    bases: &[usize],
 ) {
     let tree = &outcome.facts.tree;
     let wanted_at = |i: usize, class: Guid| {
@@ -256,9 +260,8 @@ fn grant_in_tree(
             || opts.inetorgperson == InetOrgPerson::Always
             || outcome.scan.has_class_below(class, &tree.nodes[i].dn)
     };
-    let bases = grant_points(outcome, opts);
     let scoped = bases != [0];
-    for &base in &bases {
+    for &base in bases {
         for &(_, class) in classes {
             let missing: Vec<Ace> = Right::ALL
                 .into_iter()
@@ -351,167 +354,10 @@ fn protected_users(
     Ok(out)
 }
 
-/// AdminSDHolder (opt-in, not recommended).
-fn admin_sd_holder(
-    plan: &mut Plan,
-    extra: &Extra,
-    opts: &PlanOptions,
-    sid: &Sid,
-    ctx: &DomainContext,
-) -> Result<(), PlanError> {
-    if !opts.include_adminsdholder {
-        return Ok(());
-    }
-    plan.warn(
-        Said::new("adminsdholder", &[]),
-        "NOT RECOMMENDED: granting on AdminSDHolder lets the connector reset the passwords of every protected account (domain admins included) once SDProp runs.".into(),
-    );
-    if let Some((dn, sd)) = &extra.admin_sd_holder {
-        // Directly on the template, not inherit-only: SDProp copies it onto protected users.
-        let aces: Vec<Ace> = Right::ALL.into_iter().map(|r| r.own_ace(sid)).collect();
-        if let Some(mut change) = dacl_change(
-            dn,
-            sd,
-            &aces,
-            ctx,
-            "Grant the writeback rights on AdminSDHolder, so SDProp copies them onto protected accounts (not recommended).".into(),
-        )? {
-            change.said = Said::new("grant-adminsdholder", &[]);
-            plan.changes.push(change);
-        }
-    }
-    Ok(())
-}
-
-/// Read access for the connector alone on the SAM server object: where it cannot read it (a
-/// blocker; never where a deny decides), or — with `grant_samserver` — where it reads it only
-/// through Pre-Windows 2000 Compatible Access.
-fn sam_server(
-    plan: &mut Plan,
-    outcome: &CheckOutcome,
-    opts: &PlanOptions,
-    sid: &Sid,
-    ctx: &DomainContext,
-) -> Result<(), PlanError> {
-    let f = &outcome.facts;
-    let (Some(sd), Some(read)) = (&f.sam_server, f.sam_server_read()) else {
-        return Ok(());
-    };
-    let wanted = read.verdict == Verdict::NotGranted
-        || (opts.grant_samserver && f.sam_server_relies_on_pre2000());
-    if !wanted {
-        return Ok(());
-    }
-    let dn = f.sam_server_dn();
-    if let Some(mut change) = dacl_change(
-        &dn,
-        sd,
-        &[super::validate::sam_server_read(sid)],
-        ctx,
-        "Let the connector alone read the SAM server object (List contents, Read all properties, Read permissions), which writeback reads; Pre-Windows 2000 Compatible Access is then not needed for it.".into(),
-    )? {
-        change.said = Said::new("grant-samserver", &[]);
-        plan.changes.push(change);
-    }
-    Ok(())
-}
-
-/// The domain's and the fine-grained policies' minimum password age (opt-in).
-fn password_policy(
-    plan: &mut Plan,
-    outcome: &CheckOutcome,
-    extra: &Extra,
-    opts: &PlanOptions,
-) -> Result<(), PlanError> {
-    let f = &outcome.facts;
-    if opts.min_password_age_zero {
-        match f.domain.min_pwd_age {
-            Some(0) => {}
-            current => {
-                let mut change = attribute_change(
-                    &f.domain.dn,
-                    "minPwdAge",
-                    current.map(|v| vec![v.to_string()]).unwrap_or_default(),
-                    vec!["0".into()],
-                    "Set the domain's minimum password age to 0.".into(),
-                );
-                change.said = Said::new("min-age-domain", &[]);
-                plan.changes.push(change);
-                let gpos = if extra.root_gpos.is_empty() {
-                    "the GPO that sets the domain password policy".to_string()
-                } else {
-                    extra.root_gpos.join(", ")
-                };
-                let english = format!(
-                    "Group Policy sets the domain's password policy: unless \"Minimum password age\" is 0 in the GPO linked at the domain root ({gpos}), the next policy refresh sets minPwdAge back."
-                );
-                let said = if extra.root_gpos.is_empty() {
-                    Said::new("gpo-min-age-unnamed", &[])
-                } else {
-                    Said::new("gpo-min-age", &[("gpos", &extra.root_gpos.join(", "))])
-                };
-                plan.warn(said, english);
-            }
-        }
-    }
-    for name in &opts.fix_pso {
-        let pso = f
-            .psos
-            .iter()
-            .find(|p| p.name.eq_ignore_ascii_case(name))
-            .ok_or_else(|| {
-                PlanError::UnknownPso(
-                    name.clone(),
-                    f.psos
-                        .iter()
-                        .map(|p| p.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                )
-            })?;
-        if pso.min_age != Some(0) {
-            let mut change = attribute_change(
-                &pso.dn,
-                "msDS-MinimumPasswordAge",
-                pso.min_age.map(|v| vec![v.to_string()]).unwrap_or_default(),
-                vec!["0".into()],
-                format!(
-                    "Set the minimum password age of the password policy {} to 0.",
-                    pso.name
-                ),
-            );
-            change.said = Said::new("min-age-pso", &[("name", &pso.name)]);
-            plan.changes.push(change);
-        }
-    }
-    Ok(())
-}
-
-/// adminCount on users no longer in a protected group (opt-in).
-fn stale_admin_count(plan: &mut Plan, extra: &Extra, opts: &PlanOptions, ctx: &DomainContext) {
-    if !opts.clear_stale_admincount {
-        return;
-    }
-    for (dn, sd) in &extra.stale_admin {
-        let mut change = attribute_change(
-            dn,
-            "adminCount",
-            vec!["1".into()],
-            vec![],
-            "Clear adminCount: the account is no longer in any protected group.".into(),
-        );
-        change.said = Said::new("clear-admincount", &[]);
-        plan.changes.push(change);
-        if sd.dacl_protected() {
-            plan.changes.push(inheritance_change(dn, sd, ctx));
-        }
-    }
-}
-
 /// A DACL change adding `aces` to `sd` (only those not already covered); `None` when nothing is
 /// missing. A NULL or absent DACL, or one that would outgrow 64 KiB, is an error: planning
 /// around it would leave its users blocked without saying so.
-fn dacl_change(
+pub(super) fn dacl_change(
     dn: &str,
     sd: &SecurityDescriptor,
     aces: &[Ace],
@@ -560,7 +406,7 @@ fn dacl_change(
     }))
 }
 
-fn inheritance_change(dn: &str, sd: &SecurityDescriptor, ctx: &DomainContext) -> Change {
+pub(super) fn inheritance_change(dn: &str, sd: &SecurityDescriptor, ctx: &DomainContext) -> Change {
     let mut after = sd.clone();
     after.set_control(crate::sd::Control::DACL_PROTECTED, false);
     Change {
@@ -581,7 +427,7 @@ fn inheritance_change(dn: &str, sd: &SecurityDescriptor, ctx: &DomainContext) ->
     }
 }
 
-fn attribute_change(
+pub(super) fn attribute_change(
     dn: &str,
     attribute: &str,
     before: Vec<String>,

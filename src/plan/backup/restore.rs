@@ -49,6 +49,20 @@ pub struct RestoreReport {
     pub kept: Vec<String>,
 }
 
+/// The value of `attribute` of `dn` as it is now, for a restore.
+async fn reread(
+    conn: &mut Connection,
+    dn: &str,
+    attribute: &str,
+) -> Result<Vec<Vec<u8>>, BackupError> {
+    read_current(conn, dn, attribute)
+        .await
+        .map_err(|source| BackupError::Restore {
+            dn: dn.to_string(),
+            source,
+        })
+}
+
 /// What the faces say for a restore note.
 fn said_of(note: &str, current: &[Vec<u8>]) -> crate::plan::Said {
     use crate::plan::Said;
@@ -249,7 +263,7 @@ pub async fn execute_restore(
                 "unchanged: {} ({}): {}",
                 it.dn, it.attribute, it.note
             ));
-            if it.note.starts_with("changed since") {
+            if it.said.code == "changed-since" {
                 report.kept.push(it.dn.clone());
             } else {
                 report.unchanged.push(it.dn.clone());
@@ -259,12 +273,7 @@ pub async fn execute_restore(
         crate::faults::hit(&format!("restore-before-{k}"));
         // Read again: an earlier write of this restore may have moved inherited ACEs here (the
         // DC recomputes them); what was decided on is the explicit part.
-        let now = read_current(conn, &it.dn, &it.attribute)
-            .await
-            .map_err(|source| BackupError::Restore {
-                dn: it.dn.clone(),
-                source,
-            })?;
+        let now = reread(conn, &it.dn, &it.attribute).await?;
         if !same_written(&it.attribute, &now, &it.current) {
             return Err(BackupError::Verify {
                 dn: it.dn.clone(),
@@ -290,12 +299,7 @@ pub async fn execute_restore(
             }
         }
         crate::faults::hit(&format!("restore-after-{k}"));
-        let now = read_current(conn, &it.dn, &it.attribute)
-            .await
-            .map_err(|source| BackupError::Restore {
-                dn: it.dn.clone(),
-                source,
-            })?;
+        let now = reread(conn, &it.dn, &it.attribute).await?;
         if !same_written(&it.attribute, &now, target) {
             return Err(BackupError::Verify {
                 dn: it.dn.clone(),
