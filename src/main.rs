@@ -9,13 +9,13 @@ use anyhow::Result;
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
 use writeback_wizard::cli::{Cli, Command};
-use writeback_wizard::words::{Face, Words};
+use writeback_wizard::words::Words;
 
 mod commands;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let words = Words::for_lang(cli.lang.as_deref(), Face::Cli);
+    let words = commands::set_words(cli.lang.as_deref());
     let result = match cli.command {
         // The wizard logs to its own file (see gui::logging).
         None => open_wizard(
@@ -27,7 +27,7 @@ fn main() -> ExitCode {
         ),
         Some(cmd) => {
             init_tracing(cli.verbose);
-            run(cmd, &words)
+            run(cmd, words)
         }
     };
     match result {
@@ -83,10 +83,7 @@ fn open_wizard(
     _theme: writeback_wizard::cli::ThemeArg,
     _tour: bool,
 ) -> Result<ExitCode> {
-    anyhow::bail!(
-        "this build has no wizard (built without the `gui` feature). Run `writeback-wizard --help` \
-         for the command line, or build with default features: `cargo build --release`"
-    )
+    anyhow::bail!(commands::say("cli-no-wizard", &[]))
 }
 
 fn run(cmd: Command, words: &Words) -> Result<ExitCode> {

@@ -48,8 +48,14 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     }
     let report = assessment?.report;
     if let (Some(path), Some(table)) = (&args.pilot_csv, &report.pilot) {
-        super::write_file(path, writeback_wizard::pilot::csv(table).as_bytes())
-            .with_context(|| format!("writing the pilot table to {}", path.display()))?;
+        super::write_file(path, writeback_wizard::pilot::csv(table).as_bytes()).with_context(
+            || {
+                super::say(
+                    "cli-writing-pilot",
+                    &[("path", &path.display().to_string())],
+                )
+            },
+        )?;
     }
     let to_file = args.output.is_some();
     let text = match args.format {
@@ -62,8 +68,12 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     };
     match &args.output {
         Some(path) => {
-            super::write_file(path, text.as_bytes())
-                .with_context(|| format!("writing the report to {}", path.display()))?;
+            super::write_file(path, text.as_bytes()).with_context(|| {
+                super::say(
+                    "cli-writing-report",
+                    &[("path", &path.display().to_string())],
+                )
+            })?;
             eprintln!(
                 "report written to {} ({})",
                 path.display(),

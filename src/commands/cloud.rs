@@ -27,8 +27,11 @@ pub async fn sign_in(args: &EntraArgs, pilot: bool) -> Result<Graph> {
     let http = entra::http_client(Duration::from_secs(30)).map_err(anyhow::Error::msg)?;
     let client_id = args.client_id.clone().unwrap_or_else(|| {
         eprintln!(
-            "Signing in with the public client of Microsoft Graph Command Line Tools ({}); use --client-id for your own app.",
-            entra::cloud::GRAPH_COMMAND_LINE_TOOLS
+            "{}",
+            super::say(
+                "cli-public-client",
+                &[("id", entra::cloud::GRAPH_COMMAND_LINE_TOOLS)]
+            )
         );
         entra::cloud::GRAPH_COMMAND_LINE_TOOLS.to_string()
     });
@@ -47,13 +50,13 @@ pub async fn sign_in(args: &EntraArgs, pilot: bool) -> Result<Graph> {
         let code = sign_in
             .start_device_code()
             .await
-            .context("device code sign-in")?;
+            .with_context(|| super::say("cli-device-code-sign-in", &[]))?;
         eprintln!(
             "{}",
             if code.message.is_empty() {
-                format!(
-                    "To sign in, open {} and enter the code {}",
-                    code.verification_uri, code.user_code
+                super::say(
+                    "cli-device-code",
+                    &[("uri", &code.verification_uri), ("code", &code.user_code)],
                 )
             } else {
                 code.message.clone()
@@ -62,20 +65,20 @@ pub async fn sign_in(args: &EntraArgs, pilot: bool) -> Result<Graph> {
         sign_in
             .finish_device_code(&code)
             .await
-            .context("device code sign-in")?
+            .with_context(|| super::say("cli-device-code-sign-in", &[]))?
     } else {
-        let pending = sign_in.start_browser().await.context("browser sign-in")?;
+        let pending = sign_in
+            .start_browser()
+            .await
+            .with_context(|| super::say("cli-browser-sign-in", &[]))?;
         if !(std::io::stderr().is_terminal() && entra::open_browser(&pending.url)) {
-            eprintln!(
-                "Open this address in a browser to sign in:\n{}",
-                pending.url
-            );
+            eprintln!("{}\n{}", super::say("cli-open-address", &[]), pending.url);
         }
-        eprintln!("Waiting for the sign-in in the browser (or use --device-code)…");
+        eprintln!("{}", super::say("cli-waiting-browser", &[]));
         sign_in
             .finish_browser(pending, Duration::from_secs(300))
             .await
-            .context("browser sign-in")?
+            .with_context(|| super::say("cli-browser-sign-in", &[]))?
     };
     Ok(Graph::new(http, endpoints, token, Some(sign_in)))
 }
@@ -86,12 +89,12 @@ pub async fn enable_writeback() -> Result<()> {
     let info = syncserver::read(&ps)
         .await?
         .filter(|i| i.installed)
-        .ok_or_else(|| anyhow::anyhow!("Entra Connect is not installed on this computer: run apply --enable-writeback on the sync server"))?;
+        .ok_or_else(|| anyhow::anyhow!(super::say("cli-not-sync-server", &[])))?;
     if info.password_writeback_enabled == Some(true) {
-        println!("Password writeback is already enabled on this sync server.");
+        println!("{}", super::say("cli-writeback-already-on", &[]));
         return Ok(());
     }
     syncserver::enable_writeback(&ps, &info).await?;
-    println!("Password writeback is now enabled on this sync server (read back and verified).");
+    println!("{}", super::say("cli-writeback-now-on", &[]));
     Ok(())
 }

@@ -58,10 +58,7 @@ pub fn options(args: &ConnectionArgs) -> Result<ConnectOptions> {
                 d
             }
             None if std::io::stdin().is_terminal() => prompt("Domain controller (host name): ")?,
-            None => bail!(
-                "no --server given and this machine is not in a domain. Give the domain \
-                 controller with --server dc1.corp.example.com"
-            ),
+            None => bail!(super::say("cli-no-server", &[])),
         },
     };
     let mut opts = ConnectOptions::for_server(&server, transport(args))?;
@@ -71,9 +68,8 @@ pub fn options(args: &ConnectionArgs) -> Result<ConnectOptions> {
     opts.plaintext_password = args.plaintext_password;
     if args.tls_skip_verify {
         eprintln!(
-            "WARNING: --tls-skip-verify: the server's certificate is NOT checked. Anyone between \
-             you and {} can read the password. Use --ca-file instead.",
-            opts.url
+            "{}",
+            super::say("cli-tls-skip-verify", &[("server", &opts.url)])
         );
     }
     Ok(opts)
@@ -83,7 +79,7 @@ pub fn options(args: &ConnectionArgs) -> Result<ConnectOptions> {
 pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> {
     if let Some(var) = &args.password_env {
         let v = std::env::var(var)
-            .with_context(|| format!("--password-env {var}: the variable is not set"))?;
+            .with_context(|| super::say("cli-password-env-unset", &[("var", var)]))?;
         return Ok(Zeroizing::new(v));
     }
     if let Some(path) = &args.password_file {
@@ -91,36 +87,32 @@ pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> 
     }
     if std::io::stdin().is_terminal() {
         let pw = rpassword::prompt_password(format!("Password for {user}: "))
-            .context("reading the password")?;
+            .with_context(|| super::say("cli-reading-password", &[]))?;
         return Ok(Zeroizing::new(pw));
     }
-    bail!(
-        "no password: give --password-env VAR or --password-file PATH (passwords are never taken as arguments)"
-    )
+    bail!(super::say("cli-no-password", &[]))
 }
 
 /// The first line of a password file: UTF-8 (a byte-order mark, as Notepad writes it, is
 /// skipped), the line ending (LF or CRLF) is not part of the password; every other character
 /// is, spaces and non-ASCII letters included.
 pub fn password_from_file(path: &std::path::Path) -> Result<Zeroizing<String>> {
+    let shown = path.display().to_string();
     let bytes = Zeroizing::new(
-        std::fs::read(path).with_context(|| format!("--password-file {}", path.display()))?,
+        std::fs::read(path)
+            .with_context(|| super::say("cli-password-file", &[("path", &shown)]))?,
     );
     let text = std::str::from_utf8(&bytes).map_err(|_| {
-        anyhow::anyhow!(
-            "--password-file {}: the file is not UTF-8 text. Save it as UTF-8 (the password \
-             itself may contain any characters).",
-            path.display()
-        )
+        anyhow::anyhow!(super::say(
+            "cli-password-file-not-utf8",
+            &[("path", &shown)]
+        ))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first = text.split('\n').next().unwrap_or_default();
     let first = first.strip_suffix('\r').unwrap_or(first);
     if first.is_empty() {
-        bail!(
-            "--password-file {}: the first line is empty",
-            path.display()
-        );
+        bail!(super::say("cli-password-file-empty", &[("path", &shown)]));
     }
     Ok(Zeroizing::new(first.to_string()))
 }
@@ -136,10 +128,7 @@ pub fn login(args: &ConnectionArgs) -> Result<Login> {
         });
     }
     let Some(user) = args.user.clone() else {
-        bail!(
-            "no --user: give the account to sign in with, e.g. --user admin@corp.example.com, or \
-             use --kerberos"
-        )
+        bail!(super::say("cli-no-user", &[]))
     };
     Ok(Login {
         options,

@@ -59,12 +59,18 @@ pub async fn run_plan(args: PlanArgs, words: &Words) -> Result<ExitCode> {
     };
     match &args.output {
         Some(path) => {
-            super::write_file(path, text.as_bytes())
-                .with_context(|| format!("writing the plan to {}", path.display()))?;
+            super::write_file(path, text.as_bytes()).with_context(|| {
+                super::say("cli-writing-plan", &[("path", &path.display().to_string())])
+            })?;
             eprintln!(
-                "plan written to {} ({} change(s))",
-                path.display(),
-                plan.changes.len()
+                "{}",
+                super::say(
+                    "cli-plan-written",
+                    &[
+                        ("path", &path.display().to_string()),
+                        ("count", &plan.changes.len().to_string()),
+                    ],
+                )
             );
         }
         None => print!("{text}"),
@@ -78,7 +84,7 @@ fn confirm(question: &str, yes: bool) -> Result<bool> {
         return Ok(true);
     }
     if !std::io::stdin().is_terminal() {
-        bail!("not a terminal, so nothing can be confirmed: add --yes to proceed");
+        bail!(super::say("cli-not-a-terminal", &[]));
     }
     eprint!("{question} [y/N] ");
     std::io::stderr().flush()?;
@@ -92,10 +98,19 @@ async fn connect_for_writes(login: &Login, conn: Connection, plan: &Plan) -> Con
     let (conn, switch) = login.for_writes(conn, plan).await;
     match switch {
         PdcSwitch::Same => {}
-        PdcSwitch::Connected { pdc } => eprintln!("connected to the PDC emulator {pdc}"),
+        PdcSwitch::Connected { pdc } => {
+            eprintln!("{}", super::say("cli-pdc-connected", &[("pdc", &pdc)]))
+        }
         PdcSwitch::Unreachable { pdc, error } => eprintln!(
-            "WARNING: cannot reach the PDC emulator {pdc} ({error}); applying on {} instead",
-            conn.server()
+            "{}",
+            super::say(
+                "cli-pdc-unreachable",
+                &[
+                    ("pdc", &pdc),
+                    ("reason", &super::words().ad_error(&error)),
+                    ("server", conn.server())
+                ],
+            )
         ),
     }
     conn
@@ -117,21 +132,17 @@ fn restore_hint(args: &ConnectionArgs, backup: &std::path::Path) -> String {
 
 /// A plan file as `plan --format json` writes it (its content is checked again by apply).
 fn read_plan(path: &std::path::Path) -> Result<Plan> {
+    let shown = path.display().to_string();
     let text =
-        std::fs::read(path).with_context(|| format!("reading the plan {}", path.display()))?;
-    let plan: Plan = serde_json::from_slice(&text).with_context(|| {
-        format!(
-            "{} is not a plan written by `plan --format json`",
-            path.display()
-        )
-    })?;
+        std::fs::read(path).with_context(|| super::say("cli-reading-plan", &[("path", &shown)]))?;
+    let plan: Plan = serde_json::from_slice(&text)
+        .with_context(|| super::say("cli-not-a-plan", &[("path", &shown)]))?;
     if plan.schema != plan::SCHEMA {
-        bail!(
-            "{}: plan schema {} is not {}",
-            path.display(),
+        return Err(anyhow::Error::new(plan::validate::PlanFileError::Schema(
             plan.schema,
-            plan::SCHEMA
-        );
+            plan::SCHEMA,
+        ))
+        .context(shown));
     }
     Ok(plan)
 }
@@ -143,7 +154,7 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         None => compute(&login, &args.target, &args.options).await?,
     };
     if plan.is_empty() {
-        println!("Nothing to change in the directory.");
+        println!("{}", super::say("cli-nothing-to-change", &[]));
         if args.enable_writeback {
             super::cloud::enable_writeback().await?;
         }
@@ -158,8 +169,14 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         Err(e) => bail!("{}", words.error(&e)),
     };
     println!(
-        "Plan for {} (connector {}), as it applies to the directory now:",
-        plan.domain_dn, plan.connector_dn
+        "{}",
+        super::say(
+            "cli-apply-preview",
+            &[
+                ("domain", &plan.domain_dn),
+                ("connector", &plan.connector_dn)
+            ],
+        )
     );
     print!("{}", writeback_wizard::plan::apply::preview_text(&preview));
     for w in words.plan_warnings(&plan) {
@@ -173,10 +190,16 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         );
     }
     if !confirm(
-        &format!("\nApply {} change(s)?", plan.changes.len()),
+        &format!(
+            "\n{}",
+            super::say(
+                "cli-apply-confirm",
+                &[("count", &plan.changes.len().to_string())]
+            )
+        ),
         args.yes,
     )? {
-        eprintln!("Nothing was changed.");
+        eprintln!("{}", super::say("cli-nothing-changed", &[]));
         return Ok(ExitCode::from(super::exit::DECLINED));
     }
     let backup_path: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
@@ -189,14 +212,27 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
             ..ApplyOptions::default()
         },
         |event| match &event {
-            Event::BackedUp { path, entries } => {
-                eprintln!("backup of {entries} original value(s) written to {path}")
-            }
+            Event::BackedUp { path, entries } => eprintln!(
+                "{}",
+                super::say(
+                    "cli-apply-backed-up",
+                    &[("count", &entries.to_string()), ("path", path)]
+                )
+            ),
             Event::Writing { index, total, dn } => {
-                eprintln!("[{}/{total}] writing {dn}", index + 1)
+                eprintln!(
+                    "[{}/{total}] {}",
+                    index + 1,
+                    super::say("cli-apply-writing", &[("dn", dn)])
+                )
             }
-            Event::Verified { dn, .. } => eprintln!("        verified {dn}"),
-            Event::AlreadyDone { dn, .. } => eprintln!("        already as planned: {dn}"),
+            Event::Verified { dn, .. } => eprintln!(
+                "        {}",
+                super::say("cli-apply-verified", &[("dn", dn)])
+            ),
+            Event::AlreadyDone { dn, .. } => {
+                eprintln!("        {}", super::say("cli-apply-already", &[("dn", dn)]))
+            }
         },
     )
     .await;
@@ -204,9 +240,15 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
     match result {
         Ok(written) => {
             println!(
-                "\nDone: {written} change(s) written and verified.\nBackup: {}\nTo undo: {}",
-                backup_path.display(),
-                restore_hint(&args.connection, &backup_path)
+                "\n{}",
+                super::say(
+                    "cli-apply-done",
+                    &[
+                        ("count", &written.to_string()),
+                        ("backup", &backup_path.display().to_string()),
+                        ("command", &restore_hint(&args.connection, &backup_path)),
+                    ],
+                )
             );
             if args.enable_writeback {
                 super::cloud::enable_writeback().await?;
@@ -217,9 +259,13 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
             let written = e.written();
             let mut msg = words.error(&e);
             if written > 0 || backup_path.exists() {
-                msg.push_str(&format!(
-                    ". {written} change(s) had been written; to undo them: {}",
-                    restore_hint(&args.connection, &backup_path)
+                msg.push_str(". ");
+                msg.push_str(&super::say(
+                    "cli-undo-hint",
+                    &[
+                        ("written", &written.to_string()),
+                        ("command", &restore_hint(&args.connection, &backup_path)),
+                    ],
                 ));
             }
             bail!(msg)
@@ -232,12 +278,17 @@ pub async fn run_restore(args: RestoreArgs, words: &Words) -> Result<ExitCode> {
     let backup = Backup::load(&args.backup)?;
     let mut conn = super::connect::connect(&args.connection).await?;
     println!(
-        "Backup of {} ({}), made {} on {}: {} value(s).",
-        backup.domain_dn,
-        backup.domain_sid,
-        backup.time,
-        backup.dc,
-        backup.entries.len()
+        "{}",
+        super::say(
+            "cli-restore-backup",
+            &[
+                ("domain", &backup.domain_dn),
+                ("sid", &backup.domain_sid),
+                ("time", &backup.time),
+                ("dc", &backup.dc),
+                ("count", &backup.entries.len().to_string()),
+            ],
+        )
     );
     let mode = if args.whole {
         RestoreMode::Whole { force: args.force }
@@ -259,27 +310,35 @@ pub async fn run_restore(args: RestoreArgs, words: &Words) -> Result<ExitCode> {
         }
     }
     if writes == 0 {
-        println!("\nNothing to write.");
+        println!("\n{}", super::say("cli-nothing-to-write", &[]));
         return Ok(ExitCode::from(super::exit::OK));
     }
-    if !confirm(&format!("\nWrite these {writes} value(s)?"), args.yes)? {
-        eprintln!("Nothing was changed.");
+    if !confirm(
+        &format!(
+            "\n{}",
+            super::say("cli-restore-confirm", &[("count", &writes.to_string())])
+        ),
+        args.yes,
+    )? {
+        eprintln!("{}", super::say("cli-nothing-changed", &[]));
         return Ok(ExitCode::from(super::exit::DECLINED));
     }
     let report = backup::execute_restore(&mut conn, &items, |line| eprintln!("{line}")).await?;
     conn.close().await;
     println!(
-        "Restored {} value(s), {} already as before apply{}; all verified.",
-        report.restored.len(),
-        report.unchanged.len(),
-        if report.kept.is_empty() {
-            String::new()
-        } else {
-            format!(
-                ", {} changed since by someone else and kept",
-                report.kept.len()
-            )
-        }
+        "{}",
+        super::say(
+            if report.kept.is_empty() {
+                "cli-restore-done"
+            } else {
+                "cli-restore-done-kept"
+            },
+            &[
+                ("restored", &report.restored.len().to_string()),
+                ("unchanged", &report.unchanged.len().to_string()),
+                ("kept", &report.kept.len().to_string()),
+            ],
+        )
     );
     Ok(ExitCode::from(super::exit::OK))
 }
@@ -289,9 +348,17 @@ pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
     let attempts = plan::verify::try_writeback(&mut conn, &args.canary).await?;
     conn.close().await;
     println!(
-        "Signed in as {}, on {}:",
-        args.connection.user.as_deref().unwrap_or("(Kerberos)"),
-        args.canary
+        "{}",
+        super::say(
+            "cli-verify-signed-in",
+            &[
+                (
+                    "user",
+                    args.connection.user.as_deref().unwrap_or("(Kerberos)")
+                ),
+                ("dn", &args.canary),
+            ],
+        )
     );
     for a in &attempts {
         println!(
@@ -299,20 +366,26 @@ pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
             if a.passed { "✔" } else { "✖" },
             a.right,
             if a.passed {
-                "works".to_string()
+                super::say("cli-verify-works", &[])
             } else {
-                format!("refused: LDAP {} ({})", a.code, a.text)
+                super::say(
+                    "cli-verify-refused",
+                    &[("code", &a.code.to_string()), ("text", &a.text)],
+                )
             }
         );
     }
     let all = attempts.iter().all(|a| a.passed);
     println!(
         "{}",
-        if all {
-            "The connector can write back passwords for this user. (Its password is now random.)"
-        } else {
-            "The connector can NOT write back passwords for this user."
-        }
+        super::say(
+            if all {
+                "cli-verify-all"
+            } else {
+                "cli-verify-not"
+            },
+            &[]
+        )
     );
     Ok(if all {
         ExitCode::from(super::exit::OK)

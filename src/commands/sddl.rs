@@ -30,7 +30,7 @@ fn input_text(arg: Option<String>) -> Result<String> {
             let mut s = String::new();
             std::io::stdin()
                 .read_to_string(&mut s)
-                .context("reading standard input")?;
+                .with_context(|| super::say("cli-reading-stdin", &[]))?;
             Ok(s)
         }
     }

@@ -7,6 +7,6 @@ pub mod assess;
 pub mod login;
 pub mod planning;
 
-pub use assess::{Assessment, Phase, Progress, Request, SyncServerCheck, assess};
+pub use assess::{AssessError, Assessment, Phase, Progress, Request, SyncServerCheck, assess};
 pub use login::{Credential, Login, PdcSwitch};
-pub use planning::{Planned, plan};
+pub use planning::{Planned, PlanningError, plan};

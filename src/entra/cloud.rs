@@ -85,35 +85,62 @@ pub struct Endpoints {
 
 /// An override that is not a usable base URL.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{what} {url:?} is not usable: {reason}")]
+#[error("{which} {url:?} is not usable: {reason}")]
 pub struct EndpointError {
-    pub what: &'static str,
+    pub which: Endpoint,
     pub url: String,
-    pub reason: String,
+    pub reason: EndpointProblem,
+}
+
+/// What is wrong with an endpoint override.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EndpointProblem {
+    #[error("{0}")]
+    NotAUrl(String),
+    #[error("plain http is allowed only on a loopback address; use https")]
+    PlainHttp,
+    #[error("unknown scheme {0}")]
+    Scheme(String),
+    #[error("give a base URL without query or fragment")]
+    QueryOrFragment,
+}
+
+/// Which endpoint an override replaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Endpoint {
+    Authority,
+    Graph,
+}
+
+impl std::fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Endpoint::Authority => "the authority URL",
+            Endpoint::Graph => "the Graph URL",
+        })
+    }
 }
 
 /// Checks a base URL: https, or http only on a loopback address (local stand-ins in tests).
-fn base(what: &'static str, url: &str) -> Result<String, EndpointError> {
-    let err = |reason: &str| EndpointError {
-        what,
+fn base(which: Endpoint, url: &str) -> Result<String, EndpointError> {
+    let err = |reason: EndpointProblem| EndpointError {
+        which,
         url: url.to_string(),
-        reason: reason.to_string(),
+        reason,
     };
-    let parsed = url::Url::parse(url).map_err(|e| err(&e.to_string()))?;
+    let parsed = url::Url::parse(url).map_err(|e| err(EndpointProblem::NotAUrl(e.to_string())))?;
     let host = parsed.host_str().unwrap_or_default();
     let loopback = matches!(host, "127.0.0.1" | "localhost" | "[::1]" | "::1");
     match parsed.scheme() {
         "https" => {}
         "http" if loopback => {}
         "http" => {
-            return Err(err(
-                "plain http is allowed only on a loopback address; use https",
-            ));
+            return Err(err(EndpointProblem::PlainHttp));
         }
-        other => return Err(err(&format!("unknown scheme {other}"))),
+        other => return Err(err(EndpointProblem::Scheme(other.to_string()))),
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
-        return Err(err("give a base URL without query or fragment"));
+        return Err(err(EndpointProblem::QueryOrFragment));
     }
     Ok(url.trim_end_matches('/').to_string())
 }
@@ -135,10 +162,10 @@ impl Endpoints {
     ) -> Result<Self, EndpointError> {
         let mut e = Self::for_cloud(cloud);
         if let Some(a) = authority {
-            e.authority = base("the authority URL", a)?;
+            e.authority = base(Endpoint::Authority, a)?;
         }
         if let Some(g) = graph {
-            e.graph = base("the Graph URL", g)?;
+            e.graph = base(Endpoint::Graph, g)?;
         }
         Ok(e)
     }

@@ -9,7 +9,7 @@ pub mod graph;
 pub mod retry;
 
 pub use auth::{AuthError, SignIn, Token};
-pub use cloud::{Cloud, Endpoints};
+pub use cloud::{Cloud, Endpoint, EndpointError, EndpointProblem, Endpoints};
 pub use graph::{Graph, GraphError};
 
 /// Opens `url` in the system browser; false when that did not work (then show the URL).

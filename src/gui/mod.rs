@@ -80,7 +80,10 @@ impl Wizard {
                 }
                 Err(e) => {
                     tracing::warn!("{e}");
-                    startup_error = Some(t!("startup-profile", reason = e.to_string()));
+                    startup_error = Some(t!(
+                        "startup-profile",
+                        reason = crate::words::Words::current(crate::words::Face::Wizard).error(&e)
+                    ));
                     Settings::default()
                 }
             },

@@ -18,6 +18,7 @@ use crate::pilot::PilotReport;
 use crate::plan::backup::RestoreReport;
 use crate::syncserver::SyncServerInfo;
 use crate::t;
+use crate::words::{Face, Words};
 
 /// The four tasks of the "Additional tasks" page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -136,7 +137,7 @@ impl Shared {
             return Err(t!("directory-need-server"));
         }
         let mut opts = ConnectOptions::for_server(server, s.transport.transport())
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| Words::current(Face::Wizard).error(&e))?;
         opts.ca_file = s.ca_file.clone();
         if !s.windows_credentials {
             if s.user.trim().is_empty() {
@@ -200,7 +201,7 @@ impl Shared {
             some(&s.authority_url).as_deref(),
             some(&s.graph_url).as_deref(),
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| Words::current(Face::Wizard).error(&e))?;
         Ok(CloudParams {
             endpoints,
             tenant: s.tenant.clone(),

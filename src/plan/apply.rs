@@ -54,13 +54,13 @@ pub enum ApplyError {
     )]
     WrongObject {
         dn: String,
-        expected: &'static str,
+        expected: Target,
         found: String,
     },
     #[error(
-        "the signed-in account may not change {what} of {dn}; nothing was written. Sign in as an account that may (usually a domain admin)."
+        "the signed-in account may not change {attribute} of {dn}; nothing was written. Sign in as an account that may (usually a domain admin)."
     )]
-    NotPermitted { dn: String, what: String },
+    NotPermitted { dn: String, attribute: String },
     #[error("{dn} changed since the plan was made ({what}); stopped after {written} change(s)")]
     Changed {
         dn: String,
@@ -357,17 +357,17 @@ async fn preflight(
             })?;
         let classes = entry.texts("objectClass");
         let is = |c: &str| classes.iter().any(|x| x.eq_ignore_ascii_case(c));
-        let (ok, expected) = match target {
-            Target::Domain => (is("domainDNS"), "the domain object"),
-            Target::User => (is("user") && !is("computer"), "a user"),
-            Target::PasswordSettings => (is("msDS-PasswordSettings"), "a password policy"),
-            Target::Container => (!is("user"), "a container"),
-            Target::SamServer => (is("samServer"), "the SAM server object"),
+        let ok = match target {
+            Target::Domain => is("domainDNS"),
+            Target::User => is("user") && !is("computer"),
+            Target::PasswordSettings => is("msDS-PasswordSettings"),
+            Target::Container => !is("user"),
+            Target::SamServer => is("samServer"),
         };
         if !ok {
             return Err(ApplyError::WrongObject {
                 dn: change.dn.clone(),
-                expected,
+                expected: target.clone(),
                 found: classes
                     .last()
                     .cloned()
@@ -385,11 +385,7 @@ async fn preflight(
         if !permitted {
             return Err(ApplyError::NotPermitted {
                 dn: change.dn.clone(),
-                what: if attr == DACL_ATTRIBUTE {
-                    "the permissions (DACL)".into()
-                } else {
-                    attr.to_string()
-                },
+                attribute: attr.to_string(),
             });
         }
     }

@@ -49,6 +49,31 @@ pub enum Target {
     SamServer,
 }
 
+impl Target {
+    /// A stable name (the words' `target-…` ids).
+    pub fn id(&self) -> &'static str {
+        match self {
+            Target::Domain => "domain",
+            Target::User => "user",
+            Target::PasswordSettings => "password-settings",
+            Target::Container => "container",
+            Target::SamServer => "sam-server",
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Target::Domain => "the domain object",
+            Target::User => "a user",
+            Target::PasswordSettings => "a password policy",
+            Target::Container => "a container",
+            Target::SamServer => "the SAM server object",
+        })
+    }
+}
+
 /// The plan's checksum: SHA-256 over its JSON with the checksum field empty, hex.
 pub fn checksum(plan: &Plan) -> String {
     let mut copy = plan.clone();

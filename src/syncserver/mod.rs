@@ -140,25 +140,19 @@ pub async fn read(ps: &impl PowerShell) -> Result<Option<SyncServerInfo>, PsErro
         Err(e) => return Err(e),
     };
     if out.trim().is_empty() {
-        return Err(PsError::Output(
-            "PowerShell ran but printed nothing: this is not a full Windows PowerShell (or its output is blocked)".into(),
-        ));
+        return Err(PsError::Empty);
     }
     serde_json::from_str(out.trim())
         .map(Some)
-        .map_err(|e| PsError::Output(format!("the ADSync read returned unexpected JSON: {e}")))
+        .map_err(|e| PsError::Output(format!("ADSync read: {e}")))
 }
 
 /// Turns writeback on for the Entra connector and reads it back. Refused in staging mode.
 pub async fn enable_writeback(ps: &impl PowerShell, info: &SyncServerInfo) -> Result<(), PsError> {
     if info.staging_mode_enabled == Some(true) {
-        return Err(PsError::Refused(
-            "this sync server is in staging mode: it does not export, so writeback must be enabled on the active server".into(),
-        ));
+        return Err(PsError::StagingMode);
     }
-    let connector = info
-        .entra_connector()
-        .ok_or_else(|| PsError::Refused("no Entra connector was found on this server".into()))?;
+    let connector = info.entra_connector().ok_or(PsError::NoEntraConnector)?;
     // The name goes in single quotes with quotes doubled: PowerShell literal-string rules.
     let name = connector.name.replace('\'', "''");
     let script = format!(
@@ -171,9 +165,9 @@ pub async fn enable_writeback(ps: &impl PowerShell, info: &SyncServerInfo) -> Re
     }
     match serde_json::from_str::<Enabled>(out.trim()) {
         Ok(Enabled { enabled: true }) => Ok(()),
-        Ok(_) => Err(PsError::Refused(
-            "Set-ADSyncAADPasswordResetConfiguration ran, but reading it back says writeback is still off".into(),
-        )),
-        Err(_) => Err(PsError::Output(format!("unexpected answer: {}", out.trim()))),
+        Ok(_) => Err(PsError::StillOff {
+            cmdlet: "Set-ADSyncAADPasswordResetConfiguration".into(),
+        }),
+        Err(_) => Err(PsError::Output(out.trim().to_string())),
     }
 }

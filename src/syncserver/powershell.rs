@@ -19,10 +19,20 @@ pub enum PsError {
     Cmdlet { cmdlet: String, message: String },
     #[error("PowerShell failed (exit {code}): {stderr}")]
     Failed { code: i32, stderr: String },
-    #[error("{0}")]
+    #[error(
+        "PowerShell ran but printed nothing: this is not a full Windows PowerShell (or its output is blocked)"
+    )]
+    Empty,
+    #[error("PowerShell answered something unexpected: {0}")]
     Output(String),
-    #[error("{0}")]
-    Refused(String),
+    #[error(
+        "this sync server is in staging mode: it does not export, so writeback must be enabled on the active server"
+    )]
+    StagingMode,
+    #[error("no Entra connector was found on this server")]
+    NoEntraConnector,
+    #[error("{cmdlet} ran, but reading it back says writeback is still off")]
+    StillOff { cmdlet: String },
 }
 
 /// Something that runs a PowerShell script and returns its standard output.

@@ -134,6 +134,22 @@ pub fn file_of(lang: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
+    /// Every source file of the wizard, with its text.
+    fn gui_sources(dir: &std::path::Path) -> Vec<(String, String)> {
+        let mut out = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("src/gui").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(gui_sources(&path));
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("readable source");
+                out.push((path.display().to_string(), text));
+            }
+        }
+        assert!(!out.is_empty());
+        out
+    }
+
     use super::*;
 
     #[test]
@@ -165,6 +181,13 @@ mod tests {
 
     #[test]
     fn only_the_command_line_names_flags() {
+        // The wizard never says the command line's own messages.
+        for file in gui_sources(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src/gui"
+        ))) {
+            assert!(!file.1.contains("\"cli-"), "{} uses a cli- message", file.0);
+        }
         for lang in LANGUAGES {
             let file = file_of(lang).expect("language file");
             let ids = ids_of(&file);
@@ -178,7 +201,11 @@ mod tests {
                 let Some((id, text)) = line.split_once('=') else {
                     continue;
                 };
-                if !id.starts_with(|c: char| c.is_ascii_alphabetic()) || id.trim().ends_with("-cli")
+                let id = id.trim();
+                // `…-cli` variants and the command line's own messages (`cli-…`).
+                if !id.starts_with(|c: char| c.is_ascii_alphabetic())
+                    || id.ends_with("-cli")
+                    || id.starts_with("cli-")
                 {
                     continue;
                 }

@@ -30,6 +30,27 @@ fn credentials_problems_read_as_one_sentence() {
 }
 
 #[test]
+fn errors_are_said_in_the_chosen_language_with_the_command_lines_next_step() {
+    let Some(lab) = Lab::get() else { return };
+    let args = with(&lab.check_args(), &["--lang", "de-DE"]);
+    assert_clear_failure(
+        bin(&lab, &set(&args, "--password-env", "WRONG_PW")),
+        "hat das Kennwort für",
+        "wrong password, in German",
+    );
+    assert_clear_failure(
+        bin(&lab, &without(&args, "--password-env")),
+        "Kein Kennwort: Geben Sie --password-env",
+        "no password, in German",
+    );
+    assert_clear_failure(
+        bin(&lab, &with(&args, &["--connector", "nobody-at-all"])),
+        "kein Konto entspricht --connector",
+        "unknown connector, in German",
+    );
+}
+
+#[test]
 fn unreachable_and_silent_servers_fail_within_the_timeout() {
     let Some(lab) = Lab::get() else { return };
     let args = lab.check_args();

@@ -224,6 +224,29 @@ async fn a_tampered_plan_file_is_refused_and_nothing_is_written() {
     let ((code, _, err), _) = try_apply("edited.json", &edited);
     assert_eq!(code, 2);
     assert!(err.contains("checksum"), "{err}");
+    // In German, the whole sentence and its next step.
+    let edited_file = tmp("edited-de.json");
+    std::fs::write(&edited_file, serde_json::to_string_pretty(&edited).unwrap()).unwrap();
+    let (code, _, err) = cli(
+        &lab,
+        &[
+            "apply",
+            "--lang",
+            "de-DE",
+            "--plan",
+            edited_file.to_str().unwrap(),
+            "--yes",
+            "--backup",
+            tmp("edited-de.backup").to_str().unwrap(),
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("Prüfsumme") && err.contains("nichts wurde geschrieben"),
+        "{err}"
+    );
     // An attribute the tool never sets.
     let mut member: writeback_wizard::plan::Plan = serde_json::from_str(&text).unwrap();
     member.changes[0].action = writeback_wizard::plan::Action::SetAttribute {

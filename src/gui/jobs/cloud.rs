@@ -103,7 +103,7 @@ async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<S
         &client_id,
         &scopes,
     );
-    let fail = |e: entra::AuthError| UiError::other(t!("error-sign-in", reason = e.to_string()));
+    let fail = |e: entra::AuthError| UiError::of(&e);
     let token = if p.device_code {
         let code = sign_in.start_device_code().await.map_err(fail)?;
         let _ = out

@@ -122,7 +122,9 @@ pub async fn children(p: DirectoryParams, dn: String) -> Result<Vec<OuNode>, UiE
 
 /// Reads Entra Connect on this computer (`Ok(None)`: not a Windows machine).
 pub async fn read_sync_server(ps: ProcessPowerShell) -> Result<Option<SyncServerInfo>, String> {
-    syncserver::read(&ps).await.map_err(|e| e.to_string())
+    syncserver::read(&ps)
+        .await
+        .map_err(|e| crate::words::Words::current(crate::words::Face::Wizard).error(&e))
 }
 
 /// Switches writeback on in Entra Connect and reads it back.

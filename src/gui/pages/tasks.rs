@@ -11,6 +11,7 @@ use crate::gui::settings::{LoadNotes, Settings};
 use crate::gui::shared::{Flow, Shared};
 use crate::gui::style;
 use crate::t;
+use crate::words::{Face, Words};
 
 use super::WizardPage;
 
@@ -71,7 +72,7 @@ impl WizardPage for Page {
                     tokio::task::spawn_blocking(move || {
                         Settings::load(&path)
                             .map(|(s, n)| Box::new((s, n, path)))
-                            .map_err(|e| e.to_string())
+                            .map_err(|e| Words::current(Face::Wizard).error(&e))
                     })
                     .await
                     .unwrap_or_else(|e| Err(e.to_string()))
@@ -112,7 +113,7 @@ impl WizardPage for Page {
                             settings
                                 .save(&path)
                                 .map(|_| path)
-                                .map_err(|e| e.to_string())
+                                .map_err(|e| Words::current(Face::Wizard).error(&e))
                         })
                         .await
                         .unwrap_or_else(|e| Err(e.to_string()))

@@ -1,27 +1,12 @@
-//! Errors in words: the engine's errors carry their facts (server, reason, DN); the sentence
-//! and the next step come from the translations, with the command line's flags only in the
-//! command line's sentences (`error-…-cli`). The engine's own English texts stay for the logs.
+//! The directory's errors in words: connecting, signing in, reading, the scope, the connector
+//! and the plan.
 
-use fluent::FluentValue;
-
-use super::Words;
 use crate::ad::AdError;
 use crate::check::CheckError;
-use crate::pilot::PilotError;
 use crate::plan::PlanError;
-use crate::plan::apply::ApplyError;
-use crate::plan::backup::BackupError;
+use crate::words::Words;
 
 impl Words {
-    /// Message `id` (or `id-cli` on the command line, where it exists) with string values.
-    fn sentence(&self, id: &str, args: &[(&str, &str)]) -> String {
-        let values: Vec<(&str, FluentValue<'_>)> = args
-            .iter()
-            .map(|(k, v)| (*k, FluentValue::from(v.to_string())))
-            .collect();
-        self.get_with(id, &values)
-    }
-
     /// A directory error with the next step.
     pub fn ad_error(&self, e: &AdError) -> String {
         use AdError as E;
@@ -172,115 +157,6 @@ impl Words {
             ),
         }
     }
-
-    /// Any error in words: the engine's own errors from the translations, anything else (and
-    /// every cause behind it) as it says itself.
-    pub fn error(&self, e: &(dyn std::error::Error + 'static)) -> String {
-        if let Some(e) = e.downcast_ref::<AdError>() {
-            return self.ad_error(e);
-        }
-        if let Some(e) = e.downcast_ref::<CheckError>() {
-            return self.check_error(e);
-        }
-        if let Some(e) = e.downcast_ref::<PlanError>() {
-            return self.plan_error(e);
-        }
-        if let Some(PilotError::Directory(e)) = e.downcast_ref::<PilotError>() {
-            return self.ad_error(e);
-        }
-        if let Some(e) = e.downcast_ref::<BackupError>() {
-            match e {
-                BackupError::OtherDomain {
-                    path,
-                    backup_sid,
-                    domain_sid,
-                } => {
-                    return self.sentence(
-                        "error-backup-other-domain",
-                        &[
-                            ("path", path),
-                            ("backup", backup_sid),
-                            ("domain", domain_sid),
-                        ],
-                    );
-                }
-                BackupError::ChangedSince { dn, attribute } => {
-                    return self.sentence(
-                        "error-backup-changed-since",
-                        &[("dn", dn), ("attribute", attribute)],
-                    );
-                }
-                BackupError::Restore { dn, source } => {
-                    return self.sentence(
-                        "error-backup-restore",
-                        &[("dn", dn), ("reason", &self.ad_error(source))],
-                    );
-                }
-                _ => {}
-            }
-        }
-        if let Some(e) = e.downcast_ref::<ApplyError>() {
-            match e {
-                ApplyError::Changed { dn, what, written } => {
-                    return self.sentence(
-                        "error-apply-changed",
-                        &[
-                            ("dn", dn),
-                            ("what", what),
-                            ("written", &written.to_string()),
-                        ],
-                    );
-                }
-                ApplyError::Directory(e) => return self.ad_error(e),
-                ApplyError::Backup(b) => return self.error(b),
-                ApplyError::Write {
-                    dn,
-                    written,
-                    source,
-                } => {
-                    return self.sentence(
-                        "error-apply-write",
-                        &[
-                            ("dn", dn),
-                            ("written", &written.to_string()),
-                            ("reason", &self.ad_error(source)),
-                        ],
-                    );
-                }
-                _ => {}
-            }
-        }
-        let own = e.to_string();
-        match e.source() {
-            // A wrapper that says what its cause says: the cause's words alone.
-            Some(cause) if cause.to_string() == own => self.error(cause),
-            Some(cause) => {
-                let rest = self.error(cause);
-                if own.contains(&rest) {
-                    own
-                } else {
-                    format!("{own}: {rest}")
-                }
-            }
-            None => own,
-        }
-    }
-}
-
-impl Words {
-    /// Why a plan leaves a blocker, with the next step for this face.
-    pub fn not_fixed(&self, n: &crate::plan::NotFixed) -> String {
-        let id = format!("notfixed-{}", n.code);
-        if n.code.is_empty() || !self.has(&id) {
-            return n.reason.clone();
-        }
-        let values: Vec<(&str, &str)> = n
-            .values
-            .iter()
-            .map(|(k, v)| (k.as_str(), v.as_str()))
-            .collect();
-        self.sentence(&id, &values)
-    }
 }
 
 #[cfg(test)]
@@ -288,6 +164,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
+    use crate::plan::apply::ApplyError;
     use crate::words::Face;
 
     fn every_ad_error() -> Vec<AdError> {
@@ -448,32 +325,5 @@ mod tests {
         assert!(!wizard.contains("--"), "{wizard}");
         let de = Words::for_lang(Some("de-DE"), Face::Wizard).error(&e);
         assert!(de.contains("fehlgeschlagen"), "{de}");
-    }
-
-    #[test]
-    fn wrapped_errors_are_said_by_their_cause() {
-        let w = Words::english(Face::Wizard);
-        let e = CheckError::Directory(AdError::Refused {
-            server: "dc".into(),
-        });
-        assert_eq!(
-            w.error(&e),
-            w.ad_error(&AdError::Refused {
-                server: "dc".into()
-            })
-        );
-        let wrapped = anyhow::Error::new(CheckError::ScopeNotFound("OU=Nope".into()))
-            .context("reading the scope");
-        let said = w.error(wrapped.as_ref());
-        assert!(
-            said.starts_with("reading the scope: the scope \"OU=Nope\""),
-            "{said}"
-        );
-        assert!(!said.contains("--scope"), "{said}");
-        assert!(
-            Words::english(Face::Cli)
-                .error(wrapped.as_ref())
-                .contains("--scope")
-        );
     }
 }
