@@ -329,6 +329,19 @@ pub struct ApplyArgs {
     /// refused in staging mode).
     #[arg(long)]
     pub enable_writeback: bool,
+    /// Also switch Entra Cloud Sync password writeback on from this provisioning agent server
+    /// (Windows; agent 1.1.977.0 or later), with Set-AADCloudSyncPasswordWritebackConfiguration
+    /// signed in as --hybrid-admin.
+    #[arg(long, requires = "hybrid_admin")]
+    pub enable_cloud_sync_writeback: bool,
+    /// The Hybrid Identity Administrator (UPN) Cloud Sync's cmdlet signs in with. Its password
+    /// from --hybrid-admin-password-env or a no-echo prompt; it reaches PowerShell on standard
+    /// input only.
+    #[arg(long, value_name = "UPN")]
+    pub hybrid_admin: Option<String>,
+    /// The environment variable holding --hybrid-admin's password.
+    #[arg(long, value_name = "VAR")]
+    pub hybrid_admin_password_env: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -32,6 +32,19 @@ const D_SSPR0029: &str = "Troubleshoot error SSPR_0029: Your organization hasn't
 const D_8023062C: &str = "Troubleshoot error code 8023062C: Insecure password reset or change";
 const D_TUTORIAL: &str = "Tutorial: Enable Microsoft Entra self-service password reset writeback to an on-premises environment";
 const D_LICENSING: &str = "Licensing requirements for Microsoft Entra self-service password reset";
+const D_CLOUD_SYNC: &str = "Tutorial: Enable cloud sync self-service password reset writeback to an on-premises environment";
+const D_CLOUD_SYNC_GMSA: &str =
+    "Group Managed Service Accounts (gMSA) for Microsoft Entra Cloud Sync";
+
+const CLOUD_SYNC_AGENT: Cause = Cause {
+    text: "Entra Cloud Sync serves the domain and its provisioning agent cannot write back: older than 1.1.977.0, its service stopped, or writeback not switched on with Set-AADCloudSyncPasswordWritebackConfiguration (which cannot be read back on the agent server).",
+    findings: &[
+        "agent-too-old",
+        "agent-stopped",
+        "agent-writeback-unconfirmed",
+        "agent-not-installed",
+    ],
+};
 
 const RIGHTS: Cause = Cause {
     text: "The AD DS connector account lacks Reset Password, write lockoutTime or write pwdLastSet on the user (missing at the domain root, inheritance disabled on an OU, or an explicit deny).",
@@ -245,8 +258,9 @@ pub const ENTRIES: &[Entry] = &[
                 text: "\"Write back passwords to your on-premises directory\" is off in the password reset settings (not readable through Graph; check the admin center).",
                 findings: &[],
             },
+            CLOUD_SYNC_AGENT,
         ],
-        documents: &[D_SSPR],
+        documents: &[D_SSPR, D_CLOUD_SYNC],
     },
     Entry {
         codes: &["sspr_0012"],
@@ -268,8 +282,16 @@ pub const ENTRIES: &[Entry] = &[
                 text: "The writeback service on the sync server is down.",
                 findings: &["writeback-disabled"],
             },
+            CLOUD_SYNC_AGENT,
         ],
-        documents: &[D_SSPR],
+        documents: &[D_SSPR, D_CLOUD_SYNC],
+    },
+    Entry {
+        codes: &["cloudsync", "provagentgmsa$", "provagentgmsa"],
+        source: "Entra Cloud Sync (the provisioning agent and its gMSA)",
+        meaning: "Password writeback through Entra Cloud Sync: the provisioning agent writes passwords back as its group managed service account (provAgentgMSA$, pGMSA_…$ or a custom gMSA), which needs Reset Password, write lockoutTime and write pwdLastSet on descendant users and Unexpire Password on the domain root (Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack).",
+        causes: &[RIGHTS, PROTECTED, POLICY, CLOUD_SYNC_AGENT],
+        documents: &[D_CLOUD_SYNC, D_CLOUD_SYNC_GMSA],
     },
 ];
 
@@ -323,6 +345,8 @@ mod tests {
             ("sspr_29", "sspr_0029"),
             ("Event 33004", "33004"),
             ("31011", "31003"),
+            ("Cloud Sync", "cloudsync"),
+            ("provAgentgMSA$", "cloudsync"),
         ] {
             assert_eq!(
                 lookup(input).map(|e| e.codes[0]),

@@ -134,6 +134,86 @@ async fn apply_enable_writeback_switches_it_on_and_restore_leaves_it() {
     assert_eq!(rcode, 0, "{rerr}");
 }
 
+#[tokio::test]
+async fn apply_switches_cloud_sync_writeback_on_from_an_agent_server() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let agent = json!({"installed": false, "errors": [], "cloudSyncAgent": {
+        "installed": true, "version": "1.1.2505.0", "serviceStatus": "Running",
+        "installDir": "C:\\Program Files\\Microsoft Azure AD Connect Provisioning Agent",
+        "modulePresent": true, "errors": []}});
+    let (ps, dir) = common::stand_in("cli-cloud-sync", &agent, (r#"{"ran":true}"#, 0), false);
+    let backup = dir.join("backup.json");
+    let mut args: Vec<String> = [
+        "apply",
+        "--yes",
+        "--enable-cloud-sync-writeback",
+        "--hybrid-admin",
+        "hybrid@contoso.onmicrosoft.com",
+        "--hybrid-admin-password-env",
+        "HYBRID_PW",
+        "--backup",
+        backup.to_str().unwrap(),
+    ]
+    .map(String::from)
+    .to_vec();
+    args.extend(lab.check_args().into_iter().skip(1));
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let ps_path = ps.exe.to_string_lossy().into_owned();
+    let (code, out, err) = common::run_bin(
+        &argv,
+        &[
+            ("ADMIN_PW", lab.var("LAB_ADMIN_PW")),
+            ("HYBRID_PW", "Hybrid!Secret#9"),
+            ("WW_POWERSHELL", &ps_path),
+        ],
+    );
+    if backup.exists() {
+        let restore: Vec<String> = ["restore", "--yes", "--backup", backup.to_str().unwrap()]
+            .map(String::from)
+            .into_iter()
+            .chain(lab.check_args().into_iter().skip(1))
+            .collect();
+        let rargv: Vec<&str> = restore.iter().map(String::as_str).collect();
+        let (rcode, _, rerr) = common::run_bin(&rargv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))]);
+        assert_eq!(rcode, 0, "{rerr}");
+    }
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("Set-AADCloudSyncPasswordWritebackConfiguration -Enable $true ran"),
+        "{out}"
+    );
+    let sent = std::fs::read_to_string(dir.join("last-script.ps1")).unwrap();
+    assert!(sent.contains("PSCredential('hybrid@contoso.onmicrosoft.com', $secure)"));
+    assert!(
+        !sent.contains("Secret#9"),
+        "the password is not in the script"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("stdin-line")).unwrap(),
+        "Hybrid!Secret#9"
+    );
+    // Without a password source and without a terminal: refused before anything runs.
+    let mut no_pw = args.clone();
+    let i = no_pw
+        .iter()
+        .position(|a| a == "--hybrid-admin-password-env")
+        .unwrap();
+    no_pw.drain(i..i + 2);
+    let argv: Vec<&str> = no_pw.iter().map(String::as_str).collect();
+    let (code, _, err) = common::run_bin(
+        &argv,
+        &[
+            ("ADMIN_PW", lab.var("LAB_ADMIN_PW")),
+            ("WW_POWERSHELL", &ps_path),
+        ],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--hybrid-admin-password-env"), "{err}");
+}
+
 #[test]
 fn check_with_a_pilot_group_adds_the_table_to_every_format_and_writes_csv() {
     let Some(lab) = common::Lab::get() else {

@@ -48,7 +48,7 @@ fn ids(
     info: Option<&SyncServerInfo>,
     outbound: &[(String, Result<(), String>)],
 ) -> Vec<(&'static str, Severity)> {
-    syncserver::evaluate(info, outbound)
+    syncserver::evaluate(info, outbound, None)
         .into_iter()
         .map(|f| (f.id.as_str(), f.severity))
         .collect()
@@ -160,7 +160,7 @@ async fn each_sync_server_finding_appears_with_its_cause() {
     let outbound =
         syncserver::probe_outbound(std::slice::from_ref(&closed_addr), Duration::from_secs(5))
             .await;
-    let f = syncserver::evaluate(Some(&info), &outbound);
+    let f = syncserver::evaluate(Some(&info), &outbound, None);
     assert_eq!(
         (f[0].id.as_str(), f[0].object.as_str()),
         ("outbound-blocked", closed_addr.as_str())
@@ -226,4 +226,157 @@ async fn a_hanging_or_garbled_powershell_is_an_error_not_a_hang() {
         syncserver::read(&ps).await,
         Err(PsError::Output(_))
     ));
+}
+
+/// A Cloud Sync agent server: no Entra Connect (Import-Module ADSync fails, so the read stops
+/// there), the provisioning agent read first.
+fn agent_server(version: &str, status: &str) -> Value {
+    json!({
+        "installed": false, "errors": [],
+        "cloudSyncAgent": {
+            "installed": true, "version": version, "serviceStatus": status,
+            "installDir": "C:\\Program Files\\Microsoft Azure AD Connect Provisioning Agent",
+            "modulePresent": true, "errors": []
+        }
+    })
+}
+
+#[tokio::test]
+async fn a_cloud_sync_agent_server_is_read_and_judged_by_the_agent_not_by_entra_connect() {
+    use writeback_wizard::ad::connector::Engine;
+    let (ps, dir) = stand_in(
+        "agent",
+        &agent_server("1.1.2505.0", "Running"),
+        ("", 0),
+        false,
+    );
+    let info = read_any(&ps).await;
+    let sent = std::fs::read_to_string(dir.join("last-script.ps1")).unwrap();
+    assert!(
+        sent.find("AADConnectProvisioningAgent") < sent.find("Import-Module ADSync"),
+        "the agent is read before ADSync, so a server without ADSync still reports it"
+    );
+    let agent = info.agent().expect("agent read");
+    assert_eq!(agent.version.as_deref(), Some("1.1.2505.0"));
+    let found = |info: &SyncServerInfo, engine| -> Vec<(&'static str, Severity)> {
+        syncserver::evaluate(Some(info), &[], engine)
+            .into_iter()
+            .map(|f| (f.id.as_str(), f.severity))
+            .collect()
+    };
+    // Cloud Sync serves the domain: no "Entra Connect is not installed", only the switch that
+    // cannot be read back.
+    assert_eq!(
+        found(&info, Some(Engine::CloudSync)),
+        [("agent-writeback-unconfirmed", Severity::Warning)]
+    );
+    let (ps, _) = stand_in(
+        "old-agent",
+        &agent_server("1.1.972.0", "Stopped"),
+        ("", 0),
+        false,
+    );
+    let old = read_any(&ps).await;
+    let f = found(&old, Some(Engine::CloudSync));
+    assert!(f.contains(&("agent-too-old", Severity::Error)), "{f:?}");
+    assert!(f.contains(&("agent-stopped", Severity::Error)), "{f:?}");
+    // Cloud Sync serves the domain and this server has neither: one piece of information.
+    let (ps, _) = stand_in(
+        "no-agent",
+        &json!({"installed": false, "errors": []}),
+        ("", 0),
+        false,
+    );
+    let none = read_any(&ps).await;
+    assert_eq!(
+        found(&none, Some(Engine::CloudSync)),
+        [("agent-not-installed", Severity::Info)]
+    );
+    assert_eq!(
+        found(&none, Some(Engine::ConnectSync)),
+        [("sync-not-installed", Severity::Info)]
+    );
+}
+
+async fn read_any(ps: &ProcessPowerShell) -> SyncServerInfo {
+    syncserver::read(ps)
+        .await
+        .unwrap()
+        .expect("PowerShell answered")
+}
+
+#[tokio::test]
+async fn cloud_sync_writeback_is_switched_on_with_the_password_on_stdin_never_in_the_script() {
+    let password = zeroize::Zeroizing::new("Hybrid!Adm1n pass'word".to_string());
+    let (ps, dir) = stand_in(
+        "agent-enable",
+        &agent_server("1.1.2505.0", "Running"),
+        (r#"{"ran":true}"#, 0),
+        false,
+    );
+    let info = read_any(&ps).await;
+    syncserver::agent::enable_writeback(
+        &ps,
+        info.agent().unwrap(),
+        "admin@contoso.onmicrosoft.com",
+        &password,
+    )
+    .await
+    .unwrap();
+    let sent = std::fs::read_to_string(dir.join("last-script.ps1")).unwrap();
+    assert!(sent.contains("Import-Module (Join-Path 'C:\\Program Files\\Microsoft Azure AD Connect Provisioning Agent' 'Microsoft.CloudSync.Powershell.dll')"), "{sent}");
+    assert!(
+        sent.contains(
+            "Set-AADCloudSyncPasswordWritebackConfiguration -Enable $true -Credential $cred"
+        ),
+        "{sent}"
+    );
+    assert!(
+        sent.contains("PSCredential('admin@contoso.onmicrosoft.com', $secure)"),
+        "{sent}"
+    );
+    assert!(!sent.contains("Adm1n"), "the password is not in the script");
+    let line = std::fs::read_to_string(dir.join("stdin-line")).unwrap();
+    std::fs::remove_file(dir.join("stdin-line")).unwrap();
+    assert_eq!(
+        line, *password,
+        "the password arrives whole on standard input"
+    );
+
+    // The cmdlet's own refusal is said with its name.
+    let (ps, _) = stand_in(
+        "agent-refused",
+        &agent_server("1.1.2505.0", "Running"),
+        (
+            r#"{"cmdlet":"Set-AADCloudSyncPasswordWritebackConfiguration","message":"AADSTS50076: multi-factor authentication required"}"#,
+            3,
+        ),
+        false,
+    );
+    let info = read_any(&ps).await;
+    let err = syncserver::agent::enable_writeback(&ps, info.agent().unwrap(), "admin@x", &password)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, PsError::Cmdlet { cmdlet, .. } if cmdlet == "Set-AADCloudSyncPasswordWritebackConfiguration"),
+        "{err}"
+    );
+
+    // Too old: refused before anything runs.
+    let (ps, dir) = stand_in(
+        "agent-old",
+        &agent_server("1.1.972.0", "Running"),
+        (r#"{"ran":true}"#, 0),
+        false,
+    );
+    let info = read_any(&ps).await;
+    std::fs::remove_file(dir.join("last-script.ps1")).unwrap();
+    let err = syncserver::agent::enable_writeback(&ps, info.agent().unwrap(), "admin@x", &password)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, PsError::AgentTooOld { .. }), "{err}");
+    assert!(
+        !dir.join("last-script.ps1").exists(),
+        "nothing ran for a too old agent"
+    );
 }

@@ -6,7 +6,7 @@ use std::io::IsTerminal;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use writeback_wizard::cli::{CloudArg, EntraArgs};
+use writeback_wizard::cli::{ApplyArgs, CloudArg, EntraArgs};
 use writeback_wizard::entra::{self, Cloud, Endpoints, Graph, SignIn};
 use writeback_wizard::syncserver::{self, ProcessPowerShell};
 
@@ -96,5 +96,45 @@ pub async fn enable_writeback() -> Result<()> {
     }
     syncserver::enable_writeback(&ps, &info).await?;
     println!("{}", super::say("cli-writeback-now-on", &[]));
+    Ok(())
+}
+
+/// The Hybrid Identity Administrator Cloud Sync's cmdlet signs in with, asked for before
+/// anything is written (so a missing password stops the run before the directory changes).
+pub struct HybridAdmin {
+    pub user: String,
+    pub password: zeroize::Zeroizing<String>,
+}
+
+/// `--hybrid-admin` and its password, when `--enable-cloud-sync-writeback` asks for them.
+pub fn hybrid_admin(args: &ApplyArgs) -> Result<Option<HybridAdmin>> {
+    if !args.enable_cloud_sync_writeback {
+        return Ok(None);
+    }
+    let user = args.hybrid_admin.clone().unwrap_or_default();
+    let password = match &args.hybrid_admin_password_env {
+        Some(var) => zeroize::Zeroizing::new(
+            std::env::var(var)
+                .with_context(|| super::say("cli-password-env-unset", &[("var", var)]))?,
+        ),
+        None if std::io::stdin().is_terminal() => zeroize::Zeroizing::new(
+            rpassword::prompt_password(super::say("cli-hybrid-admin-password", &[("user", &user)]))
+                .with_context(|| super::say("cli-reading-password", &[]))?,
+        ),
+        None => anyhow::bail!(super::say("cli-no-hybrid-admin-password", &[])),
+    };
+    Ok(Some(HybridAdmin { user, password }))
+}
+
+/// `apply --enable-cloud-sync-writeback`: switch Cloud Sync writeback on from this agent server.
+pub async fn enable_cloud_sync_writeback(admin: &HybridAdmin) -> Result<()> {
+    let ps = ProcessPowerShell::default();
+    let info = syncserver::read(&ps).await?;
+    let agent = info
+        .as_ref()
+        .and_then(|i| i.agent())
+        .ok_or(syncserver::PsError::AgentMissing)?;
+    syncserver::agent::enable_writeback(&ps, agent, &admin.user, &admin.password).await?;
+    println!("{}", super::say("cli-cloud-sync-writeback-on", &[]));
     Ok(())
 }

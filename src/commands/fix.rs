@@ -78,6 +78,20 @@ pub async fn run_plan(args: PlanArgs, words: &Words) -> Result<ExitCode> {
     Ok(ExitCode::from(super::exit::OK))
 }
 
+/// The sync engines' writeback switches the arguments ask for.
+async fn enable_switches(
+    args: &ApplyArgs,
+    hybrid: Option<&super::cloud::HybridAdmin>,
+) -> Result<()> {
+    if args.enable_writeback {
+        super::cloud::enable_writeback().await?;
+    }
+    if let Some(admin) = hybrid {
+        super::cloud::enable_cloud_sync_writeback(admin).await?;
+    }
+    Ok(())
+}
+
 /// Asks "yes/no" on the terminal; without a terminal, `--yes` is required.
 fn confirm(question: &str, yes: bool) -> Result<bool> {
     if yes {
@@ -149,15 +163,14 @@ fn read_plan(path: &std::path::Path) -> Result<Plan> {
 
 pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
     let login = super::connect::login(&args.connection)?;
+    let hybrid = super::cloud::hybrid_admin(&args)?;
     let plan = match &args.plan {
         Some(path) => read_plan(path)?,
         None => compute(&login, &args.target, &args.options).await?,
     };
     if plan.is_empty() {
         println!("{}", super::say("cli-nothing-to-change", &[]));
-        if args.enable_writeback {
-            super::cloud::enable_writeback().await?;
-        }
+        enable_switches(&args, hybrid.as_ref()).await?;
         return Ok(ExitCode::from(super::exit::OK));
     }
     let conn = login.connect().await?;
@@ -250,9 +263,7 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
                     ],
                 )
             );
-            if args.enable_writeback {
-                super::cloud::enable_writeback().await?;
-            }
+            enable_switches(&args, hybrid.as_ref()).await?;
             Ok(ExitCode::from(super::exit::OK))
         }
         Err(e) => {

@@ -146,7 +146,8 @@ pub async fn assess(
     let mut sync = None;
     if let Some(s) = &request.sync_server {
         progress(Progress::Phase(Phase::SyncServer));
-        let (info, findings) = syncserver::assess(&s.powershell, &s.targets).await;
+        let engine = outcome.facts.connector.as_ref().map(|c| c.account.engine());
+        let (info, findings) = syncserver::assess(&s.powershell, &s.targets, engine).await;
         progress(Progress::Partial(findings.clone()));
         outcome.findings.extend(findings);
         sync = info;

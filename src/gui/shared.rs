@@ -20,12 +20,15 @@ use crate::syncserver::SyncServerInfo;
 use crate::t;
 use crate::words::{Face, Words};
 
-/// The four tasks of the "Additional tasks" page.
+/// The tasks of the "Additional tasks" page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Flow {
     /// Customize synchronization options: check, plan, configure.
     #[default]
     Configure,
+    /// The same for Entra Cloud Sync: its agent's gMSA is the connector, and writeback is
+    /// switched on on the provisioning agent's server.
+    CloudSync,
     /// Diagnose password writeback: read only.
     Diagnose,
     /// Restore from a backup.
@@ -51,6 +54,14 @@ impl SyncState {
             _ => None,
         }
     }
+
+    /// Entra Cloud Sync's provisioning agent, when this computer has one.
+    pub fn agent(&self) -> Option<&crate::syncserver::AgentInfo> {
+        match self {
+            SyncState::Read(Some(i)) => i.agent(),
+            _ => None,
+        }
+    }
 }
 
 /// What Configure or Restore did, for the Complete page.
@@ -63,6 +74,8 @@ pub enum Done {
         backup: PathBuf,
         /// `None`: not asked; `Some(Err)`: it failed.
         writeback: Option<Result<(), String>>,
+        /// The switch was Cloud Sync's (which cannot be read back), not Entra Connect's.
+        cloud_sync: bool,
         /// Why it stopped early, if it did.
         stopped: Option<String>,
     },
@@ -76,6 +89,10 @@ pub enum Done {
 pub struct Shared {
     pub settings: Settings,
     pub password: Zeroizing<String>,
+    /// Cloud Sync's switch signs in as a Hybrid Identity Administrator: the account (kept for
+    /// the session only) and its password (never saved).
+    pub hybrid_admin: String,
+    pub hybrid_admin_password: Zeroizing<String>,
     pub flow: Flow,
     pub sync: SyncState,
     pub signed_in: Option<SignedIn>,
@@ -104,6 +121,8 @@ impl Shared {
         Self {
             settings,
             password: Zeroizing::new(String::new()),
+            hybrid_admin: String::new(),
+            hybrid_admin_password: Zeroizing::new(String::new()),
             flow: Flow::Configure,
             sync: SyncState::Detecting,
             signed_in: None,

@@ -155,6 +155,19 @@ impl Step {
                 Configuring,
                 Complete,
             ],
+            // Cloud Sync has no Optional features page of Connect's: its switch is the agent's.
+            Flow::CloudSync => &[
+                Welcome,
+                Tasks,
+                Entra,
+                Directory,
+                Scope,
+                Checks,
+                Pilot,
+                Ready,
+                Configuring,
+                Complete,
+            ],
             Flow::Diagnose => &[
                 Welcome, Tasks, Entra, Directory, Scope, Checks, Pilot, Complete,
             ],

@@ -9,6 +9,7 @@ use crate::check::FindingId;
 use std::time::Duration;
 
 use super::SyncServerInfo;
+use crate::ad::connector::Engine;
 use crate::check::{Finding, Severity};
 
 /// Whether each `host:port` accepted a TCP connection within `timeout`.
@@ -45,6 +46,7 @@ pub fn default_targets(cloud: crate::entra::Cloud) -> Vec<String> {
 pub async fn assess(
     ps: &impl super::PowerShell,
     targets: &[String],
+    engine: Option<Engine>,
 ) -> (Option<SyncServerInfo>, Vec<Finding>) {
     let mut findings = Vec::new();
     let info = match super::read(ps).await {
@@ -58,27 +60,53 @@ pub async fn assess(
             None
         }
     };
-    let outbound = if info.as_ref().is_some_and(|i| i.installed) {
+    let outbound = if info
+        .as_ref()
+        .is_some_and(|i| i.installed || i.agent().is_some())
+    {
         probe_outbound(targets, Duration::from_secs(10)).await
     } else {
         Vec::new()
     };
-    findings.extend(evaluate(info.as_ref(), &outbound));
+    findings.extend(evaluate(info.as_ref(), &outbound, engine));
     (info, findings)
 }
 
-/// The findings for a sync server (`None`: not installed here) and the outbound probe results.
+/// The findings for a sync server (`None`: PowerShell is not there) and the outbound probe
+/// results. `engine` is the one that serves the domain (from its connector account): where it
+/// is Cloud Sync, the provisioning agent is checked and a missing Entra Connect is no finding.
 pub fn evaluate(
     info: Option<&SyncServerInfo>,
     outbound: &[(String, Result<(), String>)],
+    engine: Option<Engine>,
 ) -> Vec<Finding> {
-    let Some(info) = info.filter(|i| i.installed) else {
-        return vec![Finding::new(
+    let agent = info.and_then(|i| i.agent());
+    let mut out = super::agent::evaluate(agent, engine);
+    let connect = info.filter(|i| i.installed);
+    match connect {
+        Some(info) => out.extend(evaluate_connect(info)),
+        // The agent serves writeback here: Entra Connect is not needed on this computer.
+        None if agent.is_some() || engine == Some(Engine::CloudSync) => {}
+        None => out.push(Finding::new(
             FindingId::SyncNotInstalled,
             Severity::Info,
             "this computer",
-        )];
-    };
+        )),
+    }
+    for (target, result) in outbound {
+        if let Err(e) = result {
+            out.push(
+                Finding::new(FindingId::OutboundBlocked, Severity::Error, target)
+                    .arg("target", target)
+                    .evidence(e.clone()),
+            );
+        }
+    }
+    out
+}
+
+/// Entra Connect's own findings.
+fn evaluate_connect(info: &SyncServerInfo) -> Vec<Finding> {
     let mut out = Vec::new();
     let server = "sync server";
     for e in &info.errors {
@@ -134,15 +162,6 @@ pub fn evaluate(
                     t.net_system_default_tls_versions, t.net_sch_use_strong_crypto, t.net_wow_system_default_tls_versions, t.net_wow_sch_use_strong_crypto, t.client_enabled, t.client_disabled_by_default)),
         );
     }
-    for (target, result) in outbound {
-        if let Err(e) = result {
-            out.push(
-                Finding::new(FindingId::OutboundBlocked, Severity::Error, target)
-                    .arg("target", target)
-                    .evidence(e.clone()),
-            );
-        }
-    }
     out
 }
 
@@ -177,11 +196,12 @@ mod tests {
                 client_disabled_by_default: None,
             },
             errors: Vec::new(),
+            cloud_sync_agent: None,
         }
     }
 
     fn ids(info: &SyncServerInfo) -> Vec<(FindingId, Severity)> {
-        evaluate(Some(info), &[])
+        evaluate(Some(info), &[], None)
             .iter()
             .map(|f| (f.id, f.severity))
             .collect()
@@ -194,7 +214,7 @@ mod tests {
 
     #[test]
     fn not_installed_is_information_only() {
-        let out = evaluate(None, &[]);
+        let out = evaluate(None, &[], None);
         assert_eq!(out.len(), 1);
         assert_eq!(
             (out[0].id, out[0].severity),
@@ -210,7 +230,7 @@ mod tests {
         let mut info = healthy();
         info.staging_mode_enabled = Some(true);
         info.password_writeback_enabled = Some(false);
-        let out = evaluate(Some(&info), &[]);
+        let out = evaluate(Some(&info), &[], None);
         assert_eq!(out[0].id, FindingId::SyncStagingMode);
         assert_eq!(out[1].id, FindingId::WritebackDisabled);
         assert_eq!(
@@ -218,7 +238,7 @@ mod tests {
             Some(&Arg::Text("contoso.onmicrosoft.com - AAD".into()))
         );
         info.connectors.clear();
-        let out = evaluate(Some(&info), &[]);
+        let out = evaluate(Some(&info), &[], None);
         assert_eq!(out[1].text, "writeback-disabled-no-connector");
     }
 
@@ -267,7 +287,7 @@ mod tests {
                 Err("timed out".to_string()),
             ),
         ];
-        let out = evaluate(Some(&info), &outbound);
+        let out = evaluate(Some(&info), &outbound, None);
         assert_eq!(out.len(), 2, "{out:?}");
         assert_eq!(out[0].text, "read-incomplete-cmdlet");
         assert_eq!(out[0].evidence, ["Access denied"]);

@@ -2,9 +2,11 @@
 //! module behind the [`PowerShell`] trait, so the rest of the app does not care where it runs.
 //! Off Windows (a consultant's laptop) there is no ADSync; that is a normal case, not an error.
 
+pub mod agent;
 mod checks;
 mod powershell;
 
+pub use agent::AgentInfo;
 pub use checks::{assess, default_targets, evaluate, probe_outbound};
 pub use powershell::{PowerShell, ProcessPowerShell, PsError};
 
@@ -81,9 +83,17 @@ pub struct SyncServerInfo {
     pub tls12: Tls12,
     /// Cmdlets that failed while reading.
     pub errors: Vec<CmdletError>,
+    /// Entra Cloud Sync's provisioning agent on the same computer (read whether or not Entra
+    /// Connect is installed).
+    pub cloud_sync_agent: Option<Box<AgentInfo>>,
 }
 
 impl SyncServerInfo {
+    /// The provisioning agent, when it is installed here.
+    pub fn agent(&self) -> Option<&AgentInfo> {
+        self.cloud_sync_agent.as_deref().filter(|a| a.installed)
+    }
+
     /// The Entra connector.
     pub fn entra_connector(&self) -> Option<&Connector> {
         self.connectors.iter().find(|c| c.is_entra())
@@ -98,15 +108,22 @@ impl SyncServerInfo {
     }
 }
 
-/// Reading, in one PowerShell run: Import-Module ADSync, the scheduler, the connectors, the
-/// writeback setting of the Entra connector, RestrictRemoteSam and the TLS 1.2 values. Every
-/// cmdlet's failure is recorded with its name; output through ConvertTo-Json.
-pub const READ_SCRIPT: &str = r#"$ErrorActionPreference = 'Stop'
+/// Reading, in one PowerShell run: Cloud Sync's provisioning agent ([`agent::AGENT_READ_PART`]),
+/// then Import-Module ADSync, the scheduler, the connectors, the writeback setting of the Entra
+/// connector, RestrictRemoteSam and the TLS 1.2 values. Every cmdlet's failure is recorded with
+/// its name; output through ConvertTo-Json.
+pub fn read_script() -> String {
+    format!("{READ_PROLOGUE}{}{READ_ADSYNC}", agent::AGENT_READ_PART)
+}
+
+const READ_PROLOGUE: &str = r#"$ErrorActionPreference = 'Stop'
 $r = [ordered]@{ installed = $false; errors = @() }
 function Try-Cmd($name, [scriptblock]$block) {
   try { & $block } catch { $script:r.errors += [ordered]@{ cmdlet = $name; message = $_.Exception.Message }; $null }
 }
-try { Import-Module ADSync -ErrorAction Stop } catch { $r | ConvertTo-Json -Depth 6 -Compress; exit 0 }
+"#;
+
+const READ_ADSYNC: &str = r#"try { Import-Module ADSync -ErrorAction Stop } catch { $r | ConvertTo-Json -Depth 6 -Compress; exit 0 }
 $r.installed = $true
 $r.version = Try-Cmd 'Get-ADSyncGlobalSettings' { ((Get-ADSyncGlobalSettings).Parameters | Where-Object { $_.Name -eq 'Microsoft.Synchronize.ServerConfigurationVersion' }).Value }
 $s = Try-Cmd 'Get-ADSyncScheduler' { Get-ADSyncScheduler }
@@ -134,7 +151,7 @@ $r | ConvertTo-Json -Depth 6 -Compress"#;
 /// Reads the sync server through `ps`. `Ok(None)` when PowerShell itself is not there (not a
 /// Windows machine).
 pub async fn read(ps: &impl PowerShell) -> Result<Option<SyncServerInfo>, PsError> {
-    let out = match ps.run(READ_SCRIPT).await {
+    let out = match ps.run(&read_script()).await {
         Ok(out) => out,
         Err(PsError::NotFound(_)) => return Ok(None),
         Err(e) => return Err(e),

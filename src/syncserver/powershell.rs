@@ -33,6 +33,12 @@ pub enum PsError {
     NoEntraConnector,
     #[error("{cmdlet} ran, but reading it back says writeback is still off")]
     StillOff { cmdlet: String },
+    #[error("the Cloud Sync provisioning agent is not installed on this computer")]
+    AgentMissing,
+    #[error(
+        "the Cloud Sync provisioning agent is version {version}; password writeback needs {minimum} or later"
+    )]
+    AgentTooOld { version: String, minimum: String },
 }
 
 /// Something that runs a PowerShell script and returns its standard output.
@@ -40,6 +46,14 @@ pub trait PowerShell {
     fn run(
         &self,
         script: &str,
+    ) -> impl std::future::Future<Output = Result<String, PsError>> + Send;
+
+    /// Runs `script` with `input` on its standard input (a secret the script reads with
+    /// `[Console]::In.ReadLine()`: never on a command line, never in the script).
+    fn run_with_input(
+        &self,
+        script: &str,
+        input: &[u8],
     ) -> impl std::future::Future<Output = Result<String, PsError>> + Send;
 }
 
@@ -75,6 +89,16 @@ struct ErrorJson {
 
 impl PowerShell for ProcessPowerShell {
     async fn run(&self, script: &str) -> Result<String, PsError> {
+        self.run_process(script, None).await
+    }
+
+    async fn run_with_input(&self, script: &str, input: &[u8]) -> Result<String, PsError> {
+        self.run_process(script, Some(input)).await
+    }
+}
+
+impl ProcessPowerShell {
+    async fn run_process(&self, script: &str, input: Option<&[u8]>) -> Result<String, PsError> {
         // -EncodedCommand: base64 of UTF-16LE, so multi-line scripts run as one block.
         let encoded = base64::engine::general_purpose::STANDARD.encode(
             script
@@ -82,7 +106,7 @@ impl PowerShell for ProcessPowerShell {
                 .flat_map(u16::to_le_bytes)
                 .collect::<Vec<u8>>(),
         );
-        let child = tokio::process::Command::new(&self.exe)
+        let mut child = tokio::process::Command::new(&self.exe)
             .args([
                 "-NoProfile",
                 "-NonInteractive",
@@ -91,12 +115,22 @@ impl PowerShell for ProcessPowerShell {
                 "-EncodedCommand",
                 &encoded,
             ])
-            .stdin(Stdio::null())
+            .stdin(if input.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| PsError::NotFound(format!("{}: {e}", self.exe.display())))?;
+        if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+            use tokio::io::AsyncWriteExt as _;
+            // A script that exits without reading is its own failure, told by its exit code.
+            let _ = stdin.write_all(input).await;
+            drop(stdin);
+        }
         let out = tokio::time::timeout(self.timeout, child.wait_with_output())
             .await
             .map_err(|_| PsError::Timeout(self.timeout.as_secs()))?

@@ -344,6 +344,10 @@ case "$script" in
     # What the server reports after a successful enable, when the test gave it.
     [ {code} = 0 ] && [ -f "$here/read-after-enable.json" ] && cp "$here/read-after-enable.json" "$here/read.json"
     cat "$here/enable.json"; exit {code} ;;
+  *Set-AADCloudSyncPasswordWritebackConfiguration*)
+    # The password comes on standard input, one line; the test compares it and removes it.
+    IFS= read -r line; printf %s "$line" > "$here/stdin-line"
+    cat "$here/enable.json"; exit {code} ;;
   *Get-ADSyncScheduler*) cat "$here/read.json" ;;
   *) echo "unknown script" >&2; exit 1 ;;
 esac

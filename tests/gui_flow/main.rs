@@ -16,6 +16,7 @@ mod common;
 mod bad_input;
 mod browser_sign_in;
 mod cancel;
+mod cloud_sync;
 mod end_to_end;
 mod keys;
 

@@ -23,7 +23,24 @@ pub struct ApplyParams {
     pub backup: PathBuf,
     pub cancel: Arc<AtomicBool>,
     pub enable_writeback: bool,
+    /// Switch Cloud Sync's writeback on instead of Entra Connect's, signed in as this
+    /// Hybrid Identity Administrator.
+    pub cloud_sync: Option<HybridAdmin>,
     pub powershell: ProcessPowerShell,
+}
+
+/// The Hybrid Identity Administrator Cloud Sync's cmdlet signs in with. `Debug` never shows the
+/// password.
+#[derive(Clone)]
+pub struct HybridAdmin {
+    pub user: String,
+    pub password: zeroize::Zeroizing<String>,
+}
+
+impl std::fmt::Debug for HybridAdmin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "HybridAdmin({}, <secret>)", self.user)
+    }
 }
 
 async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
@@ -71,7 +88,10 @@ async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
         .await;
     if ok && p.enable_writeback {
         let _ = out.send(ApplyEvent::EnablingWriteback).await;
-        let r = enable_writeback(p.powershell).await;
+        let r = match &p.cloud_sync {
+            Some(admin) => enable_cloud_sync_writeback(p.powershell, admin).await,
+            None => enable_writeback(p.powershell).await,
+        };
         let _ = out.send(ApplyEvent::WritebackEnabled(r)).await;
     }
 }

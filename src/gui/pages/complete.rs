@@ -59,7 +59,9 @@ impl WizardPage for Page {
     fn can_go_back(&self, shared: &Shared) -> bool {
         !matches!(
             shared.flow,
-            crate::gui::shared::Flow::Configure | crate::gui::shared::Flow::Restore
+            crate::gui::shared::Flow::Configure
+                | crate::gui::shared::Flow::CloudSync
+                | crate::gui::shared::Flow::Restore
         )
     }
 
@@ -223,6 +225,7 @@ fn done_view(done: &Done) -> iced::widget::Column<'_, Message> {
             changes,
             backup,
             writeback,
+            cloud_sync,
             stopped,
         } => {
             let mut d =
@@ -243,6 +246,9 @@ fn done_view(done: &Done) -> iced::widget::Column<'_, Message> {
                 path = backup.display().to_string()
             )));
             match writeback {
+                Some(Ok(())) if *cloud_sync => {
+                    d = d.push(style::ok_box(t!("configure-enabled-cloud-sync")))
+                }
                 Some(Ok(())) => d = d.push(style::ok_box(t!("configure-enabled"))),
                 Some(Err(e)) => {
                     d = d.push(style::error_box(t!(

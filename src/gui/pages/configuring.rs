@@ -83,6 +83,7 @@ impl WizardPage for Page {
                 changes: Vec::new(),
                 backup: shared.backup_path.clone(),
                 writeback: None,
+                cloud_sync: shared.flow == crate::gui::shared::Flow::CloudSync,
                 stopped: None,
             }));
             return Task::none();
@@ -99,6 +100,12 @@ impl WizardPage for Page {
             backup: shared.backup_path.clone(),
             cancel: self.cancel.clone(),
             enable_writeback,
+            cloud_sync: super::ready::Page::will_enable_cloud_sync(shared).then(|| {
+                jobs::HybridAdmin {
+                    user: shared.hybrid_admin.trim().to_string(),
+                    password: shared.hybrid_admin_password.clone(),
+                }
+            }),
             powershell: shared.powershell.clone(),
         };
         shared.set_done(None);
@@ -178,6 +185,7 @@ impl WizardPage for Page {
                     changes: self.changed.clone(),
                     backup: shared.backup_path.clone(),
                     writeback: None,
+                    cloud_sync: shared.flow == crate::gui::shared::Flow::CloudSync,
                     stopped,
                 }));
                 if !will_enable {
@@ -185,11 +193,18 @@ impl WizardPage for Page {
                 }
             }
             Message::Event(ApplyEvent::EnablingWriteback) => {
-                self.lines.push(t!("configure-enabling"));
+                self.lines
+                    .push(if shared.flow == crate::gui::shared::Flow::CloudSync {
+                        t!("configure-enabling-cloud-sync")
+                    } else {
+                        t!("configure-enabling")
+                    });
             }
             Message::Event(ApplyEvent::WritebackEnabled(r)) => {
                 let result = r.map_err(|e| e.message);
+                let cloud_sync = shared.flow == crate::gui::shared::Flow::CloudSync;
                 self.lines.push(match &result {
+                    Ok(()) if cloud_sync => t!("configure-enabled-cloud-sync"),
                     Ok(()) => t!("configure-enabled"),
                     Err(e) => t!("configure-enable-failed", reason = e.as_str()),
                 });

@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, checkbox, column, pick_list, row, text};
+use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use crate::gui::dialogs::{Filter, Purpose};
 use crate::gui::jobs::{self, Planned, UiError};
-use crate::gui::shared::Shared;
+use crate::gui::shared::{Flow, Shared};
 use crate::gui::style;
 use crate::plan::{Action as Change, InetOrgPerson};
 use crate::t;
@@ -57,6 +57,9 @@ pub enum Message {
     ClearStaleAdmin(bool),
     AdminSdHolder(bool),
     EnableWriteback(bool),
+    /// Cloud Sync's switch: the Hybrid Identity Administrator and its password.
+    HybridAdmin(String),
+    HybridAdminPassword(super::Secret),
     Toggle(usize),
     ChooseBackup,
     BackupChosen(Option<PathBuf>),
@@ -79,11 +82,38 @@ impl Page {
     /// Whether Configure will switch writeback on in Entra Connect: asked for, on the sync
     /// server, and not in staging mode.
     pub fn will_enable_writeback(shared: &Shared) -> bool {
+        if shared.flow == Flow::CloudSync {
+            return Self::will_enable_cloud_sync(shared);
+        }
         shared.settings.enable_writeback
             && shared
                 .sync
                 .info()
                 .is_some_and(|i| i.staging_mode_enabled != Some(true))
+    }
+
+    /// Whether Configure will switch Cloud Sync writeback on: asked for, on an agent server
+    /// whose agent is new enough, with the administrator's sign-in given.
+    pub fn will_enable_cloud_sync(shared: &Shared) -> bool {
+        shared.flow == Flow::CloudSync
+            && shared.settings.enable_writeback
+            && shared
+                .sync
+                .agent()
+                .is_some_and(|a| a.too_old() != Some(true))
+            && !shared.hybrid_admin.trim().is_empty()
+            && !shared.hybrid_admin_password.is_empty()
+    }
+
+    /// Cloud Sync's switch is asked for but its sign-in is not complete yet.
+    fn cloud_sync_incomplete(shared: &Shared) -> bool {
+        shared.flow == Flow::CloudSync
+            && shared.settings.enable_writeback
+            && shared
+                .sync
+                .agent()
+                .is_some_and(|a| a.too_old() != Some(true))
+            && !Self::will_enable_cloud_sync(shared)
     }
 
     fn compute(&mut self, shared: &mut Shared) -> Action {
@@ -272,7 +302,60 @@ impl Page {
         style::section(col)
     }
 
+    fn cloud_sync<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let mut col = column![text(t!("ready-cloud-sync")).size(16)].spacing(6);
+        match shared.sync.agent() {
+            None => col = col.push(style::note(t!("ready-no-agent"))),
+            Some(a) if a.too_old() == Some(true) => {
+                col = col.push(style::warning_box(t!(
+                    "ready-agent-too-old",
+                    version = a.version.clone().unwrap_or_default(),
+                    minimum = crate::syncserver::agent::MIN_AGENT_VERSION
+                )))
+            }
+            Some(_) => {
+                col = col.push(
+                    checkbox(shared.settings.enable_writeback)
+                        .label(t!("ready-enable-cloud-sync"))
+                        .on_toggle(Message::EnableWriteback),
+                );
+                if shared.settings.enable_writeback {
+                    let label = |s: String| text(s).width(220);
+                    col = col
+                        .push(
+                            row![
+                                label(t!("ready-hybrid-admin")),
+                                text_input("admin@contoso.onmicrosoft.com", &shared.hybrid_admin)
+                                    .on_input(Message::HybridAdmin)
+                                    .width(360)
+                            ]
+                            .spacing(8)
+                            .align_y(iced::Alignment::Center),
+                        )
+                        .push(
+                            row![
+                                label(t!("ready-hybrid-admin-password")),
+                                text_input("", &shared.hybrid_admin_password)
+                                    .secure(true)
+                                    .on_input(|p| Message::HybridAdminPassword(super::Secret(
+                                        zeroize::Zeroizing::new(p)
+                                    )))
+                                    .width(360)
+                            ]
+                            .spacing(8)
+                            .align_y(iced::Alignment::Center),
+                        )
+                        .push(style::note(t!("ready-cloud-sync-hint")));
+                }
+            }
+        }
+        style::section(col)
+    }
+
     fn sync_server<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        if shared.flow == Flow::CloudSync {
+            return self.cloud_sync(shared);
+        }
         let mut col = column![text(t!("ready-sync-server")).size(16)].spacing(6);
         match shared.sync.info() {
             None => col = col.push(style::note(t!("ready-no-sync-server"))),
@@ -319,7 +402,7 @@ impl WizardPage for Page {
     }
 
     fn can_continue(&self, shared: &Shared) -> bool {
-        !self.computing && shared.planned.is_some()
+        !self.computing && shared.planned.is_some() && !Self::cloud_sync_incomplete(shared)
     }
 
     fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
@@ -358,6 +441,14 @@ impl WizardPage for Page {
             Message::AdminSdHolder(b) => o.include_adminsdholder = b,
             Message::EnableWriteback(b) => {
                 shared.settings.enable_writeback = b;
+                return Action::None;
+            }
+            Message::HybridAdmin(user) => {
+                shared.hybrid_admin = user;
+                return Action::None;
+            }
+            Message::HybridAdminPassword(p) => {
+                shared.hybrid_admin_password = p.0;
                 return Action::None;
             }
             Message::Toggle(i) => {

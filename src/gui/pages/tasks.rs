@@ -149,6 +149,11 @@ impl WizardPage for Page {
                 t!("tasks-configure-hint")
             ),
             choice(
+                Flow::CloudSync,
+                t!("tasks-cloud-sync"),
+                t!("tasks-cloud-sync-hint")
+            ),
+            choice(
                 Flow::Diagnose,
                 t!("tasks-diagnose"),
                 t!("tasks-diagnose-hint")

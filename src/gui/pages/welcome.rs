@@ -62,6 +62,14 @@ impl WizardPage for Page {
                         if let Some(i) = info.as_ref().filter(|i| i.installed) {
                             prefill(shared, i);
                         }
+                        // A provisioning agent server without Entra Connect: the Cloud Sync
+                        // path is the one that fits (the next page can change it).
+                        if info
+                            .as_ref()
+                            .is_some_and(|i| !i.installed && i.agent().is_some())
+                        {
+                            shared.flow = crate::gui::shared::Flow::CloudSync;
+                        }
                         SyncState::Read(info)
                     }
                     Err(e) => SyncState::Failed(e),
@@ -105,8 +113,26 @@ impl WizardPage for Page {
                 .spacing(4)
                 .into()
             }
+            SyncState::Read(Some(i)) if i.agent().is_some() => column![].into(),
             SyncState::Read(_) => style::note(t!("welcome-not-installed")),
         };
+        let agent: Option<Element<'a, Message>> = shared.sync.agent().map(|a| {
+            column![
+                style::field(
+                    t!("welcome-agent-version"),
+                    a.version.clone().unwrap_or_else(|| t!("state-unknown"))
+                ),
+                style::field(
+                    t!("welcome-agent-service"),
+                    a.service_status
+                        .clone()
+                        .unwrap_or_else(|| t!("state-unknown"))
+                ),
+                style::note(t!("welcome-agent-hint")),
+            ]
+            .spacing(4)
+            .into()
+        });
         let mut lookup = column![
             text(t!("welcome-explain-title")).size(18),
             style::note(t!("welcome-explain-hint")),
@@ -128,7 +154,13 @@ impl WizardPage for Page {
             style::heading(t!("welcome-title")),
             style::lead(t!("welcome-lead")),
             style::lead(t!("welcome-what")),
-            style::section(column![text(t!("welcome-detected")).size(18), detected].spacing(8)),
+            style::section({
+                let c = column![text(t!("welcome-detected")).size(18), detected].spacing(8);
+                match agent {
+                    Some(a) => c.push(a),
+                    None => c,
+                }
+            }),
             style::section(lookup),
             style::note(t!("welcome-start-hint")),
         ]

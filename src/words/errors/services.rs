@@ -138,6 +138,11 @@ impl Words {
             PsError::StagingMode => s("error-ps-staging-mode", &[]),
             PsError::NoEntraConnector => s("error-ps-no-entra-connector", &[]),
             PsError::StillOff { cmdlet } => s("error-ps-still-off", &[("cmdlet", cmdlet)]),
+            PsError::AgentMissing => s("error-ps-agent-missing", &[]),
+            PsError::AgentTooOld { version, minimum } => s(
+                "error-ps-agent-too-old",
+                &[("version", version), ("minimum", minimum)],
+            ),
         }
     }
 }
@@ -241,6 +246,11 @@ mod tests {
             PsError::NoEntraConnector,
             PsError::StillOff {
                 cmdlet: "Set-ADSyncAADPasswordResetConfiguration".into(),
+            },
+            PsError::AgentMissing,
+            PsError::AgentTooOld {
+                version: "1.1.96.0".into(),
+                minimum: "1.1.977.0".into(),
             },
         ] {
             all.push(Box::new(p));
