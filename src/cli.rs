@@ -104,6 +104,11 @@ pub struct ConnectionArgs {
     /// machine's domain.
     #[arg(long, value_name = "HOST|URL")]
     pub server: Option<String>,
+    /// Every directory of this profile (the wizard saves one; see the README, "Several forests"),
+    /// assessed concurrently. The first directory's password comes from --password-env,
+    /// --password-file or a prompt, the others' from their `password_env`.
+    #[arg(long, value_name = "FILE", conflicts_with = "server")]
+    pub profile: Option<std::path::PathBuf>,
     /// Use StartTLS on port 389 instead of LDAPS on 636.
     #[arg(long, conflicts_with = "allow_plaintext")]
     pub starttls: bool,

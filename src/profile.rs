@@ -97,6 +97,31 @@ pub struct Settings {
     pub enable_writeback: bool,
     /// Where backups go; the platform data folder when empty.
     pub backup_dir: Option<PathBuf>,
+    /// More directories, as Connect's "Connect your directories" lists them: other forests, or
+    /// domains reached through their own DC. The one above comes first.
+    pub directories: Vec<DirectorySettings>,
+}
+
+/// One more directory of a profile. No secret: `password_env` names the environment variable
+/// that holds the password.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct DirectorySettings {
+    /// The DC or domain name, optionally `:port` or `ldaps://…`.
+    pub server: String,
+    pub transport: TransportChoice,
+    pub ca_file: Option<PathBuf>,
+    pub user: String,
+    pub windows_credentials: bool,
+    /// The environment variable with `user`'s password (the command line asks when it is
+    /// empty and there is a terminal).
+    pub password_env: String,
+    /// The AD DS connector account of this forest; detected when empty.
+    pub connector: String,
+    /// OUs in the sync scope; empty = the whole domain.
+    pub scopes: Vec<String>,
+    /// Check every domain of this forest, each domain root through its own DC.
+    pub all_domains: bool,
 }
 
 impl Default for Settings {
@@ -127,6 +152,7 @@ impl Default for Settings {
             },
             enable_writeback: true,
             backup_dir: None,
+            directories: Vec::new(),
         }
     }
 }
@@ -158,6 +184,31 @@ pub struct LoadNotes {
 }
 
 impl Settings {
+    /// Every directory of the profile: the one of the main fields (when it names a server),
+    /// then the others.
+    pub fn all_directories(&self) -> Vec<DirectorySettings> {
+        let mut out = Vec::new();
+        if !self.server.trim().is_empty() {
+            out.push(DirectorySettings {
+                server: self.server.clone(),
+                transport: self.transport,
+                ca_file: self.ca_file.clone(),
+                user: self.user.clone(),
+                windows_credentials: self.windows_credentials,
+                password_env: String::new(),
+                connector: self.connector.clone(),
+                scopes: if self.sync_all {
+                    Vec::new()
+                } else {
+                    self.scopes.clone()
+                },
+                all_domains: false,
+            });
+        }
+        out.extend(self.directories.iter().cloned());
+        out
+    }
+
     /// Settings from JSON text: field by field, so one bad value does not lose the rest.
     pub fn from_profile_text(text: &str, path: &Path) -> Result<(Self, LoadNotes), ProfileError> {
         let format = |reason: String| ProfileError::Format {
@@ -245,6 +296,25 @@ mod tests {
         let (back, notes) = Settings::from_profile_text(&text, Path::new("p.json")).unwrap();
         assert_eq!(back, s);
         assert_eq!(notes, LoadNotes::default());
+    }
+
+    #[test]
+    fn a_profile_lists_its_directories_the_main_one_first() {
+        let text = r#"{"schema": 1, "settings": {"server": "dc1.corp.example", "user": "a@corp.example",
+            "sync_all": false, "scopes": ["OU=Staff,DC=corp,DC=example"],
+            "directories": [{"server": "dc1.fabrikam.example", "user": "b@fabrikam.example",
+                             "password_env": "FABRIKAM_PW", "all_domains": true}]}}"#;
+        let (s, notes) = Settings::from_profile_text(text, Path::new("p.json")).unwrap();
+        assert!(notes.dropped_fields.is_empty(), "{notes:?}");
+        let all = s.all_directories();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].server, "dc1.corp.example");
+        assert_eq!(all[0].scopes, ["OU=Staff,DC=corp,DC=example"]);
+        assert_eq!(all[1].password_env, "FABRIKAM_PW");
+        assert!(all[1].all_domains && !all[0].all_domains);
+        let (back, _) =
+            Settings::from_profile_text(&s.to_profile_text(), Path::new("p.json")).unwrap();
+        assert_eq!(back, s, "saved and loaded again, nothing is lost");
     }
 
     #[test]

@@ -319,6 +319,26 @@ configure-cancel-hint = „Beenden“ bricht die verbleibenden Änderungen ab; d
 configure-enabling = Kennwortrückschreiben wird in Entra Connect aktiviert…
 configure-enabled = Das Kennwortrückschreiben ist in Entra Connect aktiviert (zurückgelesen und überprüft).
 configure-enable-failed = Das Kennwortrückschreiben konnte nicht aktiviert werden: { $reason }
+others-lost = Die Prüfung dieses Verzeichnisses wurde unerwartet beendet
+others-no-directory = Keines der Verzeichnisse unter „Verzeichnisse verbinden“ ist die Domäne { $domain }, in der diese Sicherung erstellt wurde. Fügen Sie dieses Verzeichnis dort hinzu und wählen Sie die Sicherung erneut.
+directory-others-title = Weitere Verzeichnisse (andere Gesamtstrukturen)
+directory-others-hint = Wie „Verzeichnis hinzufügen“ in Connect: jede Gesamtstruktur mit eigenem Administrator, eigener CA-Datei und eigenem Connector-Konto (wird erkannt). Sie werden zur selben Zeit wie das erste geprüft, mit denselben Optionen geplant, und jedes bekommt seine eigene Sicherung. Kennwörter gelten nur für diese Sitzung.
+directory-other-add = Verzeichnis hinzufügen
+directory-other-remove = Entfernen
+checks-others-title = Weitere Verzeichnisse
+checks-others-running = Die weiteren Verzeichnisse werden geprüft…
+checks-other-failed = { $label }: konnte nicht geprüft werden: { $reason }
+ready-others-title = Weitere Verzeichnisse
+ready-other-changes = { $label }: { $count ->
+    [one] 1 Änderung
+   *[other] { $count } Änderungen
+}
+ready-other-failed = { $label }: kein Plan: { $reason }
+configure-other-done = { $label }: { $count ->
+    [one] 1 Änderung
+   *[other] { $count } Änderungen
+} geschrieben und geprüft; Sicherung { $path }
+configure-other-failed = { $label }: angehalten: { $reason }
 tasks-cloud-sync = Kennwortrückschreiben für Entra Cloud Sync einrichten
 tasks-cloud-sync-hint = Dieselben Prüfungen und Korrekturen für Cloud Sync: Das gMSA seines Bereitstellungs-Agents (oft provAgentgMSA$) ist das Connector-Konto, und Writeback wird auf dem Agent-Server mit Set-AADCloudSyncPasswordWritebackConfiguration eingeschaltet.
 welcome-agent-version = Version des Cloud-Sync-Bereitstellungs-Agents
@@ -665,6 +685,13 @@ severity-info = Info
 
 ## Berichte (Text der Prüfung, Markdown, HTML und JSON)
 report-title = Bereitschaft für das Kennwortrückschreiben – { $domain }
+report-directories-title = Bereitschaft für das Kennwortrückschreiben – mehrere Verzeichnisse
+report-directory-heading = Verzeichnis: { $label }
+report-directory-failed = Dieses Verzeichnis konnte nicht geprüft werden: { $reason }
+report-directories-verdict = { $count ->
+    [one] { $ready } von 1 Verzeichnis bereit
+   *[other] { $ready } von { $count } Verzeichnissen bereit
+}
 report-readiness = bereit für { $ready } von { $users ->
         [one] 1 Benutzer
        *[other] { $users } Benutzern
@@ -958,3 +985,11 @@ cli-writeback-now-on = Kennwortrückschreiben ist auf diesem Synchronisierungsse
 cli-hybrid-admin-password = Kennwort für { $user } (Administrator für Hybrididentität):{" "}
 cli-no-hybrid-admin-password = Kein Kennwort für --hybrid-admin: Geben Sie --hybrid-admin-password-env VAR an, oder starten Sie in einem Terminal, um gefragt zu werden
 cli-cloud-sync-writeback-on = Set-AADCloudSyncPasswordWritebackConfiguration -Enable $true lief ohne Fehler. Microsoft dokumentiert keinen Weg, den Schalter zurückzulesen: Prüfen Sie „Kennwörter mit Microsoft Entra Connect Cloud Sync zurückschreiben“ unter Kennwortzurücksetzung → Lokale Integration.
+cli-profile-target = --connector und --scope nennen ein Verzeichnis; mit --profile hat jedes Verzeichnis im Profil sein eigenes (connector, scopes)
+cli-profile-empty = Das Profil { $path } nennt kein Verzeichnis: Geben Sie seinen "server" an (und weitere unter "directories")
+cli-profile-no-user = Das Verzeichnis { $server } im Profil hat keinen "user" (oder "windows_credentials": true)
+cli-profile-no-password = Kein Kennwort für { $user } an { $server }: Geben Sie im Profil den Namen einer Umgebungsvariablen als "password_env" an, oder starten Sie in einem Terminal, um gefragt zu werden
+cli-directory-done = { $label }: geprüft
+cli-profile-plan-file = --plan enthält den Plan eines Verzeichnisses; mit --profile wird jedes Verzeichnis neu geplant
+cli-profile-no-directory = Die in { $path } genannte Sicherung von { $label } gehört zu keinem Verzeichnis des Profils: Geben Sie das Profil an, mit dem der Lauf gemacht wurde
+cli-apply-several-done = Fertig in { $count } Verzeichnissen. Alles rückgängig machen: { $command }

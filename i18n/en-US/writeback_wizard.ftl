@@ -319,6 +319,26 @@ configure-cancel-hint = Exit cancels the remaining changes; the backup holds eve
 configure-enabling = Switching password writeback on in Entra Connect…
 configure-enabled = Password writeback is on in Entra Connect (read back and verified).
 configure-enable-failed = Password writeback could not be switched on: { $reason }
+others-lost = the assessment of this directory stopped unexpectedly
+others-no-directory = none of the directories on "Connect your directories" is the domain { $domain } this backup was made in. Add that directory there, then choose the backup again.
+directory-others-title = More directories (other forests)
+directory-others-hint = As Connect's "Add Directory": each forest with its own administrator, CA file and connector account (detected). They are checked at the same time as the first one, planned with the same options, and each gets its own backup. Passwords are kept for this session only.
+directory-other-add = Add directory
+directory-other-remove = Remove
+checks-others-title = Other directories
+checks-others-running = Checking the other directories…
+checks-other-failed = { $label }: could not be checked: { $reason }
+ready-others-title = Other directories
+ready-other-changes = { $label }: { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}
+ready-other-failed = { $label }: no plan: { $reason }
+configure-other-done = { $label }: { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+} written and verified; backup { $path }
+configure-other-failed = { $label }: stopped: { $reason }
 tasks-cloud-sync = Set up password writeback for Entra Cloud Sync
 tasks-cloud-sync-hint = The same checks and fixes for Cloud Sync: its provisioning agent's gMSA (often provAgentgMSA$) is the connector account, and writeback is switched on on the agent server with Set-AADCloudSyncPasswordWritebackConfiguration.
 welcome-agent-version = Cloud Sync provisioning agent version
@@ -665,6 +685,13 @@ severity-info = info
 
 ## Reports (check's text, Markdown, HTML and JSON)
 report-title = Password writeback readiness — { $domain }
+report-directories-title = Password writeback readiness — several directories
+report-directory-heading = Directory: { $label }
+report-directory-failed = this directory could not be checked: { $reason }
+report-directories-verdict = { $count ->
+    [one] { $ready } of 1 directory ready
+   *[other] { $ready } of { $count } directories ready
+}
 report-readiness = ready for { $ready } of { $users ->
         [one] 1 user
        *[other] { $users } users
@@ -958,3 +985,11 @@ cli-writeback-now-on = Password writeback is now enabled on this sync server (re
 cli-hybrid-admin-password = Password for { $user } (Hybrid Identity Administrator):{" "}
 cli-no-hybrid-admin-password = no password for --hybrid-admin: give --hybrid-admin-password-env VAR, or run in a terminal to be asked
 cli-cloud-sync-writeback-on = Set-AADCloudSyncPasswordWritebackConfiguration -Enable $true ran without an error. Microsoft documents no way to read the switch back: check "Write back passwords with Microsoft Entra Connect cloud sync" under Password reset → On-premises integration.
+cli-profile-target = --connector and --scope name one directory; with --profile each directory has its own (connector, scopes) in the profile
+cli-profile-empty = the profile { $path } names no directory: give its "server" (and more under "directories")
+cli-profile-no-user = the directory { $server } in the profile has no "user" (or "windows_credentials": true)
+cli-profile-no-password = no password for { $user } on { $server }: give the name of an environment variable as its "password_env" in the profile, or run in a terminal to be asked
+cli-directory-done = { $label }: checked
+cli-profile-plan-file = --plan holds one directory's plan; with --profile each directory is planned afresh
+cli-profile-no-directory = the backup of { $label } listed in { $path } belongs to no directory of the profile: give the profile the run was made with
+cli-apply-several-done = Done in { $count } directories. To undo them all: { $command }

@@ -51,6 +51,9 @@ async fn compute(login: &Login, target: &TargetArgs, options: &PlanOptionArgs) -
 }
 
 pub async fn run_plan(args: PlanArgs, words: &Words) -> Result<ExitCode> {
+    if args.connection.profile.is_some() {
+        return plan_several(&args, words).await;
+    }
     let login = super::connect::login(&args.connection)?;
     let plan = compute(&login, &args.target, &args.options).await?;
     let text = match args.format {
@@ -73,6 +76,35 @@ pub async fn run_plan(args: PlanArgs, words: &Words) -> Result<ExitCode> {
                 )
             );
         }
+        None => print!("{text}"),
+    }
+    Ok(ExitCode::from(super::exit::OK))
+}
+
+/// `plan --profile`: each directory's plan under its heading (JSON: `{"plans": [{label,
+/// plan}]}`; `apply --profile` plans afresh, so this is for reading).
+async fn plan_several(args: &PlanArgs, words: &Words) -> Result<ExitCode> {
+    let dirs = super::directories::from_args(&args.connection, &args.target, 1000).await?;
+    let mut text = String::new();
+    let mut plans = Vec::new();
+    for d in &dirs {
+        let plan = engine::plan(&d.login, None, &d.options, &plan_options(&args.options))
+            .await?
+            .plan;
+        text.push_str(&format!(
+            "{}\n{}\n",
+            super::say("report-directory-heading", &[("label", &d.label)]),
+            words.plan_text(&plan)
+        ));
+        plans.push(serde_json::json!({"label": d.label, "plan": plan}));
+    }
+    if args.format == PlanFormat::Json {
+        text = serde_json::to_string_pretty(&serde_json::json!({ "plans": plans }))? + "\n";
+    }
+    match &args.output {
+        Some(path) => super::write_file(path, text.as_bytes()).with_context(|| {
+            super::say("cli-writing-plan", &[("path", &path.display().to_string())])
+        })?,
         None => print!("{text}"),
     }
     Ok(ExitCode::from(super::exit::OK))
@@ -162,19 +194,110 @@ fn read_plan(path: &std::path::Path) -> Result<Plan> {
 }
 
 pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
-    let login = super::connect::login(&args.connection)?;
     let hybrid = super::cloud::hybrid_admin(&args)?;
+    if args.connection.profile.is_some() {
+        return apply_several(&args, hybrid.as_ref(), words).await;
+    }
+    let login = super::connect::login(&args.connection)?;
     let plan = match &args.plan {
         Some(path) => read_plan(path)?,
         None => compute(&login, &args.target, &args.options).await?,
     };
+    let backup_path: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
+    let hint = restore_hint(&args.connection, &backup_path);
+    let code = apply_one(&args, &login, &plan, &backup_path, &hint, words).await?;
+    if code == ExitCode::from(super::exit::OK) {
+        enable_switches(&args, hybrid.as_ref()).await?;
+    }
+    Ok(code)
+}
+
+/// `apply --profile`: each directory planned, shown, confirmed and applied in turn, with its
+/// own backup; the run's manifest (at `--backup`) lists them for `restore --profile`.
+async fn apply_several(
+    args: &ApplyArgs,
+    hybrid: Option<&super::cloud::HybridAdmin>,
+    words: &Words,
+) -> Result<ExitCode> {
+    if args.plan.is_some() {
+        bail!(super::say("cli-profile-plan-file", &[]));
+    }
+    let dirs = super::directories::from_args(&args.connection, &args.target, 1000).await?;
+    let manifest: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
+    if manifest.exists() {
+        return Err(backup::BackupError::Exists {
+            path: manifest.display().to_string(),
+        }
+        .into());
+    }
+    let entries: Vec<serde_json::Value> = dirs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            serde_json::json!({
+                "label": d.label,
+                "backup": super::directories::backup_of(&manifest, i, &d.label),
+            })
+        })
+        .collect();
+    let text = serde_json::to_string_pretty(
+        &serde_json::json!({"schema": 1, "tool": "writeback-wizard", "directories": entries}),
+    )? + "\n";
+    super::write_file(&manifest, text.as_bytes()).map_err(|e| backup::BackupError::Write {
+        path: manifest.display().to_string(),
+        reason: e.to_string(),
+    })?;
+    let hint = format!(
+        "writeback-wizard restore --profile {} --backup {}",
+        args.connection
+            .profile
+            .as_deref()
+            .unwrap_or(std::path::Path::new("?"))
+            .display(),
+        manifest.display()
+    );
+    for (i, d) in dirs.iter().enumerate() {
+        println!(
+            "\n{}",
+            super::say("report-directory-heading", &[("label", &d.label)])
+        );
+        let plan = engine::plan(&d.login, None, &d.options, &plan_options(&args.options))
+            .await?
+            .plan;
+        let path = super::directories::backup_of(&manifest, i, &d.label);
+        let code = apply_one(args, &d.login, &plan, &path, &hint, words).await?;
+        if code != ExitCode::from(super::exit::OK) {
+            return Ok(code);
+        }
+    }
+    enable_switches(args, hybrid).await?;
+    println!(
+        "\n{}",
+        super::say(
+            "cli-apply-several-done",
+            &[("count", &dirs.len().to_string()), ("command", &hint)]
+        )
+    );
+    Ok(ExitCode::from(super::exit::OK))
+}
+
+/// Shows `plan` as it applies to the directory now, asks, and applies it with its backup at
+/// `backup_path`. `hint` is how to undo it.
+async fn apply_one(
+    args: &ApplyArgs,
+    login: &Login,
+    plan: &Plan,
+    backup_path: &std::path::Path,
+    hint: &str,
+    words: &Words,
+) -> Result<ExitCode> {
+    let plan = plan.clone();
     if plan.is_empty() {
         println!("{}", super::say("cli-nothing-to-change", &[]));
-        enable_switches(&args, hybrid.as_ref()).await?;
         return Ok(ExitCode::from(super::exit::OK));
     }
     let conn = login.connect().await?;
-    let mut conn = connect_for_writes(&login, conn, &plan).await;
+    let mut conn = connect_for_writes(login, conn, &plan).await;
     // What will be written, worked out from the directory as it is now and checked as apply
     // checks it: a plan file's own text is never what is shown.
     let preview = match writeback_wizard::plan::apply::preview(&mut conn, &plan).await {
@@ -215,11 +338,10 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         eprintln!("{}", super::say("cli-nothing-changed", &[]));
         return Ok(ExitCode::from(super::exit::DECLINED));
     }
-    let backup_path: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
     let result = apply(
         &mut conn,
         &plan,
-        &backup_path,
+        backup_path,
         &ApplyOptions {
             replan: args.replan,
             ..ApplyOptions::default()
@@ -259,11 +381,10 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
                     &[
                         ("count", &written.to_string()),
                         ("backup", &backup_path.display().to_string()),
-                        ("command", &restore_hint(&args.connection, &backup_path)),
+                        ("command", hint),
                     ],
                 )
             );
-            enable_switches(&args, hybrid.as_ref()).await?;
             Ok(ExitCode::from(super::exit::OK))
         }
         Err(e) => {
@@ -273,10 +394,7 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
                 msg.push_str(". ");
                 msg.push_str(&super::say(
                     "cli-undo-hint",
-                    &[
-                        ("written", &written.to_string()),
-                        ("command", &restore_hint(&args.connection, &backup_path)),
-                    ],
+                    &[("written", &written.to_string()), ("command", hint)],
                 ));
             }
             bail!(msg)
@@ -285,9 +403,73 @@ pub async fn run_apply(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
 }
 
 pub async fn run_restore(args: RestoreArgs, words: &Words) -> Result<ExitCode> {
+    if args.connection.profile.is_some() {
+        return restore_several(&args, words).await;
+    }
+    let login = super::connect::login(&args.connection)?;
+    restore_one(&args, &login, &args.backup, words).await
+}
+
+/// `restore --profile --backup MANIFEST`: each directory's backup of the run, in turn.
+async fn restore_several(args: &RestoreArgs, words: &Words) -> Result<ExitCode> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        label: String,
+        backup: PathBuf,
+    }
+    #[derive(serde::Deserialize)]
+    struct Manifest {
+        directories: Vec<Entry>,
+    }
+    let shown = args.backup.display().to_string();
+    let text = std::fs::read(&args.backup).map_err(|e| backup::BackupError::Read {
+        path: shown.clone(),
+        reason: e.to_string(),
+    })?;
+    let manifest: Manifest =
+        serde_json::from_slice(&text).map_err(|e| backup::BackupError::Damaged {
+            path: shown.clone(),
+            reason: e.to_string(),
+        })?;
+    let target = TargetArgs {
+        connector: None,
+        scope: Vec::new(),
+    };
+    let dirs = super::directories::from_args(&args.connection, &target, 1000).await?;
+    for entry in &manifest.directories {
+        println!(
+            "\n{}",
+            super::say("report-directory-heading", &[("label", &entry.label)])
+        );
+        if !entry.backup.exists() {
+            // Apply stopped before it reached this directory: nothing was written there.
+            println!("{}", super::say("cli-nothing-to-write", &[]));
+            continue;
+        }
+        let Some(d) = dirs.iter().find(|d| d.label == entry.label) else {
+            bail!(super::say(
+                "cli-profile-no-directory",
+                &[("label", &entry.label), ("path", &shown)]
+            ));
+        };
+        let code = restore_one(args, &d.login, &entry.backup, words).await?;
+        if code != ExitCode::from(super::exit::OK) {
+            return Ok(code);
+        }
+    }
+    Ok(ExitCode::from(super::exit::OK))
+}
+
+/// Restores one directory from its backup at `path`.
+async fn restore_one(
+    args: &RestoreArgs,
+    login: &Login,
+    path: &std::path::Path,
+    words: &Words,
+) -> Result<ExitCode> {
     // Refuse a damaged, edited or foreign-shaped file before connecting, let alone writing.
-    let backup = Backup::load(&args.backup)?;
-    let mut conn = super::connect::connect(&args.connection).await?;
+    let backup = Backup::load(path)?;
+    let mut conn = login.connect().await?;
     println!(
         "{}",
         super::say(
@@ -306,7 +488,7 @@ pub async fn run_restore(args: RestoreArgs, words: &Words) -> Result<ExitCode> {
     } else {
         RestoreMode::Undo
     };
-    let items = backup::prepare_restore(&mut conn, &backup, &args.backup, mode, args.force).await?;
+    let items = backup::prepare_restore(&mut conn, &backup, path, mode, args.force).await?;
     let writes = items.iter().filter(|i| i.target.is_some()).count();
     for (k, i) in items.iter().enumerate() {
         println!(

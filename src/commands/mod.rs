@@ -5,6 +5,7 @@ pub mod assets;
 pub mod check;
 pub mod cloud;
 pub mod connect;
+pub mod directories;
 pub mod exit;
 pub mod explain;
 pub mod fix;

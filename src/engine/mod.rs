@@ -4,6 +4,7 @@
 //! results into words.
 
 pub mod assess;
+pub mod directories;
 pub mod login;
 pub mod planning;
 

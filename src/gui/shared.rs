@@ -76,6 +76,8 @@ pub enum Done {
         writeback: Option<Result<(), String>>,
         /// The switch was Cloud Sync's (which cannot be read back), not Entra Connect's.
         cloud_sync: bool,
+        /// What was done in each other directory, in words.
+        others: Vec<String>,
         /// Why it stopped early, if it did.
         stopped: Option<String>,
     },
@@ -93,6 +95,12 @@ pub struct Shared {
     /// the session only) and its password (never saved).
     pub hybrid_admin: String,
     pub hybrid_admin_password: Zeroizing<String>,
+    /// The passwords of the other directories (`settings.directories`), by position; never
+    /// saved.
+    pub other_passwords: Vec<Zeroizing<String>>,
+    /// The other directories' assessments and plans (`None`: not yet, or none to make).
+    pub others_assessed: Option<Vec<super::jobs::OtherAssessment>>,
+    pub others_planned: Option<Vec<super::jobs::OtherPlan>>,
     pub flow: Flow,
     pub sync: SyncState,
     pub signed_in: Option<SignedIn>,
@@ -123,6 +131,9 @@ impl Shared {
             password: Zeroizing::new(String::new()),
             hybrid_admin: String::new(),
             hybrid_admin_password: Zeroizing::new(String::new()),
+            other_passwords: Vec::new(),
+            others_assessed: None,
+            others_planned: None,
             flow: Flow::Configure,
             sync: SyncState::Detecting,
             signed_in: None,
@@ -251,6 +262,46 @@ impl Shared {
     pub fn set_assessment(&mut self, assessment: Option<Arc<Assessment>>) {
         self.assessment = assessment;
         self.planned = None;
+        self.others_planned = None;
+    }
+
+    /// The other directories with their passwords.
+    pub fn others(&self) -> Vec<super::jobs::Other> {
+        self.settings
+            .directories
+            .iter()
+            .enumerate()
+            .map(|(i, d)| super::jobs::Other {
+                settings: d.clone(),
+                password: self.other_passwords.get(i).cloned().unwrap_or_default(),
+            })
+            .collect()
+    }
+
+    /// Adds another directory (tested) with its password.
+    pub fn add_other(&mut self, other: super::jobs::Other) {
+        self.other_passwords
+            .resize(self.settings.directories.len(), Zeroizing::default());
+        self.settings.directories.push(other.settings);
+        self.other_passwords.push(other.password);
+        self.forget_results();
+    }
+
+    /// Removes the other directory at `index`.
+    pub fn remove_other(&mut self, index: usize) {
+        if index < self.settings.directories.len() {
+            self.settings.directories.remove(index);
+            if index < self.other_passwords.len() {
+                self.other_passwords.remove(index);
+            }
+            self.forget_results();
+        }
+    }
+
+    /// The other directories' assessments.
+    pub fn set_others_assessed(&mut self, assessed: Option<Vec<super::jobs::OtherAssessment>>) {
+        self.others_assessed = assessed;
+        self.others_planned = None;
     }
 
     /// The pilot table.
@@ -279,6 +330,8 @@ impl Shared {
         self.assessment = None;
         self.pilot = None;
         self.planned = None;
+        self.others_assessed = None;
+        self.others_planned = None;
     }
 }
 

@@ -13,6 +13,21 @@ use crate::words::Words;
 
 /// Renders `report` as an HTML page in `w`'s language.
 pub fn render(report: &Report, w: &Words) -> String {
+    let title = w.get_with(
+        "report-title",
+        &[(
+            "domain",
+            FluentValue::from(report.directory.dns_name.clone()),
+        )],
+    );
+    let mut out = document(&w.lang(), &title, body(report, w, 1));
+    out.push('\n');
+    out
+}
+
+/// The report's content, its headings starting at `<h{level}>` (a section of a page of
+/// several directories starts one level down).
+pub fn body(report: &Report, w: &Words, level: u8) -> maud::Markup {
     let s = |v: &str| FluentValue::from(v.to_string());
     let d = &report.directory;
     let title = w.get_with("report-title", &[("domain", s(&d.dns_name))]);
@@ -20,15 +35,22 @@ pub fn render(report: &Report, w: &Words) -> String {
         "report-checked-at",
         &[("time", s(&report.time)), ("dc", s(&d.dc))],
     );
-    let body = html! {
-        h1 { (title) }
+    let heading = |level: u8, text: String| -> maud::Markup {
+        match level {
+            1 => html! { h1 { (text) } },
+            2 => html! { h2 { (text) } },
+            _ => html! { h3 { (text) } },
+        }
+    };
+    html! {
+        (heading(level, title))
         p class=(if report.ready { "info" } else { "error" }) { strong { (report.verdict_line(w)) } }
         p { (d.domain_dn) " · " (checked) }
         @if let Some(c) = &report.connector {
             p { (w.get("report-connector-account")) ": " code { (c.sam_account_name) } " (" (c.dn) "), " (w.engine(c.engine)) }
         }
         @for (group, items) in grouped(report) {
-            h2 { (w.group(group)) }
+            (heading(level + 1, w.group(group)))
             @if items.is_empty() {
                 p class="info" { "✔ " (w.get("report-no-problems")) "." }
             } @else {
@@ -57,7 +79,7 @@ pub fn render(report: &Report, w: &Words) -> String {
             }
         }
         @if let Some(p) = &report.pilot {
-            h2 { (w.get_with("report-pilot-group", &[("group", s(&p.group))])) }
+            (heading(level + 1, w.get_with("report-pilot-group", &[("group", s(&p.group))])))
             table {
                 tr { @for c in super::pilot_columns(w) { th { (c) } } }
                 @for r in &p.rows {
@@ -73,7 +95,7 @@ pub fn render(report: &Report, w: &Words) -> String {
                 }
             }
         }
-        h2 { (w.get("report-users")) }
+        (heading(level + 1, w.get("report-users")))
         p { (w.readiness(&report.readiness)) "." }
         @if !report.users.blocked.is_empty() {
             table {
@@ -87,8 +109,5 @@ pub fn render(report: &Report, w: &Words) -> String {
             p { (w.get("report-excluded-heading")) ":" }
             ul { @for x in &report.users.excluded { li { code { (x.dn) } } } }
         }
-    };
-    let mut out = document(&w.lang(), &title, body);
-    out.push('\n');
-    out
+    }
 }

@@ -3,6 +3,7 @@
 
 mod html;
 mod markdown;
+pub mod several;
 mod text;
 
 pub use html::render as html;

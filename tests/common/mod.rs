@@ -31,13 +31,26 @@ pub struct Lab {
 impl Lab {
     /// The running lab, or `None` (after saying why) when there is none and this is not CI.
     pub fn get() -> Option<Lab> {
-        let path =
-            std::env::var("WW_LAB_ENV").unwrap_or_else(|_| "/var/tmp/ww-lab/lab.env".to_string());
+        Self::load("WW_LAB_ENV", "/var/tmp/ww-lab/lab.env", "scripts/lab up")
+    }
+
+    /// The second forest (`scripts/lab up --forest2`, on 127.0.0.2), for the tests of several
+    /// forests; its variables start with `LAB2_`.
+    pub fn second() -> Option<Lab> {
+        Self::load(
+            "WW_LAB2_ENV",
+            "/var/tmp/ww-lab-forest2/lab.env",
+            "scripts/lab up --forest2",
+        )
+    }
+
+    fn load(var: &str, default: &str, start: &str) -> Option<Lab> {
+        let path = std::env::var(var).unwrap_or_else(|_| default.to_string());
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
                 let msg = format!(
-                    "no Samba AD lab ({path}: {e}); start it with `scripts/lab up` or run `scripts/test`"
+                    "no Samba AD lab ({path}: {e}); start it with `{start}` or run `scripts/test`"
                 );
                 let required = std::env::var("CI").is_ok_and(|v| v == "true")
                     || std::env::var("WW_REQUIRE_LAB").is_ok_and(|v| v == "1");

@@ -71,6 +71,7 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
         cancel: cancel.clone(),
         enable_writeback: false,
         cloud_sync: None,
+        others: Vec::new(),
         powershell: Default::default(),
     }));
     let mut verified = 0;

@@ -18,6 +18,7 @@ mod browser_sign_in;
 mod cancel;
 mod cloud_sync;
 mod end_to_end;
+mod forests;
 mod keys;
 
 use std::collections::VecDeque;

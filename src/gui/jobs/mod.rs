@@ -33,10 +33,12 @@ mod assess;
 mod cloud;
 mod directory;
 mod errors;
+mod others;
 mod write;
 
 pub use assess::*;
 pub use cloud::*;
 pub use directory::*;
 pub use errors::*;
+pub use others::*;
 pub use write::*;

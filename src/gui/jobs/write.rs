@@ -10,6 +10,11 @@ pub enum ApplyEvent {
     Note(String),
     EnablingWriteback,
     WritebackEnabled(Result<(), UiError>),
+    /// Another directory's changes: how many were written and where its backup is.
+    Other {
+        label: String,
+        result: Result<(usize, PathBuf), UiError>,
+    },
     /// The directory part is over: changes written, or why it stopped (and how many had been
     /// written).
     Done(Result<usize, (UiError, usize)>),
@@ -27,6 +32,8 @@ pub struct ApplyParams {
     /// Hybrid Identity Administrator.
     pub cloud_sync: Option<HybridAdmin>,
     pub powershell: ProcessPowerShell,
+    /// The other directories, each with its plan and its own backup file.
+    pub others: Vec<(Other, Arc<Plan>, PathBuf)>,
 }
 
 /// The Hybrid Identity Administrator Cloud Sync's cmdlet signs in with. `Debug` never shows the
@@ -80,6 +87,17 @@ async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
     .await;
     conn.close().await;
     let ok = r.is_ok();
+    if ok {
+        // The first directory is done: the others, each with its own backup, before the
+        // first's result ends the page's wait.
+        for (other, plan, backup) in p.others.clone() {
+            let label = other.label();
+            let result = apply_other(other, plan, backup.clone(), p.cancel.clone())
+                .await
+                .map(|n| (n, backup));
+            let _ = out.send(ApplyEvent::Other { label, result }).await;
+        }
+    }
     let _ = out
         .send(ApplyEvent::Done(r.map_err(|e| {
             let written = e.written();

@@ -25,6 +25,8 @@ pub enum Message {
     Start,
     Cancel,
     Event(CheckEvent),
+    /// The other directories' assessments (made at the same time as the first one's).
+    OthersChecked(Vec<jobs::OtherAssessment>),
     Toggle(usize),
     Filter(String),
     ExportBlocked,
@@ -45,6 +47,8 @@ pub struct Page {
     pub expanded: BTreeSet<usize>,
     pub filter: String,
     pub export: Option<Result<PathBuf, UiError>>,
+    /// The other directories are still being assessed.
+    pub others_running: bool,
     handle: Option<iced::task::Handle>,
 }
 
@@ -86,9 +90,63 @@ impl Page {
         self.live.clear();
         self.expanded.clear();
         self.error = None;
-        let (task, handle) = super::abortable(Task::run(jobs::run_checks(params), Message::Event));
+        let others = shared.others();
+        self.others_running = !others.is_empty();
+        let mut tasks = vec![Task::run(jobs::run_checks(params), Message::Event)];
+        if !others.is_empty() {
+            tasks.push(Task::perform(
+                jobs::assess_others(others),
+                Message::OthersChecked,
+            ));
+        }
+        let (task, handle) = super::abortable(Task::batch(tasks));
         self.handle = Some(handle);
         Action::Run(task)
+    }
+
+    /// The other directories: each one's verdict and its errors.
+    fn others_view<'a>(&'a self, shared: &'a Shared) -> Option<Element<'a, Message>> {
+        if shared.settings.directories.is_empty() {
+            return None;
+        }
+        let words = crate::words::Words::current(crate::words::Face::Wizard);
+        let mut c = column![text(t!("checks-others-title")).size(18)].spacing(6);
+        match &shared.others_assessed {
+            None if self.others_running => c = c.push(style::note(t!("checks-others-running"))),
+            None => {}
+            Some(list) => {
+                for (label, r) in list {
+                    match r {
+                        Ok(a) => {
+                            let line = format!("{label}: {}", a.report.verdict_line(&words));
+                            c = c.push(if a.report.ready {
+                                style::ok_box(line)
+                            } else {
+                                style::warning_box(line)
+                            });
+                            for f in a
+                                .report
+                                .findings
+                                .iter()
+                                .filter(|f| f.severity == Severity::Error)
+                            {
+                                c = c.push(
+                                    text(format!("✖ {} — {}", words.title(f), f.object)).size(13),
+                                );
+                            }
+                        }
+                        Err(e) => {
+                            c = c.push(style::error_box(t!(
+                                "checks-other-failed",
+                                label = label.as_str(),
+                                reason = e.message.as_str()
+                            )))
+                        }
+                    }
+                }
+            }
+        }
+        Some(style::section(c))
     }
 
     /// The findings shown: the finished report's, or those streamed so far.
@@ -228,7 +286,7 @@ impl WizardPage for Page {
     type Message = Message;
 
     fn busy(&self, _shared: &Shared) -> bool {
-        self.running
+        self.running || self.others_running
     }
 
     fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
@@ -249,15 +307,26 @@ impl WizardPage for Page {
     }
 
     fn can_continue(&self, shared: &Shared) -> bool {
-        !self.running && shared.assessment.is_some()
+        !self.running
+            && !self.others_running
+            && shared.assessment.is_some()
+            && (shared.settings.directories.is_empty() || shared.others_assessed.is_some())
     }
 
     fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         match message {
             Message::Start => return self.start(shared),
+            Message::OthersChecked(list) => {
+                self.others_running = false;
+                shared.set_others_assessed(Some(list));
+                if !self.running {
+                    self.handle = None;
+                }
+            }
             Message::Cancel => {
                 self.handle = None;
                 self.running = false;
+                self.others_running = false;
                 self.cancelled = true;
                 tracing::info!("check cancelled");
             }
@@ -266,7 +335,10 @@ impl WizardPage for Page {
             Message::Event(CheckEvent::Partial(f)) => self.live.extend(f),
             Message::Event(CheckEvent::Done(result)) => {
                 self.running = false;
-                self.handle = None;
+                // Dropping the handle would stop the other directories' check too.
+                if !self.others_running {
+                    self.handle = None;
+                }
                 match result {
                     Ok(a) => {
                         self.users = a.report.users.in_scope;
@@ -320,6 +392,9 @@ impl WizardPage for Page {
         c = c.push(self.status(shared));
         if let Some(e) = &self.error {
             c = c.push(style::error_box(e.message.clone()));
+        }
+        if let Some(others) = self.others_view(shared) {
+            c = c.push(others);
         }
         let findings = self.findings(shared);
         let done = shared.assessment.is_some() && !self.running;

@@ -226,6 +226,7 @@ fn done_view(done: &Done) -> iced::widget::Column<'_, Message> {
             backup,
             writeback,
             cloud_sync,
+            others,
             stopped,
         } => {
             let mut d =
@@ -245,6 +246,9 @@ fn done_view(done: &Done) -> iced::widget::Column<'_, Message> {
                 "complete-restore-how",
                 path = backup.display().to_string()
             )));
+            for line in others {
+                d = d.push(style::note(line.clone()));
+            }
             match writeback {
                 Some(Ok(())) if *cloud_sync => {
                     d = d.push(style::ok_box(t!("configure-enabled-cloud-sync")))

@@ -36,6 +36,8 @@ pub struct Page {
     /// The plan's changes in words, and those written so far.
     summaries: Vec<String>,
     changed: Vec<String>,
+    /// What was done in each other directory.
+    others: Vec<String>,
 }
 
 impl Page {
@@ -75,7 +77,23 @@ impl WizardPage for Page {
                 format!("{} ({})", words.change(c), c.dn)
             })
             .collect();
-        if planned.plan.is_empty() && !enable_writeback {
+        let backup = shared.backup_path.clone();
+        let others: Vec<_> = shared
+            .others()
+            .into_iter()
+            .zip(shared.others_planned.clone().unwrap_or_default())
+            .enumerate()
+            .filter_map(|(i, (o, (label, p)))| {
+                let p = p.ok()?;
+                Some((
+                    o,
+                    Arc::new(p.plan.clone()),
+                    jobs::other_backup(&backup, i, &label),
+                ))
+            })
+            .collect();
+        let others_to_write = others.iter().any(|(_, p, _)| !p.is_empty());
+        if planned.plan.is_empty() && !enable_writeback && !others_to_write {
             self.lines.push(t!("configure-nothing-to-change"));
             self.finished = true;
             shared.set_done(Some(Done::Configured {
@@ -84,6 +102,7 @@ impl WizardPage for Page {
                 backup: shared.backup_path.clone(),
                 writeback: None,
                 cloud_sync: shared.flow == crate::gui::shared::Flow::CloudSync,
+                others: Vec::new(),
                 stopped: None,
             }));
             return Task::none();
@@ -107,6 +126,7 @@ impl WizardPage for Page {
                 }
             }),
             powershell: shared.powershell.clone(),
+            others,
         };
         shared.set_done(None);
         // Not abortable on purpose: stopping is the cancel flag's job, between objects, and
@@ -166,6 +186,24 @@ impl WizardPage for Page {
                 self.lines.push(line);
             }
             Message::Event(ApplyEvent::Note(n)) => self.lines.push(n),
+            Message::Event(ApplyEvent::Other { label, result }) => {
+                let line = match result {
+                    Ok((count, path)) => t!(
+                        "configure-other-done",
+                        label = label.as_str(),
+                        count = crate::words::n(count),
+                        path = path.display().to_string()
+                    ),
+                    Err(e) => t!(
+                        "configure-other-failed",
+                        label = label.as_str(),
+                        reason = e.message.as_str()
+                    ),
+                };
+                tracing::info!("configure: {line}");
+                self.lines.push(line.clone());
+                self.others.push(line);
+            }
             Message::Event(ApplyEvent::Done(r)) => {
                 let (written, stopped) = match r {
                     Ok(n) => {
@@ -186,6 +224,7 @@ impl WizardPage for Page {
                     backup: shared.backup_path.clone(),
                     writeback: None,
                     cloud_sync: shared.flow == crate::gui::shared::Flow::CloudSync,
+                    others: self.others.clone(),
                     stopped,
                 }));
                 if !will_enable {

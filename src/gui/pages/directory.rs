@@ -18,6 +18,9 @@ use crate::t;
 
 use super::WizardPage;
 
+mod others;
+pub use others::AddForm;
+
 pub type Action = super::Action<Message>;
 
 #[derive(Debug, Clone)]
@@ -34,6 +37,16 @@ pub enum Message {
     Test,
     Tested(Result<Box<Tested>, UiError>),
     PickConnector(usize),
+    /// Another directory (forest): the add form, its test, removing one, a password again.
+    OtherServer(String),
+    OtherUser(String),
+    OtherPassword(Secret),
+    ChooseOtherCa,
+    OtherCaChosen(Option<PathBuf>),
+    AddOther,
+    OtherTested(Result<Box<Tested>, UiError>),
+    RemoveOther(usize),
+    OtherPasswordAt(usize, Secret),
 }
 
 #[derive(Default)]
@@ -41,6 +54,7 @@ pub struct Page {
     pub testing: bool,
     pub error: Option<UiError>,
     handle: Option<iced::task::Handle>,
+    pub add: AddForm,
 }
 
 /// Kerberos sign-in exists only in builds with the `kerberos` feature.
@@ -61,7 +75,7 @@ impl WizardPage for Page {
     type Message = Message;
 
     fn busy(&self, _shared: &Shared) -> bool {
-        self.testing
+        self.testing || self.add.testing
     }
 
     fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
@@ -84,6 +98,9 @@ impl WizardPage for Page {
     }
 
     fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+        if let Some(action) = self.update_others(&message, shared) {
+            return action;
+        }
         let s = &mut shared.settings;
         match message {
             Message::Server(v) => s.server = v,
@@ -137,6 +154,15 @@ impl WizardPage for Page {
                 self.handle = Some(handle);
                 return Action::Run(task);
             }
+            Message::OtherServer(_)
+            | Message::OtherUser(_)
+            | Message::OtherPassword(_)
+            | Message::ChooseOtherCa
+            | Message::OtherCaChosen(_)
+            | Message::AddOther
+            | Message::OtherTested(_)
+            | Message::RemoveOther(_)
+            | Message::OtherPasswordAt(..) => return Action::None,
             Message::Tested(result) => {
                 self.testing = false;
                 self.handle = None;
@@ -193,6 +219,7 @@ impl WizardPage for Page {
         if let Some(t) = &shared.tested {
             c = c.push(tested(t));
         }
+        c = c.push(self.others_view(shared));
         c.into()
     }
 }

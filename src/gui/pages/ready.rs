@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
+use iced::widget::{button, checkbox, column, pick_list, row, text};
 use iced::{Element, Length, Task};
 
 use crate::gui::dialogs::{Filter, Purpose};
@@ -15,6 +15,9 @@ use crate::plan::{Action as Change, InetOrgPerson};
 use crate::t;
 
 use super::WizardPage;
+
+mod cloud_sync;
+mod others;
 
 pub type Action = super::Action<Message>;
 
@@ -46,6 +49,8 @@ const IOP: [Iop; 3] = [
 #[derive(Debug, Clone)]
 pub enum Message {
     Computed(Result<std::sync::Arc<Planned>, UiError>),
+    /// The other directories' plans.
+    OthersPlanned(Vec<jobs::OtherPlan>),
     ProtectedContainers(bool),
     /// Grant in the synced OUs only (least privilege) instead of at the domain root.
     GrantInScope(bool),
@@ -128,7 +133,7 @@ impl Page {
         self.computing = true;
         self.error = None;
         self.expanded.clear();
-        let (task, handle) = super::abortable(Task::perform(
+        let mut tasks = vec![Task::perform(
             jobs::compute_plan(
                 params,
                 shared.assessment.clone(),
@@ -136,7 +141,9 @@ impl Page {
                 shared.settings.plan.clone(),
             ),
             Message::Computed,
-        ));
+        )];
+        tasks.extend(self.plan_others(shared));
+        let (task, handle) = super::abortable(Task::batch(tasks));
         self.handle = Some(handle);
         Action::Run(task)
     }
@@ -302,56 +309,6 @@ impl Page {
         style::section(col)
     }
 
-    fn cloud_sync<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let mut col = column![text(t!("ready-cloud-sync")).size(16)].spacing(6);
-        match shared.sync.agent() {
-            None => col = col.push(style::note(t!("ready-no-agent"))),
-            Some(a) if a.too_old() == Some(true) => {
-                col = col.push(style::warning_box(t!(
-                    "ready-agent-too-old",
-                    version = a.version.clone().unwrap_or_default(),
-                    minimum = crate::syncserver::agent::MIN_AGENT_VERSION
-                )))
-            }
-            Some(_) => {
-                col = col.push(
-                    checkbox(shared.settings.enable_writeback)
-                        .label(t!("ready-enable-cloud-sync"))
-                        .on_toggle(Message::EnableWriteback),
-                );
-                if shared.settings.enable_writeback {
-                    let label = |s: String| text(s).width(220);
-                    col = col
-                        .push(
-                            row![
-                                label(t!("ready-hybrid-admin")),
-                                text_input("admin@contoso.onmicrosoft.com", &shared.hybrid_admin)
-                                    .on_input(Message::HybridAdmin)
-                                    .width(360)
-                            ]
-                            .spacing(8)
-                            .align_y(iced::Alignment::Center),
-                        )
-                        .push(
-                            row![
-                                label(t!("ready-hybrid-admin-password")),
-                                text_input("", &shared.hybrid_admin_password)
-                                    .secure(true)
-                                    .on_input(|p| Message::HybridAdminPassword(super::Secret(
-                                        zeroize::Zeroizing::new(p)
-                                    )))
-                                    .width(360)
-                            ]
-                            .spacing(8)
-                            .align_y(iced::Alignment::Center),
-                        )
-                        .push(style::note(t!("ready-cloud-sync-hint")));
-                }
-            }
-        }
-        style::section(col)
-    }
-
     fn sync_server<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         if shared.flow == Flow::CloudSync {
             return self.cloud_sync(shared);
@@ -402,15 +359,28 @@ impl WizardPage for Page {
     }
 
     fn can_continue(&self, shared: &Shared) -> bool {
-        !self.computing && shared.planned.is_some() && !Self::cloud_sync_incomplete(shared)
+        !self.computing
+            && shared.planned.is_some()
+            && (shared.settings.directories.is_empty() || shared.others_planned.is_some())
+            && !Self::cloud_sync_incomplete(shared)
     }
 
     fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
         let o = &mut shared.settings.plan;
         match message {
+            Message::OthersPlanned(list) => {
+                shared.others_planned = Some(list);
+                if !self.computing {
+                    self.handle = None;
+                }
+                return Action::None;
+            }
             Message::Computed(r) => {
                 self.computing = false;
-                self.handle = None;
+                // Dropping the handle would stop the other directories' planning too.
+                if shared.settings.directories.is_empty() || shared.others_planned.is_some() {
+                    self.handle = None;
+                }
                 match r {
                     Ok(p) => {
                         tracing::info!("plan: {} change(s)", p.plan.changes.len());
@@ -510,6 +480,9 @@ impl WizardPage for Page {
             ]
             .spacing(6),
         ));
+        if let Some(o) = self.others_view(shared) {
+            c = c.push(o);
+        }
         c = c.push(self.sync_server(shared));
         c.into()
     }

@@ -23,6 +23,8 @@ pub enum Message {
     Choose,
     Chosen(Option<PathBuf>),
     Loaded(PathBuf, Result<Arc<Backup>, UiError>),
+    /// The directory the backup belongs to (of the first one and the others).
+    Located(PathBuf, Result<Box<jobs::DirectoryParams>, UiError>),
     Prepared(Result<Arc<Vec<RestoreItem>>, UiError>),
     Restore,
     Event(RestoreEvent),
@@ -38,11 +40,23 @@ pub struct Page {
     pub lines: Vec<String>,
     pub error: Option<UiError>,
     pub restored: bool,
+    /// Where the backup is restored: the directory whose domain it was made in.
+    params: Option<jobs::DirectoryParams>,
 }
 
 impl Page {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Reads what a restore of `backup` would write in the directory `params` reaches.
+    fn prepare(&mut self, params: jobs::DirectoryParams, b: Arc<Backup>, path: PathBuf) -> Action {
+        self.params = Some(params.clone());
+        self.preparing = true;
+        Action::Run(Task::perform(
+            jobs::prepare_restore(params, b, path),
+            Message::Prepared,
+        ))
     }
 }
 
@@ -98,11 +112,26 @@ impl WizardPage for Page {
                         return Action::None;
                     }
                 };
-                self.preparing = true;
-                return Action::Run(Task::perform(
-                    jobs::prepare_restore(params, b, path),
-                    Message::Prepared,
-                ));
+                let others = shared.others();
+                if !others.is_empty() {
+                    // Several directories: the one whose domain the backup was made in.
+                    let mut candidates = vec![params];
+                    candidates.extend(others.iter().filter_map(|o| o.params().ok()));
+                    self.preparing = true;
+                    return Action::Run(Task::perform(
+                        jobs::directory_of(candidates, b.domain_dn.clone()),
+                        move |r| Message::Located(path.clone(), r.map(Box::new)),
+                    ));
+                }
+                return self.prepare(params, b, path);
+            }
+            Message::Located(path, r) => {
+                self.preparing = false;
+                match (r, self.backup.clone()) {
+                    (Ok(p), Some((_, b))) => return self.prepare(*p, b, path),
+                    (Err(e), _) => self.error = Some(e),
+                    (Ok(_), None) => {}
+                }
             }
             Message::Loaded(_, Err(e)) => self.error = Some(e),
             Message::Prepared(r) => {
@@ -117,7 +146,12 @@ impl WizardPage for Page {
                 else {
                     return Action::None;
                 };
-                let params = match shared.directory_params() {
+                let params = match self
+                    .params
+                    .clone()
+                    .ok_or(())
+                    .or_else(|_| shared.directory_params())
+                {
                     Ok(p) => p,
                     Err(e) => {
                         self.error = Some(UiError::other(e));

@@ -1,0 +1,227 @@
+//! Two forests in the wizard, as Connect's "Connect your directories" adds them: the second
+//! forest (127.0.0.2) is added on the directory page (tested first), checked at the same time
+//! as the first, planned with the same options, configured with its own backup (its connector
+//! then really resets a user there), and restored through the wizard's restore path, which
+//! finds the directory the backup belongs to. The first forest is put back through the CLI.
+
+use super::*;
+
+/// The second forest's root DACL, raw, and its minimum password age.
+async fn second_root(two: &Lab) -> (Vec<u8>, Vec<u8>) {
+    let mut o = writeback_wizard::ad::ConnectOptions::new(two.var("LAB2_LDAPS_URL"));
+    o.ca_file = Some(two.var("LAB2_CA_FILE").into());
+    let mut c = Connection::simple(
+        &o,
+        &writeback_wizard::ad::SimpleCredential {
+            user: two.var("LAB2_ADMIN_UPN").into(),
+            password: Zeroizing::new(two.var("LAB2_ADMIN_PW").into()),
+        },
+    )
+    .await
+    .unwrap();
+    let raw = c
+        .read_security_descriptor(two.var("LAB2_BASE_DN"), controls::DACL)
+        .await
+        .unwrap()
+        .unwrap()
+        .raw;
+    let age = c
+        .read(two.var("LAB2_BASE_DN"), &["minPwdAge"], vec![])
+        .await
+        .unwrap()
+        .unwrap()
+        .first("minPwdAge")
+        .unwrap_or_default()
+        .to_vec();
+    c.close().await;
+    (raw, age)
+}
+
+/// Adds the second forest on the directory page.
+async fn add_second(h: &mut Harness, two: &Lab) {
+    use directory::Message as D;
+    h.send(Message::Directory(D::OtherServer(
+        two.var("LAB2_LDAPS_URL").into(),
+    )))
+    .await;
+    h.send(Message::Directory(D::OtherCaChosen(Some(
+        two.var("LAB2_CA_FILE").into(),
+    ))))
+    .await;
+    h.send(Message::Directory(D::OtherUser(
+        two.var("LAB2_ADMIN_UPN").into(),
+    )))
+    .await;
+    h.send(Message::Directory(D::OtherPassword(
+        writeback_wizard::gui::pages::Secret(Zeroizing::new(two.var("LAB2_ADMIN_PW").into())),
+    )))
+    .await;
+    h.click("Add directory").await;
+    h.assert_shows(&format!(
+        "{} — {}",
+        two.var("LAB2_LDAPS_URL"),
+        two.var("LAB2_ADMIN_UPN")
+    ));
+    assert_eq!(h.w.shared.settings.directories[0].connector, "MSOL_forest2");
+}
+
+async fn configure_both(
+    one: &Lab,
+    two: &Lab,
+    server: &MockServer,
+    dir: &Path,
+) -> (PathBuf, PathBuf) {
+    let mut h = Harness::new(Some(profile(one, server, dir)), None).await;
+    h.click("Configure").await;
+    h.click("Next").await;
+    h.click("Sign in with a code").await;
+    h.click("Next").await;
+    assert_eq!(h.w.step, Step::Directory);
+    h.type_password(one.var("LAB_ADMIN_PW")).await;
+    h.click("Test connection").await;
+    add_second(&mut h, two).await;
+    h.click("Next").await;
+    assert_eq!(h.w.step, Step::Scope);
+    h.click("Next").await;
+    h.click("Next").await;
+    assert_eq!(h.w.step, Step::Checks);
+    let others =
+        h.w.shared
+            .others_assessed
+            .clone()
+            .expect("the other forest was checked");
+    let (label, a) = &others[0];
+    assert_eq!(label, two.var("LAB2_LDAPS_URL"));
+    let a = a.as_ref().expect("checked");
+    assert_eq!(a.report.directory.dns_name, "forest2.example.test");
+    assert!(!a.report.ready);
+    h.assert_shows("Other directories");
+    h.click("Next").await;
+    h.click("Next").await;
+    assert_eq!(h.w.step, Step::Ready);
+    let planned =
+        h.w.shared
+            .others_planned
+            .clone()
+            .expect("the other forest planned");
+    assert!(planned[0].1.is_ok(), "{:?}", planned[0].1);
+    h.assert_shows(&format!("{}: 2 changes", two.var("LAB2_LDAPS_URL")));
+    let first = h.w.shared.backup_path.clone();
+    h.click("Configure").await;
+    assert_eq!(h.w.step, Step::Configuring);
+    h.assert_shows("changes written and verified.");
+    let second = writeback_wizard::gui::jobs::other_backup(&first, 0, two.var("LAB2_LDAPS_URL"));
+    assert!(second.exists(), "the second forest has its own backup");
+    h.assert_shows(&format!("backup {}", second.display()));
+    (first, second)
+}
+
+async fn restore_second(one: &Lab, two: &Lab, server: &MockServer, dir: &Path, backup: &Path) {
+    let mut h = Harness::new(Some(profile(one, server, dir)), None).await;
+    h.click("Configure").await;
+    h.send(Message::Tasks(tasks::Message::Choose(Flow::Restore)))
+        .await;
+    h.click("Next").await;
+    h.type_password(one.var("LAB_ADMIN_PW")).await;
+    h.click("Test connection").await;
+    add_second(&mut h, two).await;
+    h.click("Next").await;
+    assert_eq!(h.w.step, Step::Restore);
+    h.dialogs
+        .answer(Purpose::Restore, Some(backup.to_path_buf()));
+    h.click("Choose backup…").await;
+    h.assert_shows(two.var("LAB2_BASE_DN"));
+    h.click("Restore").await;
+    h.assert_shows("Every value is back as it was, and verified.");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_forests_are_configured_and_restored_through_the_wizard() {
+    let (Some(one), Some(two)) = (Lab::get(), Lab::second()) else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let dir = fresh_dir("forests");
+    let server = MockServer::start().await;
+    common::entra_tenant(&server, true).await;
+    let before = (snapshot(&one).await, second_root(&two).await);
+    let configured = std::panic::AssertUnwindSafe(configure_both(&one, &two, &server, &dir))
+        .catch_unwind()
+        .await;
+    // The second forest's connector, bound as itself, really resets a user there now.
+    let reset = async {
+        let mut o = writeback_wizard::ad::ConnectOptions::new(two.var("LAB2_LDAPS_URL"));
+        o.ca_file = Some(two.var("LAB2_CA_FILE").into());
+        let cred = |u: &str, p: &str| writeback_wizard::ad::SimpleCredential {
+            user: two.var(u).into(),
+            password: Zeroizing::new(two.var(p).into()),
+        };
+        let mut msol = Connection::simple(&o, &cred("LAB2_MSOL_UPN", "LAB2_MSOL_PW"))
+            .await
+            .unwrap();
+        let mut admin = Connection::simple(&o, &cred("LAB2_ADMIN_UPN", "LAB2_ADMIN_PW"))
+            .await
+            .unwrap();
+        common::attempt(
+            &mut msol,
+            &mut admin,
+            two.var("LAB2_JACK_DN"),
+            common::Op::Reset,
+            two.var("LAB2_USER_PW"),
+        )
+        .await
+    }
+    .await;
+    // Put both back whatever happened: the second through the wizard, the first by the CLI.
+    let backups: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("backup-"))
+        })
+        .collect();
+    let (first, second): (Vec<PathBuf>, Vec<PathBuf>) = backups
+        .into_iter()
+        .partition(|p| !p.to_string_lossy().contains(".2-"));
+    let restored = match second.first() {
+        Some(b) => std::panic::AssertUnwindSafe(restore_second(&one, &two, &server, &dir, b))
+            .catch_unwind()
+            .await
+            .is_ok(),
+        None => true,
+    };
+    for b in &first {
+        let (code, out, err) = common::run_bin(
+            &[
+                "restore",
+                "--yes",
+                "--backup",
+                b.to_str().unwrap(),
+                "--server",
+                one.var("LAB_LDAPS_URL"),
+                "--ca-file",
+                one.var("LAB_CA_FILE"),
+                "--user",
+                one.var("LAB_ADMIN_UPN"),
+                "--password-env",
+                "ADMIN_PW",
+            ],
+            &[("ADMIN_PW", one.var("LAB_ADMIN_PW"))],
+        );
+        assert_eq!(code, 0, "restore of the first forest: {out} {err}");
+    }
+    if let Err(p) = configured {
+        std::panic::resume_unwind(p);
+    }
+    assert_eq!(
+        reset,
+        Ok(true),
+        "the second forest's connector resets jack after Configure"
+    );
+    assert!(restored, "the wizard restored the second forest");
+    assert!(
+        (snapshot(&one).await, second_root(&two).await) == before,
+        "both forests are back byte for byte"
+    );
+}
