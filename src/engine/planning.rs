@@ -29,9 +29,10 @@ impl Planned {
 /// Why no plan could be made.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum PlanningError {
-    #[error(transparent)]
+    // Not transparent: the cause stays reachable through `source()` for the faces' words.
+    #[error("{0}")]
     Assess(#[from] AssessError),
-    #[error(transparent)]
+    #[error("{0}")]
     Plan(#[from] PlanError),
 }
 

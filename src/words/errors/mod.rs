@@ -42,9 +42,11 @@ impl Words {
         }
     }
 
-    /// The engine's own error families, each said whole by its own function.
+    /// The engine's own error families, each said whole by its own function. (The engine's
+    /// wrappers, `AssessError` and `PlanningError`, say their cause: `error` reaches it through
+    /// `source()`.)
     fn known(&self, e: &(dyn std::error::Error + 'static)) -> Option<String> {
-        use crate::{ad, check, engine, entra, pilot, plan, profile, syncserver};
+        use crate::{ad, check, entra, pilot, plan, profile, syncserver};
         let any = e;
         if let Some(e) = any.downcast_ref::<ad::AdError>() {
             return Some(self.ad_error(e));
@@ -81,19 +83,6 @@ impl Words {
         }
         if let Some(e) = any.downcast_ref::<syncserver::PsError>() {
             return Some(self.ps_error(e));
-        }
-        if let Some(e) = any.downcast_ref::<engine::AssessError>() {
-            return Some(match e {
-                engine::AssessError::Directory(e) => self.ad_error(e),
-                engine::AssessError::Check(e) => self.check_error(e),
-                engine::AssessError::Pilot(e) => self.pilot_error(e),
-            });
-        }
-        if let Some(e) = any.downcast_ref::<engine::PlanningError>() {
-            return Some(match e {
-                engine::PlanningError::Assess(e) => self.error(e),
-                engine::PlanningError::Plan(e) => self.plan_error(e),
-            });
         }
         None
     }
@@ -147,6 +136,20 @@ mod tests {
     use crate::ad::AdError;
     use crate::check::CheckError;
     use crate::words::Face;
+
+    #[test]
+    fn the_engines_wrappers_are_said_by_their_cause_in_the_faces_words() {
+        use crate::engine::{AssessError, PlanningError};
+        let de = Words::for_lang(Some("de-DE"), Face::Wizard);
+        let cause = crate::plan::PlanError::NoConnector;
+        let wrapped = PlanningError::Plan(cause.clone());
+        assert_eq!(de.error(&wrapped), de.plan_error(&cause));
+        let refused = AdError::Refused {
+            server: "dc".into(),
+        };
+        let twice = PlanningError::Assess(AssessError::Directory(refused.clone()));
+        assert_eq!(de.error(&twice), de.ad_error(&refused));
+    }
 
     #[test]
     fn wrapped_errors_are_said_by_their_cause() {
