@@ -325,6 +325,10 @@ directory-others-title = Weitere Verzeichnisse (andere Gesamtstrukturen)
 directory-others-hint = Wie „Verzeichnis hinzufügen“ in Connect: jede Gesamtstruktur mit eigenem Administrator, eigener CA-Datei und eigenem Connector-Konto (wird erkannt). Sie werden zur selben Zeit wie das erste geprüft, mit denselben Optionen geplant, und jedes bekommt seine eigene Sicherung. Kennwörter gelten nur für diese Sitzung.
 directory-other-add = Verzeichnis hinzufügen
 directory-other-remove = Entfernen
+directory-add-forest-domains = { $count ->
+    [one] Die weitere Domäne
+   *[other] Die { $count } weiteren Domänen
+} der Gesamtstruktur hinzufügen (jeder Domänenstamm über seinen eigenen DC, mit dieser Anmeldung)
 checks-others-title = Weitere Verzeichnisse
 checks-others-running = Die weiteren Verzeichnisse werden geprüft…
 checks-other-failed = { $label }: konnte nicht geprüft werden: { $reason }
@@ -339,6 +343,14 @@ configure-other-done = { $label }: { $count ->
    *[other] { $count } Änderungen
 } geschrieben und geprüft; Sicherung { $path }
 configure-other-failed = { $label }: angehalten: { $reason }
+restore-unmatched = Dieselbe Konfiguration hat auch { $count ->
+    [one] ein weiteres Verzeichnis
+   *[other] { $count } weitere Verzeichnisse
+} geändert, und deren Sicherungen liegen neben dieser. Um auch sie zurückzuschreiben, fügen Sie diese Verzeichnisse unter „Weitere Verzeichnisse“ auf „Verzeichnisse verbinden“ hinzu und wählen Sie diese Sicherung erneut.
+restore-also = Dieselbe Konfiguration hat auch { $domain } geändert: Seine Sicherung { $path } wird mit dieser zurückgeschrieben ({ $count ->
+    [one] 1 Wert
+   *[other] { $count } Werte
+}).
 tasks-cloud-sync = Kennwortrückschreiben für Entra Cloud Sync einrichten
 tasks-cloud-sync-hint = Dieselben Prüfungen und Korrekturen für Cloud Sync: Das gMSA seines Bereitstellungs-Agents (oft provAgentgMSA$) ist das Connector-Konto, und Writeback wird auf dem Agent-Server mit Set-AADCloudSyncPasswordWritebackConfiguration eingeschaltet.
 welcome-agent-version = Version des Cloud-Sync-Bereitstellungs-Agents

@@ -325,6 +325,10 @@ directory-others-title = More directories (other forests)
 directory-others-hint = As Connect's "Add Directory": each forest with its own administrator, CA file and connector account (detected). They are checked at the same time as the first one, planned with the same options, and each gets its own backup. Passwords are kept for this session only.
 directory-other-add = Add directory
 directory-other-remove = Remove
+directory-add-forest-domains = Add the forest's { $count ->
+    [one] other domain
+   *[other] { $count } other domains
+} (each domain root through its own DC, with this sign-in)
 checks-others-title = Other directories
 checks-others-running = Checking the other directories…
 checks-other-failed = { $label }: could not be checked: { $reason }
@@ -339,6 +343,14 @@ configure-other-done = { $label }: { $count ->
    *[other] { $count } changes
 } written and verified; backup { $path }
 configure-other-failed = { $label }: stopped: { $reason }
+restore-unmatched = The same Configure also changed { $count ->
+    [one] another directory
+   *[other] { $count } other directories
+}, and its backups lie beside this one. To put them back as well, add those directories under "More directories" on Connect your directories, then choose this backup again.
+restore-also = The same Configure changed { $domain } too: its backup { $path } goes back with this one ({ $count ->
+    [one] 1 value
+   *[other] { $count } values
+}).
 tasks-cloud-sync = Set up password writeback for Entra Cloud Sync
 tasks-cloud-sync-hint = The same checks and fixes for Cloud Sync: its provisioning agent's gMSA (often provAgentgMSA$) is the connector account, and writeback is switched on on the agent server with Set-AADCloudSyncPasswordWritebackConfiguration.
 welcome-agent-version = Cloud Sync provisioning agent version

@@ -106,7 +106,7 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
         1,
         "only the value written is taken back"
     );
-    let mut restore = std::pin::pin!(jobs::restore(params, items));
+    let mut restore = std::pin::pin!(jobs::restore(vec![(params, items)]));
     let mut ok = false;
     while let Some(e) = restore.next().await {
         if let RestoreEvent::Done(r) = e {

@@ -55,6 +55,9 @@ pub struct Tested {
     pub connector: Option<Account>,
     /// Several matched: the user picks one.
     pub candidates: Vec<Account>,
+    /// The forest's other domains (from its partitions container): each domain's DN and the
+    /// name its DCs are reached by.
+    pub other_domains: Vec<(String, String)>,
 }
 
 /// Connects, reads the domain and looks for the connector account.
@@ -68,6 +71,11 @@ pub async fn test_connection(p: DirectoryParams, connector: String) -> Result<Te
     let encrypted = conn.encrypted();
     let server = conn.server().to_string();
     conn.close().await;
+    let other_domains: Vec<(String, String)> =
+        engine::directories::forest_domains(&server, &domain.dn, &forest)
+            .into_iter()
+            .filter(|(dn, _)| !dn.eq_ignore_ascii_case(&domain.dn))
+            .collect();
     let (connector, candidates) = match lookup {
         ConnectorLookup::Found(a) => (Some(a), Vec::new()),
         ConnectorLookup::NotFound { .. } => (None, Vec::new()),
@@ -86,6 +94,7 @@ pub async fn test_connection(p: DirectoryParams, connector: String) -> Result<Te
         encrypted,
         connector,
         candidates,
+        other_domains,
     })
 }
 

@@ -189,6 +189,64 @@ pub async fn directory_of(
     )))
 }
 
+/// The backups the other directories got in the same Configure as `first` (beside it, named
+/// `<first's stem>.<n>-<directory>.json`, `n` ≥ 2), sorted by `n`.
+pub fn sibling_backups(first: &Path) -> Vec<PathBuf> {
+    let (Some(dir), Some(stem)) = (first.parent(), first.file_stem()) else {
+        return Vec::new();
+    };
+    let prefix = format!("{}.", stem.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return Vec::new();
+    };
+    let mut found: Vec<(u32, PathBuf)> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|p| {
+            let name = p.file_name()?.to_string_lossy().into_owned();
+            let rest = name.strip_prefix(&prefix)?.strip_suffix(".json")?;
+            let (n, label) = rest.split_once('-')?;
+            let n: u32 = n.parse().ok()?;
+            (n >= 2 && !label.is_empty()).then_some((n, p))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, p)| p).collect()
+}
+
+/// One more part of a restore: another directory's backup, where it goes, and what it writes.
+#[derive(Clone, Debug)]
+pub struct RestorePart {
+    pub path: PathBuf,
+    pub backup: Arc<Backup>,
+    pub params: DirectoryParams,
+    pub items: Arc<Vec<RestoreItem>>,
+}
+
+/// The other directories' backups of the run `first` belongs to, each loaded, matched to the
+/// directory it was made in (of `candidates`) and prepared: nothing is written.
+pub async fn prepare_siblings(
+    candidates: Vec<DirectoryParams>,
+    first: PathBuf,
+) -> Result<Vec<RestorePart>, UiError> {
+    let mut parts = Vec::new();
+    for path in sibling_backups(&first) {
+        let backup = load_backup(path.clone()).await?;
+        let params = directory_of(candidates.clone(), backup.domain_dn.clone()).await?;
+        let items = prepare_restore(params.clone(), backup.clone(), path.clone()).await?;
+        parts.push(RestorePart {
+            path,
+            backup,
+            params,
+            items,
+        });
+    }
+    Ok(parts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -201,6 +259,35 @@ mod tests {
             Path::new("/b/backup-20261130T120000Z.2-ldaps___127.0.0.2_636.json")
         );
         assert_ne!(other_backup(first, 0, "a"), other_backup(first, 1, "a"));
+    }
+
+    #[test]
+    fn the_other_backups_of_a_run_are_found_beside_the_first() {
+        let dir = std::env::temp_dir().join(format!("ww-siblings-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let first = dir.join("backup-1.json");
+        for name in [
+            "backup-1.json",
+            "backup-1.3-dc3.json",
+            "backup-1.2-ldaps___127.0.0.2_636.json",
+            "backup-10.2-other-run.json",
+            "backup-1.notes.json",
+        ] {
+            std::fs::write(dir.join(name), "{}").unwrap();
+        }
+        assert_eq!(
+            sibling_backups(&first),
+            [
+                dir.join("backup-1.2-ldaps___127.0.0.2_636.json"),
+                dir.join("backup-1.3-dc3.json")
+            ]
+        );
+        assert_eq!(
+            sibling_backups(&other_backup(&first, 0, "x")),
+            Vec::<PathBuf>::new()
+        );
+        std::fs::remove_dir_all(&dir).ok();
     }
 
     #[test]

@@ -154,25 +154,40 @@ pub async fn prepare_restore(
 }
 
 /// Writes what the preview showed, each value checked against what it was then, and verifies
-/// each.
+/// each: in each directory of `parts` in turn (the first, then the others of the same run),
+/// stopping at the first that fails.
 pub fn restore(
-    p: DirectoryParams,
-    items: Arc<Vec<RestoreItem>>,
+    parts: Vec<(DirectoryParams, Arc<Vec<RestoreItem>>)>,
 ) -> impl Stream<Item = RestoreEvent> {
     iced::stream::channel(64, async move |mut out: Sender<RestoreEvent>| {
-        let r = async {
-            let mut conn = connect(&p).await?;
-            let mut lines = out.clone();
-            let r = crate::plan::backup::execute_restore(&mut conn, &items, |l| {
-                let _ = lines.try_send(RestoreEvent::Line(l));
-            })
-            .await
-            .map_err(|e| UiError::of(&e));
-            conn.close().await;
-            r
+        let mut all = RestoreReport::default();
+        let mut result = Ok(());
+        for (p, items) in parts {
+            let r = async {
+                let mut conn = connect(&p).await?;
+                let mut lines = out.clone();
+                let r = crate::plan::backup::execute_restore(&mut conn, &items, |l| {
+                    let _ = lines.try_send(RestoreEvent::Line(l));
+                })
+                .await
+                .map_err(|e| UiError::of(&e));
+                conn.close().await;
+                r
+            }
+            .await;
+            match r {
+                Ok(report) => {
+                    all.restored.extend(report.restored);
+                    all.unchanged.extend(report.unchanged);
+                    all.kept.extend(report.kept);
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
         }
-        .await;
-        let _ = out.send(RestoreEvent::Done(r)).await;
+        let _ = out.send(RestoreEvent::Done(result.map(|()| all))).await;
     })
 }
 

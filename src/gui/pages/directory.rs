@@ -47,6 +47,8 @@ pub enum Message {
     OtherTested(Result<Box<Tested>, UiError>),
     RemoveOther(usize),
     OtherPasswordAt(usize, Secret),
+    /// Add the forest's other domains (each root through its own DC) with the same sign-in.
+    AddForestDomains,
 }
 
 #[derive(Default)]
@@ -162,7 +164,8 @@ impl WizardPage for Page {
             | Message::AddOther
             | Message::OtherTested(_)
             | Message::RemoveOther(_)
-            | Message::OtherPasswordAt(..) => return Action::None,
+            | Message::OtherPasswordAt(..)
+            | Message::AddForestDomains => return Action::None,
             Message::Tested(result) => {
                 self.testing = false;
                 self.handle = None;
@@ -399,11 +402,58 @@ mod tests {
             encrypted: true,
             connector: None,
             candidates: vec![],
+            other_domains: vec![],
         });
         assert!(p.can_continue(&s));
         p.update(Message::Connector("MSOL_other".into()), &mut s);
         assert!(s.tested.is_none());
         assert!(!p.can_continue(&s));
+    }
+
+    #[test]
+    fn the_forests_other_domains_are_added_with_the_same_sign_in_each_through_its_own_dc() {
+        let mut s = Shared::for_tests();
+        let mut p = Page::new();
+        s.settings.user = "admin@corp.example".into();
+        s.settings.ca_file = Some("corp-ca.pem".into());
+        s.password = Zeroizing::new("Secret#1".into());
+        s.tested = Some(Tested {
+            server: "dc1.corp.example".into(),
+            domain_dn: "DC=corp,DC=example".into(),
+            domain_dns: "corp.example".into(),
+            encrypted: true,
+            connector: None,
+            candidates: vec![],
+            other_domains: vec![
+                (
+                    "DC=emea,DC=corp,DC=example".into(),
+                    "emea.corp.example".into(),
+                ),
+                (
+                    "DC=apac,DC=corp,DC=example".into(),
+                    "apac.corp.example".into(),
+                ),
+            ],
+        });
+        p.update(Message::AddForestDomains, &mut s);
+        let servers: Vec<&str> = s
+            .settings
+            .directories
+            .iter()
+            .map(|d| d.server.as_str())
+            .collect();
+        assert_eq!(servers, ["emea.corp.example", "apac.corp.example"]);
+        let others = s.others();
+        assert!(
+            others
+                .iter()
+                .all(|o| o.settings.user == "admin@corp.example"
+                    && o.settings.ca_file.as_deref() == Some(std::path::Path::new("corp-ca.pem"))
+                    && o.password.as_str() == "Secret#1")
+        );
+        // Twice does not add them twice.
+        p.update(Message::AddForestDomains, &mut s);
+        assert_eq!(s.settings.directories.len(), 2);
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub enum Message {
     /// The directory the backup belongs to (of the first one and the others).
     Located(PathBuf, Result<Box<jobs::DirectoryParams>, UiError>),
     Prepared(Result<Arc<Vec<RestoreItem>>, UiError>),
+    /// The other directories' backups of the same run, prepared.
+    Siblings(Result<Vec<jobs::RestorePart>, UiError>),
     Restore,
     Event(RestoreEvent),
 }
@@ -42,6 +44,11 @@ pub struct Page {
     pub restored: bool,
     /// Where the backup is restored: the directory whose domain it was made in.
     params: Option<jobs::DirectoryParams>,
+    /// The other directories' backups of the same Configure, restored with it.
+    pub more: Vec<jobs::RestorePart>,
+    /// Backups of the same Configure for directories not on "Connect your directories": said,
+    /// never silently left out.
+    pub unmatched: usize,
 }
 
 impl Page {
@@ -96,6 +103,9 @@ impl WizardPage for Page {
                 self.error = None;
                 self.backup = None;
                 self.items = None;
+                self.more.clear();
+                self.unmatched = 0;
+                self.params = None;
                 self.restored = false;
                 self.lines.clear();
                 let p = path.clone();
@@ -137,7 +147,36 @@ impl WizardPage for Page {
             Message::Prepared(r) => {
                 self.preparing = false;
                 match r {
-                    Ok(items) => self.items = Some(items),
+                    Ok(items) => {
+                        self.items = Some(items);
+                        let others = shared.others();
+                        if others.is_empty()
+                            && let Some((path, _)) = &self.backup
+                        {
+                            self.unmatched = jobs::sibling_backups(path).len();
+                        }
+                        if let (false, Some((path, _)), Ok(first)) = (
+                            others.is_empty(),
+                            self.backup.clone(),
+                            shared.directory_params(),
+                        ) {
+                            // The other directories' backups of the same run go back too.
+                            let mut candidates = vec![first];
+                            candidates.extend(others.iter().filter_map(|o| o.params().ok()));
+                            self.preparing = true;
+                            return Action::Run(Task::perform(
+                                jobs::prepare_siblings(candidates, path),
+                                Message::Siblings,
+                            ));
+                        }
+                    }
+                    Err(e) => self.error = Some(e),
+                }
+            }
+            Message::Siblings(r) => {
+                self.preparing = false;
+                match r {
+                    Ok(parts) => self.more = parts,
                     Err(e) => self.error = Some(e),
                 }
             }
@@ -164,7 +203,13 @@ impl WizardPage for Page {
                 self.lines.clear();
                 // Not abortable: a restore in progress finishes (writing half the originals
                 // back helps nobody), and Previous is off meanwhile.
-                return Action::Run(Task::run(jobs::restore(params, items), Message::Event));
+                let mut parts = vec![(params, items)];
+                parts.extend(
+                    self.more
+                        .iter()
+                        .map(|p| (p.params.clone(), p.items.clone())),
+                );
+                return Action::Run(Task::run(jobs::restore(parts), Message::Event));
             }
             Message::Event(RestoreEvent::Line(l)) => self.lines.push(l),
             Message::Event(RestoreEvent::Done(r)) => {
@@ -231,7 +276,29 @@ impl WizardPage for Page {
                         p = p.push(e);
                     }
                     c = c.push(style::section(p));
-                    if !self.restored && writes > 0 {
+                    for part in &self.more {
+                        let n = part.items.iter().filter(|i| i.target.is_some()).count();
+                        c = c.push(style::note(t!(
+                            "restore-also",
+                            domain = part.backup.domain_dn.as_str(),
+                            path = part.path.display().to_string(),
+                            count = crate::words::n(n)
+                        )));
+                    }
+                    if self.unmatched > 0 {
+                        c = c.push(style::warning_box(t!(
+                            "restore-unmatched",
+                            count = crate::words::n(self.unmatched)
+                        )));
+                    }
+                    let writes = writes
+                        + self
+                            .more
+                            .iter()
+                            .flat_map(|p| p.items.iter())
+                            .filter(|i| i.target.is_some())
+                            .count();
+                    if !self.restored && writes > 0 && !self.preparing {
                         c = c.push(
                             button(text(if self.running {
                                 t!("restore-running")
@@ -277,5 +344,35 @@ mod tests {
         assert!(p.backup.is_none() && p.error.is_some());
         assert!(p.update(Message::Restore, &mut s).is_none());
         assert!(!p.can_continue(&s));
+    }
+
+    #[test]
+    fn backups_of_other_directories_not_on_the_page_are_said_not_skipped() {
+        let dir = std::env::temp_dir().join(format!("ww-restore-unmatched-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let first = dir.join("backup-1.json");
+        std::fs::write(&first, "{}").unwrap();
+        std::fs::write(dir.join("backup-1.2-dc2.json"), "{}").unwrap();
+        let mut s = Shared::for_tests();
+        let mut p = Page::new();
+        p.backup = Some((
+            first.clone(),
+            Arc::new(Backup {
+                schema: 1,
+                tool: "writeback-wizard".into(),
+                tool_version: String::new(),
+                time: String::new(),
+                dc: "dc1".into(),
+                domain_dn: "DC=corp,DC=example".into(),
+                domain_sid: "S-1-5-21-1-2-3".into(),
+                connector_sid: String::new(),
+                entries: Vec::new(),
+                checksum: String::new(),
+            }),
+        ));
+        p.update(Message::Prepared(Ok(Arc::new(Vec::new()))), &mut s);
+        assert_eq!(p.unmatched, 1, "the second directory's backup is named");
+        std::fs::remove_dir_all(&dir).ok();
     }
 }

@@ -88,6 +88,37 @@ impl Page {
                 }
             }
             Message::RemoveOther(i) => shared.remove_other(*i),
+            Message::AddForestDomains => {
+                let Some(t) = shared.tested.clone() else {
+                    return Some(Action::None);
+                };
+                for (_, reach) in &t.other_domains {
+                    let known = shared
+                        .settings
+                        .directories
+                        .iter()
+                        .any(|d| d.server.eq_ignore_ascii_case(reach));
+                    if known {
+                        continue;
+                    }
+                    let s = &shared.settings;
+                    let other = jobs::Other {
+                        settings: crate::profile::DirectorySettings {
+                            server: reach.clone(),
+                            transport: s.transport,
+                            ca_file: s.ca_file.clone(),
+                            user: s.user.clone(),
+                            windows_credentials: s.windows_credentials,
+                            ..Default::default()
+                        },
+                        password: shared.password.clone(),
+                    };
+                    // Adding keeps the tested connection of the first directory.
+                    let tested = shared.tested.take();
+                    shared.add_other(other);
+                    shared.tested = tested;
+                }
+            }
             Message::OtherPasswordAt(i, p) => {
                 let n = shared.settings.directories.len();
                 shared.other_passwords.resize(n, Zeroizing::default());
@@ -123,6 +154,19 @@ impl Page {
             style::note(t!("directory-others-hint")),
         ]
         .spacing(8);
+        if let Some(t) = shared
+            .tested
+            .as_ref()
+            .filter(|t| !t.other_domains.is_empty())
+        {
+            c = c.push(
+                button(text(t!(
+                    "directory-add-forest-domains",
+                    count = crate::words::n(t.other_domains.len())
+                )))
+                .on_press(Message::AddForestDomains),
+            );
+        }
         for (i, d) in shared.settings.directories.iter().enumerate() {
             let password = shared
                 .other_passwords
