@@ -96,23 +96,7 @@ async fn on_an_agent_server_the_wizard_switches_cloud_sync_writeback_on() {
                 .is_some_and(|n| n.to_string_lossy().starts_with("backup-"))
         })
     {
-        let (code, out, err) = common::run_bin(
-            &[
-                "restore",
-                "--yes",
-                "--backup",
-                b.to_str().unwrap(),
-                "--server",
-                lab.var("LAB_LDAPS_URL"),
-                "--ca-file",
-                lab.var("LAB_CA_FILE"),
-                "--user",
-                lab.var("LAB_ADMIN_UPN"),
-                "--password-env",
-                "ADMIN_PW",
-            ],
-            &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))],
-        );
+        let (code, out, err) = restore_by_cli(&lab, "LAB", &b);
         assert_eq!(code, 0, "restore: {out} {err}");
     }
     if let Err(p) = result {

@@ -224,23 +224,7 @@ async fn wizard_configures_the_lab_until_ready_and_restore_puts_it_back() {
     match (&result, &backup) {
         (Ok(b), _) => restore_path(&lab, &server, &dir, b).await,
         (Err(_), Some(b)) => {
-            let (code, out, err) = common::run_bin(
-                &[
-                    "restore",
-                    "--yes",
-                    "--backup",
-                    b.to_str().unwrap(),
-                    "--server",
-                    lab.var("LAB_LDAPS_URL"),
-                    "--ca-file",
-                    lab.var("LAB_CA_FILE"),
-                    "--user",
-                    lab.var("LAB_ADMIN_UPN"),
-                    "--password-env",
-                    "ADMIN_PW",
-                ],
-                &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))],
-            );
+            let (code, out, err) = restore_by_cli(&lab, "LAB", b);
             eprintln!("restored after a failure: {code} {out} {err}");
         }
         (Err(_), None) => {}

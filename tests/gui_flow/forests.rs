@@ -209,23 +209,7 @@ async fn two_forests_are_configured_and_restored_through_the_wizard() {
             } else {
                 (&one, "LAB")
             };
-            let (code, out, err) = common::run_bin(
-                &[
-                    "restore",
-                    "--yes",
-                    "--backup",
-                    b.to_str().unwrap(),
-                    "--server",
-                    lab.var(&format!("{p}_LDAPS_URL")),
-                    "--ca-file",
-                    lab.var(&format!("{p}_CA_FILE")),
-                    "--user",
-                    lab.var(&format!("{p}_ADMIN_UPN")),
-                    "--password-env",
-                    "ADMIN_PW",
-                ],
-                &[("ADMIN_PW", lab.var(&format!("{p}_ADMIN_PW")))],
-            );
+            let (code, out, err) = restore_by_cli(lab, p, b);
             eprintln!("restored by the CLI after a failure: {code} {out} {err}");
         }
     }

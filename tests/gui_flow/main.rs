@@ -209,6 +209,29 @@ fn profile(lab: &Lab, server: &MockServer, dir: &Path) -> PathBuf {
     p
 }
 
+/// Restores `backup` through the CLI as `lab`'s administrator (`prefix`: `LAB` or `LAB2`): the
+/// way back when a wizard flow failed half-way.
+fn restore_by_cli(lab: &Lab, prefix: &str, backup: &Path) -> (i32, String, String) {
+    let var = |k: &str| lab.var(&format!("{prefix}_{k}")).to_string();
+    common::run_bin(
+        &[
+            "restore",
+            "--yes",
+            "--backup",
+            backup.to_str().unwrap(),
+            "--server",
+            &var("LDAPS_URL"),
+            "--ca-file",
+            &var("CA_FILE"),
+            "--user",
+            &var("ADMIN_UPN"),
+            "--password-env",
+            "ADMIN_PW",
+        ],
+        &[("ADMIN_PW", &var("ADMIN_PW"))],
+    )
+}
+
 fn fresh_dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("ww-gui-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&d);
