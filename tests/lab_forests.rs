@@ -1,10 +1,10 @@
 //! Several forests in one run (issue 15, item 3), against two Samba DCs side by side: the main
 //! lab on 127.0.0.1 and the second forest on 127.0.0.2 (`scripts/lab up --forest2`).
 //!
-//! - `check --profile` reports both, each in its own section; `apply --profile` grants in both
-//!   with one backup each; each forest's connector then really resets a user of its forest
-//!   (bound as itself, on its own DC) and could not before; `restore --profile` puts both back
-//!   byte for byte, and the connectors are refused again.
+//! - `check --profile` reports both, each in its own section; `plan --profile` plans each;
+//!   `apply --profile` grants in both with one backup each; each forest's connector then really
+//!   resets a user of its forest (bound as itself, on its own DC) and could not before;
+//!   `restore --profile` puts both back byte for byte, and the connectors are refused again.
 //! - The directories are assessed concurrently: the first forest's DC is reached through a gate
 //!   that opens only when the second forest's assessment has finished. One after the other, the
 //!   first would wait for a gate that never opens; concurrently, both finish.
@@ -139,6 +139,19 @@ async fn two_forests_are_checked_applied_proved_and_restored_in_one_run() {
             "json",
         ],
     );
+    let plan = run(
+        &one,
+        &two,
+        &[
+            "plan",
+            "--profile",
+            p,
+            "--password-env",
+            "ADMIN_PW",
+            "--format",
+            "json",
+        ],
+    );
     let apply = run(
         &one,
         &two,
@@ -222,6 +235,22 @@ async fn two_forests_are_checked_applied_proved_and_restored_in_one_run() {
         );
     }
     assert_eq!(v["ready"], false);
+
+    let (code, out, err) = &plan;
+    assert_eq!(*code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(out).unwrap();
+    let plans = v["plans"].as_array().unwrap();
+    assert_eq!(plans.len(), 2, "a plan per directory: {out}");
+    assert_eq!(plans[0]["plan"]["domain_dn"], one.var("LAB_BASE_DN"));
+    assert_eq!(plans[1]["plan"]["domain_dn"], two.var("LAB2_BASE_DN"));
+    assert!(
+        plans[1]["plan"]["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["dn"] == two.var("LAB2_BASE_DN")),
+        "the second forest's root gets the grants: {out}"
+    );
 
     let (code, out, err) = &apply;
     assert_eq!(*code, 0, "{out}\n{err}");
