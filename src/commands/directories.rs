@@ -165,19 +165,5 @@ async fn forest(server: &str, login: Login, options: CheckOptions) -> Result<Vec
 /// The file one directory's backup goes to, next to `base` (the run's manifest): `run.json`
 /// → `run.2-forest2.example.test.json`.
 pub fn backup_of(base: &std::path::Path, index: usize, label: &str) -> std::path::PathBuf {
-    let stem = base
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "backup".into());
-    let safe: String = label
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    base.with_file_name(format!("{stem}.{}-{safe}.json", index + 1))
+    writeback_wizard::plan::backup::directory_path(base, index + 1, label)
 }

@@ -421,6 +421,27 @@ pub fn default_path() -> PathBuf {
         .join(format!("backup-{stamp}.json"))
 }
 
+/// The backup of directory number `n` of a run of several directories, beside `base` (the run's
+/// first backup or manifest): `run.json` → `run.<n>-<directory>.json`, the directory's name
+/// reduced to letters, digits, dots and dashes.
+pub fn directory_path(base: &std::path::Path, n: usize, label: &str) -> PathBuf {
+    let stem = base
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "backup".into());
+    let safe: String = label
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    base.with_file_name(format!("{stem}.{n}-{safe}.json"))
+}
+
 /// Reads the current value of `attribute` of `dn`.
 pub async fn read_current(
     conn: &mut Connection,

@@ -122,21 +122,7 @@ pub async fn plan_others(
 /// Where another directory's backup goes: beside the first one's, with its number and name
 /// (`backup-….json` → `backup-….2-dc2.fabrikam.example.json`).
 pub fn other_backup(first: &Path, index: usize, label: &str) -> PathBuf {
-    let stem = first
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "backup".into());
-    let safe: String = label
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    first.with_file_name(format!("{stem}.{}-{safe}.json", index + 2))
+    crate::plan::backup::directory_path(first, index + 2, label)
 }
 
 /// Applies `plan` in another directory with its own backup; the number of changes written.

@@ -100,25 +100,26 @@ impl Page {
     /// Whether Configure will switch Cloud Sync writeback on: asked for, on an agent server
     /// whose agent is new enough, with the administrator's sign-in given.
     pub fn will_enable_cloud_sync(shared: &Shared) -> bool {
-        shared.flow == Flow::CloudSync
-            && shared.settings.enable_writeback
-            && shared
-                .sync
-                .agent()
-                .is_some_and(|a| a.too_old() != Some(true))
-            && !shared.hybrid_admin.trim().is_empty()
-            && !shared.hybrid_admin_password.is_empty()
+        Self::cloud_sync_asked(shared) && Self::hybrid_admin_given(shared)
     }
 
     /// Cloud Sync's switch is asked for but its sign-in is not complete yet.
     fn cloud_sync_incomplete(shared: &Shared) -> bool {
+        Self::cloud_sync_asked(shared) && !Self::hybrid_admin_given(shared)
+    }
+
+    /// On the Cloud Sync path, the switch asked for on an agent new enough to take it.
+    fn cloud_sync_asked(shared: &Shared) -> bool {
         shared.flow == Flow::CloudSync
             && shared.settings.enable_writeback
             && shared
                 .sync
                 .agent()
                 .is_some_and(|a| a.too_old() != Some(true))
-            && !Self::will_enable_cloud_sync(shared)
+    }
+
+    fn hybrid_admin_given(shared: &Shared) -> bool {
+        !shared.hybrid_admin.trim().is_empty() && !shared.hybrid_admin_password.is_empty()
     }
 
     fn compute(&mut self, shared: &mut Shared) -> Action {
