@@ -151,6 +151,8 @@ pub enum ReportFormat {
     Json,
     Markdown,
     Html,
+    /// The blocked users only, one per line (sAMAccountName, DN, reasons).
+    Csv,
 }
 
 /// Which connector and which part of the directory.

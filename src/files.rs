@@ -53,6 +53,15 @@ pub fn make_private_dir(dir: &Path) -> std::io::Result<()> {
 /// name, created exclusively and private), fsync, and a rename over `path` (which replaces a
 /// link at `path` rather than writing through it).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    write_atomically_with(path, |f| f.write_all(bytes))
+}
+
+/// [`write_atomically`] for content written piece by piece by `write` (a report streamed from
+/// its rows): the file appears whole at `path` or not at all.
+pub fn write_atomically_with(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
@@ -67,8 +76,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let suffix: String = random.iter().map(|b| format!("{b:02x}")).collect();
     let tmp = dir.join(format!(".{name}.{suffix}.tmp"));
     let result = (|| {
-        let mut f = create_private(&tmp)?;
-        f.write_all(bytes)?;
+        let mut f = std::io::BufWriter::with_capacity(256 * 1024, create_private(&tmp)?);
+        write(&mut f)?;
+        let f = f.into_inner().map_err(|e| e.into_error())?;
         f.sync_all()?;
         drop(f);
         std::fs::rename(&tmp, path)

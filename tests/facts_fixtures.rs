@@ -82,8 +82,8 @@ fn every_fixture_file_gives_the_expected_verdict_findings_and_plan() {
             .collect();
         assert_eq!(errors, pairs(&expect["errors"]), "{name}: error findings");
         // Every blocked user's reasons are covered by those findings.
-        for b in &o.scan.blocked {
-            for r in &b.reasons {
+        for b in o.scan.blocked.iter() {
+            for r in b.reasons {
                 assert!(
                     errors.contains(&(r.id.to_string(), r.object.to_ascii_lowercase())),
                     "{name}: {} blocked by {r} without a finding",

@@ -187,7 +187,7 @@ checks-title = Voraussetzungen für das Rückschreiben
 checks-lead = Alle Voraussetzungen für das Kennwortrückschreiben, geprüft in Ihrem Verzeichnis, Ihrem Mandanten und auf diesem Computer.
 checks-cloud-skipped = Die Cloudprüfungen wurden übersprungen: Dies ist eine rein lokale Diagnose.
 checks-phase-connecting = Verbindung mit dem Domänencontroller wird hergestellt…
-checks-phase-directory = Domäne wird gelesen, Benutzer werden geprüft… bisher { $users }
+checks-phase-directory = Domäne wird gelesen, Benutzer werden geprüft… { $pace }
 checks-phase-pilot = Pilotgruppe wird gelesen…
 checks-phase-cloud = Mandant wird gelesen…
 checks-phase-sync = Synchronisierungsserver wird gelesen…
@@ -1005,3 +1005,10 @@ cli-directory-done = { $label }: geprüft
 cli-profile-plan-file = --plan enthält den Plan eines Verzeichnisses; mit --profile wird jedes Verzeichnis neu geplant
 cli-profile-no-directory = Die in { $path } genannte Sicherung von { $label } gehört zu keinem Verzeichnis des Profils: Geben Sie das Profil an, mit dem der Lauf gemacht wurde
 cli-apply-several-done = Fertig in { $count } Verzeichnissen. Alles rückgängig machen: { $command }
+
+## Fortschritt der Benutzerprüfung (Kommandozeile und Assistent)
+scan-pace = { $scanned } Benutzer geprüft
+scan-pace-rate = { $scanned } Benutzer geprüft, { $rate } pro Sekunde
+scan-pace-eta = { $scanned } von { $expected } Benutzern geprüft, { $rate } pro Sekunde, noch etwa { $left }
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min { $seconds } s

@@ -187,7 +187,7 @@ checks-title = Writeback prerequisites
 checks-lead = Every prerequisite of password writeback, checked against your directory, your tenant and this computer.
 checks-cloud-skipped = Cloud checks were skipped: this is an on-premises-only diagnosis.
 checks-phase-connecting = Connecting to the domain controller…
-checks-phase-directory = Reading the domain and checking users… { $users } so far
+checks-phase-directory = Reading the domain and checking users… { $pace }
 checks-phase-pilot = Reading the pilot group…
 checks-phase-cloud = Reading the tenant…
 checks-phase-sync = Reading the sync server…
@@ -1005,3 +1005,10 @@ cli-directory-done = { $label }: checked
 cli-profile-plan-file = --plan holds one directory's plan; with --profile each directory is planned afresh
 cli-profile-no-directory = the backup of { $label } listed in { $path } belongs to no directory of the profile: give the profile the run was made with
 cli-apply-several-done = Done in { $count } directories. To undo them all: { $command }
+
+## The user scan's progress (command line and wizard)
+scan-pace = { $scanned } users scanned
+scan-pace-rate = { $scanned } users scanned, { $rate } a second
+scan-pace-eta = { $scanned } of { $expected } users scanned, { $rate } a second, about { $left } left
+duration-seconds = { $seconds } s
+duration-minutes = { $minutes } min { $seconds } s

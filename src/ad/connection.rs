@@ -324,7 +324,28 @@ impl Connection {
     where
         F: FnMut(Entry),
     {
-        self.run_search(query, Some(page_size), on_entry).await
+        self.run_search(query, Some(page_size), None, on_entry)
+            .await
+    }
+
+    /// [`search_paged`](Self::search_paged), telling `on_entry` with each entry how many the DC
+    /// expects the whole search to return (`0` while unknown: before the first page ends, or
+    /// from a DC that gives no estimate).
+    pub async fn search_paged_estimated<F>(
+        &mut self,
+        query: Query<'_>,
+        page_size: i32,
+        mut on_entry: F,
+    ) -> Result<(usize, usize), AdError>
+    where
+        F: FnMut(Entry, usize),
+    {
+        let estimate = super::paging::PageEstimate::default();
+        let size = estimate.size.clone();
+        self.run_search(query, Some(page_size), Some(estimate), |e| {
+            on_entry(e, size.load(std::sync::atomic::Ordering::Relaxed))
+        })
+        .await
     }
 
     /// A search that collects every entry (for small result sets). Fails on a non-zero result
@@ -345,7 +366,7 @@ impl Connection {
             attrs,
             controls,
         };
-        let (_, malformed) = self.run_search(query, None, |e| out.push(e)).await?;
+        let (_, malformed) = self.run_search(query, None, None, |e| out.push(e)).await?;
         if malformed > 0 {
             return Err(AdError::Malformed {
                 op: "search",
@@ -362,6 +383,7 @@ impl Connection {
         &mut self,
         query: Query<'_>,
         page_size: Option<i32>,
+        estimate: Option<super::paging::PageEstimate>,
         mut on_entry: F,
     ) -> Result<(usize, usize), AdError>
     where
@@ -378,6 +400,10 @@ impl Connection {
         let mut adapters: Vec<Box<dyn Adapter<_, _>>> = vec![Box::new(EntriesOnly::new())];
         if let Some(size) = page_size {
             adapters.push(Box::new(PagedResults::new(size)));
+        }
+        if let Some(e) = estimate {
+            // Below the paging adapter: it sees each page's result before paging consumes it.
+            adapters.push(Box::new(e));
         }
         let attrs: Vec<String> = attrs.iter().map(|a| a.to_string()).collect();
         let mut stream = self

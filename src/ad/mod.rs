@@ -9,6 +9,7 @@ pub mod controls;
 pub mod discovery;
 pub mod entry;
 pub mod error;
+pub mod paging;
 pub mod schema;
 pub mod security;
 pub mod token;

@@ -470,7 +470,9 @@ pub fn scan(facts: &Facts, users: Vec<UserFacts>) -> UserScan {
     let judge = Judge::new(facts);
     let mut scan = UserScan::default();
     for u in users {
-        judge.tally(&mut scan, u);
+        if let Some(b) = judge.tally(&mut scan, u) {
+            scan.keep(&b);
+        }
     }
     judge.container_causes(&mut scan);
     scan

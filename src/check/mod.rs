@@ -13,6 +13,7 @@ pub mod facts;
 pub mod finding;
 pub mod fixture;
 pub mod ids;
+pub mod pace;
 pub mod ranking;
 pub mod right;
 pub mod scan;
@@ -23,7 +24,10 @@ pub use facts::{AdminStatus, CheckError, CheckOptions, Facts, gather};
 pub use finding::{Finding, Severity};
 pub use ids::{FindingId, Group};
 pub use right::Right;
-pub use scan::{BlockedUser, ExcludedUser, UserScan, scan_users};
+pub use scan::{
+    BlockedRef, BlockedUser, BlockedUsers, ExcludedUser, Keep, ScanCount, ScanEvent, UserScan,
+    scan_users,
+};
 
 use crate::ad::Connection;
 
@@ -73,7 +77,7 @@ impl CheckOutcome {
     /// Ready: no error finding, and no user in scope blocked (protected administrators are
     /// excluded by design, not blocked).
     pub fn ready(&self) -> bool {
-        self.scan.blocked.is_empty() && !self.findings.iter().any(|f| f.severity == Severity::Error)
+        self.scan.blocked_count == 0 && !self.findings.iter().any(|f| f.severity == Severity::Error)
     }
 
     pub fn readiness(&self) -> Readiness {
@@ -81,7 +85,7 @@ impl CheckOutcome {
             in_scope: self.scan.in_scope,
             ready: self.scan.ready,
             excluded: self.scan.excluded.len(),
-            blocked: self.scan.blocked.len(),
+            blocked: self.scan.blocked_count,
         }
     }
 
@@ -112,6 +116,23 @@ pub async fn run(
 ) -> Result<CheckOutcome, CheckError> {
     let facts = gather(conn, opts).await?;
     let scan = scan_users(conn, &facts, opts.page_size, progress).await?;
+    let findings = evaluate(&facts, &scan);
+    Ok(CheckOutcome {
+        facts,
+        scan,
+        findings,
+    })
+}
+
+/// [`run`] with every event of the user scan, keeping the blocked users or not ([`Keep`]).
+pub async fn run_with(
+    conn: &mut Connection,
+    opts: &CheckOptions,
+    keep: Keep,
+    events: impl FnMut(ScanEvent<'_>),
+) -> Result<CheckOutcome, CheckError> {
+    let facts = gather(conn, opts).await?;
+    let scan = scan::scan_users_with(conn, &facts, opts.page_size, keep, events).await?;
     let findings = evaluate(&facts, &scan);
     Ok(CheckOutcome {
         facts,

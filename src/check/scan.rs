@@ -1,11 +1,15 @@
 //! The user scan: one streaming paged search over the users in scope, judging each user's own
 //! DACL (which already carries the inherited ACEs) as it arrives, and the domain-wide blockers
-//! (policy, Unexpire Password, the connector itself). Only blocked and excluded users are kept,
-//! each reason naming the object that holds the cause.
+//! (policy, Unexpire Password, the connector itself). Each blocked user is handed to the caller
+//! as soon as it is judged ([`ScanEvent::Blocked`]) and kept compactly only when asked
+//! ([`Keep`]); every reason names the object that holds the cause. Otherwise memory holds counts
+//! and per-object causes, whatever the size of the directory.
 
+mod blocked;
 mod result;
 
-pub use result::{BlockedUser, ExcludedUser, ProtectedUser, UserScan};
+pub use blocked::{BlockedRef, BlockedUser, BlockedUsers};
+pub use result::{ExcludedUser, ProtectedUser, UserScan};
 
 use crate::check::FindingId;
 use std::collections::{BTreeSet, HashMap};
@@ -348,8 +352,9 @@ impl<'a> Judge<'a> {
             == Verdict::Allowed
     }
 
-    /// Adds one user to the scan's tallies.
-    pub fn tally(&self, scan: &mut UserScan, user: UserFacts) {
+    /// Adds one user to the scan's tallies; a blocked user is returned (not kept).
+    #[must_use]
+    pub fn tally(&self, scan: &mut UserScan, user: UserFacts) -> Option<BlockedUser> {
         scan.in_scope += 1;
         if user.sd.is_none() {
             scan.unreadable += 1;
@@ -384,13 +389,20 @@ impl<'a> Judge<'a> {
             scan.change_password_missing += 1;
         }
         match self.judge(&user, &mut scan.causes) {
-            UserVerdict::Ready => scan.ready += 1,
-            UserVerdict::Excluded => scan.excluded.push(ExcludedUser {
-                dn: user.dn,
-                sam_account_name: user.sam_account_name,
-            }),
+            UserVerdict::Ready => {
+                scan.ready += 1;
+                None
+            }
+            UserVerdict::Excluded => {
+                scan.excluded.push(ExcludedUser {
+                    dn: user.dn,
+                    sam_account_name: user.sam_account_name,
+                });
+                None
+            }
             UserVerdict::Blocked { reasons, missing } => {
                 scan.causes.count_user(&reasons);
+                scan.blocked_count += 1;
                 if let Some(sd) = user.sd.as_ref().filter(|sd| sd.dacl_protected()) {
                     scan.protected_users.push(ProtectedUser {
                         dn: user.dn.clone(),
@@ -399,13 +411,13 @@ impl<'a> Judge<'a> {
                         admin: user.admin_count.then(|| self.facts.admin_status(&user.dn)),
                     });
                 }
-                scan.blocked.push(BlockedUser {
+                Some(BlockedUser {
                     dn: user.dn,
                     sam_account_name: user.sam_account_name,
                     reasons,
                     class,
                     missing,
-                });
+                })
             }
         }
     }
@@ -470,28 +482,79 @@ impl<'a> Judge<'a> {
     }
 }
 
+/// Whether the scan keeps the blocked users it hands out.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Keep {
+    /// Kept in [`UserScan::blocked`] (the wizard's list, the plan).
+    #[default]
+    Blocked,
+    /// Counted only: the caller takes each from [`ScanEvent::Blocked`] (the command line
+    /// writes them into its report as they come).
+    CountOnly,
+}
+
+/// How far the scan is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ScanCount {
+    /// Users judged so far.
+    pub scanned: usize,
+    /// How many the DC expects in all (its paged-results estimate, summed over the scopes
+    /// started so far); `None` when the DC gives none.
+    pub expected: Option<usize>,
+}
+
+/// What the scan tells its caller while it runs.
+#[derive(Debug)]
+pub enum ScanEvent<'a> {
+    Progress(ScanCount),
+    /// A user judged blocked, at once.
+    Blocked(&'a BlockedUser),
+}
+
 /// Scans every user in scope, page by page, then judges every container. `progress` is called
-/// with the running count.
+/// with the running count; the blocked users are kept.
 pub async fn scan_users(
     conn: &mut Connection,
     facts: &Facts,
     page_size: i32,
-    progress: impl FnMut(usize),
+    mut progress: impl FnMut(usize),
 ) -> Result<UserScan, AdError> {
-    scan_users_with(conn, facts, page_size, progress, |_, _| {}).await
+    scan_users_with(conn, facts, page_size, Keep::Blocked, |e| {
+        if let ScanEvent::Progress(c) = e {
+            progress(c.scanned)
+        }
+    })
+    .await
 }
 
-/// [`scan_users`], showing each user and the judge to `inspect` first (the differential test
-/// asks the judge about the same users the scan judges).
+/// How often (in users) the scan reports its progress.
+const PROGRESS_EVERY: usize = 500;
+
+/// [`scan_users`] with every event, keeping the blocked users or not.
 pub async fn scan_users_with(
     conn: &mut Connection,
     facts: &Facts,
     page_size: i32,
-    mut progress: impl FnMut(usize),
+    keep: Keep,
+    events: impl FnMut(ScanEvent<'_>),
+) -> Result<UserScan, AdError> {
+    scan_users_inspected(conn, facts, page_size, keep, events, |_, _| {}).await
+}
+
+/// [`scan_users_with`], showing each user and the judge to `inspect` first (the differential
+/// test asks the judge about the same users the scan judges).
+pub async fn scan_users_inspected(
+    conn: &mut Connection,
+    facts: &Facts,
+    page_size: i32,
+    keep: Keep,
+    mut events: impl FnMut(ScanEvent<'_>),
     mut inspect: impl FnMut(&Judge<'_>, &UserFacts),
 ) -> Result<UserScan, AdError> {
     let judge = Judge::new(facts);
     let mut scan = UserScan::default();
+    let mut earlier_scopes = 0usize;
+    let mut expected = None;
     for base in &facts.scopes {
         let query = Query {
             base,
@@ -500,17 +563,33 @@ pub async fn scan_users_with(
             attrs: USER_ATTRS,
             controls: vec![controls::sd_flags(controls::DACL)],
         };
-        conn.search_paged(query, page_size.max(1), |e| {
-            let user = UserFacts::from_entry(e);
-            inspect(&judge, &user);
-            judge.tally(&mut scan, user);
-            if scan.in_scope % 500 == 0 {
-                progress(scan.in_scope);
-            }
-        })
-        .await?;
+        let (seen, _) = conn
+            .search_paged_estimated(query, page_size.max(1), |e, estimate| {
+                if estimate > 0 {
+                    expected = Some(earlier_scopes + estimate);
+                }
+                let user = UserFacts::from_entry(e);
+                inspect(&judge, &user);
+                if let Some(b) = judge.tally(&mut scan, user) {
+                    events(ScanEvent::Blocked(&b));
+                    if keep == Keep::Blocked {
+                        scan.keep(&b);
+                    }
+                }
+                if scan.in_scope % PROGRESS_EVERY == 0 {
+                    events(ScanEvent::Progress(ScanCount {
+                        scanned: scan.in_scope,
+                        expected,
+                    }));
+                }
+            })
+            .await?;
+        earlier_scopes += seen;
     }
     judge.container_causes(&mut scan);
-    progress(scan.in_scope);
+    events(ScanEvent::Progress(ScanCount {
+        scanned: scan.in_scope,
+        expected: Some(scan.in_scope),
+    }));
     Ok(scan)
 }

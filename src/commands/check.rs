@@ -4,9 +4,14 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
+use std::time::{Duration, Instant};
 use writeback_wizard::cli::{CheckArgs, ReportFormat};
 use writeback_wizard::engine::{self, Progress, Request, SyncServerCheck};
-use writeback_wizard::report;
+
+use writeback_wizard::check::Keep;
+use writeback_wizard::check::pace::Pace;
+use writeback_wizard::report::stream::{ReportStream, StreamFormat};
+use writeback_wizard::report::{self, RowFormat};
 use writeback_wizard::syncserver::{self, ProcessPowerShell};
 use writeback_wizard::words::Words;
 
@@ -33,15 +38,61 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         cloud,
         sync_server,
         pilot_group: args.pilot_group.clone(),
+        // The blocked users go into the report as the scan judges them; none are kept.
+        keep: Keep::CountOnly,
     };
     let login = dir.login;
+    let to_file = args.output.is_some();
+    let format = match args.format {
+        ReportFormat::Text => StreamFormat::Text {
+            color: !to_file && std::io::stdout().is_terminal(),
+        },
+        ReportFormat::Json => StreamFormat::Rows(RowFormat::Json),
+        ReportFormat::Markdown => StreamFormat::Rows(RowFormat::Markdown),
+        ReportFormat::Html => StreamFormat::Rows(RowFormat::Html),
+        ReportFormat::Csv => StreamFormat::Rows(RowFormat::Csv),
+    };
+    // The rows wait beside the report (the same disk, the same privacy), or in the temporary
+    // folder when the report goes to standard output.
+    let spill_dir = match &args.output {
+        Some(path) => path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(
+                || std::path::PathBuf::from("."),
+                std::path::Path::to_path_buf,
+            ),
+        None => std::env::temp_dir(),
+    };
+    let writing = || {
+        super::say(
+            "cli-writing-report",
+            &[(
+                "path",
+                &args
+                    .output
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |p| p.display().to_string()),
+            )],
+        )
+    };
+    let mut stream = ReportStream::new(format, words, &spill_dir).with_context(writing)?;
     let tty = std::io::stderr().is_terminal();
-    let assessment = engine::assess(&login, &request, |p| {
-        if let Progress::Users(n) = p
-            && tty
-        {
-            eprint!("\rscanning users… {n}");
+    let pace = Pace::start(Instant::now());
+    let mut shown = Instant::now();
+    let assessment = engine::assess(&login, &request, |p| match p {
+        Progress::Blocked(b) => stream.push(b.as_ref()),
+        Progress::Users(count) => {
+            let now = Instant::now();
+            // On a terminal the line is redrawn; in a log, a line every ten seconds.
+            if tty {
+                eprint!("\r\x1b[2K{}", words.pace(&pace.read(count, now)));
+            } else if now.duration_since(shown) >= PROGRESS_LOG_EVERY {
+                shown = now;
+                eprintln!("{}", words.pace(&pace.read(count, now)));
+            }
         }
+        _ => {}
     })
     .await;
     if tty {
@@ -58,30 +109,19 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
             },
         )?;
     }
-    let to_file = args.output.is_some();
-    let text = match args.format {
-        ReportFormat::Text => {
-            report::text(&report, words, !to_file && std::io::stdout().is_terminal())
-        }
-        ReportFormat::Json => report.json(words),
-        ReportFormat::Markdown => report::markdown(&report, words),
-        ReportFormat::Html => report::html(&report, words),
-    };
     match &args.output {
         Some(path) => {
-            super::write_file(path, text.as_bytes()).with_context(|| {
-                super::say(
-                    "cli-writing-report",
-                    &[("path", &path.display().to_string())],
-                )
-            })?;
+            writeback_wizard::files::write_atomically_with(path, |out| stream.finish(&report, out))
+                .with_context(writing)?;
             eprintln!(
                 "report written to {} ({})",
                 path.display(),
                 if report.ready { "ready" } else { "not ready" }
             );
         }
-        None => print!("{text}"),
+        None => stream
+            .finish(&report, &mut std::io::stdout().lock())
+            .with_context(writing)?,
     }
     Ok(if report.ready {
         ExitCode::from(super::exit::OK)
@@ -89,6 +129,9 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         ExitCode::from(super::exit::NOT_READY)
     })
 }
+
+/// How often a scan's progress is logged when standard error is not a terminal.
+const PROGRESS_LOG_EVERY: Duration = Duration::from_secs(10);
 
 /// `check --profile`: every directory at once, one report with a section for each. The cloud,
 /// the sync server and the pilot group go with the first directory.
@@ -113,6 +156,7 @@ async fn several(
                     cloud,
                     sync_server,
                     pilot_group,
+                    keep: Keep::Blocked,
                 },
             }
         })
@@ -121,7 +165,7 @@ async fn several(
     let tty = std::io::stderr().is_terminal();
     let outcomes = assess_all(jobs, |i, p| match p {
         DirectoryProgress::Progress(Progress::Users(n)) if tty => {
-            eprint!("\r\x1b[2K{}: {n}", labels[i]);
+            eprint!("\r\x1b[2K{}: {}", labels[i], n.scanned);
         }
         DirectoryProgress::Finished => {
             if tty {
@@ -156,6 +200,7 @@ async fn several(
         ReportFormat::Json => report::several::json(&sections, words),
         ReportFormat::Markdown => report::several::markdown(&sections, words),
         ReportFormat::Html => report::several::html(&sections, words),
+        ReportFormat::Csv => report::several::csv(&sections, words),
     };
     let ready = report::several::ready(&sections);
     match &args.output {

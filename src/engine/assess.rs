@@ -36,6 +36,10 @@ pub struct Request {
     pub sync_server: Option<SyncServerCheck>,
     /// An AD group (DN or name) or an Entra group (object ID or name) to judge user by user.
     pub pilot_group: Option<String>,
+    /// Keep the blocked users in the outcome and the report (the default), or only count them
+    /// and hand each to the progress callback as it is judged ([`Progress::Blocked`]): the
+    /// command line writes them into its report while the scan runs.
+    pub keep: check::Keep,
 }
 
 /// Which part is running.
@@ -52,8 +56,10 @@ pub enum Phase {
 #[derive(Clone, Debug)]
 pub enum Progress {
     Phase(Phase),
-    /// Users scanned so far.
-    Users(usize),
+    /// Users scanned so far, and how many the DC expects.
+    Users(check::ScanCount),
+    /// A blocked user, as soon as it is judged (only when the request keeps none).
+    Blocked(check::BlockedUser),
     /// The findings of one part, as soon as they are known.
     Partial(Vec<Finding>),
 }
@@ -87,8 +93,13 @@ pub async fn assess(
     progress(Progress::Phase(Phase::Connecting));
     let mut conn = login.connect().await?;
     progress(Progress::Phase(Phase::Directory));
-    let run = check::run(&mut conn, &request.options, |n| {
-        progress(Progress::Users(n))
+    let keep = request.keep;
+    let run = check::run_with(&mut conn, &request.options, keep, |e| match e {
+        check::ScanEvent::Progress(c) => progress(Progress::Users(c)),
+        check::ScanEvent::Blocked(b) if keep == check::Keep::CountOnly => {
+            progress(Progress::Blocked(b.clone()))
+        }
+        check::ScanEvent::Blocked(_) => {}
     })
     .await;
     let mut outcome = match run {

@@ -97,12 +97,11 @@ pub fn body(report: &Report, w: &Words, level: u8) -> maud::Markup {
         }
         (heading(level + 1, w.get("report-users")))
         p { (w.readiness(&report.readiness)) "." }
-        @if !report.users.blocked.is_empty() {
+        @if report.readiness.blocked > 0 {
             table {
                 tr { th { (w.get("report-col-user")) } th { (w.get("report-col-reasons")) } }
-                @for b in &report.users.blocked {
-                    tr { td { (b.dn) } td { (w.reasons(b)) } }
-                }
+                "\n"
+                (maud::PreEscaped(super::rows::rows(report, w, super::RowFormat::Html)))
             }
         }
         @if !report.users.excluded.is_empty() {

@@ -7,7 +7,7 @@ use fluent::FluentValue;
 use super::{Report, grouped};
 use crate::words::Words;
 
-fn cell(s: &str) -> String {
+pub(crate) fn cell(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', "<br>")
 }
 
@@ -129,16 +129,14 @@ fn users(out: &mut String, report: &Report, w: &Words) {
         w.get("report-users"),
         w.readiness(&report.readiness)
     );
-    if !u.blocked.is_empty() {
+    if report.readiness.blocked > 0 {
         let _ = writeln!(
             out,
             "| {} | {} |\n|---|---|",
             w.get("report-col-user"),
             w.get("report-col-reasons")
         );
-        for b in &u.blocked {
-            let _ = writeln!(out, "| {} | {} |", cell(&b.dn), cell(&w.reasons(b)));
-        }
+        out.push_str(&super::rows::rows(report, w, super::RowFormat::Markdown));
     }
     if !u.excluded.is_empty() {
         let _ = writeln!(out, "\n{}:\n", w.get("report-excluded-heading"));

@@ -3,18 +3,21 @@
 
 mod html;
 mod markdown;
+pub mod rows;
 pub mod several;
+pub mod stream;
 mod text;
 
 pub use html::render as html;
 pub use markdown::render as markdown;
+pub use rows::{RowFormat, csv};
 pub use text::render as text;
 
 use serde::Serialize;
 
 use crate::ad::discovery::ForestDomain;
 use crate::check::finding::Arg;
-use crate::check::{BlockedUser, CheckOutcome, ExcludedUser, Finding, Group, Readiness, Severity};
+use crate::check::{BlockedUsers, CheckOutcome, ExcludedUser, Finding, Group, Readiness, Severity};
 use crate::words::Words;
 use fluent::FluentValue;
 
@@ -94,9 +97,14 @@ pub struct Summary {
 pub struct Users {
     pub in_scope: usize,
     pub ready: usize,
-    pub blocked: Vec<BlockedUser>,
+    /// The blocked users the assessment kept (shared with the outcome, not copied); how many
+    /// there are is `readiness.blocked` — the command line keeps none and streams them.
+    pub blocked: std::sync::Arc<BlockedUsers>,
     /// Protected administrators (adminCount=1, in a protected group): excluded by design.
     pub excluded: Vec<ExcludedUser>,
+    /// Rendered for the streaming writer: the blocked rows come from its spill, not `blocked`.
+    #[serde(skip)]
+    pub streamed: bool,
 }
 
 impl Report {
@@ -144,6 +152,7 @@ impl Report {
                 ready: o.scan.ready,
                 blocked: o.scan.blocked.clone(),
                 excluded: o.scan.excluded.clone(),
+                streamed: false,
             },
             pilot: None,
         }
@@ -177,7 +186,7 @@ impl Report {
             warnings: count(Severity::Warning),
             info: count(Severity::Info),
         };
-        self.ready = self.summary.errors == 0 && self.users.blocked.is_empty();
+        self.ready = self.summary.errors == 0 && self.readiness.blocked == 0;
     }
 
     /// The report as pretty JSON: stable ids and values in any language, each finding's
@@ -193,7 +202,17 @@ impl Report {
                 self.findings.iter().map(|f| finding_json(f, w)).collect(),
             );
         }
-        serde_json::to_string_pretty(&v).unwrap_or_default()
+        // The blocked users are rendered row by row, the same way the streaming writer does.
+        if let Some(u) = v.get_mut("users").and_then(|u| u.as_object_mut()) {
+            u.insert("blocked".into(), rows::MARKER.into());
+        }
+        let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+        if self.users.streamed {
+            // The streaming writer puts its rows where the marker is.
+            return text;
+        }
+        let marker = serde_json::to_string(rows::MARKER).unwrap_or_default();
+        text.replacen(&marker, &rows::rows(self, w, RowFormat::Json), 1)
     }
 }
 

@@ -145,6 +145,23 @@ pub fn json(sections: &[Section], w: &Words) -> String {
     serde_json::to_string_pretty(&v).unwrap_or_default() + "\n"
 }
 
+/// CSV: every directory's blocked users, the directory's label first on each line (a directory
+/// that could not be checked has no lines; the verdict says why).
+pub fn csv(sections: &[Section], w: &Words) -> String {
+    let mut out = format!("directory,{}", super::rows::CSV_HEADER);
+    for s in sections {
+        if let Ok(r) = &s.outcome {
+            let field = super::rows::csv_field(s.label);
+            for b in r.users.blocked.iter() {
+                out.push_str(&field);
+                out.push(',');
+                out.push_str(&super::rows::row(super::RowFormat::Csv, b, w));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

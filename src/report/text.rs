@@ -16,7 +16,7 @@ const BOLD: &str = "\x1b[1m";
 const RESET: &str = "\x1b[0m";
 
 /// How many users each list shows before pointing to the full formats.
-const LISTED: usize = 50;
+pub(crate) const LISTED: usize = 50;
 
 /// Renders `report` as a checklist in `w`'s language. `color` adds ANSI colours (for a TTY).
 pub fn render(report: &Report, w: &Words, color: bool) -> String {
@@ -145,11 +145,17 @@ impl Checklist<'_> {
         );
         let heading = self.paint(BOLD, &heading);
         self.line(&format!("\n{heading}"));
-        for b in u.blocked.iter().take(LISTED) {
+        let shown = u.blocked.len().min(LISTED);
+        for b in u.blocked.iter().take(shown) {
             self.line(&format!("  ✖ {} — {}", b.dn, w.reasons(b)));
         }
-        if u.blocked.len() > LISTED {
-            let more = w.get_with("report-more-blocked", &[("n", n(u.blocked.len() - LISTED))]);
+        let blocked = report.readiness.blocked;
+        if blocked > shown {
+            let id = match w.face {
+                crate::words::Face::Cli => "report-more-blocked-cli",
+                crate::words::Face::Wizard => "report-more-blocked",
+            };
+            let more = w.get_with(id, &[("n", n(blocked - shown))]);
             self.line(&format!("  {more}"));
         }
         for x in u.excluded.iter().take(LISTED) {

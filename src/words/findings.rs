@@ -249,13 +249,50 @@ impl Words {
         )
     }
 
+    /// The scan's progress: "12 000 of 100 009 users scanned, 4 100 a second, about 22 s left"
+    /// (what is known of it).
+    pub fn pace(&self, r: &crate::check::pace::PaceReading) -> String {
+        let n = |v: usize| FluentValue::from(v as f64);
+        let scanned = ("scanned", n(r.scanned));
+        match (r.per_second, r.expected, r.left) {
+            (Some(rate), Some(expected), Some(left)) => self.get_with(
+                "scan-pace-eta",
+                &[
+                    scanned,
+                    ("expected", n(expected.max(r.scanned))),
+                    ("rate", n(rate.round() as usize)),
+                    ("left", FluentValue::from(self.duration(left))),
+                ],
+            ),
+            (Some(rate), _, _) => self.get_with(
+                "scan-pace-rate",
+                &[scanned, ("rate", n(rate.round() as usize))],
+            ),
+            _ => self.get_with("scan-pace", &[scanned]),
+        }
+    }
+
+    /// "3 min 10 s", "22 s".
+    fn duration(&self, d: std::time::Duration) -> String {
+        let secs = d.as_secs();
+        let n = |v: u64| FluentValue::from(v as f64);
+        if secs >= 60 {
+            self.get_with(
+                "duration-minutes",
+                &[("minutes", n(secs / 60)), ("seconds", n(secs % 60))],
+            )
+        } else {
+            self.get_with("duration-seconds", &[("seconds", n(secs))])
+        }
+    }
+
     /// Why a user is blocked: "right-denied at OU=…; inheritance-disabled on this user".
-    pub fn reasons(&self, b: &crate::check::BlockedUser) -> String {
+    pub fn reasons(&self, b: crate::check::BlockedRef<'_>) -> String {
         b.reasons
             .iter()
             .map(|r| {
                 let id = FluentValue::from(r.id.as_str());
-                if r.object.eq_ignore_ascii_case(&b.dn) {
+                if r.object.eq_ignore_ascii_case(b.dn) {
                     self.get_with("report-reason-here", &[("id", id)])
                 } else {
                     self.get_with(

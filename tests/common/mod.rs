@@ -474,8 +474,8 @@ pub fn loopback(authorize_url: &str) -> String {
 pub fn uncovered(o: &writeback_wizard::check::CheckOutcome) -> Vec<String> {
     use writeback_wizard::check::Severity;
     let mut out = Vec::new();
-    for b in &o.scan.blocked {
-        for r in &b.reasons {
+    for b in o.scan.blocked.iter() {
+        for r in b.reasons {
             let covered = o.findings.iter().any(|f| {
                 f.id == r.id
                     && f.severity == Severity::Error

@@ -11,6 +11,7 @@ mod connector;
 mod denies;
 mod options;
 mod seeded;
+mod streaming;
 
 use common::{Lab, Undo, uncovered};
 use writeback_wizard::ad::Connection;

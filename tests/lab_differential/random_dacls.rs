@@ -286,10 +286,11 @@ async fn one_round(lab: &Lab, world: &World, seed: u64) -> usize {
     };
     let facts = check::gather(&mut admin, &opts).await.unwrap();
     let mut judged: BTreeMap<String, [bool; 4]> = BTreeMap::new();
-    let scan = check::scan::scan_users_with(
+    let scan = check::scan::scan_users_inspected(
         &mut admin,
         &facts,
         200,
+        check::Keep::Blocked,
         |_| {},
         |judge, user| {
             if let Some(ops) = judge.operations(user) {

@@ -120,7 +120,10 @@ mod tests {
             .user("CN=u,DC=example,DC=test", "D:")
             .run();
         assert!(o.findings.iter().any(|f| f.id == "connector-not-found"));
-        assert_eq!(o.scan.blocked[0].reason_ids(), ["connector-not-found"]);
+        assert_eq!(
+            o.scan.blocked.first().unwrap().reason_ids(),
+            ["connector-not-found"]
+        );
     }
 
     #[test]

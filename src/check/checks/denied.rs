@@ -57,7 +57,7 @@ mod tests {
         assert!(!o.ready());
         let f = o.findings.iter().find(|f| f.id == "right-denied").unwrap();
         assert_eq!(f.object, "CN=no,DC=example,DC=test");
-        let b = &o.scan.blocked[0];
+        let b = o.scan.blocked.first().unwrap();
         assert_eq!(
             (b.reason_ids(), &*b.reasons[0].object),
             (

@@ -75,7 +75,10 @@ mod tests {
             title.contains("a minimum age of 1 day") && title.contains("governs 1 user in scope"),
             "{title}"
         );
-        assert_eq!(o.scan.blocked[0].reason_ids(), ["pso-min-password-age"]);
+        assert_eq!(
+            o.scan.blocked.first().unwrap().reason_ids(),
+            ["pso-min-password-age"]
+        );
     }
 
     #[test]

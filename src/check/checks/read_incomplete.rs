@@ -61,13 +61,19 @@ mod tests {
             .find(|f| f.id == "read-incomplete")
             .unwrap();
         assert_eq!(f.severity, crate::check::Severity::Error);
-        assert_eq!(o.scan.blocked[0].reason_ids(), ["read-incomplete"]);
+        assert_eq!(
+            o.scan.blocked.first().unwrap().reason_ids(),
+            ["read-incomplete"]
+        );
         let o = Fixture::new()
             .grant_at_root(&grant_users())
             .unreadable_groups()
             .user("CN=u,DC=example,DC=test", "D:")
             .run();
         assert!(!o.ready());
-        assert_eq!(o.scan.blocked[0].reason_ids(), ["read-incomplete"]);
+        assert_eq!(
+            o.scan.blocked.first().unwrap().reason_ids(),
+            ["read-incomplete"]
+        );
     }
 }

@@ -49,7 +49,10 @@ mod tests {
             .user("CN=u,DC=example,DC=test", "D:")
             .run();
         assert!(has(&o));
-        assert_eq!(o.scan.blocked[0].reason_ids(), ["samserver-read"]);
+        assert_eq!(
+            o.scan.blocked.first().unwrap().reason_ids(),
+            ["samserver-read"]
+        );
     }
 
     #[test]

@@ -59,7 +59,10 @@ mod tests {
             .find(|f| f.id == "right-unexpire-password")
             .unwrap();
         assert_eq!(f.object, crate::check::fixture::DOMAIN_DN);
-        assert_eq!(o.scan.blocked[0].reason_ids(), ["right-unexpire-password"]);
+        assert_eq!(
+            o.scan.blocked.first().unwrap().reason_ids(),
+            ["right-unexpire-password"]
+        );
     }
 
     #[test]

@@ -2,57 +2,16 @@
 //! checks and the plan.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::check::FindingId;
-use crate::check::causes::{Causes, Reason};
+use crate::check::causes::Causes;
 use crate::check::facts::AdminStatus;
 use crate::sd::SecurityDescriptor;
 use crate::sd::rights::CLASS_USER;
 
-/// A user who cannot have a password written back, with the reasons.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct BlockedUser {
-    pub dn: String,
-    pub sam_account_name: String,
-    pub reasons: Vec<Reason>,
-    /// The structural class (for the plan: which grant reaches it).
-    #[serde(skip)]
-    pub class: crate::sd::Guid,
-    /// The writeback rights not granted on it ([`Right::bit`](crate::check::Right::bit)s; a denied
-    /// right is not here).
-    #[serde(skip)]
-    pub missing: u8,
-}
-
-impl BlockedUser {
-    /// The reasons in words: "right-denied at OU=…; inheritance-disabled on this user".
-    pub fn reasons_text(&self) -> String {
-        self.reasons
-            .iter()
-            .map(|r| {
-                if r.object.eq_ignore_ascii_case(&self.dn) {
-                    format!("{} on this user", r.id)
-                } else {
-                    format!("{} at {}", r.id, r.object)
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    /// The reason ids, deduplicated, in order.
-    pub fn reason_ids(&self) -> Vec<FindingId> {
-        let mut ids: Vec<FindingId> = Vec::new();
-        for r in &self.reasons {
-            if !ids.contains(&r.id) {
-                ids.push(r.id);
-            }
-        }
-        ids
-    }
-}
+use super::blocked::BlockedUsers;
 
 /// A protected administrator (adminCount=1 and in a protected group today): writeback does not
 /// serve them, by design, so they are counted apart.
@@ -76,7 +35,11 @@ pub struct ProtectedUser {
 pub struct UserScan {
     pub in_scope: usize,
     pub ready: usize,
-    pub blocked: Vec<BlockedUser>,
+    /// How many users are blocked (whether or not they were kept).
+    pub blocked_count: usize,
+    /// The blocked users, when the scan was asked to keep them ([`Keep`](super::Keep)); the
+    /// command line streams them into its report instead.
+    pub blocked: Arc<BlockedUsers>,
     pub excluded: Vec<ExcludedUser>,
     /// Every cause of a blocked user and every container-level problem, by object.
     pub causes: Causes,
@@ -98,6 +61,11 @@ pub struct UserScan {
 }
 
 impl UserScan {
+    /// Keeps a blocked user (already counted by the judge).
+    pub fn keep(&mut self, b: &super::BlockedUser) {
+        Arc::make_mut(&mut self.blocked).push(b.as_ref());
+    }
+
     /// How many inetOrgPerson users are in scope.
     pub fn inet_org_persons(&self) -> usize {
         self.other_classes

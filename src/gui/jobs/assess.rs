@@ -6,7 +6,7 @@ use super::*;
 #[derive(Clone, Debug)]
 pub enum CheckEvent {
     Phase(Phase),
-    Users(usize),
+    Users(crate::check::ScanCount),
     /// The findings of one part, as soon as they are known.
     Partial(Vec<Finding>),
     Done(Result<Arc<Assessment>, UiError>),
@@ -36,6 +36,7 @@ impl CheckParams {
                 targets: self.outbound.clone(),
             }),
             pilot_group: None,
+            keep: Default::default(),
         }
     }
 }
@@ -46,11 +47,14 @@ pub fn run_checks(p: CheckParams) -> impl Stream<Item = CheckEvent> {
         let mut done = out.clone();
         let mut events = out;
         let r = engine::assess(&p.directory.login(), &p.request(), |e| {
-            let _ = events.try_send(match e {
+            let event = match e {
                 Progress::Phase(p) => CheckEvent::Phase(p),
                 Progress::Users(n) => CheckEvent::Users(n),
                 Progress::Partial(f) => CheckEvent::Partial(f),
-            });
+                // The wizard keeps the blocked users in the assessment: none are sent.
+                Progress::Blocked(_) => return,
+            };
+            let _ = events.try_send(event);
         })
         .await
         .map(Arc::new)

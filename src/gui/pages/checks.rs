@@ -39,6 +39,9 @@ pub struct Page {
     pub running: bool,
     pub phase: Option<Phase>,
     pub users: usize,
+    /// The scan's count and the DC's estimate, and when the scan started.
+    pub count: crate::check::ScanCount,
+    pub pace: Option<crate::check::pace::Pace>,
     /// Findings streamed so far in this run.
     pub live: Vec<Finding>,
     pub error: Option<UiError>,
@@ -87,6 +90,8 @@ impl Page {
         self.cancelled = false;
         self.phase = None;
         self.users = 0;
+        self.count = Default::default();
+        self.pace = None;
         self.live.clear();
         self.expanded.clear();
         self.error = None;
@@ -161,7 +166,15 @@ impl Page {
         if self.running {
             let phase = match self.phase {
                 None | Some(Phase::Connecting) => t!("checks-phase-connecting"),
-                Some(Phase::Directory) => t!("checks-phase-directory", users = self.users),
+                Some(Phase::Directory) => {
+                    let now = std::time::Instant::now();
+                    let pace = self.pace.unwrap_or(crate::check::pace::Pace::start(now));
+                    let words = crate::words::Words::current(crate::words::Face::Wizard);
+                    t!(
+                        "checks-phase-directory",
+                        pace = words.pace(&pace.read(self.count, now))
+                    )
+                }
                 Some(Phase::Pilot) => t!("checks-phase-pilot"),
                 Some(Phase::Cloud) => t!("checks-phase-cloud"),
                 Some(Phase::SyncServer) => t!("checks-phase-sync"),
@@ -262,11 +275,11 @@ impl Page {
         for b in matching.iter().take(BLOCKED_SHOWN) {
             list = list.push(
                 row![
-                    text(b.sam_account_name.clone()).size(13).width(160),
-                    text(crate::words::Words::current(crate::words::Face::Wizard).reasons(b))
+                    text(b.sam_account_name.to_string()).size(13).width(160),
+                    text(crate::words::Words::current(crate::words::Face::Wizard).reasons(*b))
                         .size(13)
                         .width(280),
-                    style::mono(b.dn.clone()),
+                    style::mono(b.dn.to_string()),
                 ]
                 .spacing(8)
                 .align_y(iced::Alignment::Center),
@@ -330,8 +343,15 @@ impl WizardPage for Page {
                 self.cancelled = true;
                 tracing::info!("check cancelled");
             }
+            Message::Event(CheckEvent::Phase(Phase::Directory)) => {
+                self.phase = Some(Phase::Directory);
+                self.pace = Some(crate::check::pace::Pace::start(std::time::Instant::now()));
+            }
             Message::Event(CheckEvent::Phase(p)) => self.phase = Some(p),
-            Message::Event(CheckEvent::Users(n)) => self.users = n,
+            Message::Event(CheckEvent::Users(c)) => {
+                self.users = c.scanned;
+                self.count = c;
+            }
             Message::Event(CheckEvent::Partial(f)) => self.live.extend(f),
             Message::Event(CheckEvent::Done(result)) => {
                 self.running = false;
@@ -491,21 +511,10 @@ pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
 /// The blocked users as CSV: sAMAccountName, DN, reasons (finding id and the object that holds
 /// the cause, `id@object`, space-separated).
 pub fn blocked_csv(a: &Arc<Assessment>) -> String {
-    let q = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut out = String::from("sAMAccountName,dn,reasons\n");
-    for b in &a.report.users.blocked {
-        out.push_str(&format!(
-            "{},{},{}\n",
-            q(&b.sam_account_name),
-            q(&b.dn),
-            q(&b.reasons
-                .iter()
-                .map(|r| format!("{}@{}", r.id, r.object))
-                .collect::<Vec<_>>()
-                .join(" "))
-        ));
-    }
-    out
+    crate::report::csv(
+        &a.report,
+        &crate::words::Words::current(crate::words::Face::Wizard),
+    )
 }
 
 #[cfg(test)]
@@ -530,7 +539,13 @@ mod tests {
         let mut p = Page::new();
         assert!(p.update(Message::Start, &mut s).is_run());
         p.update(Message::Event(CheckEvent::Phase(Phase::Directory)), &mut s);
-        p.update(Message::Event(CheckEvent::Users(250)), &mut s);
+        p.update(
+            Message::Event(CheckEvent::Users(crate::check::ScanCount {
+                scanned: 250,
+                expected: Some(1000),
+            })),
+            &mut s,
+        );
         p.update(
             Message::Event(CheckEvent::Partial(vec![Finding::new(
                 crate::check::FindingId::MinPasswordAge,

@@ -43,9 +43,9 @@ pub(super) fn not_fixed(
     };
     // Users still blocked by each (id, object) after the plan.
     let mut left: HashMap<(FindingId, String), usize> = HashMap::new();
-    for u in &outcome.scan.blocked {
-        for r in &u.reasons {
-            if !user_fixed(u, r.id, sim, tree, user_grants, opts, &changed, f) {
+    for u in outcome.scan.blocked.iter() {
+        for r in u.reasons {
+            if !user_fixed(&u, r.id, sim, tree, user_grants, opts, &changed, f) {
                 *left
                     .entry((r.id, r.object.to_ascii_lowercase()))
                     .or_default() += 1;
@@ -110,7 +110,7 @@ pub(super) fn not_fixed(
 /// Whether the plan lifts reason `id` from blocked user `u`.
 #[allow(clippy::too_many_arguments)]
 fn user_fixed(
-    u: &crate::check::BlockedUser,
+    u: &crate::check::BlockedRef<'_>,
     id: FindingId,
     sim: &Sim<'_>,
     tree: &crate::check::tree::Tree,
@@ -120,7 +120,7 @@ fn user_fixed(
     f: &crate::check::Facts,
 ) -> bool {
     let below_parent = || {
-        tree.parent_of(&u.dn)
+        tree.parent_of(u.dn)
             .is_some_and(|p| sim.allows(p, u.class, u.missing))
     };
     match id {
@@ -155,12 +155,12 @@ fn user_fixed(
 }
 
 /// Whether the blocked user's own DACL is protected: its reasons then point at itself.
-fn own_dacl_protected(u: &crate::check::BlockedUser) -> bool {
+fn own_dacl_protected(u: &crate::check::BlockedRef<'_>) -> bool {
     u.reasons.iter().any(|r| {
         matches!(
             r.id,
             FindingId::InheritanceDisabled | FindingId::AdminCountStale
-        ) && r.object.eq_ignore_ascii_case(&u.dn)
+        ) && r.object.eq_ignore_ascii_case(u.dn)
     })
 }
 
