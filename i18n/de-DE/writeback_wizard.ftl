@@ -202,6 +202,14 @@ checks-evidence = Nachweis
 checks-fix = Maßnahme
 checks-no-blocked = Kein Benutzer im Bereich ist blockiert.
 checks-blocked-title = Blockierte Benutzer ({ $count })
+checks-blocked-causes = Nach Ursache (eine wählen, um nur ihre Benutzer zu zeigen):
+checks-cause-users = { $users } Benutzer: { $cause } — { $object }
+checks-more-causes = …und { $count } weitere Ursachen (die Liste unten enthält alle ihre Benutzer).
+checks-sort = Reihenfolge:
+checks-sort-scan = wie gefunden
+checks-sort-name = nach Name
+checks-sort-dn = nach DN
+checks-blocked-shown = { $shown } von { $count } angezeigt
 checks-excluded-title = Geschützte Administratoren, bewusst ausgenommen ({ $count })
 checks-excluded-lead = Microsoft schreibt die Kennwörter von Konten in geschützten Gruppen (adminCount=1) nicht zurück: Sie setzen ihre Kennwörter lokal zurück. Sie zählen weder als bereit noch als blockiert.
 checks-filter = Nach Name, DN oder Grund filtern

@@ -202,6 +202,17 @@ checks-evidence = Evidence
 checks-fix = What to do
 checks-no-blocked = No user in scope is blocked.
 checks-blocked-title = Blocked users ({ $count })
+checks-blocked-causes = By cause (choose one to list only its users):
+checks-cause-users = { $users } { $users ->
+        [one] user
+       *[other] users
+    }: { $cause } — { $object }
+checks-more-causes = …and { $count } more causes (the list below holds all their users).
+checks-sort = Order:
+checks-sort-scan = as found
+checks-sort-name = by name
+checks-sort-dn = by DN
+checks-blocked-shown = { $shown } of { $count } listed
 checks-excluded-title = Protected administrators, excluded by design ({ $count })
 checks-excluded-lead = Microsoft does not write back the passwords of accounts in protected groups (adminCount=1): they reset their passwords on-premises. They count neither as ready nor as blocked.
 checks-filter = Filter by name, DN or reason

@@ -17,6 +17,7 @@
 //! ```
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::Deserialize;
 
@@ -176,7 +177,7 @@ impl Fixture {
             nodes: vec![Node {
                 dn: DOMAIN_DN.into(),
                 class_name: "domainDNS".into(),
-                sd: Some(parse(DEFAULT_ROOT)),
+                sd: Some(Arc::new(parse(DEFAULT_ROOT))),
                 in_scope: true,
             }],
             admins: HashMap::new(),
@@ -231,7 +232,7 @@ impl Fixture {
 
     /// The domain root's whole DACL.
     pub fn root(mut self, dacl: &str) -> Self {
-        self.nodes[0].sd = Some(parse(dacl));
+        self.nodes[0].sd = Some(Arc::new(parse(dacl)));
         self
     }
 
@@ -242,7 +243,7 @@ impl Fixture {
             .as_ref()
             .and_then(|sd| sddl::format(sd, &ctx()).ok())
             .unwrap_or_else(|| "D:".into());
-        self.nodes[0].sd = Some(parse(&format!("{current}{aces}")));
+        self.nodes[0].sd = Some(Arc::new(parse(&format!("{current}{aces}"))));
         self
     }
 
@@ -322,7 +323,7 @@ impl Fixture {
         self.nodes.push(Node {
             dn: dn.into(),
             class_name: class.into(),
-            sd: Some(sd),
+            sd: Some(Arc::new(sd)),
             in_scope,
         });
         self
@@ -377,7 +378,9 @@ impl Fixture {
             .iter_mut()
             .find(|n| n.dn.eq_ignore_ascii_case(dn))
         {
-            change(&mut n.sd);
+            let mut sd = n.sd.take().map(Arc::unwrap_or_clone);
+            change(&mut sd);
+            n.sd = sd.map(Arc::new);
         }
         self
     }

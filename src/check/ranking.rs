@@ -149,7 +149,7 @@ pub async fn find(
     let root = super::tree::Node {
         dn: domain.dn.clone(),
         class_name: "domainDNS".into(),
-        sd: conn.read_dacl(&domain.dn).await?,
+        sd: conn.read_dacl(&domain.dn).await?.map(std::sync::Arc::new),
         in_scope: true,
     };
     let tree = Tree::new(root, Vec::new());

@@ -23,8 +23,9 @@ pub struct Node {
     pub dn: String,
     /// The structural class's lDAPDisplayName.
     pub class_name: String,
-    /// `None` when the bound account could not read it.
-    pub sd: Option<SecurityDescriptor>,
+    /// `None` when the bound account could not read it. Shared: containers with the same DACL
+    /// (most of them) hold one copy.
+    pub sd: Option<std::sync::Arc<SecurityDescriptor>>,
     /// In sync scope; otherwise an ancestor of a scope base, read to follow inheritance.
     pub in_scope: bool,
 }
@@ -102,7 +103,7 @@ impl Tree {
             && self.nodes[i]
                 .sd
                 .as_ref()
-                .is_some_and(SecurityDescriptor::dacl_protected)
+                .is_some_and(|sd| sd.dacl_protected())
     }
 
     /// Finds where the inherited ACE `ace` comes from, starting at node `from` and walking up:
@@ -282,7 +283,7 @@ mod tests {
         Node {
             dn: dn.into(),
             class_name: "organizationalUnit".into(),
-            sd: Some(sddl::parse(dacl, &ctx).unwrap()),
+            sd: Some(std::sync::Arc::new(sddl::parse(dacl, &ctx).unwrap())),
             in_scope: true,
         }
     }

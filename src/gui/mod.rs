@@ -9,6 +9,7 @@ pub mod dialogs;
 pub mod jobs;
 pub mod logging;
 pub mod pages;
+pub mod rows;
 pub mod settings;
 pub mod shared;
 pub mod steps;

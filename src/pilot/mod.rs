@@ -501,6 +501,14 @@ pub async fn run(
 
 /// The pilot table as CSV (RFC 4180 quoting).
 pub fn csv(report: &PilotReport) -> String {
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_csv(report, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The pilot table as CSV, written row by row to `out` (a table of any length).
+pub fn write_csv(report: &PilotReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
     fn q(s: &str) -> String {
         if s.contains([',', '"', '\n', '\r']) {
             format!("\"{}\"", s.replace('"', "\"\""))
@@ -509,9 +517,9 @@ pub fn csv(report: &PilotReport) -> String {
         }
     }
     let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
-    let mut out = String::from(
-        "dn,sam_account_name,user_principal_name,verdict,reasons,unknown,synced,licensed,sspr_registered,sspr_capable,methods_registered,methods_enabled,admin\r\n",
-    );
+    out.write_all(
+        b"dn,sam_account_name,user_principal_name,verdict,reasons,unknown,synced,licensed,sspr_registered,sspr_capable,methods_registered,methods_enabled,admin\r\n",
+    )?;
     for r in &report.rows {
         let verdict = verdict_word(r.verdict);
         let fields = [
@@ -529,10 +537,10 @@ pub fn csv(report: &PilotReport) -> String {
             b(r.methods_enabled),
             b(r.admin),
         ];
-        out.push_str(&fields.join(","));
-        out.push_str("\r\n");
+        out.write_all(fields.join(",").as_bytes())?;
+        out.write_all(b"\r\n")?;
     }
-    out
+    Ok(())
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ mod text;
 
 pub use html::render as html;
 pub use markdown::render as markdown;
-pub use rows::{RowFormat, csv};
+pub use rows::{RowFormat, csv, write_csv};
 pub use text::render as text;
 
 use serde::Serialize;

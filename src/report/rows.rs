@@ -125,3 +125,13 @@ pub(crate) fn rows(report: &Report, w: &Words, format: RowFormat) -> String {
 pub fn csv(report: &Report, w: &Words) -> String {
     format!("{CSV_HEADER}{}", rows(report, w, RowFormat::Csv))
 }
+
+/// The blocked users the report keeps as CSV, written row by row to `out` (the wizard's
+/// export of a list of any length, never whole in memory).
+pub fn write_csv(report: &Report, w: &Words, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(CSV_HEADER.as_bytes())?;
+    for b in report.users.blocked.iter() {
+        out.write_all(row(RowFormat::Csv, b, w).as_bytes())?;
+    }
+    Ok(())
+}

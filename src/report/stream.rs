@@ -227,6 +227,12 @@ mod tests {
             assert_eq!(rows(RowFormat::Markdown), super::super::markdown(&kept, &w));
             assert_eq!(rows(RowFormat::Html), super::super::html(&kept, &w));
             assert_eq!(rows(RowFormat::Csv), super::super::csv(&kept, &w));
+            let mut written = Vec::new();
+            super::super::write_csv(&kept, &w, &mut written).unwrap();
+            assert_eq!(
+                String::from_utf8(written).unwrap(),
+                super::super::csv(&kept, &w)
+            );
             let text = streamed(StreamFormat::Text { color: false }, &kept, &bare, &w);
             assert_eq!(text, super::super::text(&kept, &w, false));
             let json: serde_json::Value = serde_json::from_str(&rows(RowFormat::Json)).unwrap();

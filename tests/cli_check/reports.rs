@@ -81,6 +81,34 @@ fn other_formats_and_output_files_carry_the_same_findings() {
     // Text on a pipe: no colours either.
     let (_, out, _) = bin(&lab, &lab.check_args());
     assert!(out.contains("NOT READY") && !out.contains('\x1b'));
+    // CSV: the blocked users, the same as the JSON report's, a line each.
+    let (code, csv, err) = bin(&lab, &with(&lab.check_args(), &["--format", "csv"]));
+    assert_eq!(code, 1, "{err}");
+    let (_, json, _) = bin(&lab, &with(&lab.check_args(), &["--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let mut lines = csv.lines();
+    assert_eq!(lines.next(), Some("sAMAccountName,dn,reasons"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(
+        rows.len(),
+        json["users"]["blocked"].as_array().unwrap().len()
+    );
+    let carol = format!("\"{}\"", lab.var("LAB_CAROL_DN"));
+    assert!(
+        rows.iter().any(|r| r.contains(&carol)
+            && r.contains(&format!(
+                "inheritance-disabled@{}",
+                lab.var("LAB_BLOCKED_OU_DN")
+            ))),
+        "{csv}"
+    );
+    // Nothing is left of the rows' files beside the reports written above.
+    assert!(
+        std::fs::read_dir(&dir)
+            .unwrap()
+            .flatten()
+            .all(|e| !e.file_name().to_string_lossy().starts_with('.'))
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 

@@ -1,6 +1,9 @@
 //! The containers that can hold users: the LDAP filter that finds them and the tree read from
 //! the domain root down to every scope.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use ldap3::Scope;
 
 use crate::ad::discovery::{is_within, parent_dn};
@@ -53,12 +56,15 @@ pub(super) async fn read_tree(
     let root = Node {
         dn: domain_dn.to_string(),
         class_name: "domainDNS".into(),
-        sd: root_sd,
+        sd: root_sd.map(Arc::new),
         in_scope: scopes.iter().any(|s| s.eq_ignore_ascii_case(domain_dn)),
     };
     let filter = container_filter(classes);
     let system = format!("CN=System,{domain_dn}");
     let mut nodes = Vec::new();
+    // Containers with the same DACL share one parsed copy (most OUs only inherit): what the
+    // tree holds grows with the distinct DACLs, not with the number of containers.
+    let mut shared: HashMap<Vec<u8>, Arc<SecurityDescriptor>> = HashMap::new();
     for base in scopes {
         let query = Query {
             base,
@@ -76,9 +82,14 @@ pub(super) async fn read_tree(
             if is_within(&e.dn, &system) {
                 return;
             }
-            let sd = e
-                .first("nTSecurityDescriptor")
-                .and_then(|raw| SecurityDescriptor::from_bytes(raw).ok());
+            let sd = e.first("nTSecurityDescriptor").and_then(|raw| {
+                if let Some(sd) = shared.get(raw) {
+                    return Some(sd.clone());
+                }
+                let sd = Arc::new(SecurityDescriptor::from_bytes(raw).ok()?);
+                shared.insert(raw.to_vec(), sd.clone());
+                Some(sd)
+            });
             if sd.is_none() {
                 problems.push(unreadable(&e.dn));
             }
@@ -110,7 +121,7 @@ pub(super) async fn read_tree(
                 class_name: entry
                     .and_then(|e| e.texts("objectClass").pop())
                     .unwrap_or_default(),
-                sd,
+                sd: sd.map(Arc::new),
                 in_scope: false,
             });
             cur = parent_dn(dn);

@@ -193,8 +193,36 @@ pub fn restore(
 
 /// Writes `text` to `path` (temporary file and rename).
 pub async fn write_file(path: PathBuf, text: String) -> Result<PathBuf, UiError> {
+    write_rows(path, move |out| out.write_all(text.as_bytes())).await
+}
+
+/// The blocked users of `a` as CSV at `path`, written row by row off the UI thread.
+pub async fn write_blocked_csv(
+    path: PathBuf,
+    a: std::sync::Arc<super::Assessment>,
+) -> Result<PathBuf, UiError> {
+    write_rows(path, move |out| {
+        let words = crate::words::Words::current(crate::words::Face::Wizard);
+        crate::report::write_csv(&a.report, &words, out)
+    })
+    .await
+}
+
+/// The pilot table as CSV at `path`, written row by row off the UI thread.
+pub async fn write_pilot_csv(
+    path: PathBuf,
+    r: std::sync::Arc<crate::pilot::PilotReport>,
+) -> Result<PathBuf, UiError> {
+    write_rows(path, move |out| crate::pilot::write_csv(&r, out)).await
+}
+
+/// Writes `path` whole (or not at all) from `rows`, in a blocking task.
+async fn write_rows(
+    path: PathBuf,
+    rows: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()> + Send + 'static,
+) -> Result<PathBuf, UiError> {
     let p = path.clone();
-    tokio::task::spawn_blocking(move || crate::files::write_atomically(&p, text.as_bytes()))
+    tokio::task::spawn_blocking(move || crate::files::write_atomically_with(&p, rows))
         .await
         .map_err(|e| UiError::of(&e))?
         .map_err(|e| {

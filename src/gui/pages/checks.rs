@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use iced::widget::{button, column, row, text, text_input};
+use iced::widget::{button, column, row, text};
 use iced::{Element, Length, Task};
 
 use crate::check::{Finding, Group, Severity};
@@ -28,7 +28,7 @@ pub enum Message {
     /// The other directories' assessments (made at the same time as the first one's).
     OthersChecked(Vec<jobs::OtherAssessment>),
     Toggle(usize),
-    Filter(String),
+    List(super::blocked::Message),
     ExportBlocked,
     ExportTo(Option<PathBuf>),
     Exported(Result<PathBuf, UiError>),
@@ -48,7 +48,8 @@ pub struct Page {
     pub cancelled: bool,
     /// Expanded rows (indexes into the findings shown).
     pub expanded: BTreeSet<usize>,
-    pub filter: String,
+    /// The blocked users: causes, filter, order, scroll.
+    pub list: super::blocked::List,
     pub export: Option<Result<PathBuf, UiError>>,
     /// The other directories are still being assessed.
     pub others_running: bool,
@@ -236,62 +237,18 @@ impl Page {
         col.into()
     }
 
-    fn blocked<'a>(&'a self, a: &'a Assessment) -> Element<'a, Message> {
-        let blocked = &a.report.users.blocked;
-        if blocked.is_empty() {
+    fn blocked<'a>(&'a self, a: &'a Arc<Assessment>) -> Element<'a, Message> {
+        if a.report.readiness.blocked == 0 {
             return style::ok_box(t!("checks-no-blocked"));
         }
-        let needle = self.filter.to_lowercase();
-        let matching: Vec<_> = blocked
-            .iter()
-            .filter(|b| {
-                needle.is_empty()
-                    || b.dn.to_lowercase().contains(&needle)
-                    || b.sam_account_name.to_lowercase().contains(&needle)
-                    || b.reasons.iter().any(|r| {
-                        r.id.as_str().contains(&needle) || r.object.to_lowercase().contains(&needle)
-                    })
-            })
-            .collect();
-        let mut list = column![
-            text(t!("checks-blocked-title", count = blocked.len())).size(18),
-            row![
-                text_input(&t!("checks-filter"), &self.filter)
-                    .on_input(Message::Filter)
-                    .width(300),
-                button(text(t!("checks-export-blocked"))).on_press(Message::ExportBlocked),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        ]
-        .spacing(6);
+        let mut c = column![self.list.view(a).map(Message::List)].spacing(6);
+        c = c.push(button(text(t!("checks-export-blocked"))).on_press(Message::ExportBlocked));
         match &self.export {
-            Some(Ok(p)) => {
-                list = list.push(style::note(t!("saved-to", path = p.display().to_string())))
-            }
-            Some(Err(e)) => list = list.push(style::error_box(e.message.clone())),
+            Some(Ok(p)) => c = c.push(style::note(t!("saved-to", path = p.display().to_string()))),
+            Some(Err(e)) => c = c.push(style::error_box(e.message.clone())),
             None => {}
         }
-        for b in matching.iter().take(BLOCKED_SHOWN) {
-            list = list.push(
-                row![
-                    text(b.sam_account_name.to_string()).size(13).width(160),
-                    text(crate::words::Words::current(crate::words::Face::Wizard).reasons(*b))
-                        .size(13)
-                        .width(280),
-                    style::mono(b.dn.to_string()),
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-            );
-        }
-        if matching.len() > BLOCKED_SHOWN {
-            list = list.push(style::note(t!(
-                "checks-more",
-                count = matching.len().saturating_sub(BLOCKED_SHOWN)
-            )));
-        }
-        style::section(list)
+        style::section(c)
     }
 }
 
@@ -363,6 +320,7 @@ impl WizardPage for Page {
                     Ok(a) => {
                         self.users = a.report.users.in_scope;
                         shared.set_assessment(Some(a));
+                        self.list.refresh(shared.assessment.as_ref());
                     }
                     Err(e) => self.error = Some(e),
                 }
@@ -372,7 +330,7 @@ impl WizardPage for Page {
                     self.expanded.insert(i);
                 }
             }
-            Message::Filter(f) => self.filter = f,
+            Message::List(m) => self.list.update(m, shared.assessment.as_ref()),
             Message::ExportBlocked => {
                 return Action::Run(Task::perform(
                     shared.dialogs.save(
@@ -389,9 +347,9 @@ impl WizardPage for Page {
                 let Some(a) = shared.assessment.clone() else {
                     return Action::None;
                 };
-                // The CSV is made in the task, not on the UI thread (it can be long).
+                // Written row by row in a task, not on the UI thread (it can be long).
                 return Action::Run(Task::perform(
-                    async move { jobs::write_file(path, blocked_csv(&a)).await },
+                    jobs::write_blocked_csv(path, a),
                     Message::Exported,
                 ));
             }
@@ -506,15 +464,6 @@ pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
             blocked = n.blocked
         ))
     }
-}
-
-/// The blocked users as CSV: sAMAccountName, DN, reasons (finding id and the object that holds
-/// the cause, `id@object`, space-separated).
-pub fn blocked_csv(a: &Arc<Assessment>) -> String {
-    crate::report::csv(
-        &a.report,
-        &crate::words::Words::current(crate::words::Face::Wizard),
-    )
 }
 
 #[cfg(test)]

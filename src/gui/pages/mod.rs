@@ -1,6 +1,7 @@
 //! The wizard's pages, one file each. A page owns its state; `update` returns an [`Action`]
 //! for the parent; `view` draws only the page (the parent draws the bar).
 
+pub mod blocked;
 pub mod checks;
 pub mod complete;
 pub mod configuring;

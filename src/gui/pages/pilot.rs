@@ -37,6 +37,7 @@ pub enum Message {
     Sort(Column),
     Filter(String),
     Select(usize),
+    Scrolled(f32),
     Export,
     ExportTo(Option<PathBuf>),
     Exported(Result<PathBuf, UiError>),
@@ -52,6 +53,12 @@ pub struct Page {
     pub selected: Option<usize>,
     pub export: Option<Result<PathBuf, UiError>>,
     handle: Option<iced::task::Handle>,
+    /// The table's scroll offset.
+    pub offset: f32,
+    /// The rows shown, filtered and sorted (indexes into the report), and the report they are
+    /// for: computed when the filter, the order or the report changes, not on every frame.
+    shown: Vec<usize>,
+    source: Option<Arc<PilotReport>>,
 }
 
 fn name(r: &PilotRow) -> String {
@@ -83,19 +90,21 @@ impl Page {
         Self::default()
     }
 
-    /// The rows to show, filtered and sorted, as indexes into the report.
+    /// The rows to show, filtered and sorted, as indexes into the report (one pass, one sort
+    /// with each row's key made once).
     pub fn visible(&self, report: &PilotReport) -> Vec<usize> {
-        let needle = self.filter.to_lowercase();
+        use crate::gui::rows::contains_folded;
+        let needle = self.filter.trim().to_ascii_lowercase();
         let mut idx: Vec<usize> = (0..report.rows.len())
             .filter(|&i| {
                 let r = &report.rows[i];
                 needle.is_empty()
-                    || name(r).to_lowercase().contains(&needle)
-                    || r.user_principal_name
-                        .as_deref()
-                        .is_some_and(|u| u.to_lowercase().contains(&needle))
+                    || [&r.sam_account_name, &r.user_principal_name, &r.dn]
+                        .into_iter()
+                        .flatten()
+                        .any(|v| contains_folded(v, &needle))
                     || crate::pilot::verdict_word(r.verdict).contains(&needle)
-                    || r.reasons.iter().any(|x| x.to_lowercase().contains(&needle))
+                    || r.reasons.iter().any(|x| contains_folded(x, &needle))
             })
             .collect();
         if let Some((col, ascending)) = self.sort {
@@ -114,12 +123,28 @@ impl Page {
                     Column::Admin => b(r.admin).into(),
                 }
             };
-            idx.sort_by(|&a, &b| {
-                let o = key(&report.rows[a]).cmp(&key(&report.rows[b]));
-                if ascending { o } else { o.reverse() }
-            });
+            if ascending {
+                idx.sort_by_cached_key(|&i| key(&report.rows[i]));
+            } else {
+                idx.sort_by_cached_key(|&i| std::cmp::Reverse(key(&report.rows[i])));
+            }
         }
         idx
+    }
+
+    /// Follows the filter, the order and the report (a new report scrolls back to the top).
+    pub fn refresh(&mut self, report: Option<&Arc<PilotReport>>) {
+        let same = match (report, &self.source) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        if !same {
+            self.source = report.cloned();
+            self.selected = None;
+        }
+        self.offset = 0.0;
+        self.shown = report.map(|r| self.visible(r)).unwrap_or_default();
     }
 
     fn table<'a>(&'a self, report: &'a PilotReport) -> Element<'a, Message> {
@@ -179,7 +204,20 @@ impl Page {
             .spacing(4)
             .align_y(iced::Alignment::Center),
         );
-        for i in self.visible(report) {
+        let fresh = self
+            .source
+            .as_ref()
+            .is_some_and(|s| std::ptr::eq(Arc::as_ptr(s), report));
+        let shown: std::borrow::Cow<'a, [usize]> = if fresh {
+            std::borrow::Cow::Borrowed(&self.shown)
+        } else {
+            std::borrow::Cow::Owned(self.visible(report))
+        };
+        let selected = self.selected;
+        let table = crate::gui::rows::list(shown.len(), self.offset, Message::Scrolled, move |k| {
+            let Some(&i) = shown.get(k) else {
+                return text("").into();
+            };
             let r = &report.rows[i];
             let verdict = text(verdict_text(r.verdict)).size(13);
             let verdict = match r.verdict {
@@ -187,27 +225,32 @@ impl Page {
                 Some(PilotVerdict::Blocked) => verdict.style(text::danger),
                 _ => verdict.style(text::warning),
             };
-            let cell = |s: String, w: f32| container(text(s).size(13)).width(Length::Fixed(w));
-            c = c.push(
-                button(
-                    row![
-                        cell(name(r), 220.0),
-                        container(verdict).width(Length::Fixed(100.0)),
-                        cell(yes_no(r.synced), 80.0),
-                        cell(yes_no(r.licensed), 80.0),
-                        cell(yes_no(r.sspr_registered), 110.0),
-                        cell(yes_no(r.admin), 70.0),
-                    ]
-                    .spacing(4)
-                    .align_y(iced::Alignment::Center),
-                )
-                .padding(2)
-                .style(iced::widget::button::text)
-                .on_press(Message::Select(i)),
-            );
-            if self.selected == Some(i) {
-                c = c.push(detail(r));
-            }
+            let cell = |s: String, w: f32| {
+                container(text(s).size(13).wrapping(text::Wrapping::None))
+                    .width(Length::Fixed(w))
+                    .clip(true)
+            };
+            let marker = if selected == Some(i) { "▶ " } else { "" };
+            button(
+                row![
+                    cell(format!("{marker}{}", name(r)), 220.0),
+                    container(verdict).width(Length::Fixed(100.0)),
+                    cell(yes_no(r.synced), 80.0),
+                    cell(yes_no(r.licensed), 80.0),
+                    cell(yes_no(r.sspr_registered), 110.0),
+                    cell(yes_no(r.admin), 70.0),
+                ]
+                .spacing(4)
+                .align_y(iced::Alignment::Center),
+            )
+            .padding(2)
+            .style(iced::widget::button::text)
+            .on_press(Message::Select(i))
+            .into()
+        });
+        c = c.push(table);
+        if let Some(r) = self.selected.and_then(|i| report.rows.get(i)) {
+            c = c.push(detail(r));
         }
         style::section(c)
     }
@@ -269,7 +312,10 @@ impl WizardPage for Page {
                 self.running = false;
                 self.handle = None;
                 match r {
-                    Ok(report) => shared.set_pilot(Some(report)),
+                    Ok(report) => {
+                        shared.set_pilot(Some(report));
+                        self.refresh(shared.pilot.as_ref());
+                    }
                     Err(e) => self.error = Some(e),
                 }
             }
@@ -277,9 +323,14 @@ impl WizardPage for Page {
                 self.sort = match self.sort {
                     Some((c, asc)) if c == col => Some((c, !asc)),
                     _ => Some((col, true)),
-                }
+                };
+                self.refresh(shared.pilot.as_ref());
             }
-            Message::Filter(f) => self.filter = f,
+            Message::Filter(f) => {
+                self.filter = f;
+                self.refresh(shared.pilot.as_ref());
+            }
+            Message::Scrolled(y) => self.offset = y,
             Message::Select(i) => {
                 self.selected = if self.selected == Some(i) {
                     None
@@ -303,7 +354,7 @@ impl WizardPage for Page {
                 if let Some(r) = shared.pilot.clone() {
                     // The CSV is made in the task, not on the UI thread.
                     return Action::Run(Task::perform(
-                        async move { jobs::write_file(path, crate::pilot::csv(&r)).await },
+                        jobs::write_pilot_csv(path, r),
                         Message::Exported,
                     ));
                 }
