@@ -78,12 +78,13 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     };
     let mut stream = ReportStream::new(format, words, &spill_dir).with_context(writing)?;
     let tty = std::io::stderr().is_terminal();
-    let pace = Pace::start(Instant::now());
+    let mut pace = Pace::default();
     let mut shown = Instant::now();
     let assessment = engine::assess(&login, &request, |p| match p {
         Progress::Blocked(b) => stream.push(b.as_ref()),
         Progress::Users(count) => {
             let now = Instant::now();
+            pace.note(count, now);
             // On a terminal the line is redrawn; in a log, a line every ten seconds.
             if tty {
                 eprint!("\r\x1b[2K{}", words.pace(&pace.read(count, now)));

@@ -240,10 +240,14 @@ impl List {
             row![
                 one_line(b.sam_account_name.to_string(), 160.0),
                 one_line(words.reasons(b), 320.0),
-                text(b.dn.to_string())
-                    .size(12)
-                    .font(iced::Font::MONOSPACE)
-                    .wrapping(text::Wrapping::None),
+                iced::widget::container(
+                    text(b.dn.to_string())
+                        .size(12)
+                        .font(iced::Font::MONOSPACE)
+                        .wrapping(text::Wrapping::None)
+                )
+                .width(Length::Fill)
+                .clip(true),
             ]
             .spacing(8)
             .align_y(iced::Alignment::Center)
@@ -257,11 +261,11 @@ impl List {
 /// cause per user; the list below still holds them all).
 const CAUSES_SHOWN: usize = 12;
 
+/// One line of text cut at `width` (a long cell must not draw over the next one).
 fn one_line<'a>(s: String, width: f32) -> Element<'a, Message> {
-    text(s)
-        .size(13)
-        .wrapping(text::Wrapping::None)
+    iced::widget::container(text(s).size(13).wrapping(text::Wrapping::None))
         .width(Length::Fixed(width))
+        .clip(true)
         .into()
 }
 

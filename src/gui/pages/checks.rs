@@ -41,7 +41,7 @@ pub struct Page {
     pub users: usize,
     /// The scan's count and the DC's estimate, and when the scan started.
     pub count: crate::check::ScanCount,
-    pub pace: Option<crate::check::pace::Pace>,
+    pub pace: crate::check::pace::Pace,
     /// Findings streamed so far in this run.
     pub live: Vec<Finding>,
     pub error: Option<UiError>,
@@ -92,7 +92,7 @@ impl Page {
         self.phase = None;
         self.users = 0;
         self.count = Default::default();
-        self.pace = None;
+        self.pace = Default::default();
         self.live.clear();
         self.expanded.clear();
         self.error = None;
@@ -169,11 +169,10 @@ impl Page {
                 None | Some(Phase::Connecting) => t!("checks-phase-connecting"),
                 Some(Phase::Directory) => {
                     let now = std::time::Instant::now();
-                    let pace = self.pace.unwrap_or(crate::check::pace::Pace::start(now));
                     let words = crate::words::Words::current(crate::words::Face::Wizard);
                     t!(
                         "checks-phase-directory",
-                        pace = words.pace(&pace.read(self.count, now))
+                        pace = words.pace(&self.pace.read(self.count, now))
                     )
                 }
                 Some(Phase::Pilot) => t!("checks-phase-pilot"),
@@ -302,12 +301,13 @@ impl WizardPage for Page {
             }
             Message::Event(CheckEvent::Phase(Phase::Directory)) => {
                 self.phase = Some(Phase::Directory);
-                self.pace = Some(crate::check::pace::Pace::start(std::time::Instant::now()));
+                self.pace = Default::default();
             }
             Message::Event(CheckEvent::Phase(p)) => self.phase = Some(p),
             Message::Event(CheckEvent::Users(c)) => {
                 self.users = c.scanned;
                 self.count = c;
+                self.pace.note(c, std::time::Instant::now());
             }
             Message::Event(CheckEvent::Partial(f)) => self.live.extend(f),
             Message::Event(CheckEvent::Done(result)) => {
