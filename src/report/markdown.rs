@@ -4,12 +4,9 @@ use std::fmt::Write;
 
 use fluent::FluentValue;
 
+use super::rows::cell;
 use super::{Report, grouped};
 use crate::words::Words;
-
-pub(crate) fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', "<br>")
-}
 
 /// Renders `report` as Markdown in `w`'s language.
 pub fn render(report: &Report, w: &Words) -> String {

@@ -43,11 +43,7 @@ pub fn row(format: RowFormat, b: BlockedRef<'_>, w: &Words) -> String {
             }
             out
         }
-        RowFormat::Markdown => format!(
-            "| {} | {} |\n",
-            super::markdown::cell(b.dn),
-            super::markdown::cell(&w.reasons(b))
-        ),
+        RowFormat::Markdown => format!("| {} | {} |\n", cell(b.dn), cell(&w.reasons(b))),
         RowFormat::Html => {
             maud::html! { tr { td { (b.dn) } td { (w.reasons(b)) } } }.into_string() + "\n"
         }
@@ -69,6 +65,11 @@ pub fn row(format: RowFormat, b: BlockedRef<'_>, w: &Words) -> String {
             out
         }
     }
+}
+
+/// A Markdown table cell: pipes escaped, line breaks as `<br>`.
+pub(crate) fn cell(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', "<br>")
 }
 
 /// What goes between two rows.
