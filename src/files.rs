@@ -22,6 +22,34 @@ pub fn create_private(path: &Path) -> std::io::Result<File> {
     o.open(path)
 }
 
+/// A private scratch file in `dir`, open for writing and reading, that no one else can open
+/// and that never outlives this process: on Unix its name is removed as soon as it is created
+/// (the open file stays usable); on Windows it is deleted when its handle closes, however the
+/// process ends. For data on its way into a file written later (a report's rows).
+pub fn create_scratch(dir: &Path) -> std::io::Result<File> {
+    let mut random = [0u8; 12];
+    getrandom::fill(&mut random).map_err(|e| std::io::Error::other(e.to_string()))?;
+    let suffix: String = random.iter().map(|b| format!("{b:02x}")).collect();
+    let path = dir.join(format!(".writeback-wizard-scratch.{suffix}.tmp"));
+    let mut o = OpenOptions::new();
+    o.read(true).write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    #[cfg(windows)]
+    {
+        use std::os::windows::fs::OpenOptionsExt;
+        // FILE_FLAG_DELETE_ON_CLOSE; no sharing, so nobody else opens it meanwhile.
+        o.custom_flags(0x0400_0000).share_mode(0);
+    }
+    let file = o.open(&path)?;
+    #[cfg(unix)]
+    std::fs::remove_file(&path)?;
+    Ok(file)
+}
+
 /// Creates `dir` (and its parents) when missing; a folder this creates is private (0700).
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     if dir.as_os_str().is_empty() || dir.is_dir() {
@@ -97,6 +125,28 @@ mod tests {
         let d = std::env::temp_dir().join(format!("ww-files-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&d);
         d
+    }
+
+    #[test]
+    fn a_scratch_file_is_usable_and_leaves_nothing_behind() {
+        use std::io::{Read, Seek, SeekFrom};
+        let d = dir("scratch");
+        create_private_dir(&d).unwrap();
+        let mut f = create_scratch(&d).unwrap();
+        f.write_all(b"rows").unwrap();
+        f.seek(SeekFrom::Start(0)).unwrap();
+        let mut back = String::new();
+        f.read_to_string(&mut back).unwrap();
+        assert_eq!(back, "rows");
+        #[cfg(unix)]
+        assert_eq!(
+            std::fs::read_dir(&d).unwrap().count(),
+            0,
+            "no name while open"
+        );
+        drop(f);
+        assert_eq!(std::fs::read_dir(&d).unwrap().count(), 0, "nothing after");
+        std::fs::remove_dir_all(&d).ok();
     }
 
     #[cfg(unix)]

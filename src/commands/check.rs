@@ -2,14 +2,13 @@
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
-use std::time::{Duration, Instant};
-use writeback_wizard::cli::{CheckArgs, ReportFormat};
-use writeback_wizard::engine::{self, Progress, Request, SyncServerCheck};
-
 use writeback_wizard::check::Keep;
 use writeback_wizard::check::pace::Pace;
+use writeback_wizard::cli::{CheckArgs, ReportFormat};
+use writeback_wizard::engine::{self, Progress, Request, SyncServerCheck};
 use writeback_wizard::report::stream::{ReportStream, StreamFormat};
 use writeback_wizard::report::{self, RowFormat};
 use writeback_wizard::syncserver::{self, ProcessPowerShell};

@@ -1,14 +1,15 @@
 //! The command line's report writer for directories of any size: each blocked user is rendered
-//! into its row as the scan judges it and appended to a private spill file beside the report,
-//! so memory holds counts and causes, never the list. When the scan is done the report is
+//! into its row as the scan judges it and appended to a private scratch file beside the report
+//! (nameless: nothing of it is left however the process ends), so memory holds counts and
+//! causes, never the list. When the scan is done the report is
 //! rendered around a marker ([`super::rows`]) and written head, rows, tail — through a new
 //! temporary file renamed over the target, like every file this tool writes.
 //!
 //! The text checklist lists only the first blocked users; those are all it keeps.
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::io::{BufRead, BufReader, BufWriter, Seek, SeekFrom, Write};
+use std::path::Path;
 use std::sync::Arc;
 
 use crate::check::{BlockedRef, BlockedUsers};
@@ -39,16 +40,10 @@ pub struct ReportStream<'w> {
     failed: Option<std::io::Error>,
 }
 
-/// The rows written so far, in a private file removed when done.
+/// The rows written so far, in a private scratch file that never outlives the process
+/// ([`crate::files::create_scratch`]).
 struct Spill {
-    path: PathBuf,
     file: BufWriter<File>,
-}
-
-impl Drop for Spill {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.path);
-    }
 }
 
 impl<'w> ReportStream<'w> {
@@ -59,10 +54,10 @@ impl<'w> ReportStream<'w> {
             StreamFormat::Text { .. } => None,
             StreamFormat::Rows(_) => {
                 crate::files::create_private_dir(dir)?;
-                let path = dir.join(format!(".writeback-wizard-rows.{}.tmp", random_suffix()?));
-                let file =
-                    BufWriter::with_capacity(256 * 1024, crate::files::create_private(&path)?);
-                Some(Spill { path, file })
+                let file = crate::files::create_scratch(dir)?;
+                Some(Spill {
+                    file: BufWriter::with_capacity(256 * 1024, file),
+                })
             }
         };
         Ok(Self {
@@ -126,7 +121,7 @@ impl<'w> ReportStream<'w> {
                 r.users.blocked = Arc::new(first);
                 out.write_all(super::text(&r, words, color).as_bytes())?;
             }
-            (StreamFormat::Rows(f), Some(mut spill)) => {
+            (StreamFormat::Rows(f), Some(spill)) => {
                 r.users.streamed = true;
                 let doc = match f {
                     RowFormat::Json => r.json(words),
@@ -144,8 +139,9 @@ impl<'w> ReportStream<'w> {
                 out.write_all(head.as_bytes())?;
                 if doc.contains(&marker) {
                     out.write_all(open.as_bytes())?;
-                    spill.file.flush()?;
-                    let mut rows = BufReader::with_capacity(256 * 1024, File::open(&spill.path)?);
+                    let mut file = spill.file.into_inner().map_err(|e| e.into_error())?;
+                    file.seek(SeekFrom::Start(0))?;
+                    let mut rows = BufReader::with_capacity(256 * 1024, file);
                     loop {
                         let buf = rows.fill_buf()?;
                         if buf.is_empty() {
@@ -165,12 +161,6 @@ impl<'w> ReportStream<'w> {
         }
         out.flush()
     }
-}
-
-fn random_suffix() -> std::io::Result<String> {
-    let mut random = [0u8; 8];
-    getrandom::fill(&mut random).map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(random.iter().map(|b| format!("{b:02x}")).collect())
 }
 
 #[cfg(test)]
