@@ -50,6 +50,13 @@ pub fn create_scratch(dir: &Path) -> std::io::Result<File> {
     Ok(file)
 }
 
+/// The folder a file at `path` is in (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
 /// Creates `dir` (and its parents) when missing; a folder this creates is private (0700).
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     if dir.as_os_str().is_empty() || dir.is_dir() {
@@ -90,10 +97,7 @@ pub fn write_atomically_with(
     path: &Path,
     write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = folder_of(path);
     create_private_dir(dir)?;
     let name = path
         .file_name()

@@ -26,7 +26,6 @@ pub use ids::{FindingId, Group};
 pub use right::Right;
 pub use scan::{
     BlockedRef, BlockedUser, BlockedUsers, ExcludedUser, Keep, ScanCount, ScanEvent, UserScan,
-    scan_users,
 };
 
 use crate::ad::Connection;
@@ -108,20 +107,19 @@ impl CheckOutcome {
     }
 }
 
-/// Runs the whole check over `conn`. `progress` gets the number of users scanned so far.
+/// Runs the whole check over `conn`, keeping the blocked users. `progress` gets the number of
+/// users scanned so far.
 pub async fn run(
     conn: &mut Connection,
     opts: &CheckOptions,
-    progress: impl FnMut(usize),
+    mut progress: impl FnMut(usize),
 ) -> Result<CheckOutcome, CheckError> {
-    let facts = gather(conn, opts).await?;
-    let scan = scan_users(conn, &facts, opts.page_size, progress).await?;
-    let findings = evaluate(&facts, &scan);
-    Ok(CheckOutcome {
-        facts,
-        scan,
-        findings,
+    run_with(conn, opts, Keep::Blocked, |e| {
+        if let ScanEvent::Progress(c) = e {
+            progress(c.scanned)
+        }
     })
+    .await
 }
 
 /// [`run`] with every event of the user scan, keeping the blocked users or not ([`Keep`]).

@@ -511,26 +511,11 @@ pub enum ScanEvent<'a> {
     Blocked(&'a BlockedUser),
 }
 
-/// Scans every user in scope, page by page, then judges every container. `progress` is called
-/// with the running count; the blocked users are kept.
-pub async fn scan_users(
-    conn: &mut Connection,
-    facts: &Facts,
-    page_size: i32,
-    mut progress: impl FnMut(usize),
-) -> Result<UserScan, AdError> {
-    scan_users_with(conn, facts, page_size, Keep::Blocked, |e| {
-        if let ScanEvent::Progress(c) = e {
-            progress(c.scanned)
-        }
-    })
-    .await
-}
-
 /// How often (in users) the scan reports its progress.
 const PROGRESS_EVERY: usize = 500;
 
-/// [`scan_users`] with every event, keeping the blocked users or not.
+/// Scans every user in scope, page by page, then judges every container; every event goes
+/// to `events`, and the blocked users are kept or not ([`Keep`]).
 pub async fn scan_users_with(
     conn: &mut Connection,
     facts: &Facts,

@@ -54,13 +54,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     // The rows wait beside the report (the same disk, the same privacy), or in the temporary
     // folder when the report goes to standard output.
     let spill_dir = match &args.output {
-        Some(path) => path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .map_or_else(
-                || std::path::PathBuf::from("."),
-                std::path::Path::to_path_buf,
-            ),
+        Some(path) => writeback_wizard::files::folder_of(path).to_path_buf(),
         None => std::env::temp_dir(),
     };
     let writing = || {
@@ -100,14 +94,15 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     }
     let report = assessment?.report;
     if let (Some(path), Some(table)) = (&args.pilot_csv, &report.pilot) {
-        super::write_file(path, writeback_wizard::pilot::csv(table).as_bytes()).with_context(
-            || {
-                super::say(
-                    "cli-writing-pilot",
-                    &[("path", &path.display().to_string())],
-                )
-            },
-        )?;
+        writeback_wizard::files::write_atomically_with(path, |out| {
+            writeback_wizard::pilot::write_csv(table, out)
+        })
+        .with_context(|| {
+            super::say(
+                "cli-writing-pilot",
+                &[("path", &path.display().to_string())],
+            )
+        })?;
     }
     match &args.output {
         Some(path) => {

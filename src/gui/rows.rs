@@ -48,6 +48,18 @@ pub fn list<'a, M: 'a>(
         .into()
 }
 
+/// Whether a list's cached order still belongs to `current` (the same `Arc`, or both none).
+pub fn same_source<T>(
+    current: Option<&std::sync::Arc<T>>,
+    cached: &Option<std::sync::Arc<T>>,
+) -> bool {
+    match (current, cached) {
+        (Some(a), Some(b)) => std::sync::Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// `haystack` contains `needle_lower` (already lower case), ignoring ASCII case, without
 /// allocating (filtering 100 000 rows per keystroke).
 pub fn contains_folded(haystack: &str, needle_lower: &str) -> bool {

@@ -98,7 +98,9 @@ pub struct Users {
     pub in_scope: usize,
     pub ready: usize,
     /// The blocked users the assessment kept (shared with the outcome, not copied); how many
-    /// there are is `readiness.blocked` — the command line keeps none and streams them.
+    /// there are is `readiness.blocked` — the command line keeps none and streams them. Written
+    /// by [`Report::json`] row by row ([`rows`]), not by serde.
+    #[serde(skip)]
     pub blocked: std::sync::Arc<BlockedUsers>,
     /// Protected administrators (adminCount=1, in a protected group): excluded by design.
     pub excluded: Vec<ExcludedUser>,
@@ -202,7 +204,8 @@ impl Report {
                 self.findings.iter().map(|f| finding_json(f, w)).collect(),
             );
         }
-        // The blocked users are rendered row by row, the same way the streaming writer does.
+        // The blocked users go where the marker is, row by row, as the streaming writer puts
+        // them.
         if let Some(u) = v.get_mut("users").and_then(|u| u.as_object_mut()) {
             u.insert("blocked".into(), rows::MARKER.into());
         }

@@ -61,12 +61,7 @@ pub struct List {
 impl List {
     /// Follows a new assessment (or none): causes counted again, the view back to the top.
     pub fn refresh(&mut self, a: Option<&Arc<Assessment>>) {
-        let same = match (a, &self.source) {
-            (Some(a), Some(s)) => Arc::ptr_eq(a, s),
-            (None, None) => true,
-            _ => false,
-        };
-        if !same {
+        if !rows::same_source(a, &self.source) {
             self.source = a.cloned();
             self.causes = a
                 .map(|a| causes(&a.report.users.blocked))

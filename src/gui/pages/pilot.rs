@@ -134,12 +134,7 @@ impl Page {
 
     /// Follows the filter, the order and the report (a new report scrolls back to the top).
     pub fn refresh(&mut self, report: Option<&Arc<PilotReport>>) {
-        let same = match (report, &self.source) {
-            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        };
-        if !same {
+        if !crate::gui::rows::same_source(report, &self.source) {
             self.source = report.cloned();
             self.selected = None;
         }
