@@ -355,16 +355,20 @@ pub struct ApplyArgs {
 pub struct RestoreArgs {
     #[command(flatten)]
     pub connection: ConnectionArgs,
-    /// The backup file written by `apply`.
+    /// The run file written by `apply` (`--backup` there), or one backup of a run.
     #[arg(long, value_name = "FILE")]
     pub backup: std::path::PathBuf,
+    /// The AD DS connector account the backup was made for: sAMAccountName, DOMAIN\name, UPN
+    /// or DN. Default: detected. A backup of another connector is refused.
+    #[arg(long, value_name = "ACCOUNT")]
+    pub connector: Option<String>,
     /// Write each whole original value back, instead of taking back only what `apply` added.
-    /// Refused where a value changed since `apply` wrote it, unless --force.
+    /// Only from a backup this tool wrote on this computer (authenticated with the local key);
+    /// refused where a value changed since `apply` wrote it, unless --force.
     #[arg(long)]
     pub whole: bool,
-    /// Restore even if the backup was made in another domain; with --whole, also over values
-    /// changed since `apply` (that undoes those changes too).
-    #[arg(long)]
+    /// With --whole, also over values changed since `apply` (that undoes those changes too).
+    #[arg(long, requires = "whole")]
     pub force: bool,
     /// Do not ask for confirmation.
     #[arg(long, short = 'y')]

@@ -23,7 +23,9 @@ pub mod profile;
 pub mod report;
 pub mod sd;
 pub mod sddl_input;
+pub mod seal;
 pub mod syncserver;
+pub mod terminal;
 pub mod tls;
 pub mod words;
 

@@ -34,7 +34,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // The engine's errors in the user's language, with the command line's next step.
-            eprintln!("error: {}", words.error(e.as_ref()));
+            eprintln!(
+                "error: {}",
+                writeback_wizard::terminal::text(&words.error(e.as_ref()))
+            );
             ExitCode::from(commands::exit::CANNOT_RUN)
         }
     }
@@ -97,8 +100,8 @@ fn run(cmd: Command, words: &Words) -> Result<ExitCode> {
         Command::Explain { code, json } => commands::explain::run(&code, json),
         Command::Check(args) => rt.block_on(commands::check::run(args, words)),
         Command::Plan(args) => rt.block_on(commands::fix::run_plan(args, words)),
-        Command::Apply(args) => rt.block_on(commands::fix::run_apply(args, words)),
-        Command::Restore(args) => rt.block_on(commands::fix::run_restore(args, words)),
+        Command::Apply(args) => rt.block_on(commands::apply::run(args, words)),
+        Command::Restore(args) => rt.block_on(commands::restore::run(args, words)),
         Command::VerifyAsConnector(args) => rt.block_on(commands::fix::run_verify(args)),
     }
 }

@@ -328,7 +328,6 @@ configure-enabling = Kennwortrückschreiben wird in Entra Connect aktiviert…
 configure-enabled = Das Kennwortrückschreiben ist in Entra Connect aktiviert (zurückgelesen und überprüft).
 configure-enable-failed = Das Kennwortrückschreiben konnte nicht aktiviert werden: { $reason }
 others-lost = Die Prüfung dieses Verzeichnisses wurde unerwartet beendet
-others-no-directory = Keines der Verzeichnisse unter „Verzeichnisse verbinden“ ist die Domäne { $domain }, in der diese Sicherung erstellt wurde. Fügen Sie dieses Verzeichnis dort hinzu und wählen Sie die Sicherung erneut.
 directory-others-title = Weitere Verzeichnisse (andere Gesamtstrukturen)
 directory-others-hint = Wie „Verzeichnis hinzufügen“ in Connect: jede Gesamtstruktur mit eigenem Administrator, eigener CA-Datei und eigenem Connector-Konto (wird erkannt). Sie werden zur selben Zeit wie das erste geprüft, mit denselben Optionen geplant, und jedes bekommt seine eigene Sicherung. Kennwörter gelten nur für diese Sitzung.
 directory-other-add = Verzeichnis hinzufügen
@@ -350,14 +349,7 @@ configure-other-done = { $label }: { $count ->
     [one] 1 Änderung
    *[other] { $count } Änderungen
 } geschrieben und geprüft; Sicherung { $path }
-configure-other-failed = { $label }: angehalten: { $reason }
-restore-unmatched = Dieselbe Konfiguration hat auch { $count ->
-    [one] ein weiteres Verzeichnis
-   *[other] { $count } weitere Verzeichnisse
 } geändert, und deren Sicherungen liegen neben dieser. Um auch sie zurückzuschreiben, fügen Sie diese Verzeichnisse unter „Weitere Verzeichnisse“ auf „Verzeichnisse verbinden“ hinzu und wählen Sie diese Sicherung erneut.
-restore-also = Dieselbe Konfiguration hat auch { $domain } geändert: Seine Sicherung { $path } wird mit dieser zurückgeschrieben ({ $count ->
-    [one] 1 Wert
-   *[other] { $count } Werte
 }).
 tasks-cloud-sync = Kennwortrückschreiben für Entra Cloud Sync einrichten
 tasks-cloud-sync-hint = Dieselben Prüfungen und Korrekturen für Cloud Sync: Das gMSA seines Bereitstellungs-Agents (oft provAgentgMSA$) ist das Connector-Konto, und Writeback wird auf dem Agent-Server mit Set-AADCloudSyncPasswordWritebackConfiguration eingeschaltet.
@@ -415,6 +407,8 @@ restore-preview = { $count ->
 restore-button = Wiederherstellen
 restore-running = Wird wiederhergestellt…
 restore-done = Alle Werte sind wieder wie zuvor und überprüft.
+restore-not-authenticated = Nicht als Sicherung beglaubigt, die dieses Werkzeug auf diesem Computer geschrieben hat ({ $why }): aus ihr werden nur die eigenen Berechtigungen des Werkzeugs zurückgenommen.
+restore-run-not-authenticated = Die Datei des Laufs ist nicht als eine beglaubigt, die dieses Werkzeug auf diesem Computer geschrieben hat ({ $why }); jede Sicherung, die sie aufführt, wird für sich geprüft.
 
 ## Aktuelle Konfiguration
 current-title = Aktuelle Konfiguration
@@ -823,7 +817,7 @@ notfixed-other = der Plan enthält keine Änderung, die das behebt
 
 ## Fehler beim Anwenden und Wiederherstellen (-cli: der nächste Schritt auf der Befehlszeile)
 error-backup-other-domain = die Sicherungsdatei { $path } wurde für die Domäne { $backup } erstellt, dies ist aber { $domain }; es wurde nichts geschrieben. Melden Sie sich bei der Domäne an, in der die Sicherung erstellt wurde.
-error-backup-other-domain-cli = die Sicherungsdatei { $path } wurde für die Domäne { $backup } erstellt, dies ist aber { $domain }; es wurde nichts geschrieben. Verwenden Sie --force nur, wenn Sie sicher sind.
+error-backup-other-domain-cli = die Sicherungsdatei { $path } wurde für die Domäne { $backup } erstellt, dies ist aber { $domain }; es wurde nichts geschrieben. Geben Sie mit --server einen DC der Domäne der Sicherung an.
 error-backup-changed-since = { $dn } ({ $attribute }) wurde seit dem Anwenden geändert, daher wird der ganze ursprüngliche Wert nicht zurückgeschrieben (das würde die Änderung eines anderen rückgängig machen); es wurde nichts geschrieben. Stellen Sie stattdessen nur die Änderungen wieder her.
 error-backup-changed-since-cli = { $dn } ({ $attribute }) wurde seit dem Anwenden geändert, daher wird der ganze ursprüngliche Wert nicht zurückgeschrieben (das würde die Änderung eines anderen rückgängig machen); es wurde nichts geschrieben. Stellen Sie ohne --whole wieder her, oder fügen Sie --force hinzu.
 error-backup-restore = Wiederherstellen von { $dn }: { $reason }
@@ -967,7 +961,7 @@ cli-password-file-empty = --password-file { $path }: Die erste Zeile ist leer
 cli-no-user = Kein --user: Geben Sie das Konto für die Anmeldung an, z. B. --user admin@corp.example.com, oder verwenden Sie --kerberos
 cli-device-code-sign-in = Anmeldung mit Gerätecode
 cli-browser-sign-in = Anmeldung im Browser
-cli-not-sync-server = Entra Connect ist auf diesem Computer nicht installiert: Führen Sie apply --enable-writeback auf dem Synchronisierungsserver aus
+error-not-sync-server-cli = Entra Connect ist auf diesem Computer nicht installiert: Führen Sie apply --enable-writeback auf dem Synchronisierungsserver aus
 cli-writing-pilot = Schreiben der Pilottabelle nach { $path }
 cli-writing-report = Schreiben des Berichts nach { $path }
 cli-reading-stdin = Lesen der Standardeingabe
@@ -977,8 +971,15 @@ cli-verify-refused = abgelehnt: LDAP { $code } ({ $text })
 cli-verify-all = Der Connector kann Kennwörter für diesen Benutzer zurückschreiben. (Sein Kennwort ist jetzt zufällig.)
 cli-verify-not = Der Connector kann Kennwörter für diesen Benutzer NICHT zurückschreiben.
 cli-nothing-to-change = Im Verzeichnis ist nichts zu ändern.
-cli-apply-preview = Plan für { $domain } (Connector { $connector }), wie er jetzt auf das Verzeichnis wirkt:
+cli-apply-preview = Plan für { $domain } (Connector { $name }, { $sid }, { $dn }), wie er jetzt auf das Verzeichnis wirkt:
 cli-apply-confirm = { $count } Änderung(en) anwenden?
+cli-plan-file-options = --plan wendet die Optionen an, mit denen der Plan erstellt wurde; von den Planoptionen darf nur --include-adminsdholder mit angegeben werden (als Zustimmung zu diesem Teil jetzt). Erstellen Sie einen neuen Plan, um sie zu ändern.
+cli-apply-file-dc = Die Plandatei wurde auf { $dc } erstellt (PDC-Emulator { $pdc }); das wird nur verglichen: das Verzeichnis wurde jetzt auf { $now } gelesen.
+cli-apply-changed-since = Im Verzeichnis geändert, seit die Plandatei erstellt wurde (die Werte von jetzt werden verwendet):
+cli-apply-not-in-file = Jetzt ebenfalls nötig, aber nicht in der Plandatei (wird nicht geschrieben; erstellen Sie einen neuen Plan, um es aufzunehmen):
+cli-apply-in-place = In der Plandatei und schon im Verzeichnis (nichts zu schreiben):
+cli-restore-run-not-authenticated = Hinweis: die Datei des Laufs ist nicht als eine beglaubigt, die dieses Werkzeug auf diesem Computer geschrieben hat ({ $why }). Jede Sicherung, die sie aufführt, wird für sich geprüft.
+cli-restore-not-authenticated = Hinweis: die Sicherung { $path } ist nicht als eine beglaubigt, die dieses Werkzeug auf diesem Computer geschrieben hat ({ $why }): aus ihr werden nur die eigenen Berechtigungen des Werkzeugs zurückgenommen, und --whole wird abgelehnt.
 cli-nothing-changed = Nichts wurde geändert.
 cli-apply-backed-up = Sicherung von { $count } ursprünglichen Wert(en) nach { $path } geschrieben
 cli-apply-writing = schreibe { $dn }
@@ -989,7 +990,7 @@ cli-apply-done = Fertig: { $count } Änderung(en) geschrieben und geprüft.
     Rückgängig: { $command }
 cli-plan-written = Plan nach { $path } geschrieben ({ $count } Änderung(en))
 cli-nothing-to-write = Nichts zu schreiben.
-cli-restore-backup = Sicherung von { $domain } ({ $sid }), erstellt { $time } auf { $dc }: { $count } Wert(e).
+cli-restore-backup = Sicherung von { $domain } ({ $sid }) für den Connector { $name } ({ $connector }), erstellt { $time } auf { $dc }: { $count } Wert(e).
 cli-restore-confirm = Diese { $count } Wert(e) schreiben?
 cli-restore-done = { $restored } Wert(e) wiederhergestellt, { $unchanged } schon wie vor dem Anwenden; alles geprüft.
 cli-restore-done-kept = { $restored } Wert(e) wiederhergestellt, { $unchanged } schon wie vor dem Anwenden, { $kept } seitdem von jemand anderem geändert und behalten; alles geprüft.
@@ -1011,8 +1012,6 @@ cli-profile-no-user = Das Verzeichnis { $server } im Profil hat keinen "user" (o
 cli-profile-no-password = Kein Kennwort für { $user } an { $server }: Geben Sie im Profil den Namen einer Umgebungsvariablen als "password_env" an, oder starten Sie in einem Terminal, um gefragt zu werden
 cli-directory-done = { $label }: geprüft
 cli-profile-plan-file = --plan enthält den Plan eines Verzeichnisses; mit --profile wird jedes Verzeichnis neu geplant
-cli-profile-no-directory = Die in { $path } genannte Sicherung von { $label } gehört zu keinem Verzeichnis des Profils: Geben Sie das Profil an, mit dem der Lauf gemacht wurde
-cli-apply-several-done = Fertig in { $count } Verzeichnissen. Alles rückgängig machen: { $command }
 
 ## Fortschritt der Benutzerprüfung (Kommandozeile und Assistent)
 scan-pace = { $scanned } Benutzer geprüft
@@ -1020,3 +1019,40 @@ scan-pace-rate = { $scanned } Benutzer geprüft, { $rate } pro Sekunde
 scan-pace-eta = { $scanned } von { $expected } Benutzern geprüft, { $rate } pro Sekunde, noch etwa { $left }
 duration-seconds = { $seconds } s
 duration-minutes = { $minutes } min { $seconds } s
+
+## Der Schreibpfad: Dateien sind Anfragen, verglichen mit dem Verzeichnis (-cli: der nächste Schritt auf der Befehlszeile)
+error-backup-not-authenticated = die Sicherungsdatei { $path } ist nicht als eine beglaubigt, die dieses Werkzeug auf diesem Computer geschrieben hat ({ $why }), daher wird aus ihr kein ganzer Wert zurückgeschrieben; es wurde nichts geschrieben. Eine einfache Wiederherstellung nimmt die eigenen Berechtigungen des Werkzeugs trotzdem zurück.
+error-backup-not-authenticated-cli = die Sicherungsdatei { $path } ist nicht als eine beglaubigt, die dieses Werkzeug auf diesem Computer geschrieben hat ({ $why }), daher wird aus ihr kein ganzer Wert zurückgeschrieben; es wurde nichts geschrieben. Stellen Sie ohne --whole wieder her: das nimmt nur die eigenen Berechtigungen des Werkzeugs zurück.
+error-backup-other-connector = die Sicherungsdatei { $path } wurde für das Connector-Konto { $backup } erstellt, hier ist der Connector aber { $connector }; es wurde nichts geschrieben. Stellen Sie mit dem Connector wieder her, für den die Sicherung erstellt wurde.
+error-backup-other-connector-cli = die Sicherungsdatei { $path } wurde für das Connector-Konto { $backup } erstellt, hier ist der Connector aber { $connector }; es wurde nichts geschrieben. Geben Sie den Connector der Sicherung mit --connector an.
+error-backup-outside-domain = die Sicherungsdatei { $path } nennt { $dn }, das kein Objekt der Domäne { $domain } ist (Konfigurations-, Schema- und Anwendungspartitionen gehören nicht dazu); es wurde nichts geschrieben
+error-backup-raced = Die Wiederherstellung hat nach { $restored } Wert(en) angehalten, diesen eingeschlossen.
+error-race-overwritten = Ein anderer Schreibvorgang auf { $dn } ({ $attribute }) kam zwischen dem letzten Lesen des Werkzeugs und seinem Schreiben an (Version { $before } → { $after }). Das Werkzeug hat ihn ersetzt: was dieser andere Schreibvorgang geändert hat, ist verloren. Finden Sie heraus, wer es geändert hat (die Replikationsmetadaten des DCs nennen den Zeitpunkt), und nehmen Sie die Änderung erneut vor, wenn sie noch gewünscht ist. Der Wert jetzt, verglichen mit dem Wert der Sicherung vor dem Anwenden:
+error-race-kept = Ein anderer Schreibvorgang auf { $dn } ({ $attribute }) kam direkt nach dem Schreiben des Werkzeugs an (Version { $before } → { $after }). Er bleibt erhalten: der Wert ist jetzt nicht genau der, den das Werkzeug geschrieben hat. Prüfen Sie ihn. Der Wert jetzt, verglichen mit dem Wert der Sicherung vor dem Anwenden:
+error-apply-outside-domain = der Plan ändert { $dn }, das kein Objekt der Domäne { $domain } ist (Konfigurations-, Schema- und Anwendungspartitionen gehören nicht dazu); es wurde nichts geschrieben
+error-apply-raced = Angehalten nach { $written } Änderung(en), diese eingeschlossen; die Sicherung enthält jeden ursprünglichen Wert.
+error-connector-none-found = in dieser Domäne wurde kein Connector-Konto gefunden; es wurde nichts geschrieben. Geben Sie es unter „Verzeichnisse verbinden“ an.
+error-connector-none-found-cli = in dieser Domäne wurde kein Connector-Konto gefunden; es wurde nichts geschrieben. Geben Sie es mit --connector an.
+error-connector-several = mehrere Konten sehen wie der Connector aus ({ $candidates }); es wurde nichts geschrieben. Wählen Sie unter „Verzeichnisse verbinden“ das Konto, das Entra Connect verwendet.
+error-connector-several-cli = mehrere Konten sehen wie der Connector aus ({ $candidates }); es wurde nichts geschrieben. Geben Sie das Konto, das Entra Connect verwendet, mit --connector an.
+error-connector-not-an-account = { $name } ({ $sid }) kann nicht der Connector sein: es ist { $what }, und die Rückschreiberechte gehen nur an ein Benutzerkonto oder ein gruppenverwaltetes Dienstkonto dieser Domäne; es wurde nichts geschrieben
+error-connector-protected = { $name } ({ $dn }) ist ein geschütztes Konto (adminCount=1 oder Mitglied einer geschützten Gruppe wie Domänen-Admins); das Werkzeug erteilt ihm die Rückschreiberechte nicht, und es wurde nichts geschrieben. Verwenden Sie das Connector-Konto, das Entra Connect angelegt hat.
+error-connector-file = die Datei wurde für das Connector-Konto { $file } erstellt, der Connector in diesem Verzeichnis ist aber { $name } ({ $sid }, { $dn }); es wurde nichts geschrieben. Erstellen Sie hier einen neuen Plan, oder stellen Sie mit dem Connector der Datei wieder her.
+error-connector-file-cli = die Datei wurde für das Connector-Konto { $file } erstellt, der Connector in diesem Verzeichnis ist aber { $name } ({ $sid }, { $dn }); es wurde nichts geschrieben. Erstellen Sie hier einen neuen Plan, oder geben Sie den Connector der Datei mit --connector an.
+error-file-domain = die Datei wurde für die Domäne { $file } erstellt, die Domäne des Verzeichnisses ist aber { $directory }; es wurde nichts geschrieben. Melden Sie sich bei der Domäne an, für die die Datei erstellt wurde.
+error-file-domain-cli = die Datei wurde für die Domäne { $file } erstellt, die Domäne des Verzeichnisses ist aber { $directory }; es wurde nichts geschrieben. Geben Sie mit --server einen DC der Domäne der Datei an.
+error-file-scope = die Plandatei wurde für den Synchronisierungsbereich { $file } erstellt, der Bereich ist jetzt aber { $now }; es wurde nichts geschrieben. Erstellen Sie einen neuen Plan.
+error-file-scope-cli = die Plandatei wurde für den Synchronisierungsbereich { $file } erstellt, jetzt ist aber { $now } angegeben; es wurde nichts geschrieben. Geben Sie den Bereich des Plans mit --scope an, oder erstellen Sie einen neuen Plan.
+error-file-unmatched = Sicherungen von { $domains } gehören zu diesem Lauf, aber keines der Verzeichnisse unter „Verzeichnisse verbinden“ ist diese Domäne; es wurde nichts geschrieben. Fügen Sie das Verzeichnis hinzu und stellen Sie erneut wieder her.
+error-file-unmatched-cli = Sicherungen von { $domains } gehören zu diesem Lauf, aber keines der angegebenen Verzeichnisse ist diese Domäne; es wurde nichts geschrieben. Geben Sie jedes Verzeichnis des Laufs an (--profile) und stellen Sie erneut wieder her.
+error-plan-file-not-planned = die Plandatei verlangt { $count } Änderung(en), die dieses Werkzeug in diesem Verzeichnis jetzt nicht planen würde, daher wird sie abgelehnt und es wurde nichts geschrieben. Erstellen Sie einen neuen Plan. Jetzt nicht geplant:
+error-manifest-write = die Datei des Laufs { $path } kann nicht geschrieben werden: { $reason }. Im Verzeichnis wurde nichts geändert. Wählen Sie einen anderen Ort.
+error-manifest-write-cli = die Datei des Laufs { $path } kann nicht geschrieben werden: { $reason }. Im Verzeichnis wurde nichts geändert. Geben Sie mit --backup einen anderen Ort an.
+error-manifest-damaged = die Datei des Laufs { $path } ist beschädigt ({ $reason }); es wurde nichts geschrieben
+error-manifest-backup = die Sicherung { $backup }, die die Datei des Laufs { $path } aufführt, fehlt oder wurde geändert ({ $reason }); es wurde nichts geschrieben. Legen Sie die Sicherungen des Laufs wieder neben seine Datei.
+authenticity-authenticated = mit dem Schlüssel dieses Computers beglaubigt
+authenticity-unsigned = sie hat keinen MAC: eine ältere Version hat sie geschrieben
+authenticity-foreign = ihr MAC passt nicht zum Schlüssel dieses Computers: sie wurde auf einem anderen Computer oder von einem anderen Benutzer geschrieben, oder bearbeitet
+error-key-io = der lokale Schlüssel { $path } kann nicht gelesen oder angelegt werden ({ $reason }); im Verzeichnis wurde nichts geändert
+error-key-exposed = der lokale Schlüssel { $path } kann von anderen Konten gelesen oder geändert werden (Modus { $mode }), daher beweist er nichts; im Verzeichnis wurde nichts geändert. Machen Sie ihn nur für Sie lesbar (chmod 600), oder löschen Sie ihn.
+error-key-damaged = der lokale Schlüssel { $path } ist beschädigt ({ $reason }); im Verzeichnis wurde nichts geändert. Löschen Sie ihn: ein neuer wird angelegt, und ältere Sicherungen gelten dann als nicht beglaubigt.

@@ -331,7 +331,6 @@ configure-enabling = Switching password writeback on in Entra Connect…
 configure-enabled = Password writeback is on in Entra Connect (read back and verified).
 configure-enable-failed = Password writeback could not be switched on: { $reason }
 others-lost = the assessment of this directory stopped unexpectedly
-others-no-directory = none of the directories on "Connect your directories" is the domain { $domain } this backup was made in. Add that directory there, then choose the backup again.
 directory-others-title = More directories (other forests)
 directory-others-hint = As Connect's "Add Directory": each forest with its own administrator, CA file and connector account (detected). They are checked at the same time as the first one, planned with the same options, and each gets its own backup. Passwords are kept for this session only.
 directory-other-add = Add directory
@@ -353,14 +352,7 @@ configure-other-done = { $label }: { $count ->
     [one] 1 change
    *[other] { $count } changes
 } written and verified; backup { $path }
-configure-other-failed = { $label }: stopped: { $reason }
-restore-unmatched = The same Configure also changed { $count ->
-    [one] another directory
-   *[other] { $count } other directories
 }, and its backups lie beside this one. To put them back as well, add those directories under "More directories" on Connect your directories, then choose this backup again.
-restore-also = The same Configure changed { $domain } too: its backup { $path } goes back with this one ({ $count ->
-    [one] 1 value
-   *[other] { $count } values
 }).
 tasks-cloud-sync = Set up password writeback for Entra Cloud Sync
 tasks-cloud-sync-hint = The same checks and fixes for Cloud Sync: its provisioning agent's gMSA (often provAgentgMSA$) is the connector account, and writeback is switched on on the agent server with Set-AADCloudSyncPasswordWritebackConfiguration.
@@ -418,6 +410,8 @@ restore-preview = { $count ->
 restore-button = Restore
 restore-running = Restoring…
 restore-done = Every value is back as it was, and verified.
+restore-not-authenticated = Not authenticated as a backup this tool wrote on this computer ({ $why }): only the tool's own grants are taken back from it.
+restore-run-not-authenticated = The run's file is not authenticated as one this tool wrote on this computer ({ $why }); each backup it lists is checked on its own.
 
 ## Current configuration
 current-title = Current configuration
@@ -826,7 +820,7 @@ notfixed-other = the plan has no change that fixes it
 
 ## Errors of apply and restore (-cli: the command line's next step)
 error-backup-other-domain = the backup file { $path } was made for domain { $backup }, but this is { $domain }; nothing was written. Sign in to the domain the backup was made in.
-error-backup-other-domain-cli = the backup file { $path } was made for domain { $backup }, but this is { $domain }; nothing was written. Use --force only if you are sure.
+error-backup-other-domain-cli = the backup file { $path } was made for domain { $backup }, but this is { $domain }; nothing was written. Give a DC of the backup's domain with --server.
 error-backup-changed-since = { $dn } ({ $attribute }) changed since apply wrote it, so its whole original value is not put back (that would undo someone else's change); nothing was written. Restore the changes alone instead.
 error-backup-changed-since-cli = { $dn } ({ $attribute }) changed since apply wrote it, so its whole original value is not put back (that would undo someone else's change); nothing was written. Restore without --whole, or add --force.
 error-backup-restore = restoring { $dn }: { $reason }
@@ -970,7 +964,7 @@ cli-password-file-empty = --password-file { $path }: the first line is empty
 cli-no-user = no --user: give the account to sign in with, e.g. --user admin@corp.example.com, or use --kerberos
 cli-device-code-sign-in = device code sign-in
 cli-browser-sign-in = browser sign-in
-cli-not-sync-server = Entra Connect is not installed on this computer: run apply --enable-writeback on the sync server
+error-not-sync-server-cli = Entra Connect is not installed on this computer: run apply --enable-writeback on the sync server
 cli-writing-pilot = writing the pilot table to { $path }
 cli-writing-report = writing the report to { $path }
 cli-reading-stdin = reading standard input
@@ -980,8 +974,15 @@ cli-verify-refused = refused: LDAP { $code } ({ $text })
 cli-verify-all = The connector can write back passwords for this user. (Its password is now random.)
 cli-verify-not = The connector can NOT write back passwords for this user.
 cli-nothing-to-change = Nothing to change in the directory.
-cli-apply-preview = Plan for { $domain } (connector { $connector }), as it applies to the directory now:
+cli-apply-preview = Plan for { $domain } (connector { $name }, { $sid }, { $dn }), as it applies to the directory now:
 cli-apply-confirm = Apply { $count } change(s)?
+cli-plan-file-options = --plan applies the options the plan was made with; of the plan options only --include-adminsdholder may be given with it (to consent to that part now). Make a new plan to change them.
+cli-apply-file-dc = The plan file was made at { $dc } (PDC emulator { $pdc }); that is only compared: the directory was read now at { $now }.
+cli-apply-changed-since = Changed in the directory since the plan file was made (the values now are used):
+cli-apply-not-in-file = Also needed now but not in the plan file (not written; make a new plan to include it):
+cli-apply-in-place = In the plan file and already in the directory (nothing to write):
+cli-restore-run-not-authenticated = Note: the run file is not authenticated as one this tool wrote on this computer ({ $why }). Each backup it lists is checked on its own.
+cli-restore-not-authenticated = Note: the backup { $path } is not authenticated as one this tool wrote on this computer ({ $why }): only the tool's own grants are taken back from it, and --whole is refused.
 cli-nothing-changed = Nothing was changed.
 cli-apply-backed-up = backup of { $count } original value(s) written to { $path }
 cli-apply-writing = writing { $dn }
@@ -992,7 +993,7 @@ cli-apply-done = Done: { $count } change(s) written and verified.
     To undo: { $command }
 cli-plan-written = plan written to { $path } ({ $count } change(s))
 cli-nothing-to-write = Nothing to write.
-cli-restore-backup = Backup of { $domain } ({ $sid }), made { $time } on { $dc }: { $count } value(s).
+cli-restore-backup = Backup of { $domain } ({ $sid }) for the connector { $name } ({ $connector }), made { $time } on { $dc }: { $count } value(s).
 cli-restore-confirm = Write these { $count } value(s)?
 cli-restore-done = Restored { $restored } value(s), { $unchanged } already as before apply; all verified.
 cli-restore-done-kept = Restored { $restored } value(s), { $unchanged } already as before apply, { $kept } changed since by someone else and kept; all verified.
@@ -1014,8 +1015,6 @@ cli-profile-no-user = the directory { $server } in the profile has no "user" (or
 cli-profile-no-password = no password for { $user } on { $server }: give the name of an environment variable as its "password_env" in the profile, or run in a terminal to be asked
 cli-directory-done = { $label }: checked
 cli-profile-plan-file = --plan holds one directory's plan; with --profile each directory is planned afresh
-cli-profile-no-directory = the backup of { $label } listed in { $path } belongs to no directory of the profile: give the profile the run was made with
-cli-apply-several-done = Done in { $count } directories. To undo them all: { $command }
 
 ## The user scan's progress (command line and wizard)
 scan-pace = { $scanned } users scanned
@@ -1023,3 +1022,40 @@ scan-pace-rate = { $scanned } users scanned, { $rate } a second
 scan-pace-eta = { $scanned } of { $expected } users scanned, { $rate } a second, about { $left } left
 duration-seconds = { $seconds } s
 duration-minutes = { $minutes } min { $seconds } s
+
+## The write path: files are requests, compared with the directory (-cli: the command line's next step)
+error-backup-not-authenticated = the backup file { $path } is not authenticated as one this tool wrote on this computer ({ $why }), so no whole value is written back from it; nothing was written. A plain restore still takes back the tool's own grants.
+error-backup-not-authenticated-cli = the backup file { $path } is not authenticated as one this tool wrote on this computer ({ $why }), so no whole value is written back from it; nothing was written. Restore without --whole: that takes back the tool's own grants only.
+error-backup-other-connector = the backup file { $path } was made for the connector { $backup }, but the connector here is { $connector }; nothing was written. Restore with the connector the backup was made for.
+error-backup-other-connector-cli = the backup file { $path } was made for the connector { $backup }, but the connector here is { $connector }; nothing was written. Name the connector the backup was made for with --connector.
+error-backup-outside-domain = the backup file { $path } names { $dn }, which is not an object of the domain { $domain } (the configuration, schema and application partitions are not part of it); nothing was written
+error-backup-raced = The restore stopped after { $restored } value(s), this one included.
+error-race-overwritten = Another write to { $dn } ({ $attribute }) landed between the tool's last read and its write (version { $before } → { $after }). The tool's write replaced it: whatever that other write changed is lost. Find out who changed it (the DC's replication metadata says when) and make that change again if it is still wanted. The value now, against the backup's value before apply:
+error-race-kept = Another write to { $dn } ({ $attribute }) landed right after the tool's write (version { $before } → { $after }). It is kept: the value now is not exactly what the tool wrote. Check it. The value now, against the backup's value before apply:
+error-apply-outside-domain = the plan changes { $dn }, which is not an object of the domain { $domain } (the configuration, schema and application partitions are not part of it); nothing was written
+error-apply-raced = Stopped after { $written } change(s), this one included; the backup holds every original value.
+error-connector-none-found = no connector account was found in this domain; nothing was written. Name it on "Connect your directories".
+error-connector-none-found-cli = no connector account was found in this domain; nothing was written. Name it with --connector.
+error-connector-several = several accounts look like the connector ({ $candidates }); nothing was written. Choose the one Entra Connect uses on "Connect your directories".
+error-connector-several-cli = several accounts look like the connector ({ $candidates }); nothing was written. Name the one Entra Connect uses with --connector.
+error-connector-not-an-account = { $name } ({ $sid }) cannot be the connector: it is { $what }, and the writeback rights go only to a user account or a group managed service account of this domain; nothing was written
+error-connector-protected = { $name } ({ $dn }) is a protected account (adminCount=1, or a member of a protected group such as Domain Admins); the tool does not grant it the writeback rights, and nothing was written. Use the connector account Entra Connect created.
+error-connector-file = the file was made for the connector { $file }, but the connector in this directory is { $name } ({ $sid }, { $dn }); nothing was written. Make a new plan here, or restore with the file's own connector.
+error-connector-file-cli = the file was made for the connector { $file }, but the connector in this directory is { $name } ({ $sid }, { $dn }); nothing was written. Make a new plan here, or name the file's connector with --connector.
+error-file-domain = the file was made for the domain { $file }, but the directory's domain is { $directory }; nothing was written. Sign in to the domain the file was made for.
+error-file-domain-cli = the file was made for the domain { $file }, but the directory's domain is { $directory }; nothing was written. Give a DC of the file's domain with --server.
+error-file-scope = the plan file was made for the sync scope { $file }, but the scope now is { $now }; nothing was written. Make a new plan.
+error-file-scope-cli = the plan file was made for the sync scope { $file }, but the scope given now is { $now }; nothing was written. Give the plan's scope with --scope, or make a new plan.
+error-file-unmatched = backups of { $domains } are part of this run, but none of the directories on "Connect your directories" is that domain; nothing was written. Add the directory, then restore again.
+error-file-unmatched-cli = backups of { $domains } are part of this run, but none of the directories given is that domain; nothing was written. Give every directory of the run (--profile), then restore again.
+error-plan-file-not-planned = the plan file asks for { $count } change(s) this tool would not plan now in this directory, so it is refused and nothing was written. Make a new plan. Not planned now:
+error-manifest-write = cannot write the run's file { $path }: { $reason }. Nothing was changed in the directory. Choose another location.
+error-manifest-write-cli = cannot write the run's file { $path }: { $reason }. Nothing was changed in the directory. Give another location with --backup.
+error-manifest-damaged = the run's file { $path } is damaged ({ $reason }); nothing was written
+error-manifest-backup = the backup { $backup } that the run's file { $path } lists is missing or was changed ({ $reason }); nothing was written. Put the run's backups back beside its file.
+authenticity-authenticated = authenticated with this computer's key
+authenticity-unsigned = it has no MAC: an older version wrote it
+authenticity-foreign = its MAC does not match this computer's key: it was written on another computer or by another user, or edited
+error-key-io = the local key { $path } cannot be read or created ({ $reason }); nothing was changed in the directory
+error-key-exposed = the local key { $path } can be read or changed by other accounts (mode { $mode }), so it proves nothing; nothing was changed in the directory. Make it readable by you alone (chmod 600), or delete it.
+error-key-damaged = the local key { $path } is damaged ({ $reason }); nothing was changed in the directory. Delete it: a new one is made, and older backups then count as not authenticated.

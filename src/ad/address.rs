@@ -94,9 +94,28 @@ pub fn url_host(url: &str) -> String {
     rest.rsplit_once(':').map_or(rest, |(h, _)| h).to_string()
 }
 
+/// The port of an LDAP URL, when it names one.
+pub fn url_port(url: &str) -> Option<u16> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.trim_end_matches('/');
+    let after_host = match rest.strip_prefix('[') {
+        Some(v6) => v6.split_once(']').map(|(_, r)| r)?,
+        None => rest,
+    };
+    after_host.rsplit_once(':')?.1.parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_port_of_a_url_is_read_whatever_the_host() {
+        assert_eq!(url_port("ldaps://127.0.0.1:636"), Some(636));
+        assert_eq!(url_port("ldap://[::1]:3268"), Some(3268));
+        assert_eq!(url_port("ldaps://[::1]"), None);
+        assert_eq!(url_port("ldaps://dc1.corp.example"), None);
+    }
 
     #[test]
     fn server_url_fills_in_scheme_and_port_and_checks_them() {

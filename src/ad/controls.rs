@@ -43,6 +43,44 @@ pub fn sd_flags_value(flags: u32) -> Vec<u8> {
     out
 }
 
+/// The LDAP assertion control (RFC 4528): the DC performs the operation only if the object
+/// still matches a filter. Windows and Samba 4.17 do not list it; where a DC does, a write can
+/// be made conditional on nothing having changed the object since it was read.
+pub const ASSERTION_OID: &str = "1.3.6.1.1.12";
+
+/// The assertion control for the filter `(attribute=value)` (critical: a DC that cannot check
+/// it must refuse the write, not ignore the condition).
+pub fn assert_equal(attribute: &str, value: &str) -> RawControl {
+    // Filter ::= equalityMatch [3] AttributeValueAssertion
+    //   AttributeValueAssertion ::= SEQUENCE { attributeDesc OCTET STRING, assertionValue OCTET STRING }
+    let mut body = Vec::new();
+    for part in [attribute.as_bytes(), value.as_bytes()] {
+        body.push(0x04);
+        body.extend(ber_length(part.len()));
+        body.extend_from_slice(part);
+    }
+    let mut val = vec![0xa3];
+    val.extend(ber_length(body.len()));
+    val.extend(body);
+    RawControl {
+        ctype: ASSERTION_OID.to_string(),
+        crit: true,
+        val: Some(val),
+    }
+}
+
+/// A BER length, short or long form.
+fn ber_length(n: usize) -> Vec<u8> {
+    if n < 0x80 {
+        return vec![n as u8];
+    }
+    let bytes = n.to_be_bytes();
+    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len() - 1);
+    let mut out = vec![0x80 | (bytes.len() - start) as u8];
+    out.extend_from_slice(&bytes[start..]);
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -60,5 +98,19 @@ mod tests {
         let c = sd_flags(DACL);
         assert_eq!(c.ctype, "1.2.840.113556.1.4.801");
         assert!(c.crit);
+    }
+
+    #[test]
+    fn the_assertion_is_an_equality_filter_in_ber() {
+        let c = assert_equal("uSNChanged", "12345");
+        assert_eq!(c.ctype, "1.3.6.1.1.12");
+        assert!(c.crit);
+        let mut want = vec![0xa3, 19, 0x04, 10];
+        want.extend_from_slice(b"uSNChanged");
+        want.extend([0x04, 5]);
+        want.extend_from_slice(b"12345");
+        assert_eq!(c.val.unwrap(), want);
+        assert_eq!(ber_length(200), [0x81, 200]);
+        assert_eq!(ber_length(300), [0x82, 1, 44]);
     }
 }

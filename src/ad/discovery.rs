@@ -25,6 +25,10 @@ pub struct RootDse {
     pub dns_host_name: String,
     /// DN of the DC's server object (`serverName`).
     pub server_name: String,
+    /// Every naming context this DC holds (`namingContexts`): the domain, configuration and
+    /// schema partitions and the application partitions (DNS zones), several of which lie
+    /// below the domain's DN by name but are not part of the domain.
+    pub naming_contexts: Vec<String>,
     pub domain_functionality: Option<i64>,
     pub forest_functionality: Option<i64>,
     pub domain_controller_functionality: Option<i64>,
@@ -46,6 +50,42 @@ impl RootDse {
             Some(v) if v.to_ascii_lowercase().contains("samba") => crate::sd::access::Rules::Samba,
             _ => crate::sd::access::Rules::Windows,
         }
+    }
+}
+
+/// The domain a write may touch: at or below the domain's DN, compared by RDNs, and not in any
+/// other naming context the DC holds (configuration, schema, DNS application partitions), even
+/// where such a context's DN lies below the domain's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DomainScope {
+    pub dn: String,
+    pub sid: Sid,
+    /// The other naming contexts at or below `dn`.
+    pub others: Vec<String>,
+}
+
+impl DomainScope {
+    /// The domain the DC of `root` serves, with SID `sid`.
+    pub fn of(root: &RootDse, sid: Sid) -> Self {
+        let dn = root.default_naming_context.clone();
+        let mut others: Vec<String> = root
+            .naming_contexts
+            .iter()
+            .chain([
+                &root.configuration_naming_context,
+                &root.schema_naming_context,
+            ])
+            .filter(|nc| !nc.is_empty() && !super::dn::same(nc, &dn) && is_within(nc, &dn))
+            .cloned()
+            .collect();
+        others.sort();
+        others.dedup();
+        Self { dn, sid, others }
+    }
+
+    /// Whether `dn` is an object of this domain.
+    pub fn holds(&self, dn: &str) -> bool {
+        is_within(dn, &self.dn) && !self.others.iter().any(|nc| is_within(dn, nc))
     }
 }
 
@@ -79,6 +119,7 @@ const ROOT_ATTRS: &[&str] = &[
     "rootDomainNamingContext",
     "dnsHostName",
     "serverName",
+    "namingContexts",
     "domainFunctionality",
     "forestFunctionality",
     "domainControllerFunctionality",
@@ -116,6 +157,7 @@ impl Connection {
             root_domain_naming_context: entry.text("rootDomainNamingContext").unwrap_or_default(),
             dns_host_name: entry.text("dnsHostName").unwrap_or_default(),
             server_name: entry.text("serverName").unwrap_or_default(),
+            naming_contexts: entry.texts("namingContexts"),
             domain_functionality: entry.int("domainFunctionality"),
             forest_functionality: entry.int("forestFunctionality"),
             domain_controller_functionality: entry.int("domainControllerFunctionality"),
@@ -253,38 +295,4 @@ pub fn dns_from_dn(dn: &str) -> String {
         .join(".")
 }
 
-/// Whether `dn` lies at or below `base` (case-insensitive, no DN normalisation beyond that).
-pub fn is_within(dn: &str, base: &str) -> bool {
-    let (dn, base) = (dn.to_ascii_lowercase(), base.to_ascii_lowercase());
-    dn == base || dn.ends_with(&format!(",{base}"))
-}
-
-/// The parent of `dn`: everything after its first RDN (a comma escaped with `\` or inside
-/// quotes does not end it). `None` for a single RDN.
-pub fn parent_dn(dn: &str) -> Option<&str> {
-    let bytes = dn.as_bytes();
-    let (mut i, mut quoted) = (0, false);
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\\' => i += 1,
-            b'"' => quoted = !quoted,
-            b',' if !quoted => return Some(dn[i + 1..].trim_start()),
-            _ => {}
-        }
-        i += 1;
-    }
-    None
-}
-
-#[cfg(test)]
-mod dn_tests {
-    #[test]
-    fn parent_dn_skips_escaped_commas() {
-        assert_eq!(
-            super::parent_dn(r"CN=Smith\, John,OU=Staff,DC=x"),
-            Some("OU=Staff,DC=x")
-        );
-        assert_eq!(super::parent_dn("CN=\"a,b\",DC=x"), Some("DC=x"));
-        assert_eq!(super::parent_dn("DC=x"), None);
-    }
-}
+pub use super::dn::{is_within, parent_dn};

@@ -7,6 +7,7 @@ pub mod connection;
 pub mod connector;
 pub mod controls;
 pub mod discovery;
+pub mod dn;
 pub mod entry;
 pub mod error;
 pub mod paging;
@@ -14,7 +15,7 @@ pub mod schema;
 pub mod security;
 pub mod token;
 
-pub use address::{Transport, server_url, url_host};
+pub use address::{Transport, server_url, url_host, url_port};
 pub use connection::{ConnectOptions, Connection, Query, SimpleCredential, unicode_pwd};
 pub use entry::Entry;
 pub use error::AdError;

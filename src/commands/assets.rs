@@ -23,7 +23,7 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
         clap_complete::generate_to(shell, &mut cmd, "writeback-wizard", &completions)
             .with_context(|| format!("writing {shell} completions"))?;
     }
-    println!(
+    outln!(
         "man pages in {}, completions in {}",
         man.display(),
         completions.display()

@@ -80,17 +80,17 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
             pace.note(count, now);
             // On a terminal the line is redrawn; in a log, a line every ten seconds.
             if tty {
-                eprint!("\r\x1b[2K{}", words.pace(&pace.read(count, now)));
+                err!("\r\x1b[2K{}", words.pace(&pace.read(count, now)));
             } else if now.duration_since(shown) >= PROGRESS_LOG_EVERY {
                 shown = now;
-                eprintln!("{}", words.pace(&pace.read(count, now)));
+                errln!("{}", words.pace(&pace.read(count, now)));
             }
         }
         _ => {}
     })
     .await;
     if tty {
-        eprint!("\r\x1b[2K");
+        err!("\r\x1b[2K");
     }
     let report = assessment?.report;
     if let (Some(path), Some(table)) = (&args.pilot_csv, &report.pilot) {
@@ -108,7 +108,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         Some(path) => {
             writeback_wizard::files::write_atomically_with(path, |out| stream.finish(&report, out))
                 .with_context(writing)?;
-            eprintln!(
+            errln!(
                 "report written to {} ({})",
                 path.display(),
                 if report.ready { "ready" } else { "not ready" }
@@ -160,13 +160,13 @@ async fn several(
     let tty = std::io::stderr().is_terminal();
     let outcomes = assess_all(jobs, |i, p| match p {
         DirectoryProgress::Progress(Progress::Users(n)) if tty => {
-            eprint!("\r\x1b[2K{}: {}", labels[i], n.scanned);
+            err!("\r\x1b[2K{}: {}", labels[i], n.scanned);
         }
         DirectoryProgress::Finished => {
             if tty {
-                eprint!("\r\x1b[2K");
+                err!("\r\x1b[2K");
             }
-            eprintln!(
+            errln!(
                 "{}",
                 super::say("cli-directory-done", &[("label", &labels[i])])
             );
@@ -206,9 +206,9 @@ async fn several(
                     &[("path", &path.display().to_string())],
                 )
             })?;
-            eprintln!("{}", report::several::verdict(&sections, words));
+            errln!("{}", report::several::verdict(&sections, words));
         }
-        None => print!("{text}"),
+        None => out!("{text}"),
     }
     Ok(if ready {
         ExitCode::from(super::exit::OK)

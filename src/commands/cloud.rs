@@ -1,6 +1,7 @@
-//! Signing in for `check --entra` (browser with PKCE, or device code), and `apply
-//! --enable-writeback`. What is read from the tenant and the sync server is the engine's
-//! (`engine::assess`).
+//! Signing in for `check --entra` (browser with PKCE, or device code), and the Hybrid Identity
+//! Administrator `apply --enable-cloud-sync-writeback` signs in with. What is read from the
+//! tenant and the sync server is the engine's (`engine::assess`), and so are the writeback
+//! switches (`engine::write::switches`).
 
 use std::io::IsTerminal;
 use std::time::Duration;
@@ -8,7 +9,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use writeback_wizard::cli::{ApplyArgs, CloudArg, EntraArgs};
 use writeback_wizard::entra::{self, Cloud, Endpoints, Graph, SignIn};
-use writeback_wizard::syncserver::{self, ProcessPowerShell};
+pub use writeback_wizard::engine::write::switches::HybridAdmin;
 
 pub fn cloud(arg: CloudArg) -> Cloud {
     match arg {
@@ -26,7 +27,7 @@ pub async fn sign_in(args: &EntraArgs, pilot: bool) -> Result<Graph> {
         Endpoints::with_overrides(cloud, args.authority.as_deref(), args.graph_url.as_deref())?;
     let http = entra::http_client(Duration::from_secs(30)).map_err(anyhow::Error::msg)?;
     let client_id = args.client_id.clone().unwrap_or_else(|| {
-        eprintln!(
+        errln!(
             "{}",
             super::say(
                 "cli-public-client",
@@ -51,7 +52,7 @@ pub async fn sign_in(args: &EntraArgs, pilot: bool) -> Result<Graph> {
             .start_device_code()
             .await
             .with_context(|| super::say("cli-device-code-sign-in", &[]))?;
-        eprintln!(
+        errln!(
             "{}",
             if code.message.is_empty() {
                 super::say(
@@ -72,38 +73,15 @@ pub async fn sign_in(args: &EntraArgs, pilot: bool) -> Result<Graph> {
             .await
             .with_context(|| super::say("cli-browser-sign-in", &[]))?;
         if !(std::io::stderr().is_terminal() && entra::open_browser(&pending.url)) {
-            eprintln!("{}\n{}", super::say("cli-open-address", &[]), pending.url);
+            errln!("{}\n{}", super::say("cli-open-address", &[]), pending.url);
         }
-        eprintln!("{}", super::say("cli-waiting-browser", &[]));
+        errln!("{}", super::say("cli-waiting-browser", &[]));
         sign_in
             .finish_browser(pending, Duration::from_secs(300))
             .await
             .with_context(|| super::say("cli-browser-sign-in", &[]))?
     };
     Ok(Graph::new(http, endpoints, token, Some(sign_in)))
-}
-
-/// `apply --enable-writeback`: switch writeback on for the Entra connector of this server.
-pub async fn enable_writeback() -> Result<()> {
-    let ps = ProcessPowerShell::default();
-    let info = syncserver::read(&ps)
-        .await?
-        .filter(|i| i.installed)
-        .ok_or_else(|| anyhow::anyhow!(super::say("cli-not-sync-server", &[])))?;
-    if info.password_writeback_enabled == Some(true) {
-        println!("{}", super::say("cli-writeback-already-on", &[]));
-        return Ok(());
-    }
-    syncserver::enable_writeback(&ps, &info).await?;
-    println!("{}", super::say("cli-writeback-now-on", &[]));
-    Ok(())
-}
-
-/// The Hybrid Identity Administrator Cloud Sync's cmdlet signs in with, asked for before
-/// anything is written (so a missing password stops the run before the directory changes).
-pub struct HybridAdmin {
-    pub user: String,
-    pub password: zeroize::Zeroizing<String>,
 }
 
 /// `--hybrid-admin` and its password, when `--enable-cloud-sync-writeback` asks for them.
@@ -124,17 +102,4 @@ pub fn hybrid_admin(args: &ApplyArgs) -> Result<Option<HybridAdmin>> {
         None => anyhow::bail!(super::say("cli-no-hybrid-admin-password", &[])),
     };
     Ok(Some(HybridAdmin { user, password }))
-}
-
-/// `apply --enable-cloud-sync-writeback`: switch Cloud Sync writeback on from this agent server.
-pub async fn enable_cloud_sync_writeback(admin: &HybridAdmin) -> Result<()> {
-    let ps = ProcessPowerShell::default();
-    let info = syncserver::read(&ps).await?;
-    let agent = info
-        .as_ref()
-        .and_then(|i| i.agent())
-        .ok_or(syncserver::PsError::AgentMissing)?;
-    syncserver::agent::enable_writeback(&ps, agent, &admin.user, &admin.password).await?;
-    println!("{}", super::say("cli-cloud-sync-writeback-on", &[]));
-    Ok(())
 }

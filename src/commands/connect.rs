@@ -42,7 +42,7 @@ pub fn machine_domain() -> Option<String> {
 }
 
 fn prompt(question: &str) -> Result<String> {
-    eprint!("{question}");
+    err!("{question}");
     let mut s = String::new();
     std::io::stdin().read_line(&mut s)?;
     Ok(s.trim().to_string())
@@ -67,7 +67,7 @@ pub fn options(args: &ConnectionArgs) -> Result<ConnectOptions> {
     opts.timeout = Duration::from_secs(args.timeout);
     opts.plaintext_password = args.plaintext_password;
     if args.tls_skip_verify {
-        eprintln!(
+        errln!(
             "{}",
             super::say("cli-tls-skip-verify", &[("server", &opts.url)])
         );
@@ -86,7 +86,10 @@ pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> 
         return password_from_file(path);
     }
     if std::io::stdin().is_terminal() {
-        let pw = rpassword::prompt_password(format!("Password for {user}: "))
+        let pw = rpassword::prompt_password(format!(
+            "Password for {}: ",
+            writeback_wizard::terminal::line(user)
+        ))
             .with_context(|| super::say("cli-reading-password", &[]))?;
         return Ok(Zeroizing::new(pw));
     }

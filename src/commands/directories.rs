@@ -13,14 +13,7 @@ use writeback_wizard::engine::{Credential, Login};
 use writeback_wizard::profile::{DirectorySettings, Settings};
 use zeroize::Zeroizing;
 
-/// One directory to work on.
-#[derive(Clone, Debug)]
-pub struct Directory {
-    /// What the user calls it: the server as the profile names it, or a domain's DNS name.
-    pub label: String,
-    pub login: Login,
-    pub options: CheckOptions,
-}
+pub use writeback_wizard::engine::Directory;
 
 /// The directories the arguments name: every directory of `--profile`, or the one of
 /// `--server` (with `--connector` and `--scope`).
@@ -106,7 +99,11 @@ fn login_of(d: &DirectorySettings, args: &ConnectionArgs) -> Result<Login> {
             })?)
         } else if std::io::stdin().is_terminal() {
             Zeroizing::new(
-                rpassword::prompt_password(format!("{} ({}): ", d.user, d.server))
+                rpassword::prompt_password(format!(
+                    "{} ({}): ",
+                    writeback_wizard::terminal::line(&d.user),
+                    writeback_wizard::terminal::line(&d.server)
+                ))
                     .with_context(|| super::say("cli-reading-password", &[]))?,
             )
         } else {
@@ -160,10 +157,4 @@ async fn forest(server: &str, login: Login, options: CheckOptions) -> Result<Vec
         });
     }
     Ok(out)
-}
-
-/// The file one directory's backup goes to, next to `base` (the run's manifest): `run.json`
-/// → `run.2-forest2.example.test.json`.
-pub fn backup_of(base: &std::path::Path, index: usize, label: &str) -> std::path::PathBuf {
-    writeback_wizard::plan::backup::directory_path(base, index + 1, label)
 }

@@ -14,17 +14,17 @@ pub fn run(code: &str, json: bool) -> Result<ExitCode> {
             "entry": entry,
             "general_checklist": explain::GENERAL_CHECKLIST,
         });
-        println!("{}", serde_json::to_string_pretty(&value)?);
+        outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
         match entry {
             Some(e) => {
-                println!("{code} — {}\n\n{}\n\nUsual causes:", e.source, e.meaning);
+                outln!("{code} — {}\n\n{}\n\nUsual causes:", e.source, e.meaning);
                 for c in e.causes {
-                    println!("  • {}", c.text);
+                    outln!("  • {}", c.text);
                     if c.findings.is_empty() {
-                        println!("      (this tool cannot see this one)");
+                        outln!("      (this tool cannot see this one)");
                     } else {
-                        println!(
+                        outln!(
                             "      detected by: {}  →  writeback-wizard check{}",
                             c.findings.join(", "),
                             if c.findings
@@ -38,14 +38,14 @@ pub fn run(code: &str, json: bool) -> Result<ExitCode> {
                         );
                     }
                 }
-                println!("\nSource: {}", e.documents.join("; "));
+                outln!("\nSource: {}", e.documents.join("; "));
             }
             None => {
-                println!("{code} is not known to this tool. The general checklist:");
+                outln!("{code} is not known to this tool. The general checklist:");
                 for step in explain::GENERAL_CHECKLIST {
-                    println!("  • {step}");
+                    outln!("  • {step}");
                 }
-                println!("\nSource: {}", explain::GENERAL_DOCUMENT);
+                outln!("\nSource: {}", explain::GENERAL_DOCUMENT);
             }
         }
     }

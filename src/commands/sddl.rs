@@ -25,7 +25,7 @@ fn input_text(arg: Option<String>) -> Result<String> {
         Some(s) if s != "-" => Ok(s.to_string()),
         _ => {
             if std::io::stdin().is_terminal() {
-                eprintln!("Paste the input, then press Ctrl-D:");
+                errln!("Paste the input, then press Ctrl-D:");
             }
             let mut s = String::new();
             std::io::stdin()
@@ -42,7 +42,7 @@ pub fn run(cmd: SddlCommand) -> Result<ExitCode> {
             let ctx = domain_context(&domain)?;
             let bytes = sddl_input::decode_blob(&input_text(input)?)?;
             let sd = SecurityDescriptor::from_bytes(&bytes)?;
-            println!("{}", sddl::format(&sd, &ctx)?);
+            outln!("{}", sddl::format(&sd, &ctx)?);
         }
         SddlCommand::Encode {
             input,
@@ -53,7 +53,7 @@ pub fn run(cmd: SddlCommand) -> Result<ExitCode> {
             let text = input_text(input)?;
             let sd = sddl::parse(&text, &ctx)?;
             let bytes = sd.to_bytes()?;
-            println!(
+            outln!(
                 "{}",
                 match format {
                     BlobFormat::Base64 => sddl_input::encode_base64(&bytes),

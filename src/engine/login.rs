@@ -1,8 +1,6 @@
-//! How to reach a domain controller and sign in, and the switch to the PDC emulator for writes
-//! (the minimum password age and the policies belong there).
+//! How to reach a domain controller and sign in.
 
 use crate::ad::{AdError, ConnectOptions, Connection, SimpleCredential};
-use crate::plan::Plan;
 
 /// How to sign in.
 #[derive(Clone)]
@@ -35,17 +33,6 @@ impl std::fmt::Debug for Login {
     }
 }
 
-/// Where the writes of a plan go.
-#[derive(Clone, Debug)]
-pub enum PdcSwitch {
-    /// The connected DC is the PDC emulator (or the plan names none).
-    Same,
-    /// Connected to the PDC emulator instead.
-    Connected { pdc: String },
-    /// The PDC emulator could not be reached; the writes go to the connected DC.
-    Unreachable { pdc: String, error: AdError },
-}
-
 impl Login {
     /// Connects and signs in.
     pub async fn connect(&self) -> Result<Connection, AdError> {
@@ -59,9 +46,16 @@ impl Login {
         }
     }
 
-    /// The same sign-in at another server (the same transport, CA, timeout and options).
-    pub fn at(&self, server: &str) -> Result<Login, AdError> {
-        let o = ConnectOptions::for_server(server, self.options.transport)?;
+    /// The same sign-in at another host (a DC the directory named, such as the PDC emulator):
+    /// the same transport, port, CA, timeout and options as the DC the user named.
+    pub fn at_host(&self, host: &str) -> Result<Login, AdError> {
+        let port = crate::ad::url_port(&self.options.url);
+        let server = match port {
+            Some(p) if host.contains(':') => format!("[{host}]:{p}"),
+            Some(p) => format!("{host}:{p}"),
+            None => host.to_string(),
+        };
+        let o = ConnectOptions::for_server(&server, self.options.transport)?;
         Ok(Login {
             options: ConnectOptions {
                 url: o.url,
@@ -69,25 +63,5 @@ impl Login {
             },
             credential: self.credential.clone(),
         })
-    }
-
-    /// For writing `plan`: a connection to the PDC emulator when the plan was read from
-    /// another DC and the PDC can be reached, else `conn` itself.
-    pub async fn for_writes(&self, conn: Connection, plan: &Plan) -> (Connection, PdcSwitch) {
-        let Some((pdc, server)) = plan.pdc_server(conn.server()) else {
-            return (conn, PdcSwitch::Same);
-        };
-        let pdc = pdc.to_string();
-        let attempt = match self.at(&server) {
-            Ok(l) => l.connect().await,
-            Err(e) => Err(e),
-        };
-        match attempt {
-            Ok(c) => {
-                conn.close().await;
-                (c, PdcSwitch::Connected { pdc })
-            }
-            Err(error) => (conn, PdcSwitch::Unreachable { pdc, error }),
-        }
     }
 }

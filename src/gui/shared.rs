@@ -185,6 +185,20 @@ impl Shared {
         })
     }
 
+    /// Every directory of the run as the engine takes them: the first (the answers on "Connect
+    /// your directories") and the others, in that order.
+    pub fn directories(&self) -> Result<Vec<crate::engine::Directory>, String> {
+        let mut v = vec![crate::engine::Directory {
+            label: self.settings.server.trim().to_string(),
+            login: self.directory_params()?.login(),
+            options: self.check_options(),
+        }];
+        for o in self.others() {
+            v.push(o.directory().map_err(|e| e.message)?);
+        }
+        Ok(v)
+    }
+
     /// The check's options: the tested connector (by DN) and the OU filter.
     pub fn check_options(&self) -> CheckOptions {
         let connector = self

@@ -1,15 +1,20 @@
-//! Applying a plan: only what the tool itself plans is accepted ([`super::validate`]); a
-//! pre-flight proves every object can be written and is of the class the change is for; a
-//! backup of every value before and after (sealed, fsynced, 0600) is written before the first
-//! write; then per object: re-read, stop if it changed since the plan, compute the new value
-//! from the current one, write it as a compare-and-swap (or a guarded replace where the DC
-//! cannot swap), re-read and verify. Stops at the first failure and says how to restore.
+//! Applying a plan, in two steps the engine's write path runs with the run's manifest in
+//! between: [`back_up`] checks the plan (only what the tool itself plans, see
+//! [`super::validate`]; every object in the domain the DC serves), proves in a pre-flight that
+//! every object can be written and is of the class the change is for, and writes a backup of
+//! every value before and after (checksummed and authenticated with the local key, fsynced,
+//! 0600) before anything is written; [`write`] then, per object: re-reads, stops if it changed
+//! since the plan, computes the new value from the current one, writes it as a
+//! compare-and-swap (or conditionally, or guarded, see [`super::backup::guarded`]), re-reads and
+//! verifies. It stops at the first failure; the backup restores.
 
 use std::path::Path;
 
+use super::backup::guarded::{Race, Write, Written};
 use super::backup::{self, Backup, BackupError, DACL_ATTRIBUTE, Entry};
 use super::validate::{PlanFileError, Target};
 use super::{Action, Before, Change, Plan};
+use crate::ad::discovery::DomainScope;
 use crate::ad::{AdError, Connection};
 use crate::sd::{Ace, SecurityDescriptor, sddl};
 use crate::sddl_input;
@@ -28,8 +33,6 @@ pub struct ApplyOptions {
 /// Progress, one event per step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    /// The backup is on disk.
-    BackedUp { path: String, entries: usize },
     /// Value `index` (0-based) of `total` is about to be written.
     Writing {
         index: usize,
@@ -47,6 +50,10 @@ pub enum Event {
 pub enum ApplyError {
     #[error("the plan was made for domain {plan} but this is {domain}; nothing was written")]
     OtherDomain { plan: String, domain: String },
+    #[error(
+        "the plan changes {dn}, which is not an object of the domain {domain}; nothing was written"
+    )]
+    OutsideDomain { dn: String, domain: String },
     #[error(transparent)]
     File(#[from] PlanFileError),
     #[error(
@@ -71,6 +78,8 @@ pub enum ApplyError {
         "{0}; stopped after {1} change(s). Nothing of that other change was overwritten unseen."
     )]
     Concurrent(String, usize),
+    #[error("{race}; stopped after {written} change(s), this one included")]
+    Raced { race: Race, written: usize },
     #[error(
         "{dn} is in a protected group again (or its groups cannot be read), so its adminCount is not stale any more; stopped after {written} change(s) without clearing it. Run plan again."
     )]
@@ -109,6 +118,7 @@ impl ApplyError {
             | ApplyError::Verify { written, .. }
             | ApplyError::NotStale { written, .. }
             | ApplyError::Concurrent(_, written)
+            | ApplyError::Raced { written, .. }
             | ApplyError::Cancelled { written } => *written,
             _ => 0,
         }
@@ -195,13 +205,14 @@ fn unchanged_since_plan(change: &Change, current: &[Vec<u8>]) -> bool {
 /// Reads the value before and computes the value after of every group, and writes the backup
 /// of both (fsynced) before anything in the directory changes; stops first if a value moved
 /// since the plan was made.
-async fn back_up(
+async fn write_backup(
     conn: &mut Connection,
     plan: &Plan,
     groups: &[Group<'_>],
     dc: &str,
     opts: &ApplyOptions,
     backup_path: &Path,
+    key: &crate::seal::LocalKey,
 ) -> Result<Backup, ApplyError> {
     let ctx = plan.context();
     let mut entries = Vec::new();
@@ -239,8 +250,9 @@ async fn back_up(
         connector_sid: plan.connector_sid.clone(),
         entries,
         checksum: String::new(),
+        mac: String::new(),
     };
-    backup.seal();
+    backup.seal(Some(key));
     backup.validate(backup_path)?;
     crate::faults::hit("before-backup");
     backup.write_new(backup_path)?;
@@ -406,8 +418,13 @@ pub struct Preview {
 
 /// The plan checked (as `apply` checks it) and turned into what it will do to the current
 /// values. Nothing is written.
-pub async fn preview(conn: &mut Connection, plan: &Plan) -> Result<Vec<Preview>, ApplyError> {
+pub async fn preview(
+    conn: &mut Connection,
+    plan: &Plan,
+    domain: &DomainScope,
+) -> Result<Vec<Preview>, ApplyError> {
     super::validate::check_file(plan)?;
+    in_domain(plan, domain)?;
     let ctx = plan.context();
     let mut out = Vec::new();
     for g in groups(plan) {
@@ -460,6 +477,23 @@ pub async fn preview(conn: &mut Connection, plan: &Plan) -> Result<Vec<Preview>,
     Ok(out)
 }
 
+/// Whether `change` would write nothing: the directory already holds it (its ACEs are explicit
+/// in the DACL, inheritance is on, the attribute has the values).
+pub async fn in_place(conn: &mut Connection, change: &Change) -> Result<bool, ApplyError> {
+    let current = backup::read_current(conn, &change.dn, attribute_of(change)).await?;
+    Ok(match &change.action {
+        Action::SetAttribute { values, .. } => {
+            let wanted: Vec<Vec<u8>> = values.iter().map(|v| v.as_bytes().to_vec()).collect();
+            backup::same_values(&wanted, &current)
+        }
+        Action::EnableInheritance => !current_sd(&change.dn, &current)?.dacl_protected(),
+        Action::AddAces { .. } => {
+            let (_, explicit) = backup::explicit_part(&current_sd(&change.dn, &current)?);
+            planned_aces(change)?.iter().all(|a| explicit.contains(a))
+        }
+    })
+}
+
 /// The preview as text for a terminal.
 pub fn preview_text(items: &[Preview]) -> String {
     let mut s = String::new();
@@ -478,35 +512,86 @@ pub fn preview_text(items: &[Preview]) -> String {
     s
 }
 
-/// Applies `plan` over `conn`, writing the backup to `backup_path` first.
-pub async fn apply(
-    conn: &mut Connection,
-    plan: &Plan,
-    backup_path: &Path,
-    opts: &ApplyOptions,
-    mut on_event: impl FnMut(Event),
-) -> Result<usize, ApplyError> {
-    let targets = super::validate::check_file(plan)?;
-    let root = conn.root_dse().await?;
-    let domain_sid = conn.domain_sid().await?.to_string();
-    if domain_sid != plan.domain_sid {
+/// Whether `plan` is for `domain` (SID and DN) and every object it changes is one of the
+/// domain's (not of the configuration, schema or an application partition).
+fn in_domain(plan: &Plan, domain: &DomainScope) -> Result<(), ApplyError> {
+    if plan.domain_sid != domain.sid.to_string() {
         return Err(ApplyError::OtherDomain {
             plan: plan.domain_sid.clone(),
-            domain: domain_sid,
+            domain: domain.sid.to_string(),
+        });
+    }
+    if !crate::ad::dn::same(&plan.domain_dn, &domain.dn) {
+        return Err(ApplyError::OtherDomain {
+            plan: plan.domain_dn.clone(),
+            domain: domain.dn.clone(),
+        });
+    }
+    match plan.changes.iter().find(|c| !domain.holds(&c.dn)) {
+        Some(c) => Err(ApplyError::OutsideDomain {
+            dn: c.dn.clone(),
+            domain: domain.dn.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// The first step of applying `plan` over `conn`: the plan is checked against `domain` (as the
+/// DC serves it), every object is proved writable and of the right class, and the backup of
+/// every value is written to `backup_path` (sealed with `key`). Nothing in the directory is
+/// written yet.
+pub async fn back_up(
+    conn: &mut Connection,
+    plan: &Plan,
+    domain: &DomainScope,
+    backup_path: &Path,
+    key: &crate::seal::LocalKey,
+    opts: &ApplyOptions,
+) -> Result<Backup, ApplyError> {
+    let targets = super::validate::check_file(plan)?;
+    in_domain(plan, domain)?;
+    let root = conn.root_dse().await?;
+    let sid = conn.domain_sid().await?;
+    if sid != domain.sid || !crate::ad::dn::same(&root.default_naming_context, &domain.dn) {
+        return Err(ApplyError::OtherDomain {
+            plan: domain.sid.to_string(),
+            domain: sid.to_string(),
         });
     }
     preflight(conn, plan, &targets).await?;
     for change in plan.changes.iter().filter(|c| clears_admin_count(c)) {
         still_stale(conn, plan, change, 0).await?;
     }
-
     let groups = groups(plan);
-    let backup = back_up(conn, plan, &groups, &root.dns_host_name, opts, backup_path).await?;
-    on_event(Event::BackedUp {
-        path: backup_path.display().to_string(),
-        entries: backup.entries.len(),
-    });
+    write_backup(
+        conn,
+        plan,
+        &groups,
+        &root.dns_host_name,
+        opts,
+        backup_path,
+        key,
+    )
+    .await
+}
 
+/// The second step: writes `plan` over `conn` as `backup` (from [`back_up`]) says, value by
+/// value, each guarded and verified. `assertion`: the DC lists the LDAP assertion control.
+pub async fn write(
+    conn: &mut Connection,
+    plan: &Plan,
+    backup: &Backup,
+    opts: &ApplyOptions,
+    assertion: bool,
+    mut on_event: impl FnMut(Event),
+) -> Result<usize, ApplyError> {
+    let groups = groups(plan);
+    if groups.len() != backup.entries.len() {
+        return Err(ApplyError::BadPlan(
+            "the backup does not hold the values of this plan".into(),
+        ));
+    }
+    let ctx = plan.context();
     let total = groups.len();
     let mut written = 0;
     for (index, (g, entry)) in groups.iter().zip(&backup.entries).enumerate() {
@@ -540,7 +625,26 @@ pub async fn apply(
             total,
             dn: g.dn.to_string(),
         });
-        match backup::write_guarded(conn, g.dn, g.attribute, &current, target.clone()).await {
+        let outcome = backup::write_guarded(
+            conn,
+            Write {
+                dn: g.dn,
+                attribute: g.attribute,
+                old: &current,
+                new: target.clone(),
+                reference: &planned,
+                ctx: &ctx,
+                assertion,
+            },
+        )
+        .await;
+        match outcome {
+            Ok(Written::Raced(race)) => {
+                return Err(ApplyError::Raced {
+                    race,
+                    written: written + 1,
+                });
+            }
             Ok(_) => {}
             Err(Ok(c)) => return Err(ApplyError::Concurrent(c.to_string(), written)),
             Err(Err(source)) => {

@@ -9,13 +9,11 @@
 //! all in the backup's domain. So even a restore of the whole original value can only take the
 //! tool's own changes back.
 
-mod guarded;
+pub mod guarded;
 mod restore;
 
-pub use guarded::{Concurrent, Written, metadata_version, write_guarded};
-pub use restore::{
-    RestoreItem, RestoreMode, RestoreReport, execute_restore, prepare_restore, restore,
-};
+pub use guarded::{Concurrent, Race, Written, metadata_version, write_guarded};
+pub use restore::{RestoreItem, RestoreMode, RestoreReport, execute_restore, prepare_restore};
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -27,8 +25,12 @@ use crate::ad::{AdError, Connection, controls};
 use crate::sd::{Ace, DomainContext, SecurityDescriptor, Sid, sddl};
 use crate::sddl_input;
 
-/// The backup file's schema version (2: before and after, sealed).
-pub const BACKUP_SCHEMA: u32 = 2;
+/// The backup file's schema version (3: authenticated with the local key; 2: before and after,
+/// with a checksum only).
+pub const BACKUP_SCHEMA: u32 = 3;
+
+/// The schema of backups written before the local key: still read, never authenticated.
+const UNSIGNED_SCHEMA: u32 = 2;
 
 /// The attribute name under which DACLs are kept (read and written with SD flags = DACL).
 pub const DACL_ATTRIBUTE: &str = "nTSecurityDescriptor";
@@ -47,9 +49,40 @@ pub struct Backup {
     #[serde(default)]
     pub connector_sid: String,
     pub entries: Vec<Entry>,
-    /// SHA-256 of the rest, hex.
+    /// SHA-256 of the rest, hex: the file is whole.
     #[serde(default)]
     pub checksum: String,
+    /// HMAC-SHA-256 of the rest under the local key ([`crate::seal`]), hex: the tool wrote it,
+    /// as this user on this machine.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub mac: String,
+}
+
+/// Whether a backup is one this tool wrote here, as this user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Authenticity {
+    /// Its MAC verifies under the local key.
+    Authenticated,
+    /// It has no MAC (an older version wrote it).
+    Unsigned,
+    /// Its MAC does not verify: another machine or user wrote it, or it was edited and
+    /// checksummed again.
+    Foreign,
+    /// The local key cannot be used (why, in the key's words).
+    KeyUnavailable(crate::seal::KeyError),
+}
+
+impl Authenticity {
+    pub fn is_authenticated(&self) -> bool {
+        *self == Authenticity::Authenticated
+    }
+}
+
+/// A backup read from a file, and whether it is authenticated.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub backup: Backup,
+    pub authenticity: Authenticity,
 }
 
 /// One value: before, and what apply writes.
@@ -100,6 +133,38 @@ pub enum BackupError {
         "{dn} ({attribute}) changed since apply wrote it, so its whole original value is not put back (that would undo someone else's change); nothing was written"
     )]
     ChangedSince { dn: String, attribute: String },
+    #[error(
+        "the backup file {path} is not authenticated as one this tool wrote on this computer ({}), so whole values are not written back from it; a plain restore (without --whole) takes back only the tool's own grants", authenticity_words(why)
+    )]
+    NotAuthenticated { path: String, why: Authenticity },
+    #[error(
+        "the backup file {path} was made for the connector {backup}, but the connector here is {connector}; nothing was written"
+    )]
+    OtherConnector {
+        path: String,
+        backup: String,
+        connector: String,
+    },
+    #[error(
+        "the backup file {path} was made for {backup}, but the directory's domain is {domain}; nothing was written"
+    )]
+    OtherDomainName {
+        path: String,
+        backup: String,
+        domain: String,
+    },
+    #[error(
+        "the backup file {path} names {dn}, which is not an object of the domain {domain}; nothing was written"
+    )]
+    OutsideDomain {
+        path: String,
+        dn: String,
+        domain: String,
+    },
+    #[error("{race}; the restore stopped after {restored} value(s)")]
+    Raced { race: Race, restored: usize },
+    #[error("the local key cannot be used to seal the backup: {0}. Nothing was changed in the directory.")]
+    Key(#[from] crate::seal::KeyError),
     #[error("restoring {dn}: {source}")]
     Restore {
         dn: String,
@@ -218,21 +283,39 @@ fn is_duration(values: &[Vec<u8>]) -> bool {
 }
 
 impl Backup {
-    /// The checksum over everything but itself.
-    pub fn compute_checksum(&self) -> String {
+    /// The bytes the checksum and the MAC cover: the backup without either.
+    fn covered(&self) -> Vec<u8> {
         let mut copy = self.clone();
         copy.checksum = String::new();
-        let bytes = serde_json::to_vec(&copy).unwrap_or_default();
-        ring::digest::digest(&ring::digest::SHA256, &bytes)
+        copy.mac = String::new();
+        serde_json::to_vec(&copy).unwrap_or_default()
+    }
+
+    /// The checksum over everything but itself (and the MAC).
+    pub fn compute_checksum(&self) -> String {
+        ring::digest::digest(&ring::digest::SHA256, &self.covered())
             .as_ref()
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
     }
 
-    /// Seals the backup with its checksum.
-    pub fn seal(&mut self) {
+    /// Seals the backup with its checksum and, with `key`, its MAC.
+    pub fn seal(&mut self, key: Option<&crate::seal::LocalKey>) {
         self.checksum = self.compute_checksum();
+        self.mac = key.map(|k| k.sign(&self.covered())).unwrap_or_default();
+    }
+
+    /// Whether this backup is one the tool wrote here as this user.
+    pub fn authenticity(&self, key: Result<&crate::seal::LocalKey, &crate::seal::KeyError>) -> Authenticity {
+        if self.mac.is_empty() {
+            return Authenticity::Unsigned;
+        }
+        match key {
+            Ok(k) if k.verify(&self.covered(), &self.mac) => Authenticity::Authenticated,
+            Ok(_) => Authenticity::Foreign,
+            Err(e) => Authenticity::KeyUnavailable(e.clone()),
+        }
     }
 
     /// Checks the backup is whole, unedited, and holds only what `apply` writes, so a restore
@@ -242,7 +325,7 @@ impl Backup {
             path: path.display().to_string(),
             reason,
         };
-        if self.schema != BACKUP_SCHEMA {
+        if self.schema != BACKUP_SCHEMA && self.schema != UNSIGNED_SCHEMA {
             return Err(damaged(format!(
                 "schema {} is not {BACKUP_SCHEMA}: it was written by another version",
                 self.schema
@@ -267,6 +350,14 @@ impl Backup {
                 return Err(bad(format!("not in the domain {}", self.domain_dn)));
             }
             let (original, written) = (e.values().map_err(&bad)?, e.written().map_err(&bad)?);
+            if same_written(&e.attribute, &original, &written) {
+                return Err(bad("it changes nothing, and apply only backs up what it changes".into()));
+            }
+            if e.unprotects && !self.clears_admin_count(&e.dn) {
+                return Err(bad(
+                    "it enables inheritance, which apply only does on a user whose stale adminCount it clears in the same run".into(),
+                ));
+            }
             match e.attribute.to_ascii_lowercase().as_str() {
                 "ntsecuritydescriptor" => {
                     check_dacl_entry(e, &original, &written, &connector, &self.domain_dn)
@@ -292,8 +383,29 @@ impl Backup {
         Ok(())
     }
 
+    /// Whether this backup clears adminCount on `dn` (apply's stale-administrator change, the
+    /// only one that enables inheritance).
+    fn clears_admin_count(&self, dn: &str) -> bool {
+        self.entries.iter().any(|e| {
+            e.attribute.eq_ignore_ascii_case("adminCount")
+                && crate::ad::dn::same(&e.dn, dn)
+                && e.values().is_ok_and(|v| v == [b"1".to_vec()])
+        })
+    }
+
+    /// Reads and validates a backup file, and says whether it is authenticated.
+    pub fn load(path: &Path) -> Result<Loaded, BackupError> {
+        let backup = Self::read(path)?;
+        let key = crate::seal::LocalKey::open();
+        let authenticity = backup.authenticity(key.as_ref());
+        Ok(Loaded {
+            backup,
+            authenticity,
+        })
+    }
+
     /// Reads and validates a backup file.
-    pub fn load(path: &Path) -> Result<Self, BackupError> {
+    fn read(path: &Path) -> Result<Self, BackupError> {
         let text = std::fs::read(path).map_err(|e| BackupError::Read {
             path: path.display().to_string(),
             reason: e.to_string(),
@@ -405,6 +517,18 @@ fn check_dacl_entry(
         return Err("inheritance changes in a way apply never makes".into());
     }
     Ok(())
+}
+
+/// Why a backup is not authenticated, in a few English words (for messages and logs).
+pub fn authenticity_words(a: &Authenticity) -> String {
+    match a {
+        Authenticity::Authenticated => "authenticated".into(),
+        Authenticity::Unsigned => "it has no MAC: an older version wrote it".into(),
+        Authenticity::Foreign => {
+            "its MAC does not match this computer's key: it was written elsewhere or edited".into()
+        }
+        Authenticity::KeyUnavailable(e) => e.to_string(),
+    }
 }
 
 /// The default backup location: a timestamped file in the platform data directory

@@ -88,6 +88,15 @@ pub fn compute(
         pdc_emulator: f.domain.pdc_emulator.clone(),
         connector_dn: connector.account.dn.clone(),
         connector_sid: sid.to_string(),
+        request: super::PlanRequest {
+            options: opts.clone(),
+            // The whole domain is said as no scope at all.
+            scopes: if f.scopes.iter().all(|s| crate::ad::dn::same(s, &f.domain.dn)) {
+                Vec::new()
+            } else {
+                f.scopes.clone()
+            },
+        },
         changes: Vec::new(),
         warnings: Vec::new(),
         warnings_said: Vec::new(),

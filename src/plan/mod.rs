@@ -7,6 +7,7 @@ pub mod apply;
 pub mod backup;
 mod compute;
 pub mod diff;
+pub mod reconcile;
 mod extra;
 pub mod sim;
 pub mod validate;
@@ -20,8 +21,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::sd::DomainContext;
 
-/// The plan file's schema version (2: sealed with a checksum, structured `not_fixed`).
-pub const SCHEMA: u32 = 2;
+/// The plan file's schema version (3: the request it was made with; 2: sealed with a
+/// checksum, structured `not_fixed`).
+pub const SCHEMA: u32 = 3;
 
 /// Whether to grant on inetOrgPerson objects too.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,6 +68,17 @@ pub struct PlanOptions {
     /// emptied. (Where it cannot read it at all, the plan grants it anyway.)
     #[serde(default)]
     pub grant_samserver: bool,
+}
+
+/// What a plan was asked for: its options and the sync scope. A plan file is a reviewed request:
+/// `apply --plan` plans again from the directory with these (and the connection, connector and
+/// AdminSDHolder consent given then) and writes only what both plans hold.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct PlanRequest {
+    pub options: PlanOptions,
+    /// The OUs and containers of the sync scope (none: the whole domain).
+    pub scopes: Vec<String>,
 }
 
 /// Where the plan grants the writeback rights.
@@ -182,6 +195,9 @@ pub struct Plan {
     pub pdc_emulator: Option<String>,
     pub connector_dn: String,
     pub connector_sid: String,
+    /// The options and scope it was made with.
+    #[serde(default)]
+    pub request: PlanRequest,
     pub changes: Vec<Change>,
     /// Things to know before applying (GPOs that will undo a policy change, risky options), in
     /// English.
@@ -259,21 +275,6 @@ pub struct NotFixed {
 }
 
 impl Plan {
-    /// Where to write when the plan was read from another DC than the PDC emulator: the PDC's
-    /// name, and its address with the port of `connected` (the server now connected to).
-    /// `None`: already there, or the PDC emulator is unknown.
-    pub fn pdc_server(&self, connected: &str) -> Option<(&str, String)> {
-        let pdc = self.pdc_emulator.as_deref()?;
-        if self.dc.eq_ignore_ascii_case(pdc) {
-            return None;
-        }
-        let address = match connected.rsplit_once(':') {
-            Some((_, port)) => format!("{pdc}:{port}"),
-            None => pdc.to_string(),
-        };
-        Some((pdc, address))
-    }
-
     pub fn is_empty(&self) -> bool {
         self.changes.is_empty()
     }

@@ -259,6 +259,7 @@ mod tests {
             pdc_emulator: None,
             connector_dn: "CN=MSOL,DC=example,DC=test".into(),
             connector_sid: CONNECTOR.into(),
+            request: Default::default(),
             changes,
             warnings: Vec::new(),
             warnings_said: Vec::new(),

@@ -29,6 +29,8 @@ pub enum PsError {
         "this sync server is in staging mode: it does not export, so writeback must be enabled on the active server"
     )]
     StagingMode,
+    #[error("Entra Connect is not installed on this computer")]
+    NotSyncServer,
     #[error("no Entra connector was found on this server")]
     NoEntraConnector,
     #[error("{cmdlet} ran, but reading it back says writeback is still off")]

@@ -7,6 +7,7 @@
 
 #![allow(dead_code)]
 
+pub mod forge;
 pub mod forward;
 pub mod regression;
 

@@ -42,6 +42,7 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
     use writeback_wizard::gui::jobs::{
         self, ApplyEvent, ApplyParams, DirectoryParams, RestoreEvent,
     };
+    use writeback_wizard::engine::write::RunEvent;
     use writeback_wizard::plan::apply::Event;
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
@@ -64,14 +65,16 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
     assert!(planned.plan.changes.len() >= 3);
     let cancel = Arc::new(std::sync::atomic::AtomicBool::new(false));
     let backup = dir.join("backup.json");
+    let directory = writeback_wizard::engine::Directory {
+        label: lab.var("LAB_LDAPS_URL").into(),
+        login: params.login(),
+        options: Default::default(),
+    };
     let mut stream = std::pin::pin!(jobs::apply(ApplyParams {
-        directory: params.clone(),
-        plan: Arc::new(planned.plan.clone()),
-        backup: backup.clone(),
+        directories: vec![(directory.clone(), Arc::new(planned.plan.clone()))],
+        manifest: backup.clone(),
         cancel: cancel.clone(),
-        enable_writeback: false,
-        cloud_sync: None,
-        others: Vec::new(),
+        switch: None,
         powershell: Default::default(),
     }));
     let mut verified = 0;
@@ -79,10 +82,14 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
     while let Some(e) = stream.next().await {
         match e {
             // The user presses Cancel while the first object is being written.
-            ApplyEvent::Step(Event::Writing { index: 0, .. }) => {
-                cancel.store(true, std::sync::atomic::Ordering::SeqCst)
-            }
-            ApplyEvent::Step(Event::Verified { .. }) => verified += 1,
+            ApplyEvent::Run(RunEvent::Step {
+                event: Event::Writing { index: 0, .. },
+                ..
+            }) => cancel.store(true, std::sync::atomic::Ordering::SeqCst),
+            ApplyEvent::Run(RunEvent::Step {
+                event: Event::Verified { .. },
+                ..
+            }) => verified += 1,
             ApplyEvent::Done(r) => done = Some(r),
             _ => {}
         }
@@ -92,21 +99,21 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
     };
     assert_eq!(
         (written, verified),
-        (1, 1),
+        (vec![1], 1),
         "the write in progress finished and was verified"
     );
     assert!(e.message.contains("cancelled after 1"), "{}", e.message);
     assert_ne!(snapshot(&lab).await, before, "one change was written");
-    let b = jobs::load_backup(backup.clone()).await.unwrap();
-    let items = jobs::prepare_restore(params.clone(), b, backup)
+    let files = jobs::open_run(backup.clone()).await.unwrap();
+    let parts = jobs::prepare_restore(vec![directory], files)
         .await
         .unwrap();
     assert_eq!(
-        items.iter().filter(|i| i.target.is_some()).count(),
+        parts.iter().map(|p| p.writes()).sum::<usize>(),
         1,
         "only the value written is taken back"
     );
-    let mut restore = std::pin::pin!(jobs::restore(vec![(params, items)]));
+    let mut restore = std::pin::pin!(jobs::restore(parts));
     let mut ok = false;
     while let Some(e) = restore.next().await {
         if let RestoreEvent::Done(r) = e {
@@ -147,7 +154,7 @@ async fn closing_the_window_while_configuring_cancels_and_exits_after_the_curren
     );
     assert!(h.w.close_when_done);
     h.assert_shows("Cancelling after the current object…");
-    let done = Message::Configuring(configuring::Message::Event(ApplyEvent::Done(Ok(1))));
+    let done = Message::Configuring(configuring::Message::Event(ApplyEvent::Done(Ok(vec![1]))));
     assert!(
         exits(h.w.update(done)).await,
         "closes once the write is verified"

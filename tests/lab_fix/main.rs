@@ -22,9 +22,19 @@ use std::path::PathBuf;
 use common::{Lab, run_bin};
 use writeback_wizard::ad::{Connection, controls};
 
+/// A fresh path in the test folder: nothing there, and no backups of an earlier run beside it
+/// (`<stem>.<n>-<domain>.json`).
 fn tmp(name: &str) -> PathBuf {
     let p = tmp_keep(name);
     let _ = std::fs::remove_file(&p);
+    if let (Some(dir), Some(stem)) = (p.parent(), p.file_stem()) {
+        let prefix = format!("{}.", stem.to_string_lossy());
+        for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+    }
     p
 }
 

@@ -1,299 +1,591 @@
-//! Refusals: bad backups, unprivileged accounts and tampered plan files write nothing.
+//! Refusals, proved from the DC: plan files and backups edited by a stranger (and re-sealed
+//! with the tests' own forger), accounts that must never be the connector, and unprivileged
+//! sign-ins write nothing harmful. Each case ends with the DC itself: the account a forged file
+//! meant to empower really tries, and fails.
 
 use super::*;
+use common::forge;
+use writeback_wizard::plan::backup::Backup;
+use writeback_wizard::plan::{Action, Plan};
+use writeback_wizard::sd::{Ace, DomainContext, sddl};
+
+fn read_plan(path: &std::path::Path) -> Plan {
+    serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap()
+}
+
+/// A genuine plan of the lab (default options), as `plan --format json` writes it.
+fn genuine_plan(lab: &Lab, name: &str, extra: &[&str]) -> Plan {
+    let f = tmp(name);
+    let mut args = vec!["plan", "--format", "json", "-o", f.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let (code, _, err) = cli(lab, &args, None, &[]);
+    assert_eq!(code, 0, "{err}");
+    read_plan(&f)
+}
+
+/// `apply --plan` of `plan` (written to `name`); returns the exit code, output, errors, and
+/// whether a run file was made.
+fn apply_plan(lab: &Lab, name: &str, plan: &Plan, extra: &[&str]) -> (i32, String, String, bool) {
+    let f = tmp(name);
+    forge::write(&f, plan);
+    let run = tmp(&format!("{name}.run"));
+    let mut args = vec![
+        "apply",
+        "--plan",
+        f.to_str().unwrap(),
+        "--yes",
+        "--backup",
+        run.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let (code, out, err) = cli(lab, &args, None, &[]);
+    (code, out, err, run.exists())
+}
+
+/// Every SID in a plan's ACEs and its connector replaced by `sid`.
+fn retarget(plan: &Plan, sid: &str) -> Plan {
+    forge::plan(plan, |p| {
+        let old = p.connector_sid.clone();
+        p.connector_sid = sid.to_string();
+        for c in &mut p.changes {
+            if let Action::AddAces { aces } = &mut c.action {
+                for a in aces {
+                    *a = a.replace(&old, sid);
+                }
+            }
+        }
+    })
+}
+
+async fn sid_of(conn: &mut Connection, dn: &str) -> String {
+    let e = conn.read(dn, &["objectSid"], vec![]).await.unwrap().unwrap();
+    writeback_wizard::sd::Sid::from_ldap_value(e.first("objectSid").unwrap())
+        .unwrap()
+        .to_string()
+}
+
+async fn bind_as(lab: &Lab, dn: &str, pw_var: &str) -> Connection {
+    Connection::simple(
+        &lab.options(),
+        &writeback_wizard::ad::SimpleCredential {
+            user: dn.to_string(),
+            password: zeroize::Zeroizing::new(lab.var(pw_var).to_string()),
+        },
+    )
+    .await
+    .unwrap()
+}
 
 #[tokio::test]
-async fn bad_backups_and_unprivileged_accounts_write_nothing() {
-    use writeback_wizard::plan::backup::Backup;
+async fn a_plan_file_never_decides_where_the_tool_connects() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    // A stand-in listener where a forged plan says the DC and PDC emulator are: it counts every
+    // connection made to it (a credential could only reach it through one).
+    let fake = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let fake_addr = fake.local_addr().unwrap();
+    let dialled = std::sync::Arc::new(AtomicUsize::new(0));
+    let d = dialled.clone();
+    std::thread::spawn(move || {
+        for c in fake.incoming().flatten() {
+            d.fetch_add(1, Ordering::SeqCst);
+            drop(c);
+        }
+    });
+    // The real DC behind a forwarder, to see whether anything reaches it at all.
+    let dc: std::net::SocketAddr = "127.0.0.1:636".parse().unwrap();
+    let fwd = common::forward::Forwarder::start("127.0.0.1:0", dc, None);
+    let via = format!("ldaps://127.0.0.1:{}", fwd.addr.port());
+    let genuine = genuine_plan(&lab, "where.json", &[]);
+    let forged = forge::plan(&genuine, |p| {
+        p.dc = fake_addr.to_string();
+        p.pdc_emulator = Some(fake_addr.to_string());
+    });
+    let run_via = |name: &str, plan: &Plan| {
+        let f = tmp(name);
+        forge::write(&f, plan);
+        let args = [
+            "apply",
+            "--plan",
+            f.to_str().unwrap(),
+            "--server",
+            &via,
+            "--ca-file",
+            lab.var("LAB_CA_FILE"),
+            "--user",
+            lab.var("LAB_ADMIN_UPN"),
+            "--password-env",
+            "ADMIN_PW",
+        ];
+        // No --yes and no terminal: it shows the preview and stops before writing.
+        common::run_bin(&args, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))])
+    };
+    let (code, out, err) = run_via("where-forged.json", &forged);
+    assert_eq!(dialled.load(Ordering::SeqCst), 0, "the file's DC was dialled");
+    assert_eq!(code, 2, "{out}\n{err}");
+    assert!(
+        out.contains(&format!("The plan file was made at {fake_addr}"))
+            && out.contains("only compared"),
+        "{out}"
+    );
+    assert!(err.contains("--yes"), "stopped at the question: {err}");
+    // A file that fails its checksum: refused before anything reaches any server.
+    let before = fwd.from_server.load(Ordering::SeqCst);
+    let mut broken = forged.clone();
+    broken.time.push('x');
+    let (code, _, err) = run_via("where-broken.json", &broken);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("checksum"), "{err}");
+    assert_eq!(
+        fwd.from_server.load(Ordering::SeqCst),
+        before,
+        "nothing was sent to the DC for a broken file"
+    );
+    assert_eq!(dialled.load(Ordering::SeqCst), 0);
+}
+
+#[tokio::test]
+async fn a_plan_or_connector_aimed_at_anyone_else_is_refused_and_alice_still_cannot_reset_bob() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
     let root = lab.var("LAB_BASE_DN").to_string();
     let before = raw_dacl(&mut admin, &root).await;
-    let mut failures: Vec<String> = Vec::new();
-    let mut expect = |ok: bool, what: String| {
-        if !ok {
-            failures.push(what);
+    let genuine = genuine_plan(&lab, "aim.json", &[]);
+    let alice_sid = sid_of(&mut admin, lab.var("LAB_ALICE_DN")).await;
+    let mut failures = Vec::new();
+    for (name, sid) in [("everyone", "S-1-5-11"), ("alice", alice_sid.as_str())] {
+        let (code, _, err, made) =
+            apply_plan(&lab, &format!("aim-{name}.json"), &retarget(&genuine, sid), &[]);
+        if code != 2 || !err.contains(&format!("made for the connector {sid}")) || made {
+            failures.push(format!("{name}: {code} {err}"));
         }
-    };
+    }
+    // Accounts that may never hold the rights, named as the connector.
+    let users = format!("CN=Domain Users,CN=Users,{root}");
+    for (given, want) in [
+        (users.as_str(), "cannot be the connector"),
+        ("S-1-5-11", "no account matches"),
+        ("Administrator", "cannot be the connector"),
+        (lab.var("LAB_DAVE_DN"), "protected account"),
+    ] {
+        let run = tmp("aim-connector.json");
+        let (code, _, err) = cli(
+            &lab,
+            &[
+                "apply",
+                "--connector",
+                given,
+                "--yes",
+                "--backup",
+                run.to_str().unwrap(),
+            ],
+            None,
+            &[],
+        );
+        if code != 2 || !err.contains(want) || run.exists() {
+            failures.push(format!("--connector {given}: {code} {err}"));
+        }
+    }
+    assert_eq!(raw_dacl(&mut admin, &root).await, before, "nothing written");
+    // The DC's word: alice still cannot reset bob, nor clear his pwdLastSet.
+    let mut alice = bind_as(&lab, lab.var("LAB_ALICE_DN"), "LAB_USER_PW").await;
+    for op in [common::Op::Reset, common::Op::PwdLastSetZero] {
+        let r = common::attempt(
+            &mut alice,
+            &mut admin,
+            lab.var("LAB_BOB_DN"),
+            op,
+            "Alice!Owns#Bob1",
+        )
+        .await;
+        assert_eq!(r, Ok(false), "alice {op:?} on bob");
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
 
-    // An account that may not write DACLs: a clear error before anything is written, no backup.
-    let backup = tmp("alice.json");
-    let alice = Some((lab.var("LAB_ALICE_DN"), "USER_PW"));
+#[tokio::test]
+async fn grants_on_a_domain_admin_or_adminsdholder_are_refused() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let dave = lab.var("LAB_DAVE_DN").to_string();
+    let holder = format!("CN=AdminSDHolder,CN=System,{root}");
+    let before = [
+        raw_dacl(&mut admin, &root).await,
+        raw_dacl(&mut admin, &dave).await,
+        raw_dacl(&mut admin, &holder).await,
+    ];
+    let genuine = genuine_plan(&lab, "dave.json", &[]);
+    // The connector's own-object grants, as the tool puts them on a protected ordinary user,
+    // added for dave (Domain Admins).
+    let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
+    let own: Vec<String> = writeback_wizard::check::Right::ALL
+        .into_iter()
+        .map(|r| sddl::format_ace(&r.own_ace(&msol), &DomainContext::default()).unwrap())
+        .collect();
+    let on_dave = forge::plan(&genuine, |p| {
+        let mut c = p.changes[0].clone();
+        c.dn = dave.clone();
+        c.action = Action::AddAces { aces: own.clone() };
+        p.changes.push(c);
+    });
+    let (code, _, err, made) = apply_plan(&lab, "dave-forged.json", &on_dave, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("would not plan now") && err.contains(&format!("{dave}: +")),
+        "{err}"
+    );
+    assert!(!made, "no run file");
+    // A genuine plan made with --include-adminsdholder, applied without that consent now.
+    let with_holder = genuine_plan(&lab, "holder.json", &["--include-adminsdholder"]);
+    assert!(
+        with_holder
+            .changes
+            .iter()
+            .any(|c| c.dn.eq_ignore_ascii_case(&holder))
+    );
+    let (code, _, err, made) = apply_plan(&lab, "holder-apply.json", &with_holder, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(&format!("{holder}: +")), "{err}");
+    assert!(!made);
+    assert_eq!(
+        [
+            raw_dacl(&mut admin, &root).await,
+            raw_dacl(&mut admin, &dave).await,
+            raw_dacl(&mut admin, &holder).await,
+        ],
+        before,
+        "nothing written"
+    );
+    // The DC's word: the connector cannot reset dave.
+    let mut msol_conn = lab.connector().await;
+    let r = common::attempt(
+        &mut msol_conn,
+        &mut admin,
+        &dave,
+        common::Op::Reset,
+        "Msol!Owns#Dave1",
+    )
+    .await;
+    assert_eq!(r, Ok(false), "the connector resets dave");
+}
+
+#[tokio::test]
+async fn control_bytes_from_a_file_reach_the_terminal_escaped() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let genuine = genuine_plan(&lab, "ctl.json", &[]);
+    let raw = |t: &str| t.contains(['\u{1b}', '\u{9b}', '\u{202e}', '\r']);
+    // Warnings and blockers a file brings are never shown: the ones shown are computed now.
+    let said = forge::plan(&genuine, |p| {
+        p.warnings.push("\u{1b}[2J\u{1b}[H all clear, nothing to review \r".into());
+        for n in &mut p.not_fixed {
+            n.reason = "\u{1b}[2J fine".into();
+            n.code = String::new();
+        }
+    });
+    let f = tmp("ctl-said.json");
+    forge::write(&f, &said);
+    // No --yes and no terminal: the preview is shown, then it stops at the question.
+    let (code, out, err) = cli(&lab, &["apply", "--plan", f.to_str().unwrap()], None, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.contains("as it applies to the directory now"), "{out}");
+    assert!(!out.contains("all clear") && !raw(&out), "{out:?}");
+    // A DN with escape sequences and a direction override: named in the refusal, escaped.
+    let users = lab.var("LAB_USERS_OU_DN");
+    let evil_dn = format!("CN=x\u{1b}[2J\u{1b}[H\u{202e}moc.live\u{9b}31m,{users}");
+    let forged = forge::plan(&genuine, |p| {
+        let mut c = p.changes[0].clone();
+        c.dn = evil_dn.clone();
+        p.changes.push(c);
+    });
+    let (code, out, err, made) = apply_plan(&lab, "ctl-forged.json", &forged, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!made);
+    assert!(!raw(&out) && !raw(&err), "{out:?} {err:?}");
+    assert!(
+        err.contains("CN=x\\u001b[2J\\u001b[H\\u202emoc.live\\u009b31m,"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let msol_dn = lab.var("LAB_MSOL_DN").to_string();
+    let users = lab.var("LAB_USERS_OU_DN").to_string();
+    let delegated = lab.var("LAB_DELEGATED_OU_DN").to_string();
+    let originals = raw_dacl(&mut admin, &root).await;
+    let run = tmp("genuine-run.json");
     let (code, _, err) = cli(
         &lab,
-        &["apply", "--yes", "--backup", backup.to_str().unwrap()],
-        alice,
-        &[],
-    );
-    expect(
-        code == 2 && err.contains("may not change") && err.contains("nothing was written"),
-        format!("alice: {code} {err}"),
-    );
-    expect(!backup.exists(), "no backup, nothing written".into());
-    expect(
-        raw_dacl(&mut admin, &root).await == before,
-        "alice wrote".into(),
-    );
-
-    // Make a real backup to damage.
-    let good = tmp("good.json");
-    let (code, _, err) = cli(
-        &lab,
-        &["apply", "--yes", "--backup", good.to_str().unwrap()],
+        &["apply", "--yes", "--backup", run.to_str().unwrap()],
         None,
         &[],
     );
     assert_eq!(code, 0, "{err}");
     let applied = raw_dacl(&mut admin, &root).await;
-    let text = std::fs::read_to_string(&good).unwrap();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(&good).unwrap().permissions().mode() & 0o777;
-        expect(mode == 0o600, format!("the backup is private: {mode:o}"));
+    let watched = [msol_dn.as_str(), users.as_str(), delegated.as_str()];
+    let mut state = Vec::new();
+    for dn in watched {
+        state.push(raw_dacl(&mut admin, dn).await);
     }
-    let refuse = |name: &str, content: String, want: &str| -> Option<String> {
+    let (_, genuine) = forge::first_backup(&run);
+    let restore = |name: &str, b: &Backup, extra: &[&str]| {
         let f = tmp(name);
-        std::fs::write(&f, content).unwrap();
-        let (code, _, err) = cli(
+        forge::write(&f, b);
+        let mut args = vec!["restore", "--backup", f.to_str().unwrap(), "--yes"];
+        args.extend_from_slice(extra);
+        cli(&lab, &args, None, &[])
+    };
+    let mut failures = Vec::new();
+    let mut expect_refused = |what: &str, (code, _, err): (i32, String, String), want: &str| {
+        if code != 2 || !err.contains(want) {
+            failures.push(format!("{what}: {code} {err}"));
+        }
+    };
+
+    // 1. A whole-value entry for the connector's own account whose "original" lets alice reset
+    //    the connector's password: consistent in shape, re-checksummed, its MAC now wrong.
+    let alice_sid: writeback_wizard::sd::Sid = sid_of(&mut admin, lab.var("LAB_ALICE_DN"))
+        .await
+        .parse()
+        .unwrap();
+    let msol_sid: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
+    let mut sd = writeback_wizard::sd::SecurityDescriptor::from_bytes(&state[0]).unwrap();
+    let reset = |sid: &writeback_wizard::sd::Sid| -> Ace {
+        writeback_wizard::check::Right::ResetPassword.own_ace(sid)
+    };
+    sd.dacl.acl_mut().unwrap().aces.push(reset(&alice_sid));
+    let original = sd.to_bytes().unwrap();
+    let own: Vec<Ace> = writeback_wizard::check::Right::ALL
+        .into_iter()
+        .map(|r| r.own_ace(&msol_sid))
+        .collect();
+    sd.dacl.acl_mut().unwrap().aces.extend(own.iter().cloned());
+    let written = sd.to_bytes().unwrap();
+    let entry = writeback_wizard::plan::backup::Entry::dacl(
+        &msol_dn,
+        &original,
+        &written,
+        &own,
+        false,
+        &DomainContext::default(),
+    );
+    for keep_mac in [true, false] {
+        let forged = forge::backup(&genuine, keep_mac, |b| b.entries = vec![entry.clone()]);
+        expect_refused(
+            "whole-value forgery",
+            restore("whole.json", &forged, &["--whole", "--force"]),
+            "not authenticated",
+        );
+    }
+    // 2. Inheritance cut on OU=Users: `unprotects` on an entry of an OU.
+    let users_dacl = writeback_wizard::sd::SecurityDescriptor::from_bytes(&state[1]).unwrap();
+    let mut protected = users_dacl.clone();
+    protected.set_control(writeback_wizard::sd::Control::DACL_PROTECTED, true);
+    let unprotect = writeback_wizard::plan::backup::Entry::dacl(
+        &users,
+        &protected.to_bytes().unwrap(),
+        &state[1],
+        &[],
+        true,
+        &DomainContext::default(),
+    );
+    let forged = forge::backup(&genuine, false, |b| b.entries.push(unprotect));
+    expect_refused(
+        "unprotects forgery",
+        restore("unprotect.json", &forged, &[]),
+        "inheritance",
+    );
+    // 3. Someone else's delegation: WritebackDelegates' grants on OU=Delegated, as if the tool
+    //    had made them for that group.
+    let delegates: writeback_wizard::sd::Sid =
+        lab.var("LAB_DELEGATES_GROUP_SID").parse().unwrap();
+    let theirs = common::grant(&delegates, writeback_wizard::sd::rights::CLASS_USER);
+    let mut without = writeback_wizard::sd::SecurityDescriptor::from_bytes(&state[2]).unwrap();
+    writeback_wizard::sd::canonical::remove_explicit(without.dacl.acl_mut().unwrap(), &theirs);
+    let delegation = writeback_wizard::plan::backup::Entry::dacl(
+        &delegated,
+        &without.to_bytes().unwrap(),
+        &state[2],
+        &theirs,
+        false,
+        &DomainContext::default(),
+    );
+    let forged = forge::backup(&genuine, false, |b| {
+        b.connector_sid = delegates.to_string();
+        b.entries = vec![delegation];
+    });
+    expect_refused(
+        "another connector's backup",
+        restore("delegation.json", &forged, &[]),
+        "made for the connector",
+    );
+    // 4. A run whose backup is missing: the whole restore fails, nothing is written.
+    let elsewhere = tmp("missing").join("run.json");
+    std::fs::create_dir_all(elsewhere.parent().unwrap()).unwrap();
+    std::fs::copy(&run, &elsewhere).unwrap();
+    let copy = elsewhere;
+    expect_refused(
+        "a run with a missing backup",
+        cli(
             &lab,
-            &["restore", "--backup", f.to_str().unwrap(), "--yes"],
+            &["restore", "--backup", copy.to_str().unwrap(), "--yes"],
             None,
             &[],
-        );
-        (code != 2 || !err.contains(want) || !err.contains("nothing was written"))
-            .then(|| format!("{name}: exit {code}: {err}"))
-    };
-    let sealed = |b: &mut Backup| {
-        b.seal();
-        serde_json::to_string_pretty(&*b).unwrap()
-    };
-    let good_backup: Backup = serde_json::from_str(&text).unwrap();
-    let mut cases: Vec<Option<String>> = Vec::new();
-    cases.push(refuse(
-        "truncated.json",
-        text[..text.len() / 2].to_string(),
-        "damaged",
-    ));
-    // Edited without resealing: the checksum says so.
-    cases.push(refuse(
-        "edited.json",
-        text.replace(lab.var("LAB_DOMAIN_SID"), "S-1-5-21-1-2-3"),
-        "checksum",
-    ));
-    // Resealed for another domain.
-    let mut foreign = good_backup.clone();
-    foreign.domain_sid = "S-1-5-21-1-2-3".into();
-    let foreign = sealed(&mut foreign);
-    let f = tmp("foreign.json");
-    std::fs::write(&f, foreign).unwrap();
-    let (code, _, err) = cli(
-        &lab,
-        &["restore", "--backup", f.to_str().unwrap(), "--yes"],
-        None,
-        &[],
+        ),
+        "missing or was changed",
     );
-    cases.push(
-        (code != 2 || !err.contains("made for domain S-1-5-21-1-2-3") || !err.contains("--force"))
-            .then(|| format!("foreign: {code} {err}")),
-    );
-    // Resealed to put Alice into Domain Admins: never something apply writes.
-    let mut member = good_backup.clone();
-    member.entries[0].dn = lab.var("LAB_DOMAIN_ADMINS_DN").to_string();
-    member.entries[0].attribute = "member".into();
-    member.entries[0].original_base64 = vec![writeback_wizard::sddl_input::encode_base64(
-        lab.var("LAB_ALICE_DN").as_bytes(),
-    )];
-    cases.push(refuse(
-        "member.json",
-        sealed(&mut member),
+    // 5. A backup for Domain Admins' members: never something apply writes.
+    let member = forge::backup(&genuine, false, |b| {
+        b.entries[0].dn = lab.var("LAB_DOMAIN_ADMINS_DN").to_string();
+        b.entries[0].attribute = "member".into();
+        b.entries[0].original_base64 = vec![writeback_wizard::sddl_input::encode_base64(
+            lab.var("LAB_ALICE_DN").as_bytes(),
+        )];
+    });
+    expect_refused(
+        "member forgery",
+        restore("member.json", &member, &[]),
         "never writes member",
-    ));
-    // Resealed with a root DACL "before" that holds Everyone:GenericAll: more than the grants.
-    let mut everyone = good_backup.clone();
-    let e = &mut everyone.entries[0];
-    let mut sd =
-        writeback_wizard::sd::SecurityDescriptor::from_bytes(&e.values().unwrap()[0]).unwrap();
-    sd.dacl.acl_mut().unwrap().aces.insert(
-        0,
-        writeback_wizard::sd::sddl::parse_ace("(A;CI;GA;;;WD)", &Default::default()).unwrap(),
     );
-    e.original_base64 = vec![writeback_wizard::sddl_input::encode_base64(
-        &sd.to_bytes().unwrap(),
-    )];
-    cases.push(refuse(
-        "everyone.json",
-        sealed(&mut everyone),
-        "more than the grants",
-    ));
-    for c in cases.into_iter().flatten() {
-        expect(false, c);
+
+    let mut now = Vec::new();
+    for dn in watched {
+        now.push(raw_dacl(&mut admin, dn).await);
     }
-    expect(
-        raw_dacl(&mut admin, &root).await == applied,
-        "nothing was restored from the bad files".into(),
-    );
-    // An existing backup file is never overwritten.
-    let (code, _, err) = cli(
+    let root_now = raw_dacl(&mut admin, &root).await;
+    // The DC's word: alice cannot reset the connector's password; the delegates keep theirs.
+    let mut alice = bind_as(&lab, lab.var("LAB_ALICE_DN"), "LAB_USER_PW").await;
+    let alice_on_msol = common::attempt(
+        &mut alice,
+        &mut admin,
+        &msol_dn,
+        common::Op::Reset,
+        "Alice!Owns#Msol1",
+    )
+    .await;
+    // The genuine, authenticated run restores whole.
+    let (code, out, err) = cli(
         &lab,
         &[
-            "apply",
-            "--min-password-age-zero",
-            "--yes",
+            "restore",
+            "--whole",
             "--backup",
-            good.to_str().unwrap(),
+            run.to_str().unwrap(),
+            "--yes",
         ],
         None,
         &[],
     );
-    expect(
-        code == 2 && err.contains("already exists"),
-        format!("overwrite: {code} {err}"),
-    );
-
-    let (code, _, err) = cli(
-        &lab,
-        &["restore", "--backup", good.to_str().unwrap(), "--yes"],
-        None,
-        &[],
-    );
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(raw_dacl(&mut admin, &root).await, before);
+    let restored = raw_dacl(&mut admin, &root).await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(now, state, "no forged backup changed a DACL");
+    assert_eq!(root_now, applied, "the root is as apply left it");
+    assert_eq!(alice_on_msol, Ok(false), "alice resets the connector");
+    assert_eq!(code, 0, "{out} {err}");
+    assert!(out.contains("the whole value before apply"), "{out}");
+    assert_eq!(restored, originals, "the genuine run restored whole");
 }
 
 #[tokio::test]
-async fn a_tampered_plan_file_is_refused_and_nothing_is_written() {
+async fn unprivileged_accounts_and_tampered_files_write_nothing() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
     let root = lab.var("LAB_BASE_DN").to_string();
     let before = raw_dacl(&mut admin, &root).await;
-    let plan_file = tmp("tamper-plan.json");
+    // An account that may not write DACLs: a clear error before anything is written, no files.
+    let run = tmp("alice.json");
+    let alice = Some((lab.var("LAB_ALICE_DN"), "USER_PW"));
     let (code, _, err) = cli(
         &lab,
-        &[
-            "plan",
-            "--format",
-            "json",
-            "-o",
-            plan_file.to_str().unwrap(),
-        ],
-        None,
+        &["apply", "--yes", "--backup", run.to_str().unwrap()],
+        alice,
         &[],
     );
-    assert_eq!(code, 0, "{err}");
-    let text = std::fs::read_to_string(&plan_file).unwrap();
-    let mut plan: writeback_wizard::plan::Plan = serde_json::from_str(&text).unwrap();
-    let try_apply = |name: &str, p: &writeback_wizard::plan::Plan| {
-        let f = tmp(name);
-        std::fs::write(&f, serde_json::to_string_pretty(p).unwrap()).unwrap();
-        let b = tmp(&format!("{name}.backup"));
-        let out = cli(
-            &lab,
-            &[
-                "apply",
-                "--plan",
-                f.to_str().unwrap(),
-                "--yes",
-                "--backup",
-                b.to_str().unwrap(),
-            ],
-            None,
-            &[],
-        );
-        (out, b.exists())
-    };
-    // One extra (A;CI;GA;;;WD) at the root, the file resealed so only the shape can catch it.
-    let writeback_wizard::plan::Action::AddAces { aces } = &mut plan.changes[0].action else {
-        panic!("the root grant comes first")
-    };
-    aces.push("(A;CI;GA;;;WD)".into());
-    writeback_wizard::plan::validate::seal(&mut plan);
-    let ((code, _, err), backed_up) = try_apply("everyone.json", &plan);
-    assert_eq!(code, 2, "{err}");
     assert!(
-        err.contains("(A;CI;GA;;;WD)") && err.contains("nothing was written"),
-        "{err}"
+        code == 2 && err.contains("may not change") && err.contains("nothing was written"),
+        "alice: {code} {err}"
     );
-    assert!(!backed_up);
-    // The same edit without resealing: the checksum catches it first.
-    let mut edited: writeback_wizard::plan::Plan = serde_json::from_str(&text).unwrap();
+    assert!(
+        !forge_backup_exists(&run),
+        "no backup of a run that wrote nothing"
+    );
+    // A plan edited without re-sealing: the checksum catches it, in German too.
+    let genuine = genuine_plan(&lab, "tamper.json", &[]);
+    let mut edited = genuine.clone();
     edited.connector_sid = lab.var("LAB_ADMIN_SID").to_string();
-    let ((code, _, err), _) = try_apply("edited.json", &edited);
+    let (code, _, err, _) = apply_plan(&lab, "tamper-edited.json", &edited, &[]);
     assert_eq!(code, 2);
     assert!(err.contains("checksum"), "{err}");
-    // In German, the whole sentence and its next step.
-    let edited_file = tmp("edited-de.json");
-    std::fs::write(&edited_file, serde_json::to_string_pretty(&edited).unwrap()).unwrap();
-    let (code, _, err) = cli(
-        &lab,
-        &[
-            "apply",
-            "--lang",
-            "de-DE",
-            "--plan",
-            edited_file.to_str().unwrap(),
-            "--yes",
-            "--backup",
-            tmp("edited-de.backup").to_str().unwrap(),
-        ],
-        None,
-        &[],
-    );
+    let (code, _, err, _) = apply_plan(&lab, "tamper-de.json", &edited, &["--lang", "de-DE"]);
     assert_eq!(code, 2);
     assert!(
         err.contains("Prüfsumme") && err.contains("nichts wurde geschrieben"),
         "{err}"
     );
-    // An attribute the tool never sets.
-    let mut member: writeback_wizard::plan::Plan = serde_json::from_str(&text).unwrap();
-    member.changes[0].action = writeback_wizard::plan::Action::SetAttribute {
-        attribute: "member".into(),
-        values: vec![lab.var("LAB_ALICE_DN").into()],
-    };
-    member.changes[0].dn = lab.var("LAB_DOMAIN_ADMINS_DN").into();
-    writeback_wizard::plan::validate::seal(&mut member);
-    let ((code, _, err), _) = try_apply("member.json", &member);
-    assert_eq!(code, 2);
-    assert!(err.contains("member"), "{err}");
-    assert_eq!(
-        raw_dacl(&mut admin, &root).await,
-        before,
-        "nothing was written"
+    // One extra (A;CI;GA;;;WD) at the root, re-sealed: only the shape catches it.
+    let everyone = forge::plan(&genuine, |p| {
+        if let Action::AddAces { aces } = &mut p.changes[0].action {
+            aces.push("(A;CI;GA;;;WD)".into());
+        }
+    });
+    let (code, _, err, made) = apply_plan(&lab, "tamper-everyone.json", &everyone, &[]);
+    assert!(
+        code == 2 && err.contains("(A;CI;GA;;;WD)") && err.contains("nothing was written"),
+        "{err}"
     );
-    // The untouched file applies, and what is shown is computed from the directory.
-    let (code, out, err) = cli(
+    assert!(!made);
+    // Plan options are the file's: others given with it are refused, not ignored.
+    let (code, _, err, _) = apply_plan(
         &lab,
-        &[
-            "apply",
-            "--plan",
-            plan_file.to_str().unwrap(),
-            "--yes",
-            "--backup",
-            tmp("ok.json").to_str().unwrap(),
-        ],
+        "tamper-options.json",
+        &genuine,
+        &["--min-password-age-zero"],
+    );
+    assert!(code == 2 && err.contains("options the plan was made with"), "{err}");
+    // An existing file is never overwritten by a run.
+    let existing = tmp("existing.json");
+    std::fs::write(&existing, "keep").unwrap();
+    let (code, _, err) = cli(
+        &lab,
+        &["apply", "--yes", "--backup", existing.to_str().unwrap()],
         None,
         &[],
     );
+    assert!(code == 2 && err.contains("already exists"), "{code} {err}");
+    assert_eq!(std::fs::read_to_string(&existing).unwrap(), "keep");
+    assert_eq!(raw_dacl(&mut admin, &root).await, before, "nothing written");
+    // The untouched file applies, computed from the directory, and the run restores.
+    let (code, out, err, made) = apply_plan(&lab, "tamper-ok.json", &genuine, &[]);
     assert_eq!(code, 0, "{err}");
+    assert!(made);
     assert!(
         out.contains("as it applies to the directory now")
+            && out.contains(&format!("connector MSOL_lab, {}", lab.var("LAB_MSOL_SID")))
             && out.contains("+ (OA;CIIO;CR;00299570"),
         "{out}"
     );
+    let run = tmp_keep("tamper-ok.json.run");
     let (code, _, err) = cli(
         &lab,
-        &[
-            "restore",
-            "--backup",
-            tmp_keep("ok.json").to_str().unwrap(),
-            "--yes",
-        ],
+        &["restore", "--backup", run.to_str().unwrap(), "--yes"],
         None,
         &[],
     );
     assert_eq!(code, 0, "{err}");
     assert_eq!(raw_dacl(&mut admin, &root).await, before);
+}
+
+/// Whether a run at `run` left a backup beside it.
+fn forge_backup_exists(run: &std::path::Path) -> bool {
+    writeback_wizard::engine::write::manifest::backup_path(run, 1, "lab.example.test").exists()
 }

@@ -135,33 +135,3 @@ pub async fn read_sync_server(ps: ProcessPowerShell) -> Result<Option<SyncServer
         .await
         .map_err(|e| crate::words::Words::current(crate::words::Face::Wizard).error(&e))
 }
-
-/// Switches Cloud Sync's writeback on from this agent server (no read-back exists).
-pub async fn enable_cloud_sync_writeback(
-    ps: ProcessPowerShell,
-    admin: &super::write::HybridAdmin,
-) -> Result<(), UiError> {
-    let info = syncserver::read(&ps).await.map_err(|e| UiError::of(&e))?;
-    let agent = info
-        .as_ref()
-        .and_then(|i| i.agent())
-        .ok_or_else(|| UiError::of(&syncserver::PsError::AgentMissing))?;
-    syncserver::agent::enable_writeback(&ps, agent, &admin.user, &admin.password)
-        .await
-        .map_err(|e| UiError::of(&e))
-}
-
-/// Switches writeback on in Entra Connect and reads it back.
-pub async fn enable_writeback(ps: ProcessPowerShell) -> Result<(), UiError> {
-    let info = syncserver::read(&ps)
-        .await
-        .map_err(|e| UiError::of(&e))?
-        .filter(|i| i.installed)
-        .ok_or_else(|| UiError::other(t!("error-not-sync-server")))?;
-    if info.password_writeback_enabled == Some(true) {
-        return Ok(());
-    }
-    syncserver::enable_writeback(&ps, &info)
-        .await
-        .map_err(|e| UiError::of(&e))
-}

@@ -1,129 +1,105 @@
-//! Writing: apply with its backup, restore, and files (reports, exports).
+//! Writing: the engine's write path (apply with its backups and run file, restore) for the
+//! wizard's pages, and files (reports, exports).
 
 use super::*;
+use crate::engine::write::switches::{self, Switch};
+use crate::engine::write::{self, PdcSwitch, PlanSource, RestorePart, RunEvent, RunFiles};
 
 /// Configure progress.
 #[derive(Clone, Debug)]
 pub enum ApplyEvent {
-    Step(Event),
-    /// Connected to the PDC emulator instead (or could not).
+    /// Something to know before writing (the writes go to the PDC emulator, or could not).
     Note(String),
+    /// The engine's run.
+    Run(RunEvent),
+    /// The directories part is over: values written per directory, or why it stopped (and
+    /// what had been written by then).
+    Done(Result<Vec<usize>, (UiError, Vec<usize>)>),
     EnablingWriteback,
     WritebackEnabled(Result<(), UiError>),
-    /// Another directory's changes: how many were written and where its backup is.
-    Other {
-        label: String,
-        result: Result<(usize, PathBuf), UiError>,
-    },
-    /// The directory part is over: changes written, or why it stopped (and how many had been
-    /// written).
-    Done(Result<usize, (UiError, usize)>),
 }
 
-/// What Configure needs.
+/// What Configure needs: every directory with the plan the user reviewed for it.
 #[derive(Clone, Debug)]
 pub struct ApplyParams {
-    pub directory: DirectoryParams,
-    pub plan: Arc<Plan>,
-    pub backup: PathBuf,
+    pub directories: Vec<(engine::Directory, Arc<Plan>)>,
+    /// The run's file; each directory's backup goes beside it.
+    pub manifest: PathBuf,
     pub cancel: Arc<AtomicBool>,
-    pub enable_writeback: bool,
-    /// Switch Cloud Sync's writeback on instead of Entra Connect's, signed in as this
-    /// Hybrid Identity Administrator.
-    pub cloud_sync: Option<HybridAdmin>,
+    /// The writeback switch to turn on afterwards, if any.
+    pub switch: Option<Switch>,
     pub powershell: ProcessPowerShell,
-    /// The other directories, each with its plan and its own backup file.
-    pub others: Vec<(Other, Arc<Plan>, PathBuf)>,
 }
 
-/// The Hybrid Identity Administrator Cloud Sync's cmdlet signs in with. `Debug` never shows the
-/// password.
-#[derive(Clone)]
-pub struct HybridAdmin {
-    pub user: String,
-    pub password: zeroize::Zeroizing<String>,
-}
-
-impl std::fmt::Debug for HybridAdmin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "HybridAdmin({}, <secret>)", self.user)
-    }
-}
-
+/// Prepares every directory (the engine resolves the connector and the PDC emulator on the DC
+/// and checks the plan is for them), applies them as one run, then switches writeback on.
 async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
-    let conn = match connect(&p.directory).await {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = out.send(ApplyEvent::Done(Err((e, 0)))).await;
-            return;
+    let mut prepared = Vec::new();
+    for (dir, plan) in &p.directories {
+        match write::prepare(dir, &PlanSource::Session(plan.clone()), 1000).await {
+            Ok(ready) => {
+                if let Some(n) = pdc_note(&ready.target.pdc) {
+                    let _ = out.send(ApplyEvent::Note(n)).await;
+                }
+                prepared.push(ready);
+            }
+            Err(e) => {
+                let _ = out
+                    .send(ApplyEvent::Done(Err((UiError::of(&e), Vec::new()))))
+                    .await;
+                return;
+            }
         }
-    };
-    let (mut conn, switch) = p.directory.login().for_writes(conn, &p.plan).await;
-    let note = match switch {
-        PdcSwitch::Same => None,
-        PdcSwitch::Connected { pdc } => Some(t!("configure-pdc", pdc = pdc)),
-        PdcSwitch::Unreachable { pdc, error } => Some(t!(
-            "configure-pdc-unreachable",
-            pdc = pdc,
-            reason = UiError::from(error).message
-        )),
-    };
-    if let Some(n) = note {
-        let _ = out.send(ApplyEvent::Note(n)).await;
     }
+    let opts = ApplyOptions {
+        replan: false,
+        cancel: Some(p.cancel.clone()),
+    };
     let mut events = out.clone();
-    let r = plan::apply::apply(
-        &mut conn,
-        &p.plan,
-        &p.backup,
-        &ApplyOptions {
-            replan: false,
-            cancel: Some(p.cancel.clone()),
-        },
-        |e| {
-            let _ = events.try_send(ApplyEvent::Step(e));
-        },
-    )
+    let r = write::apply(&prepared, &p.manifest, &opts, |e| {
+        let _ = events.try_send(ApplyEvent::Run(e));
+    })
     .await;
-    conn.close().await;
     let ok = r.is_ok();
-    if ok {
-        // The first directory is done: the others, each with its own backup, before the
-        // first's result ends the page's wait.
-        for (other, plan, backup) in p.others.clone() {
-            let label = other.label();
-            let result = apply_other(other, plan, backup.clone(), p.cancel.clone())
-                .await
-                .map(|n| (n, backup));
-            let _ = out.send(ApplyEvent::Other { label, result }).await;
-        }
-    }
     let _ = out
-        .send(ApplyEvent::Done(r.map_err(|e| {
-            let written = e.written();
-            (UiError::of(&e), written)
-        })))
+        .send(ApplyEvent::Done(
+            r.map_err(|stop| (UiError::of(&stop.error), stop.written)),
+        ))
         .await;
-    if ok && p.enable_writeback {
+    if let (true, Some(switch)) = (ok, &p.switch) {
         let _ = out.send(ApplyEvent::EnablingWriteback).await;
-        let r = match &p.cloud_sync {
-            Some(admin) => enable_cloud_sync_writeback(p.powershell, admin).await,
-            None => enable_writeback(p.powershell).await,
-        };
+        let r = switches::enable(&p.powershell, switch)
+            .await
+            .map(|_| ())
+            .map_err(|e| UiError::of(&e));
         let _ = out.send(ApplyEvent::WritebackEnabled(r)).await;
     }
 }
 
-/// Applies the plan (backup first), then switches writeback on if asked.
+/// Where the writes go, when it is not the DC the user named.
+fn pdc_note(pdc: &PdcSwitch) -> Option<String> {
+    match pdc {
+        PdcSwitch::Same => None,
+        PdcSwitch::Connected { pdc } => Some(t!("configure-pdc", pdc = pdc.as_str())),
+        PdcSwitch::Unreachable { pdc, error } => Some(t!(
+            "configure-pdc-unreachable",
+            pdc = pdc.as_str(),
+            reason = UiError::from(error.clone()).message
+        )),
+    }
+}
+
+/// Applies every directory's plan (backups first), then switches writeback on if asked.
 pub fn apply(p: ApplyParams) -> impl Stream<Item = ApplyEvent> {
     iced::stream::channel(64, async move |out: Sender<ApplyEvent>| {
         apply_inner(p, out).await;
     })
 }
 
-/// Reads and validates a backup file.
-pub async fn load_backup(path: PathBuf) -> Result<Arc<Backup>, UiError> {
-    tokio::task::spawn_blocking(move || Backup::load(&path))
+/// Reads a run's file (or a single backup) and every backup it lists, off the UI thread:
+/// nothing is connected to.
+pub async fn open_run(path: PathBuf) -> Result<Arc<RunFiles>, UiError> {
+    tokio::task::spawn_blocking(move || write::open(&path))
         .await
         .map_err(|e| UiError::of(&e))?
         .map(Arc::new)
@@ -137,57 +113,29 @@ pub enum RestoreEvent {
     Done(Result<RestoreReport, UiError>),
 }
 
-/// Reads the current values and works out what a restore of `backup` would write (nothing is
-/// written): the preview shown before the user confirms.
+/// What a restore of `files` would write in `directories` (each backup in the directory of its
+/// domain, the connector resolved there now): the preview shown before the user confirms.
 pub async fn prepare_restore(
-    p: DirectoryParams,
-    backup: Arc<Backup>,
-    path: PathBuf,
-) -> Result<Arc<Vec<RestoreItem>>, UiError> {
-    let mut conn = connect(&p).await?;
-    let r =
-        crate::plan::backup::prepare_restore(&mut conn, &backup, &path, RestoreMode::Undo, false)
-            .await
-            .map_err(|e| UiError::of(&e));
-    conn.close().await;
-    r.map(Arc::new)
+    directories: Vec<engine::Directory>,
+    files: Arc<RunFiles>,
+) -> Result<Arc<Vec<RestorePart>>, UiError> {
+    write::prepare_restore(&directories, &files, RestoreMode::Undo)
+        .await
+        .map(Arc::new)
+        .map_err(|e| UiError::of(&e))
 }
 
 /// Writes what the preview showed, each value checked against what it was then, and verifies
-/// each: in each directory of `parts` in turn (the first, then the others of the same run),
-/// stopping at the first that fails.
-pub fn restore(
-    parts: Vec<(DirectoryParams, Arc<Vec<RestoreItem>>)>,
-) -> impl Stream<Item = RestoreEvent> {
+/// each, part after part; stops at the first that fails.
+pub fn restore(parts: Arc<Vec<RestorePart>>) -> impl Stream<Item = RestoreEvent> {
     iced::stream::channel(64, async move |mut out: Sender<RestoreEvent>| {
-        let mut all = RestoreReport::default();
-        let mut result = Ok(());
-        for (p, items) in parts {
-            let r = async {
-                let mut conn = connect(&p).await?;
-                let mut lines = out.clone();
-                let r = crate::plan::backup::execute_restore(&mut conn, &items, |l| {
-                    let _ = lines.try_send(RestoreEvent::Line(l));
-                })
-                .await
-                .map_err(|e| UiError::of(&e));
-                conn.close().await;
-                r
-            }
-            .await;
-            match r {
-                Ok(report) => {
-                    all.restored.extend(report.restored);
-                    all.unchanged.extend(report.unchanged);
-                    all.kept.extend(report.kept);
-                }
-                Err(e) => {
-                    result = Err(e);
-                    break;
-                }
-            }
-        }
-        let _ = out.send(RestoreEvent::Done(result.map(|()| all))).await;
+        let mut lines = out.clone();
+        let r = write::restore(&parts, |_, l| {
+            let _ = lines.try_send(RestoreEvent::Line(l));
+        })
+        .await
+        .map_err(|(e, _)| UiError::of(&e));
+        let _ = out.send(RestoreEvent::Done(r)).await;
     })
 }
 

@@ -7,6 +7,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use iced::widget::{column, progress_bar, text};
 use iced::{Element, Task};
 
+use crate::engine::write::RunEvent;
+use crate::engine::write::switches::{HybridAdmin, Switch};
 use crate::gui::jobs::{self, ApplyEvent, ApplyParams};
 use crate::gui::shared::{Done, Shared};
 use crate::gui::style;
@@ -38,6 +40,9 @@ pub struct Page {
     changed: Vec<String>,
     /// What was done in each other directory.
     others: Vec<String>,
+    /// Each directory's name, in the run's order, and the other directories' backups.
+    labels: Vec<String>,
+    backups: std::collections::HashMap<usize, std::path::PathBuf>,
 }
 
 impl Page {
@@ -48,6 +53,74 @@ impl Page {
     fn finish(&mut self) {
         self.running = false;
         self.finished = true;
+    }
+
+    /// A step of the run: the first directory's in detail (its progress bar and log), each
+    /// other directory's when it is done.
+    fn run_event(&mut self, e: RunEvent) {
+        let line = match e {
+            RunEvent::Directory { .. } => return,
+            RunEvent::BackedUp { index, path, .. } if index > 0 => {
+                self.backups.insert(index, path);
+                return;
+            }
+            RunEvent::BackedUp {
+                path, entries, ..
+            } => t!(
+                "configure-backed-up",
+                entries = crate::words::n(entries),
+                path = path.display().to_string()
+            ),
+            RunEvent::Step { index, event } if index > 0 => {
+                let _ = event;
+                return;
+            }
+            RunEvent::Step { event, .. } => self.step_line(event),
+            RunEvent::Done { index: 0, .. } => return,
+            RunEvent::Done { index, written } => {
+                let line = t!(
+                    "configure-other-done",
+                    label = self.labels.get(index).cloned().unwrap_or_default(),
+                    count = crate::words::n(written),
+                    path = self
+                        .backups
+                        .get(&index)
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_default()
+                );
+                self.others.push(line.clone());
+                line
+            }
+        };
+        tracing::info!("configure: {line}");
+        self.lines.push(line);
+    }
+
+    /// A step of the first directory's writes, in words.
+    fn step_line(&mut self, e: Event) -> String {
+        match e {
+            Event::Writing { index, total, dn } => {
+                self.step = index;
+                t!(
+                    "configure-writing",
+                    n = (index + 1).to_string(),
+                    total = total.to_string(),
+                    dn = dn.as_str()
+                )
+            }
+            Event::Verified { index, dn } => {
+                self.step = index + 1;
+                self.written += 1;
+                if let Some(s) = self.summaries.get(index) {
+                    self.changed.push(s.clone());
+                }
+                t!("configure-verified", dn = dn.as_str())
+            }
+            Event::AlreadyDone { index, dn } => {
+                self.step = index + 1;
+                t!("configure-already", dn = dn.as_str())
+            }
+        }
     }
 }
 
@@ -60,7 +133,7 @@ impl WizardPage for Page {
 
     fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
         *self = Self::default();
-        let (Ok(directory), Some(planned)) = (shared.directory_params(), shared.planned.clone())
+        let (Ok(directories), Some(planned)) = (shared.directories(), shared.planned.clone())
         else {
             self.error = Some(t!("configure-nothing-to-do"));
             self.finished = true;
@@ -68,32 +141,33 @@ impl WizardPage for Page {
         };
         let enable_writeback = super::ready::Page::will_enable_writeback(shared);
         self.total = planned.plan.changes.len();
+        let words = crate::words::Words::current(crate::words::Face::Wizard);
         self.summaries = planned
             .plan
             .changes
             .iter()
-            .map(|c| {
-                let words = crate::words::Words::current(crate::words::Face::Wizard);
-                format!("{} ({})", words.change(c), c.dn)
-            })
+            .map(|c| format!("{} ({})", words.change(c), c.dn))
             .collect();
-        let backup = shared.backup_path.clone();
-        let others: Vec<_> = shared
-            .others()
-            .into_iter()
-            .zip(shared.others_planned.clone().unwrap_or_default())
-            .enumerate()
-            .filter_map(|(i, (o, (label, p)))| {
-                let p = p.ok()?;
-                Some((
-                    o,
-                    Arc::new(p.plan.clone()),
-                    jobs::other_backup(&backup, i, &label),
-                ))
-            })
-            .collect();
-        let others_to_write = others.iter().any(|(_, p, _)| !p.is_empty());
-        if planned.plan.is_empty() && !enable_writeback && !others_to_write {
+        // The first directory with its plan, then each other one that has a plan.
+        let mut plans = vec![Arc::new(planned.plan.clone())];
+        let others_planned = shared.others_planned.clone().unwrap_or_default();
+        let mut runs = Vec::new();
+        for (i, dir) in directories.into_iter().enumerate() {
+            let plan = if i == 0 {
+                plans.pop()
+            } else {
+                others_planned
+                    .get(i - 1)
+                    .and_then(|(_, p)| p.as_ref().ok())
+                    .map(|p| Arc::new(p.plan.clone()))
+            };
+            if let Some(plan) = plan {
+                runs.push((dir, plan));
+            }
+        }
+        self.labels = runs.iter().map(|(d, _)| d.label.clone()).collect();
+        let to_write = runs.iter().any(|(_, p)| !p.is_empty());
+        if !to_write && !enable_writeback {
             self.lines.push(t!("configure-nothing-to-change"));
             self.finished = true;
             shared.set_done(Some(Done::Configured {
@@ -108,25 +182,26 @@ impl WizardPage for Page {
             return Task::none();
         }
         tracing::info!(
-            "configure: {} change(s), backup {}",
+            "configure: {} change(s) in {} director(ies), run file {}",
             self.total,
+            runs.len(),
             shared.backup_path.display()
         );
         self.running = true;
+        let switch = if super::ready::Page::will_enable_cloud_sync(shared) {
+            Some(Switch::CloudSync(HybridAdmin {
+                user: shared.hybrid_admin.trim().to_string(),
+                password: shared.hybrid_admin_password.clone(),
+            }))
+        } else {
+            enable_writeback.then_some(Switch::ConnectSync)
+        };
         let params = ApplyParams {
-            directory,
-            plan: Arc::new(planned.plan.clone()),
-            backup: shared.backup_path.clone(),
+            directories: runs,
+            manifest: shared.backup_path.clone(),
             cancel: self.cancel.clone(),
-            enable_writeback,
-            cloud_sync: super::ready::Page::will_enable_cloud_sync(shared).then(|| {
-                jobs::HybridAdmin {
-                    user: shared.hybrid_admin.trim().to_string(),
-                    password: shared.hybrid_admin_password.clone(),
-                }
-            }),
+            switch,
             powershell: shared.powershell.clone(),
-            others,
         };
         shared.set_done(None);
         // Not abortable on purpose: stopping is the cancel flag's job, between objects, and
@@ -151,69 +226,19 @@ impl WizardPage for Page {
                     self.lines.push(t!("configure-cancelling"));
                 }
             }
-            Message::Event(ApplyEvent::Step(e)) => {
-                let line = match &e {
-                    Event::BackedUp { path, entries } => {
-                        t!(
-                            "configure-backed-up",
-                            entries = crate::words::n(*entries),
-                            path = path.as_str()
-                        )
-                    }
-                    Event::Writing { index, total, dn } => {
-                        self.step = *index;
-                        t!(
-                            "configure-writing",
-                            n = (index + 1).to_string(),
-                            total = total.to_string(),
-                            dn = dn.as_str()
-                        )
-                    }
-                    Event::Verified { index, dn } => {
-                        self.step = index + 1;
-                        self.written += 1;
-                        if let Some(s) = self.summaries.get(*index) {
-                            self.changed.push(s.clone());
-                        }
-                        t!("configure-verified", dn = dn.as_str())
-                    }
-                    Event::AlreadyDone { index, dn } => {
-                        self.step = index + 1;
-                        t!("configure-already", dn = dn.as_str())
-                    }
-                };
-                tracing::info!("configure: {line}");
-                self.lines.push(line);
-            }
+            Message::Event(ApplyEvent::Run(e)) => self.run_event(e),
             Message::Event(ApplyEvent::Note(n)) => self.lines.push(n),
-            Message::Event(ApplyEvent::Other { label, result }) => {
-                let line = match result {
-                    Ok((count, path)) => t!(
-                        "configure-other-done",
-                        label = label.as_str(),
-                        count = crate::words::n(count),
-                        path = path.display().to_string()
-                    ),
-                    Err(e) => t!(
-                        "configure-other-failed",
-                        label = label.as_str(),
-                        reason = e.message.as_str()
-                    ),
-                };
-                tracing::info!("configure: {line}");
-                self.lines.push(line.clone());
-                self.others.push(line);
-            }
             Message::Event(ApplyEvent::Done(r)) => {
                 let (written, stopped) = match r {
                     Ok(n) => {
-                        self.lines.push(t!("configure-done", count = n));
-                        (n, None)
+                        let first = n.first().copied().unwrap_or(0);
+                        self.lines.push(t!("configure-done", count = first));
+                        (first, None)
                     }
                     Err((e, n)) => {
                         tracing::warn!("configure stopped: {}", e.message);
                         self.error = Some(e.message.clone());
-                        (n, Some(e.message))
+                        (n.first().copied().unwrap_or(0), Some(e.message))
                     }
                 };
                 let will_enable =
@@ -307,7 +332,7 @@ mod tests {
         p.update(
             Message::Event(ApplyEvent::Done(Err((
                 UiError::other("cancelled after 1"),
-                1,
+                vec![1],
             )))),
             &mut s,
         );

@@ -1,18 +1,55 @@
-//! Writing one value without losing a change made by someone else: a compare-and-swap modify
-//! where the DC supports it, else a replace guarded by the value and the replication version.
+//! Writing one value without losing someone else's change unseen, in the strongest way the DC
+//! offers:
+//!
+//! 1. **Compare-and-swap**: one modify that deletes exactly the old values and adds the new
+//!    ones. The DC applies both or neither, so a value changed in between is refused (16/20)
+//!    and nothing is lost. (Samba refuses to delete a value of `nTSecurityDescriptor`, 53.)
+//! 2. **Assertion**, where the rootDSE lists the LDAP assertion control (RFC 4528): a replace
+//!    the DC performs only while the object's `uSNChanged` is still the one just read. A write
+//!    in between makes the DC refuse (122) and nothing is lost. (Samba 4.17 and Windows do not
+//!    list it.)
+//! 3. **Guarded replace** otherwise: the attribute's replication version is read immediately
+//!    before the write, the value is compared, the value is replaced, and the version is read
+//!    again. Any other write in between raises the version by more than one: the write is
+//!    counted as made, and the caller is told whether the other write was overwritten (the
+//!    value now is the tool's: what it changed is lost) or came after (the value now is not the
+//!    tool's: it is kept), with the value now against the backup's.
 
-use super::{DACL_ATTRIBUTE, read_current};
+use super::{DACL_ATTRIBUTE, read_current, same_written};
 use crate::ad::{AdError, Connection, controls};
+use crate::sd::{DomainContext, SecurityDescriptor};
 
 /// How a value was written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Written {
     /// In one compare-and-swap modify: the DC checked the old value.
     Swapped,
-    /// The DC does not support that for this attribute (Samba refuses MOD_DELETE on
-    /// nTSecurityDescriptor): replaced after checking the value just before, with the
-    /// attribute's replication version read before and after to see any other write.
+    /// In one replace the DC made only while the object was unchanged.
+    Asserted,
+    /// Replaced after checking the value, and no other write was seen.
     Guarded,
+    /// Replaced, but another write landed between the check and the write, or right after:
+    /// see [`Race`]. The tool's write is made.
+    Raced(Race),
+}
+
+/// Another write to the same value, seen around the tool's own.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "another write to {dn} ({attribute}) landed while the tool wrote it (version {before} → {after}); {}",
+    if *.overwritten { "the tool's write replaced it, so what it changed is lost" } else { "it came after the tool's write and is kept" }
+)]
+pub struct Race {
+    pub dn: String,
+    pub attribute: String,
+    /// The attribute's replication version just before the write and just after.
+    pub before: u32,
+    pub after: u32,
+    /// The value now is the tool's: the other write landed first and was overwritten.
+    pub overwritten: bool,
+    /// The value now against the reference (the backup's value before apply): SDDL lines for a
+    /// DACL, the values otherwise.
+    pub diff: Vec<String>,
 }
 
 /// attributeID of nTSecurityDescriptor in the replication metadata (MS-ADTS prefix table:
@@ -46,7 +83,7 @@ pub fn metadata_version(blob: &[u8], attid: u32) -> Option<u32> {
     })
 }
 
-/// A concurrent change seen while writing.
+/// A concurrent change that stopped the write before it was made: nothing was written.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{dn}: {what}")]
 pub struct Concurrent {
@@ -54,18 +91,28 @@ pub struct Concurrent {
     pub what: String,
 }
 
-/// Writes `new` over `old` on `dn`'s `attribute` without losing a change made by someone else:
-/// a compare-and-swap modify where the DC supports it, else a replace guarded by the value and
-/// the replication version. `Err(Ok(..))` is a concurrent change (nothing lost in the swap case;
-/// in the guarded case the other write was seen), `Err(Err(..))` a directory error.
+/// One value to write.
+pub struct Write<'a> {
+    pub dn: &'a str,
+    pub attribute: &'a str,
+    /// The value the write was decided on.
+    pub old: &'a [Vec<u8>],
+    pub new: Vec<Vec<u8>>,
+    /// What a race is shown against: the backup's value before apply.
+    pub reference: &'a [Vec<u8>],
+    /// For SDDL in the race's diff.
+    pub ctx: &'a DomainContext,
+    /// The DC lists the LDAP assertion control.
+    pub assertion: bool,
+}
+
+/// Writes `w.new` over `w.old` (see the module). `Err(Ok(..))`: a concurrent change stopped it
+/// before anything was written; `Err(Err(..))`: a directory error.
 pub async fn write_guarded(
     conn: &mut Connection,
-    dn: &str,
-    attribute: &str,
-    old: &[Vec<u8>],
-    new: Vec<Vec<u8>>,
+    w: Write<'_>,
 ) -> Result<Written, Result<Concurrent, AdError>> {
-    let dacl = attribute.eq_ignore_ascii_case(DACL_ATTRIBUTE);
+    let dacl = w.attribute.eq_ignore_ascii_case(DACL_ATTRIBUTE);
     let sd_controls = || {
         if dacl {
             vec![controls::sd_flags(controls::DACL)]
@@ -73,55 +120,138 @@ pub async fn write_guarded(
             vec![]
         }
     };
+    let concurrent = |what: String| {
+        Err(Ok(Concurrent {
+            dn: w.dn.to_string(),
+            what,
+        }))
+    };
     let (code, text) = conn
-        .modify_swap(dn, attribute, old.to_vec(), new.clone(), sd_controls())
+        .modify_swap(w.dn, w.attribute, w.old.to_vec(), w.new.clone(), sd_controls())
         .await
         .map_err(Err)?;
     match code {
         0 => return Ok(Written::Swapped),
         // The old value is no longer there: someone changed it.
         16 | 20 => {
-            return Err(Ok(Concurrent {
-                dn: dn.to_string(),
-                what: format!(
-                    "{attribute} changed just before the write (the DC refused the swap: {text})"
-                ),
-            }));
+            return concurrent(format!(
+                "{} changed just before the write (the DC refused the swap: {text})",
+                w.attribute
+            ));
         }
         53 if dacl => {}
         _ => {
             return Err(Err(AdError::Operation {
                 op: "modify",
-                dn: dn.to_string(),
+                dn: w.dn.to_string(),
                 code,
                 text,
             }));
         }
     }
-    // Guarded replace.
-    let before = sd_version(conn, dn).await.map_err(Err)?;
-    let now = read_current(conn, dn, attribute).await.map_err(Err)?;
-    if now != old {
-        return Err(Ok(Concurrent {
-            dn: dn.to_string(),
-            what: format!("{attribute} changed just before the write"),
-        }));
+    if w.assertion {
+        return asserted(conn, &w, sd_controls()).await;
     }
-    conn.replace(dn, attribute, new, sd_controls())
+    // Guarded replace: the version first, then the value, then the write, then the version.
+    let before = sd_version(conn, w.dn).await.map_err(Err)?;
+    let now = read_current(conn, w.dn, w.attribute).await.map_err(Err)?;
+    if !same_written(w.attribute, &now, w.old) {
+        return concurrent(format!("{} changed just before the write", w.attribute));
+    }
+    conn.replace(w.dn, w.attribute, w.new.clone(), sd_controls())
         .await
         .map_err(Err)?;
-    let after = sd_version(conn, dn).await.map_err(Err)?;
-    if let (Some(b), Some(a)) = (before, after)
-        && a != b.wrapping_add(1)
-    {
-        return Err(Ok(Concurrent {
-            dn: dn.to_string(),
-            what: format!(
-                "another write to {attribute} landed while this one was made (version {b} → {a}); look at it before going on"
-            ),
-        }));
+    let after = sd_version(conn, w.dn).await.map_err(Err)?;
+    let (Some(b), Some(a)) = (before, after) else {
+        return Ok(Written::Guarded);
+    };
+    if a == b.wrapping_add(1) {
+        return Ok(Written::Guarded);
     }
-    Ok(Written::Guarded)
+    let current = read_current(conn, w.dn, w.attribute).await.map_err(Err)?;
+    Ok(Written::Raced(Race {
+        dn: w.dn.to_string(),
+        attribute: w.attribute.to_string(),
+        before: b,
+        after: a,
+        overwritten: same_written(w.attribute, &current, &w.new),
+        diff: diff(w.attribute, w.reference, &current, w.ctx),
+    }))
+}
+
+/// A replace conditional on the object's `uSNChanged` being the one just read.
+async fn asserted(
+    conn: &mut Connection,
+    w: &Write<'_>,
+    mut controls: Vec<ldap3::controls::RawControl>,
+) -> Result<Written, Result<Concurrent, AdError>> {
+    let entry = conn
+        .read(w.dn, &["uSNChanged"], vec![])
+        .await
+        .map_err(Err)?;
+    let usn = entry.as_ref().and_then(|e| e.text("uSNChanged"));
+    let now = read_current(conn, w.dn, w.attribute).await.map_err(Err)?;
+    let Some(usn) = usn.filter(|_| same_written(w.attribute, &now, w.old)) else {
+        return Err(Ok(Concurrent {
+            dn: w.dn.to_string(),
+            what: format!("{} changed just before the write", w.attribute),
+        }));
+    };
+    controls.push(controls::assert_equal("uSNChanged", &usn));
+    let (code, text) = conn
+        .modify_replace(w.dn, w.attribute, w.new.clone(), controls)
+        .await
+        .map_err(Err)?;
+    match code {
+        0 => Ok(Written::Asserted),
+        // assertionFailed: the object changed after it was read; nothing was written.
+        122 => Err(Ok(Concurrent {
+            dn: w.dn.to_string(),
+            what: format!(
+                "{} changed just before the write (the DC refused the write: {text})",
+                w.attribute
+            ),
+        })),
+        _ => Err(Err(AdError::Operation {
+            op: "modify",
+            dn: w.dn.to_string(),
+            code,
+            text,
+        })),
+    }
+}
+
+/// `from` → `to`: SDDL lines for a DACL, the values otherwise.
+pub fn diff(
+    attribute: &str,
+    from: &[Vec<u8>],
+    to: &[Vec<u8>],
+    ctx: &DomainContext,
+) -> Vec<String> {
+    if attribute.eq_ignore_ascii_case(DACL_ATTRIBUTE) {
+        let parse = |v: &[Vec<u8>]| match v {
+            [raw] => SecurityDescriptor::from_bytes(raw).ok(),
+            _ => None,
+        };
+        if let (Some(a), Some(b)) = (parse(from), parse(to)) {
+            return crate::plan::diff::lines(&a, &b, ctx);
+        }
+    }
+    let words = |values: &[Vec<u8>]| {
+        if values.is_empty() {
+            "(none)".to_string()
+        } else {
+            values
+                .iter()
+                .map(|v| String::from_utf8_lossy(v).into_owned())
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    vec![
+        format!("- {attribute}: {}", words(from)),
+        format!("+ {attribute}: {}", words(to)),
+    ]
 }
 
 #[cfg(test)]
@@ -146,5 +276,24 @@ mod tests {
             None
         );
         assert_eq!(metadata_version(&[], 1), None);
+    }
+
+    #[test]
+    fn a_race_says_which_write_won() {
+        let r = Race {
+            dn: "DC=x".into(),
+            attribute: "nTSecurityDescriptor".into(),
+            before: 7,
+            after: 9,
+            overwritten: true,
+            diff: Vec::new(),
+        };
+        assert!(r.to_string().contains("version 7 → 9"), "{r}");
+        assert!(r.to_string().contains("is lost"), "{r}");
+        let kept = Race {
+            overwritten: false,
+            ..r
+        };
+        assert!(kept.to_string().contains("is kept"), "{kept}");
     }
 }

@@ -3,12 +3,12 @@
 
 use std::path::Path;
 
-use super::{
-    Backup, BackupError, DACL_ATTRIBUTE, explicit_part, read_current, same_written, write_guarded,
-};
+use super::guarded::{Write, Written, diff};
+use super::{BackupError, Loaded, explicit_part, read_current, same_written, write_guarded};
 use crate::ad::Connection;
+use crate::ad::discovery::DomainScope;
 use crate::sd::canonical::remove_explicit;
-use crate::sd::{Control, DomainContext, SecurityDescriptor};
+use crate::sd::{Control, DomainContext, SecurityDescriptor, Sid};
 
 /// How to restore.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -18,7 +18,7 @@ pub enum RestoreMode {
     #[default]
     Undo,
     /// Write the whole original value back; only where the value is still what apply wrote
-    /// (else `force`).
+    /// (else `force`). Only from a backup authenticated with the local key.
     Whole { force: bool },
 }
 
@@ -36,6 +36,8 @@ pub struct RestoreItem {
     pub said: crate::plan::Said,
     /// The change in SDDL (DACLs) or values.
     pub diff: Vec<String>,
+    /// The backup's value before apply (what a race is shown against).
+    pub reference: Vec<Vec<u8>>,
 }
 
 /// What a restore did.
@@ -92,25 +94,56 @@ fn attr_words(values: &[Vec<u8>]) -> String {
 }
 
 /// Reads the current values and decides, for every entry, what a restore writes (nothing is
-/// written here). Refuses a backup of another domain unless `force_domain`.
+/// written here). The backup must be of `domain` (SID and DN, every entry an object of it) and
+/// of `connector` (the account resolved on the DC now); whole values go back only from a
+/// backup authenticated with the local key.
 pub async fn prepare_restore(
     conn: &mut Connection,
-    backup: &Backup,
+    loaded: &Loaded,
     path: &Path,
     mode: RestoreMode,
-    force_domain: bool,
+    domain: &DomainScope,
+    connector: &Sid,
 ) -> Result<Vec<RestoreItem>, BackupError> {
+    let backup = &loaded.backup;
     backup.validate(path)?;
-    let domain_sid = conn.domain_sid().await?.to_string();
-    if domain_sid != backup.domain_sid && !force_domain {
+    let shown = || path.display().to_string();
+    if backup.domain_sid != domain.sid.to_string() {
         return Err(BackupError::OtherDomain {
-            path: path.display().to_string(),
+            path: shown(),
             backup_sid: backup.domain_sid.clone(),
-            domain_sid,
+            domain_sid: domain.sid.to_string(),
+        });
+    }
+    if !crate::ad::dn::same(&backup.domain_dn, &domain.dn) {
+        return Err(BackupError::OtherDomainName {
+            path: shown(),
+            backup: backup.domain_dn.clone(),
+            domain: domain.dn.clone(),
+        });
+    }
+    if let Some(e) = backup.entries.iter().find(|e| !domain.holds(&e.dn)) {
+        return Err(BackupError::OutsideDomain {
+            path: shown(),
+            dn: e.dn.clone(),
+            domain: domain.dn.clone(),
+        });
+    }
+    if backup.connector_sid != connector.to_string() {
+        return Err(BackupError::OtherConnector {
+            path: shown(),
+            backup: backup.connector_sid.clone(),
+            connector: connector.to_string(),
+        });
+    }
+    if matches!(mode, RestoreMode::Whole { .. }) && !loaded.authenticity.is_authenticated() {
+        return Err(BackupError::NotAuthenticated {
+            path: shown(),
+            why: loaded.authenticity.clone(),
         });
     }
     let damaged = |r: String| BackupError::Damaged {
-        path: path.display().to_string(),
+        path: shown(),
         reason: r,
     };
     let ctx = DomainContext::for_domain(
@@ -137,6 +170,7 @@ pub async fn prepare_restore(
             note: note.to_string(),
             said: said_of(note, &current),
             diff,
+            reference: original.clone(),
         };
         let still_written = same_written(&e.attribute, &current, &written);
         let at_original = same_written(&e.attribute, &current, &original);
@@ -151,7 +185,7 @@ pub async fn prepare_restore(
                     attribute: e.attribute.clone(),
                 });
             }
-            let diff = diff_of(&e.attribute, &current, &original, &ctx);
+            let diff = diff(&e.attribute, &current, &original, &ctx);
             items.push(item(
                 Some(original.clone()),
                 "the whole value before apply",
@@ -177,7 +211,7 @@ pub async fn prepare_restore(
                 if at_original {
                     items.push(item(None, "already as before apply", Vec::new()));
                 } else if still_written {
-                    let diff = diff_of(&e.attribute, &current, &original, &ctx);
+                    let diff = diff(&e.attribute, &current, &original, &ctx);
                     items.push(item(
                         Some(original.clone()),
                         "put back the value before apply",
@@ -233,27 +267,14 @@ fn undo_dacl(
     Ok(Some((bytes, diff)))
 }
 
-fn diff_of(attribute: &str, from: &[Vec<u8>], to: &[Vec<u8>], ctx: &DomainContext) -> Vec<String> {
-    if attribute.eq_ignore_ascii_case(DACL_ATTRIBUTE) {
-        let parse = |v: &[Vec<u8>]| match v {
-            [raw] => SecurityDescriptor::from_bytes(raw).ok(),
-            _ => None,
-        };
-        if let (Some(a), Some(b)) = (parse(from), parse(to)) {
-            return crate::plan::diff::lines(&a, &b, ctx);
-        }
-    }
-    vec![
-        format!("- {attribute}: {}", attr_words(from)),
-        format!("+ {attribute}: {}", attr_words(to)),
-    ]
-}
-
 /// Writes what [`prepare_restore`] decided, each value compare-and-swapped (or guarded)
 /// against the value it was decided on, then verifies. `on_line` gets one line per step.
+/// `assertion`: the DC lists the LDAP assertion control.
 pub async fn execute_restore(
     conn: &mut Connection,
     items: &[RestoreItem],
+    ctx: &DomainContext,
+    assertion: bool,
     mut on_line: impl FnMut(String),
 ) -> Result<RestoreReport, BackupError> {
     let mut report = RestoreReport::default();
@@ -283,7 +304,27 @@ pub async fn execute_restore(
                 ),
             });
         }
-        match write_guarded(conn, &it.dn, &it.attribute, &now, target.clone()).await {
+        let written = write_guarded(
+            conn,
+            Write {
+                dn: &it.dn,
+                attribute: &it.attribute,
+                old: &now,
+                new: target.clone(),
+                reference: &it.reference,
+                ctx,
+                assertion,
+            },
+        )
+        .await;
+        match written {
+            Ok(Written::Raced(race)) => {
+                report.restored.push(it.dn.clone());
+                return Err(BackupError::Raced {
+                    race,
+                    restored: report.restored.len(),
+                });
+            }
             Ok(_) => {}
             Err(Ok(c)) => {
                 return Err(BackupError::Verify {
@@ -313,17 +354,4 @@ pub async fn execute_restore(
         report.restored.push(it.dn.clone());
     }
     Ok(report)
-}
-
-/// [`prepare_restore`] and [`execute_restore`] in one step (no confirmation in between).
-pub async fn restore(
-    conn: &mut Connection,
-    backup: &Backup,
-    path: &Path,
-    mode: RestoreMode,
-    force_domain: bool,
-    on_line: impl FnMut(String),
-) -> Result<RestoreReport, BackupError> {
-    let items = prepare_restore(conn, backup, path, mode, force_domain).await?;
-    execute_restore(conn, &items, on_line).await
 }

@@ -62,8 +62,67 @@ impl Words {
             BackupError::Verify { dn, detail } => {
                 s("error-backup-verify", &[("dn", dn), ("detail", detail)])
             }
+            BackupError::NotAuthenticated { path, why } => s(
+                "error-backup-not-authenticated",
+                &[("path", path), ("why", &self.authenticity(why))],
+            ),
+            BackupError::OtherConnector {
+                path,
+                backup,
+                connector,
+            } => s(
+                "error-backup-other-connector",
+                &[("path", path), ("backup", backup), ("connector", connector)],
+            ),
+            BackupError::OtherDomainName {
+                path,
+                backup,
+                domain,
+            } => s(
+                "error-backup-other-domain",
+                &[("path", path), ("backup", backup), ("domain", domain)],
+            ),
+            BackupError::OutsideDomain { path, dn, domain } => s(
+                "error-backup-outside-domain",
+                &[("path", path), ("dn", dn), ("domain", domain)],
+            ),
+            BackupError::Raced { race, restored } => {
+                let head = s(
+                    "error-backup-raced",
+                    &[("restored", &restored.to_string())],
+                );
+                self.race(race, &head)
+            }
+            BackupError::Key(e) => self.key_error(e),
             BackupError::Directory(e) => self.ad_error(e),
         }
+    }
+
+    /// Another write seen around the tool's own: which object, which versions, which write
+    /// won and what may be lost, then `then` (where the run stopped), then the value now
+    /// against the backup's, a line each.
+    fn race(&self, r: &crate::plan::backup::Race, then: &str) -> String {
+        let id = if r.overwritten {
+            "error-race-overwritten"
+        } else {
+            "error-race-kept"
+        };
+        let mut out = self.sentence(
+            id,
+            &[
+                ("dn", &r.dn),
+                ("attribute", &r.attribute),
+                ("before", &r.before.to_string()),
+                ("after", &r.after.to_string()),
+            ],
+        );
+        out.push(' ');
+        out.push_str(then);
+        for l in &r.diff {
+            out.push_str("\n   ");
+            out.push_str(&crate::terminal::line(l));
+        }
+        out
     }
 
     /// Why applying stopped.
@@ -74,6 +133,14 @@ impl Words {
                 "error-apply-other-domain",
                 &[("plan", plan), ("domain", domain)],
             ),
+            ApplyError::OutsideDomain { dn, domain } => s(
+                "error-apply-outside-domain",
+                &[("dn", dn), ("domain", domain)],
+            ),
+            ApplyError::Raced { race, written } => {
+                let head = s("error-apply-raced", &[("written", &written.to_string())]);
+                self.race(race, &head)
+            }
             ApplyError::File(e) => self.plan_file_error(e),
             ApplyError::WrongObject {
                 dn,

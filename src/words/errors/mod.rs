@@ -5,6 +5,7 @@
 mod directory;
 mod files;
 mod services;
+mod write;
 
 use fluent::FluentValue;
 
@@ -46,7 +47,7 @@ impl Words {
     /// wrappers, `AssessError` and `PlanningError`, say their cause: `error` reaches it through
     /// `source()`.)
     fn known(&self, e: &(dyn std::error::Error + 'static)) -> Option<String> {
-        use crate::{ad, check, entra, pilot, plan, profile, syncserver};
+        use crate::{ad, check, engine, entra, pilot, plan, profile, syncserver};
         let any = e;
         if let Some(e) = any.downcast_ref::<ad::AdError>() {
             return Some(self.ad_error(e));
@@ -83,6 +84,21 @@ impl Words {
         }
         if let Some(e) = any.downcast_ref::<syncserver::PsError>() {
             return Some(self.ps_error(e));
+        }
+        if let Some(e) = any.downcast_ref::<engine::write::ConnectorRefusal>() {
+            return Some(self.connector_refusal(e));
+        }
+        if let Some(e) = any.downcast_ref::<engine::write::FileMismatch>() {
+            return Some(self.file_mismatch(e));
+        }
+        if let Some(e) = any.downcast_ref::<plan::reconcile::NotPlannedNow>() {
+            return Some(self.not_planned_now(e));
+        }
+        if let Some(e) = any.downcast_ref::<engine::write::manifest::ManifestError>() {
+            return Some(self.manifest_error(e));
+        }
+        if let Some(e) = any.downcast_ref::<crate::seal::KeyError>() {
+            return Some(self.key_error(e));
         }
         None
     }

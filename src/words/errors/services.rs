@@ -136,6 +136,7 @@ impl Words {
             PsError::Empty => s("error-ps-empty", &[]),
             PsError::Output(reason) => s("error-ps-output", &[("reason", reason)]),
             PsError::StagingMode => s("error-ps-staging-mode", &[]),
+            PsError::NotSyncServer => s("error-not-sync-server", &[]),
             PsError::NoEntraConnector => s("error-ps-no-entra-connector", &[]),
             PsError::StillOff { cmdlet } => s("error-ps-still-off", &[("cmdlet", cmdlet)]),
             PsError::AgentMissing => s("error-ps-agent-missing", &[]),
@@ -243,6 +244,7 @@ mod tests {
             PsError::Empty,
             PsError::Output(r()),
             PsError::StagingMode,
+            PsError::NotSyncServer,
             PsError::NoEntraConnector,
             PsError::StillOff {
                 cmdlet: "Set-ADSyncAADPasswordResetConfiguration".into(),

@@ -1,0 +1,298 @@
+//! `apply`: the engine's write path (`engine::write`) on the command line. A plan file is read
+//! and checked before anything is sent anywhere; every directory is prepared (the target read
+//! from the DC the user named, the plan made or checked now, the preview), shown, confirmed
+//! once, and applied as one run with its manifest.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result, bail};
+use writeback_wizard::cli::{ApplyArgs, ConnectionArgs, PlanOptionArgs};
+use writeback_wizard::engine::write::switches::{self, HybridAdmin, Switch, Switched};
+use writeback_wizard::engine::write::{self, PdcSwitch, PlanSource, Prepared, RunEvent};
+use writeback_wizard::plan::apply::{ApplyOptions, Event};
+use writeback_wizard::plan::{self, Plan, backup};
+use writeback_wizard::syncserver::ProcessPowerShell;
+use writeback_wizard::words::Words;
+
+use super::fix::{confirm, plan_options};
+
+/// A plan file as `plan --format json` writes it, checked as apply checks it (schema,
+/// checksum, shapes) before anything else happens.
+fn read_plan(path: &Path) -> Result<Plan> {
+    let shown = path.display().to_string();
+    let text =
+        std::fs::read(path).with_context(|| super::say("cli-reading-plan", &[("path", &shown)]))?;
+    let plan: Plan = serde_json::from_slice(&text)
+        .with_context(|| super::say("cli-not-a-plan", &[("path", &shown)]))?;
+    plan::validate::check_file(&plan).map_err(|e| anyhow::Error::new(e).context(shown))?;
+    Ok(plan)
+}
+
+/// With `--plan`, the plan's own options are used: other plan options given with it are
+/// refused rather than silently ignored (`--include-adminsdholder` is the consent asked for
+/// now).
+fn plan_flags_with_file(o: &PlanOptionArgs) -> Result<()> {
+    use writeback_wizard::cli::{GrantAtArg, InetOrgPersonArg};
+    let none = o.inetorgperson == InetOrgPersonArg::Auto
+        && !o.no_protected_containers
+        && !o.no_protected_users
+        && !o.min_password_age_zero
+        && o.fix_pso.is_empty()
+        && !o.clear_stale_admincount
+        && o.grant_at == GrantAtArg::Root
+        && !o.grant_samserver;
+    if !none {
+        bail!(super::say("cli-plan-file-options", &[]));
+    }
+    Ok(())
+}
+
+/// What the switches the arguments ask for are.
+fn switches_of(args: &ApplyArgs, hybrid: Option<HybridAdmin>) -> Vec<Switch> {
+    let mut v = Vec::new();
+    if args.enable_writeback {
+        v.push(Switch::ConnectSync);
+    }
+    if let Some(admin) = hybrid {
+        v.push(Switch::CloudSync(admin));
+    }
+    v
+}
+
+pub async fn run(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
+    // Files first: nothing is signed in to before a plan file is read and checked whole.
+    let source = match &args.plan {
+        Some(path) => {
+            if args.connection.profile.is_some() {
+                bail!(super::say("cli-profile-plan-file", &[]));
+            }
+            plan_flags_with_file(&args.options)?;
+            PlanSource::File {
+                plan: Box::new(read_plan(path)?),
+                adminsdholder_now: args.options.include_adminsdholder,
+            }
+        }
+        None => PlanSource::Fresh(plan_options(&args.options)),
+    };
+    let hybrid = super::cloud::hybrid_admin(&args)?;
+    let dirs = super::directories::from_args(&args.connection, &args.target, 1000).await?;
+    let several = dirs.len() > 1;
+    let mut prepared = Vec::new();
+    for d in &dirs {
+        let p = write::prepare(d, &source, 1000)
+            .await
+            .map_err(|e| anyhow::anyhow!(words.error(&e)))?;
+        if several {
+            outln!(
+                "\n{}",
+                super::say("report-directory-heading", &[("label", &d.label)])
+            );
+        }
+        show(&p, words);
+        prepared.push(p);
+    }
+    let total: usize = prepared.iter().map(|p| p.plan.changes.len()).sum();
+    if total == 0 {
+        outln!("{}", super::say("cli-nothing-to-change", &[]));
+    } else {
+        if !confirm(
+            &format!(
+                "\n{}",
+                super::say("cli-apply-confirm", &[("count", &total.to_string())])
+            ),
+            args.yes,
+        )? {
+            errln!("{}", super::say("cli-nothing-changed", &[]));
+            return Ok(ExitCode::from(super::exit::DECLINED));
+        }
+        let manifest: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
+        let hint = restore_hint(&args.connection, &manifest);
+        let opts = ApplyOptions {
+            replan: args.replan,
+            ..ApplyOptions::default()
+        };
+        let r = write::apply(&prepared, &manifest, &opts, |e| event(&e, several)).await;
+        match r {
+            Ok(written) => outln!(
+                "\n{}",
+                super::say(
+                    "cli-apply-done",
+                    &[
+                        ("count", &written.iter().sum::<usize>().to_string()),
+                        ("backup", &manifest.display().to_string()),
+                        ("command", &hint),
+                    ],
+                )
+            ),
+            Err(stop) => {
+                let mut msg = words.error(&stop.error);
+                let written: usize = stop.written.iter().sum();
+                if written > 0 || manifest.exists() {
+                    msg.push_str(". ");
+                    msg.push_str(&super::say(
+                        "cli-undo-hint",
+                        &[("written", &written.to_string()), ("command", &hint)],
+                    ));
+                }
+                bail!(msg)
+            }
+        }
+    }
+    for s in switches_of(&args, hybrid) {
+        let ps = ProcessPowerShell::default();
+        let done = switches::enable(&ps, &s)
+            .await
+            .map_err(|e| anyhow::anyhow!(words.error(&e)))?;
+        let id = match (&s, done) {
+            (Switch::CloudSync(_), _) => "cli-cloud-sync-writeback-on",
+            (_, Switched::AlreadyOn) => "cli-writeback-already-on",
+            (_, Switched::NowOn) => "cli-writeback-now-on",
+        };
+        outln!("{}", super::say(id, &[]));
+    }
+    Ok(ExitCode::from(super::exit::OK))
+}
+
+/// One directory as it will be written: where, for whom, what changed since a plan file, the
+/// preview from the values now, and the plan's warnings and what it leaves.
+fn show(p: &Prepared, words: &Words) {
+    let t = &p.target;
+    match &t.pdc {
+        PdcSwitch::Same => {}
+        PdcSwitch::Connected { pdc } => {
+            errln!("{}", super::say("cli-pdc-connected", &[("pdc", pdc)]))
+        }
+        PdcSwitch::Unreachable { pdc, error } => errln!(
+            "{}",
+            super::say(
+                "cli-pdc-unreachable",
+                &[
+                    ("pdc", pdc),
+                    ("reason", &words.ad_error(error)),
+                    ("server", &t.dc)
+                ],
+            )
+        ),
+    }
+    outln!(
+        "{}",
+        super::say(
+            "cli-apply-preview",
+            &[
+                ("domain", &t.domain.dn),
+                ("name", &t.connector.sam_account_name),
+                ("sid", &t.connector.sid.to_string()),
+                ("dn", &t.connector.dn),
+            ],
+        )
+    );
+    if let Some(r) = &p.review {
+        if let Some((dc, pdc)) = &r.file_dc {
+            outln!(
+                "{}",
+                super::say(
+                    "cli-apply-file-dc",
+                    &[
+                        ("dc", dc),
+                        ("pdc", pdc.as_deref().unwrap_or("-")),
+                        ("now", &t.dc)
+                    ],
+                )
+            );
+        }
+        if !r.changed_since.is_empty() {
+            outln!("{}", super::say("cli-apply-changed-since", &[]));
+            for dn in &r.changed_since {
+                outln!("  - {}", writeback_wizard::terminal::line(dn));
+            }
+        }
+        if !r.in_place.is_empty() {
+            outln!("{}", super::say("cli-apply-in-place", &[]));
+            for c in &r.in_place {
+                outln!(
+                    "  - {}: {}",
+                    writeback_wizard::terminal::line(&c.dn),
+                    writeback_wizard::terminal::line(&plan::reconcile::describe(&c.action))
+                );
+            }
+        }
+        if !r.not_in_file.is_empty() {
+            outln!("{}", super::say("cli-apply-not-in-file", &[]));
+            for c in &r.not_in_file {
+                outln!(
+                    "  - {}: {}",
+                    writeback_wizard::terminal::line(&c.dn),
+                    writeback_wizard::terminal::line(&plan::reconcile::describe(&c.action))
+                );
+            }
+        }
+    }
+    out!("{}", plan::apply::preview_text(&p.preview));
+    if let Some(r) = &p.plan.reach {
+        outln!("\n{}", words.reach(r));
+    }
+    for w in words.plan_warnings(&p.plan) {
+        outln!("\n{}: {w}", words.get("plan-warning"));
+    }
+    for n in &p.plan.not_fixed {
+        outln!(
+            "\n{}: {}",
+            words.get("plan-not-fixed"),
+            words.not_fixed_line(n)
+        );
+    }
+}
+
+/// A run's progress on standard error.
+fn event(e: &RunEvent, several: bool) {
+    match e {
+        RunEvent::Directory { label, .. } if several => errln!(
+            "\n{}",
+            super::say("report-directory-heading", &[("label", label)])
+        ),
+        RunEvent::Directory { .. } | RunEvent::Done { .. } => {}
+        RunEvent::BackedUp { path, entries, .. } => errln!(
+            "{}",
+            super::say(
+                "cli-apply-backed-up",
+                &[
+                    ("count", &entries.to_string()),
+                    ("path", &path.display().to_string())
+                ],
+            )
+        ),
+        RunEvent::Step { event, .. } => match event {
+            Event::Writing { index, total, dn } => errln!(
+                "[{}/{total}] {}",
+                index + 1,
+                super::say("cli-apply-writing", &[("dn", dn)])
+            ),
+            Event::Verified { dn, .. } => errln!(
+                "        {}",
+                super::say("cli-apply-verified", &[("dn", dn)])
+            ),
+            Event::AlreadyDone { dn, .. } => {
+                errln!("        {}", super::say("cli-apply-already", &[("dn", dn)]))
+            }
+        },
+    }
+}
+
+/// How to undo the run: `restore` with the same connection (or profile) and the run's file.
+fn restore_hint(args: &ConnectionArgs, manifest: &Path) -> String {
+    let mut s = format!("writeback-wizard restore --backup {}", manifest.display());
+    if let Some(profile) = &args.profile {
+        s.push_str(&format!(" --profile {}", profile.display()));
+    }
+    if let Some(server) = &args.server {
+        s.push_str(&format!(" --server {server}"));
+    }
+    if let Some(ca) = &args.ca_file {
+        s.push_str(&format!(" --ca-file {}", ca.display()));
+    }
+    if let Some(user) = &args.user {
+        s.push_str(&format!(" --user {user}"));
+    }
+    s
+}
