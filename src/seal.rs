@@ -279,10 +279,7 @@ mod tests {
         ));
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
         std::fs::write(&path, b"short").unwrap();
-        assert!(matches!(
-            LocalKey::at(&path),
-            Err(KeyError::Damaged { .. })
-        ));
+        assert!(matches!(LocalKey::at(&path), Err(KeyError::Damaged { .. })));
         // A link planted where the key goes is not followed.
         std::fs::remove_file(&path).unwrap();
         std::os::unix::fs::symlink("/etc/hostname", &path).unwrap();

@@ -1,10 +1,13 @@
-//! The CLI and the wizard run one assessment (`engine::assess`): the same inputs — the lab's
-//! DC and admin, the same connector and scope, the same sync server (a stand-in PowerShell) —
-//! give the same findings, the same blocked users and the same verdict in both faces.
+//! The CLI and the wizard run one assessment (`engine::assess`) and one write path
+//! (`engine::write`): the same inputs — the lab's DC and admin, the same connector and scope,
+//! the same sync server (a stand-in PowerShell) — give the same findings, the same blocked users
+//! and the same verdict in both faces; the same apply gives the same directory state, the same
+//! backup and the same run file, and each face restores the other's run.
 
 mod common;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use iced::futures::StreamExt;
 use serde_json::json;
@@ -138,4 +141,175 @@ async fn the_cli_and_the_wizard_give_the_same_findings_for_the_same_inputs() {
     );
     assert!(!cli.1.is_empty(), "the lab has blocked users");
     assert_eq!(cli, wizard);
+}
+
+/// The directory state apply and restore touch in the lab: the DACLs of the root, OU=Blocked and
+/// gina, raw.
+async fn written_state(lab: &common::Lab) -> Vec<Vec<u8>> {
+    let mut admin = lab.admin().await;
+    let mut out = Vec::new();
+    for dn in [
+        lab.var("LAB_BASE_DN"),
+        lab.var("LAB_BLOCKED_OU_DN"),
+        lab.var("LAB_GINA_DN"),
+    ] {
+        out.push(
+            admin
+                .read_security_descriptor(dn, writeback_wizard::ad::controls::DACL)
+                .await
+                .unwrap()
+                .unwrap()
+                .raw,
+        );
+    }
+    admin.close().await;
+    out
+}
+
+/// A run's file and its backup with what differs between any two runs taken out (times,
+/// checksums, MACs, the run's own file name).
+fn run_files(run: &std::path::Path) -> (serde_json::Value, serde_json::Value) {
+    let mut m: serde_json::Value = serde_json::from_slice(&std::fs::read(run).unwrap()).unwrap();
+    let stem = run.file_stem().unwrap().to_string_lossy().into_owned();
+    let name = m["directories"][0]["backup"].as_str().unwrap().to_string();
+    let mut b: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(run.with_file_name(&name)).unwrap()).unwrap();
+    assert_eq!(m["mac"].as_str().map(str::len), Some(64), "{m}");
+    assert_eq!(b["mac"].as_str().map(str::len), Some(64), "{b}");
+    for v in [&mut m, &mut b] {
+        for k in ["time", "mac", "checksum"] {
+            v[k] = json!(null);
+        }
+    }
+    m["directories"][0]["sha256"] = json!(null);
+    m["directories"][0]["backup"] = json!(name.replacen(&stem, "RUN", 1));
+    (m, b)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_and_the_wizard_write_the_same_and_restore_each_others_runs() {
+    use writeback_wizard::engine::write::RunEvent;
+    use writeback_wizard::gui::jobs::{ApplyEvent, ApplyParams, RestoreEvent};
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let dir = std::env::temp_dir().join(format!("ww-faces-write-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let before = written_state(&lab).await;
+    let connector = lab.var("LAB_MSOL_SAM");
+    let cli = |args: &[&str]| {
+        let mut argv = vec![
+            args[0],
+            "--server",
+            lab.var("LAB_LDAPS_URL"),
+            "--ca-file",
+            lab.var("LAB_CA_FILE"),
+            "--user",
+            lab.var("LAB_ADMIN_UPN"),
+            "--password-env",
+            "ADMIN_PW",
+            "--connector",
+            connector,
+            "--yes",
+        ];
+        argv.extend_from_slice(&args[1..]);
+        common::run_bin(&argv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))])
+    };
+    let params = DirectoryParams {
+        opts: lab.options(),
+        user: lab.var("LAB_ADMIN_UPN").into(),
+        password: Zeroizing::new(lab.var("LAB_ADMIN_PW").into()),
+        kerberos: false,
+    };
+    let options = CheckOptions {
+        connector: Some(connector.into()),
+        ..Default::default()
+    };
+    let directory = writeback_wizard::engine::Directory {
+        label: lab.var("LAB_LDAPS_URL").into(),
+        login: params.login(),
+        options: options.clone(),
+    };
+    let wizard_restore = |run: std::path::PathBuf| {
+        let directory = directory.clone();
+        async move {
+            let files = jobs::open_run(run).await.unwrap();
+            let parts = jobs::prepare_restore(vec![directory], files).await.unwrap();
+            let mut events = Box::pin(jobs::restore(parts));
+            let mut done = None;
+            while let Some(e) = events.next().await {
+                if let RestoreEvent::Done(r) = e {
+                    done = Some(r.map(|_| ()).map_err(|e| e.message));
+                }
+            }
+            done.expect("the restore ends")
+        }
+    };
+
+    // The command line applies; the wizard restores its run.
+    let cli_run = dir.join("cli.json");
+    let (code, out, err) = cli(&["apply", "--backup", cli_run.to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}\n{err}");
+    let by_cli = written_state(&lab).await;
+    let cli_files = run_files(&cli_run);
+    let restored_by_wizard = wizard_restore(cli_run.clone()).await;
+    let after_wizard_restore = written_state(&lab).await;
+
+    // The wizard applies the plan it shows; the command line restores its run.
+    let planned = jobs::compute_plan(params.clone(), None, options.clone(), Default::default())
+        .await
+        .unwrap();
+    let wizard_run = dir.join("wizard.json");
+    let mut events = Box::pin(jobs::apply(ApplyParams {
+        directories: vec![(directory.clone(), Arc::new(planned.plan.clone()))],
+        manifest: wizard_run.clone(),
+        cancel: Default::default(),
+        switch: None,
+        powershell: Default::default(),
+    }));
+    let mut done = None;
+    let mut backed_up = None;
+    while let Some(e) = events.next().await {
+        match e {
+            ApplyEvent::Done(r) => done = Some(r.map_err(|(e, _)| e.message)),
+            ApplyEvent::Run(RunEvent::BackedUp { path, .. }) => backed_up = Some(path),
+            _ => {}
+        }
+    }
+    let by_wizard = written_state(&lab).await;
+    let wizard_files = (wizard_run.exists()).then(|| run_files(&wizard_run));
+    let (code, out, err) = cli(&["restore", "--backup", wizard_run.to_str().unwrap()]);
+    let after_cli_restore = written_state(&lab).await;
+
+    assert_eq!(
+        restored_by_wizard,
+        Ok(()),
+        "the wizard restores the CLI's run"
+    );
+    assert_eq!(after_wizard_restore, before, "back byte for byte");
+    assert!(matches!(done, Some(Ok(_))), "{done:?}");
+    assert_eq!(
+        backed_up,
+        Some(writeback_wizard::engine::write::manifest::backup_path(
+            &wizard_run,
+            1,
+            "lab.example.test"
+        )),
+        "the same backup beside the run's file"
+    );
+    assert_ne!(by_cli, before, "apply wrote");
+    assert_eq!(
+        by_wizard, by_cli,
+        "the same directory state from both faces"
+    );
+    assert_eq!(
+        wizard_files,
+        Some(cli_files),
+        "the same run file and backup"
+    );
+    assert_eq!(code, 0, "the CLI restores the wizard's run: {out}\n{err}");
+    assert_eq!(after_cli_restore, before, "back byte for byte");
+    std::fs::remove_dir_all(&dir).ok();
 }

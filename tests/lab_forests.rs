@@ -259,8 +259,19 @@ async fn two_forests_are_checked_applied_proved_and_restored_in_one_run() {
     let backups = written["directories"].as_array().unwrap();
     assert_eq!(backups.len(), 2, "one backup per directory");
     for b in backups {
-        assert!(Path::new(b["backup"].as_str().unwrap()).exists(), "{b}");
+        // Each directory's backup lies beside the run's file, by name.
+        assert!(
+            manifest
+                .with_file_name(b["backup"].as_str().unwrap())
+                .exists(),
+            "{b}"
+        );
     }
+    assert_eq!(
+        written["mac"].as_str().map(str::len),
+        Some(64),
+        "the run's file is authenticated"
+    );
 
     let (code, _, err) = &report;
     assert!(*code == 0 || *code == 1, "{err}");

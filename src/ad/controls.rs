@@ -75,7 +75,10 @@ fn ber_length(n: usize) -> Vec<u8> {
         return vec![n as u8];
     }
     let bytes = n.to_be_bytes();
-    let start = bytes.iter().position(|&b| b != 0).unwrap_or(bytes.len() - 1);
+    let start = bytes
+        .iter()
+        .position(|&b| b != 0)
+        .unwrap_or(bytes.len() - 1);
     let mut out = vec![0x80 | (bytes.len() - start) as u8];
     out.extend_from_slice(&bytes[start..]);
     out

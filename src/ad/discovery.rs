@@ -296,3 +296,39 @@ pub fn dns_from_dn(dn: &str) -> String {
 }
 
 pub use super::dn::{is_within, parent_dn};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_domain_is_its_dn_less_the_other_naming_contexts_below_it() {
+        let root = RootDse {
+            default_naming_context: "DC=corp,DC=example".into(),
+            configuration_naming_context: "CN=Configuration,DC=corp,DC=example".into(),
+            schema_naming_context: "CN=Schema,CN=Configuration,DC=corp,DC=example".into(),
+            naming_contexts: vec![
+                "DC=corp,DC=example".into(),
+                "CN=Configuration,DC=corp,DC=example".into(),
+                "CN=Schema,CN=Configuration,DC=corp,DC=example".into(),
+                "DC=DomainDnsZones,DC=corp,DC=example".into(),
+                "DC=ForestDnsZones,DC=corp,DC=example".into(),
+            ],
+            ..RootDse::default()
+        };
+        let d = DomainScope::of(&root, "S-1-5-21-1-2-3".parse().unwrap());
+        assert!(d.holds("DC=corp,DC=example"));
+        assert!(d.holds("CN=bob,OU=Staff,DC=corp,DC=example"));
+        assert!(d.holds("CN=AdminSDHolder,CN=System,DC=corp,DC=example"));
+        for outside in [
+            "CN=Sites,CN=Configuration,DC=corp,DC=example",
+            "CN=User,CN=Schema,CN=Configuration,DC=corp,DC=example",
+            "DC=@,DC=corp.example,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp,DC=example",
+            "DC=ForestDnsZones,DC=corp,DC=example",
+            "CN=x,DC=other,DC=example",
+            r"CN=x\,DC=corp\,DC=example",
+        ] {
+            assert!(!d.holds(outside), "{outside}");
+        }
+    }
+}

@@ -72,8 +72,14 @@ pub fn components(dn: &str) -> Option<Vec<Rdn>> {
             return None;
         }
         let plain_space = |v: &(char, bool)| v.0 == ' ' && !v.1;
-        let start = value.iter().position(|v| !plain_space(v)).unwrap_or(value.len());
-        let end = value.iter().rposition(|v| !plain_space(v)).map_or(start, |i| i + 1);
+        let start = value
+            .iter()
+            .position(|v| !plain_space(v))
+            .unwrap_or(value.len());
+        let end = value
+            .iter()
+            .rposition(|v| !plain_space(v))
+            .map_or(start, |i| i + 1);
         let value: String = value[start..end].iter().map(|v| v.0).collect();
         out.push((kind, value.to_lowercase()));
         if !ended {
@@ -132,10 +138,16 @@ mod tests {
     fn names_compare_by_their_rdns_not_their_text() {
         let root = "DC=lab,DC=example,DC=test";
         assert!(is_within("CN=bob,OU=Users,DC=lab,DC=example,DC=test", root));
-        assert!(is_within("cn=Bob, ou=users , dc=LAB,dc=example,dc=test", root));
+        assert!(is_within(
+            "cn=Bob, ou=users , dc=LAB,dc=example,dc=test",
+            root
+        ));
         assert!(is_within(root, root));
         // Text that ends like the root but whose last RDNs are not the root's.
-        assert!(!is_within(r"OU=x\,DC=lab,DC=example,DC=test", "DC=lab,DC=example,DC=test,DC=evil"));
+        assert!(!is_within(
+            r"OU=x\,DC=lab,DC=example,DC=test",
+            "DC=lab,DC=example,DC=test,DC=evil"
+        ));
         assert!(!is_within(r"CN=x\,DC=lab\,DC=example\,DC=test", root));
         assert!(!is_within("CN=x,DC=notlab,DC=example,DC=test", root));
         assert!(!is_within("DC=example,DC=test", root));

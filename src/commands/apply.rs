@@ -129,7 +129,7 @@ pub async fn run(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
                 let mut msg = words.error(&stop.error);
                 let written: usize = stop.written.iter().sum();
                 if written > 0 || manifest.exists() {
-                    msg.push_str(". ");
+                    msg.push_str(if msg.ends_with('.') { " " } else { ". " });
                     msg.push_str(&super::say(
                         "cli-undo-hint",
                         &[("written", &written.to_string()), ("command", &hint)],

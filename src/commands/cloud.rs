@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use writeback_wizard::cli::{ApplyArgs, CloudArg, EntraArgs};
-use writeback_wizard::entra::{self, Cloud, Endpoints, Graph, SignIn};
 pub use writeback_wizard::engine::write::switches::HybridAdmin;
+use writeback_wizard::entra::{self, Cloud, Endpoints, Graph, SignIn};
 
 pub fn cloud(arg: CloudArg) -> Cloud {
     match arg {

@@ -90,7 +90,7 @@ pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> 
             "Password for {}: ",
             writeback_wizard::terminal::line(user)
         ))
-            .with_context(|| super::say("cli-reading-password", &[]))?;
+        .with_context(|| super::say("cli-reading-password", &[]))?;
         return Ok(Zeroizing::new(pw));
     }
     bail!(super::say("cli-no-password", &[]))

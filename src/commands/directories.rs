@@ -104,7 +104,7 @@ fn login_of(d: &DirectorySettings, args: &ConnectionArgs) -> Result<Login> {
                     writeback_wizard::terminal::line(&d.user),
                     writeback_wizard::terminal::line(&d.server)
                 ))
-                    .with_context(|| super::say("cli-reading-password", &[]))?,
+                .with_context(|| super::say("cli-reading-password", &[]))?,
             )
         } else {
             bail!(super::say(

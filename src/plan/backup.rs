@@ -134,7 +134,8 @@ pub enum BackupError {
     )]
     ChangedSince { dn: String, attribute: String },
     #[error(
-        "the backup file {path} is not authenticated as one this tool wrote on this computer ({}), so whole values are not written back from it; a plain restore (without --whole) takes back only the tool's own grants", authenticity_words(why)
+        "the backup file {path} is not authenticated as one this tool wrote on this computer ({}), so whole values are not written back from it; a plain restore (without --whole) takes back only the tool's own grants",
+        authenticity_words(why)
     )]
     NotAuthenticated { path: String, why: Authenticity },
     #[error(
@@ -163,7 +164,9 @@ pub enum BackupError {
     },
     #[error("{race}; the restore stopped after {restored} value(s)")]
     Raced { race: Race, restored: usize },
-    #[error("the local key cannot be used to seal the backup: {0}. Nothing was changed in the directory.")]
+    #[error(
+        "the local key cannot be used to seal the backup: {0}. Nothing was changed in the directory."
+    )]
     Key(#[from] crate::seal::KeyError),
     #[error("restoring {dn}: {source}")]
     Restore {
@@ -307,7 +310,10 @@ impl Backup {
     }
 
     /// Whether this backup is one the tool wrote here as this user.
-    pub fn authenticity(&self, key: Result<&crate::seal::LocalKey, &crate::seal::KeyError>) -> Authenticity {
+    pub fn authenticity(
+        &self,
+        key: Result<&crate::seal::LocalKey, &crate::seal::KeyError>,
+    ) -> Authenticity {
         if self.mac.is_empty() {
             return Authenticity::Unsigned;
         }
@@ -351,7 +357,9 @@ impl Backup {
             }
             let (original, written) = (e.values().map_err(&bad)?, e.written().map_err(&bad)?);
             if same_written(&e.attribute, &original, &written) {
-                return Err(bad("it changes nothing, and apply only backs up what it changes".into()));
+                return Err(bad(
+                    "it changes nothing, and apply only backs up what it changes".into(),
+                ));
             }
             if e.unprotects && !self.clears_admin_count(&e.dn) {
                 return Err(bad(

@@ -91,7 +91,11 @@ pub fn compute(
         request: super::PlanRequest {
             options: opts.clone(),
             // The whole domain is said as no scope at all.
-            scopes: if f.scopes.iter().all(|s| crate::ad::dn::same(s, &f.domain.dn)) {
+            scopes: if f
+                .scopes
+                .iter()
+                .all(|s| crate::ad::dn::same(s, &f.domain.dn))
+            {
                 Vec::new()
             } else {
                 f.scopes.clone()

@@ -111,7 +111,10 @@ pub fn reconcile(file: &Plan, fresh: &Plan) -> Reconciled {
         if c.before != now.before {
             changed_since.push(c.dn.clone());
         }
-        if !keep.iter().any(|k| dn::same(&k.dn, &limited.dn) && k.action == limited.action) {
+        if !keep
+            .iter()
+            .any(|k| dn::same(&k.dn, &limited.dn) && k.action == limited.action)
+        {
             keep.push(limited);
         }
     }
@@ -270,6 +273,9 @@ mod tests {
             },
             ..change(ROOT, add(&[]), "now")
         }]);
-        assert_eq!(unplanned(&attribute), [format!("{ROOT}: set minPwdAge = 0")]);
+        assert_eq!(
+            unplanned(&attribute),
+            [format!("{ROOT}: set minPwdAge = 0")]
+        );
     }
 }

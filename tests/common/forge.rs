@@ -29,7 +29,11 @@ pub fn plan(plan: &Plan, edit: impl FnOnce(&mut Plan)) -> Plan {
 pub fn backup(backup: &Backup, keep_mac: bool, edit: impl FnOnce(&mut Backup)) -> Backup {
     let mut b = backup.clone();
     edit(&mut b);
-    let mac = if keep_mac { b.mac.clone() } else { String::new() };
+    let mac = if keep_mac {
+        b.mac.clone()
+    } else {
+        String::new()
+    };
     b.checksum = String::new();
     b.mac = String::new();
     b.checksum = sha256_hex(&serde_json::to_vec(&b).unwrap());

@@ -9,6 +9,7 @@
 
 pub mod forge;
 pub mod forward;
+pub mod ldap_proxy;
 pub mod regression;
 
 use std::collections::HashMap;

@@ -39,10 +39,10 @@ async fn cancel_during_the_check_stops_it_and_next_stays_off() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it() {
+    use writeback_wizard::engine::write::RunEvent;
     use writeback_wizard::gui::jobs::{
         self, ApplyEvent, ApplyParams, DirectoryParams, RestoreEvent,
     };
-    use writeback_wizard::engine::write::RunEvent;
     use writeback_wizard::plan::apply::Event;
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
@@ -105,9 +105,7 @@ async fn cancel_while_configuring_stops_between_objects_and_the_backup_undoes_it
     assert!(e.message.contains("cancelled after 1"), "{}", e.message);
     assert_ne!(snapshot(&lab).await, before, "one change was written");
     let files = jobs::open_run(backup.clone()).await.unwrap();
-    let parts = jobs::prepare_restore(vec![directory], files)
-        .await
-        .unwrap();
+    let parts = jobs::prepare_restore(vec![directory], files).await.unwrap();
     assert_eq!(
         parts.iter().map(|p| p.writes()).sum::<usize>(),
         1,

@@ -8,6 +8,7 @@
 mod common;
 
 mod admincount;
+mod concurrent;
 mod crash;
 mod end_to_end;
 mod grant_at;

@@ -58,7 +58,11 @@ fn retarget(plan: &Plan, sid: &str) -> Plan {
 }
 
 async fn sid_of(conn: &mut Connection, dn: &str) -> String {
-    let e = conn.read(dn, &["objectSid"], vec![]).await.unwrap().unwrap();
+    let e = conn
+        .read(dn, &["objectSid"], vec![])
+        .await
+        .unwrap()
+        .unwrap();
     writeback_wizard::sd::Sid::from_ldap_value(e.first("objectSid").unwrap())
         .unwrap()
         .to_string()
@@ -122,7 +126,11 @@ async fn a_plan_file_never_decides_where_the_tool_connects() {
         common::run_bin(&args, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))])
     };
     let (code, out, err) = run_via("where-forged.json", &forged);
-    assert_eq!(dialled.load(Ordering::SeqCst), 0, "the file's DC was dialled");
+    assert_eq!(
+        dialled.load(Ordering::SeqCst),
+        0,
+        "the file's DC was dialled"
+    );
     assert_eq!(code, 2, "{out}\n{err}");
     assert!(
         out.contains(&format!("The plan file was made at {fake_addr}"))
@@ -156,8 +164,12 @@ async fn a_plan_or_connector_aimed_at_anyone_else_is_refused_and_alice_still_can
     let alice_sid = sid_of(&mut admin, lab.var("LAB_ALICE_DN")).await;
     let mut failures = Vec::new();
     for (name, sid) in [("everyone", "S-1-5-11"), ("alice", alice_sid.as_str())] {
-        let (code, _, err, made) =
-            apply_plan(&lab, &format!("aim-{name}.json"), &retarget(&genuine, sid), &[]);
+        let (code, _, err, made) = apply_plan(
+            &lab,
+            &format!("aim-{name}.json"),
+            &retarget(&genuine, sid),
+            &[],
+        );
         if code != 2 || !err.contains(&format!("made for the connector {sid}")) || made {
             failures.push(format!("{name}: {code} {err}"));
         }
@@ -281,7 +293,8 @@ async fn control_bytes_from_a_file_reach_the_terminal_escaped() {
     let raw = |t: &str| t.contains(['\u{1b}', '\u{9b}', '\u{202e}', '\r']);
     // Warnings and blockers a file brings are never shown: the ones shown are computed now.
     let said = forge::plan(&genuine, |p| {
-        p.warnings.push("\u{1b}[2J\u{1b}[H all clear, nothing to review \r".into());
+        p.warnings
+            .push("\u{1b}[2J\u{1b}[H all clear, nothing to review \r".into());
         for n in &mut p.not_fixed {
             n.reason = "\u{1b}[2J fine".into();
             n.code = String::new();
@@ -406,8 +419,7 @@ async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
     );
     // 3. Someone else's delegation: WritebackDelegates' grants on OU=Delegated, as if the tool
     //    had made them for that group.
-    let delegates: writeback_wizard::sd::Sid =
-        lab.var("LAB_DELEGATES_GROUP_SID").parse().unwrap();
+    let delegates: writeback_wizard::sd::Sid = lab.var("LAB_DELEGATES_GROUP_SID").parse().unwrap();
     let theirs = common::grant(&delegates, writeback_wizard::sd::rights::CLASS_USER);
     let mut without = writeback_wizard::sd::SecurityDescriptor::from_bytes(&state[2]).unwrap();
     writeback_wizard::sd::canonical::remove_explicit(without.dacl.acl_mut().unwrap(), &theirs);
@@ -457,6 +469,27 @@ async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
         "never writes member",
     );
 
+    // 6. The configuration partition lies below the domain's DN by name but is not the domain.
+    let sites = format!("CN=Sites,CN=Configuration,{root}");
+    let sites_dacl = raw_dacl(&mut admin, &sites).await;
+    let grants = common::grant(&msol_sid, writeback_wizard::sd::rights::CLASS_USER);
+    let mut granted = writeback_wizard::sd::SecurityDescriptor::from_bytes(&sites_dacl).unwrap();
+    writeback_wizard::sd::canonical::ensure_present(granted.dacl.acl_mut().unwrap(), &grants);
+    let outside = writeback_wizard::plan::backup::Entry::dacl(
+        &sites,
+        &sites_dacl,
+        &granted.to_bytes().unwrap(),
+        &grants,
+        false,
+        &DomainContext::default(),
+    );
+    let forged = forge::backup(&genuine, false, |b| b.entries = vec![outside]);
+    expect_refused(
+        "the configuration partition",
+        restore("sites.json", &forged, &[]),
+        "not an object of the domain",
+    );
+
     let mut now = Vec::new();
     for dn in watched {
         now.push(raw_dacl(&mut admin, dn).await);
@@ -488,6 +521,7 @@ async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
     let restored = raw_dacl(&mut admin, &root).await;
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert_eq!(now, state, "no forged backup changed a DACL");
+    assert_eq!(raw_dacl(&mut admin, &sites).await, sites_dacl);
     assert_eq!(root_now, applied, "the root is as apply left it");
     assert_eq!(alice_on_msol, Ok(false), "alice resets the connector");
     assert_eq!(code, 0, "{out} {err}");
@@ -551,7 +585,10 @@ async fn unprivileged_accounts_and_tampered_files_write_nothing() {
         &genuine,
         &["--min-password-age-zero"],
     );
-    assert!(code == 2 && err.contains("options the plan was made with"), "{err}");
+    assert!(
+        code == 2 && err.contains("options the plan was made with"),
+        "{err}"
+    );
     // An existing file is never overwritten by a run.
     let existing = tmp("existing.json");
     std::fs::write(&existing, "keep").unwrap();

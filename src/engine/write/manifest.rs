@@ -48,7 +48,9 @@ pub struct ManifestEntry {
 /// Why a manifest cannot be used.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ManifestError {
-    #[error("cannot write the run manifest {path}: {reason}. Nothing was changed in the directory.")]
+    #[error(
+        "cannot write the run manifest {path}: {reason}. Nothing was changed in the directory."
+    )]
     Write { path: String, reason: String },
     #[error("the run manifest {path} is damaged ({reason}); nothing was written")]
     Damaged { path: String, reason: String },
@@ -114,9 +116,14 @@ impl Manifest {
                     fail(e.to_string())
                 }
             })?;
-            f.write_all(&json)
-                .and_then(|()| f.sync_all())
-                .map_err(|e| fail(e.to_string()))
+            let written = f.write_all(&json).and_then(|()| f.sync_all());
+            if let Err(e) = written {
+                // A run's file that could not be written whole is not left behind.
+                drop(f);
+                let _ = std::fs::remove_file(path);
+                return Err(fail(e.to_string()));
+            }
+            Ok(())
         } else {
             crate::files::write_atomically(path, &json).map_err(|e| fail(e.to_string()))
         }
@@ -176,7 +183,9 @@ impl Manifest {
         let mut backups = Vec::new();
         for e in &m.directories {
             let plain = !e.backup.is_empty()
-                && Path::new(&e.backup).file_name().map(|n| n.to_string_lossy().into_owned())
+                && Path::new(&e.backup)
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
                     == Some(e.backup.clone())
                 && !e.backup.contains(['/', '\\'])
                 && e.backup != ".."
@@ -187,7 +196,9 @@ impl Manifest {
                 reason,
             };
             if !plain {
-                return Err(fail("it is not a file name in the manifest's folder".into()));
+                return Err(fail(
+                    "it is not a file name in the manifest's folder".into(),
+                ));
             }
             let file = folder.join(&e.backup);
             let bytes = std::fs::read(&file).map_err(|x| fail(x.to_string()))?;
@@ -252,11 +263,13 @@ mod tests {
         m.add("dc1", "DC=lab", "S-1-5-21-1", &b).unwrap();
         m.write(&path, &key, false).unwrap();
         let json = std::fs::read(&path).unwrap();
-        assert!(Manifest::is_manifest(&serde_json::from_slice(&json).unwrap()));
+        assert!(Manifest::is_manifest(
+            &serde_json::from_slice(&json).unwrap()
+        ));
         let (back, auth, files) = Manifest::load(&path, &json, Ok(&key)).unwrap();
         assert_eq!(back.directories.len(), 1);
         assert_eq!(auth, Authenticity::Authenticated);
-        assert_eq!(files, [b.clone()]);
+        assert_eq!(files, std::slice::from_ref(&b));
         // Another computer's key: read, but not authenticated.
         let other = LocalKey::at(&d.join("k2")).unwrap();
         assert_eq!(

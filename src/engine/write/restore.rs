@@ -12,7 +12,8 @@ use crate::ad::controls::ASSERTION_OID;
 use crate::ad::dn;
 use crate::engine::Directory;
 use crate::plan::backup::{
-    Authenticity, Backup, BackupError, Loaded, RestoreItem, RestoreMode, RestoreReport, execute_restore,
+    Authenticity, Backup, BackupError, Loaded, RestoreItem, RestoreMode, RestoreReport,
+    execute_restore,
 };
 use crate::sd::DomainContext;
 

@@ -79,7 +79,17 @@ pub async fn apply(
             continue;
         }
         let backup = backup_path(manifest_path, index + 1, &dns_from_dn(&p.target.domain.dn));
-        let r = one(p, index, &backup, &key, &mut manifest, manifest_path, opts, &mut events).await;
+        let r = one(
+            p,
+            index,
+            &backup,
+            &key,
+            &mut manifest,
+            manifest_path,
+            opts,
+            &mut events,
+        )
+        .await;
         match r {
             Ok(n) => {
                 written.push(n);
@@ -87,6 +97,11 @@ pub async fn apply(
             }
             Err(e) => {
                 written.push(e.written());
+                if manifest.directories.is_empty() {
+                    // Stopped before anything was backed up, so before anything was written: the
+                    // run leaves no file behind.
+                    let _ = std::fs::remove_file(manifest_path);
+                }
                 return Err(stop(e, Some(index), &written));
             }
         }

@@ -45,9 +45,7 @@ pub async fn enable(ps: &impl PowerShell, switch: &Switch) -> Result<Switched, P
     let info = syncserver::read(ps).await?;
     match switch {
         Switch::ConnectSync => {
-            let info = info
-                .filter(|i| i.installed)
-                .ok_or(PsError::NotSyncServer)?;
+            let info = info.filter(|i| i.installed).ok_or(PsError::NotSyncServer)?;
             if info.password_writeback_enabled == Some(true) {
                 return Ok(Switched::AlreadyOn);
             }

@@ -54,7 +54,13 @@ pub async fn resolve(dir: &Directory) -> Result<Target, WriteError> {
     let r = resolve_on(&mut conn, dir).await;
     conn.close().await;
     let (target, root) = r?;
-    let (writes, pdc) = pdc_login(&dir.login, &root, &target.domain, target.pdc_name.as_deref()).await;
+    let (writes, pdc) = pdc_login(
+        &dir.login,
+        &root,
+        &target.domain,
+        target.pdc_name.as_deref(),
+    )
+    .await;
     Ok(Target {
         label: dir.label.clone(),
         domain: target.domain,
@@ -187,7 +193,11 @@ async fn pdc_of(
         return Ok(None);
     }
     let Some(ntds) = conn
-        .read(&owner, &["objectClass", "hasMasterNCs", "msDS-hasMasterNCs"], vec![])
+        .read(
+            &owner,
+            &["objectClass", "hasMasterNCs", "msDS-hasMasterNCs"],
+            vec![],
+        )
         .await?
     else {
         return Ok(None);

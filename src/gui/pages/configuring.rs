@@ -64,9 +64,7 @@ impl Page {
                 self.backups.insert(index, path);
                 return;
             }
-            RunEvent::BackedUp {
-                path, entries, ..
-            } => t!(
+            RunEvent::BackedUp { path, entries, .. } => t!(
                 "configure-backed-up",
                 entries = crate::words::n(entries),
                 path = path.display().to_string()

@@ -9,8 +9,8 @@ use std::sync::Arc;
 use iced::widget::{button, column, text};
 use iced::{Element, Task};
 
-use crate::gui::dialogs::{Filter, Purpose};
 use crate::engine::write::{RestorePart, RunFiles};
+use crate::gui::dialogs::{Filter, Purpose};
 use crate::gui::jobs::{self, RestoreEvent, UiError};
 use crate::gui::shared::{Done, Shared};
 use crate::gui::style;
@@ -87,7 +87,7 @@ impl Page {
             }
             d = d.push(e);
         }
-        style::section(d).into()
+        style::section(d)
     }
 }
 
@@ -175,11 +175,7 @@ impl WizardPage for Page {
                         shared.forget_results();
                         shared.set_done(Some(Done::Restored {
                             report,
-                            backup: self
-                                .files
-                                .as_ref()
-                                .map(|f| f.0.clone())
-                                .unwrap_or_default(),
+                            backup: self.files.as_ref().map(|f| f.0.clone()).unwrap_or_default(),
                         }));
                     }
                     Err(e) => self.error = Some(e),

@@ -127,7 +127,13 @@ pub async fn write_guarded(
         }))
     };
     let (code, text) = conn
-        .modify_swap(w.dn, w.attribute, w.old.to_vec(), w.new.clone(), sd_controls())
+        .modify_swap(
+            w.dn,
+            w.attribute,
+            w.old.to_vec(),
+            w.new.clone(),
+            sd_controls(),
+        )
         .await
         .map_err(Err)?;
     match code {
@@ -222,12 +228,7 @@ async fn asserted(
 }
 
 /// `from` → `to`: SDDL lines for a DACL, the values otherwise.
-pub fn diff(
-    attribute: &str,
-    from: &[Vec<u8>],
-    to: &[Vec<u8>],
-    ctx: &DomainContext,
-) -> Vec<String> {
+pub fn diff(attribute: &str, from: &[Vec<u8>], to: &[Vec<u8>], ctx: &DomainContext) -> Vec<String> {
     if attribute.eq_ignore_ascii_case(DACL_ATTRIBUTE) {
         let parse = |v: &[Vec<u8>]| match v {
             [raw] => SecurityDescriptor::from_bytes(raw).ok(),

@@ -87,10 +87,7 @@ impl Words {
                 &[("path", path), ("dn", dn), ("domain", domain)],
             ),
             BackupError::Raced { race, restored } => {
-                let head = s(
-                    "error-backup-raced",
-                    &[("restored", &restored.to_string())],
-                );
+                let head = s("error-backup-raced", &[("restored", &restored.to_string())]);
                 self.race(race, &head)
             }
             BackupError::Key(e) => self.key_error(e),

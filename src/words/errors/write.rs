@@ -96,9 +96,10 @@ impl Words {
     pub fn manifest_error(&self, e: &ManifestError) -> String {
         let s = |id: &str, args: &[(&str, &str)]| self.sentence(id, args);
         match e {
-            ManifestError::Write { path, reason } => {
-                s("error-manifest-write", &[("path", path), ("reason", reason)])
-            }
+            ManifestError::Write { path, reason } => s(
+                "error-manifest-write",
+                &[("path", path), ("reason", reason)],
+            ),
             ManifestError::Damaged { path, reason } => s(
                 "error-manifest-damaged",
                 &[("path", path), ("reason", &line(reason))],
@@ -109,7 +110,11 @@ impl Words {
                 reason,
             } => s(
                 "error-manifest-backup",
-                &[("path", path), ("backup", &line(backup)), ("reason", reason)],
+                &[
+                    ("path", path),
+                    ("backup", &line(backup)),
+                    ("reason", reason),
+                ],
             ),
         }
     }
@@ -197,7 +202,9 @@ mod tests {
         ] {
             all.push(Box::new(m));
         }
-        all.push(Box::new(NotPlannedNow(vec!["CN=dave: + (A;;CR;;;S-1-5-11)".into()])));
+        all.push(Box::new(NotPlannedNow(vec![
+            "CN=dave: + (A;;CR;;;S-1-5-11)".into(),
+        ])));
         for m in [
             ManifestError::Write {
                 path: p(),
