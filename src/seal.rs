@@ -130,6 +130,7 @@ fn unhex(s: &str) -> Option<Vec<u8>> {
 enum ReadError {
     Missing,
     Io(std::io::Error),
+    #[cfg_attr(not(unix), allow(dead_code))]
     Exposed(u32),
     Damaged(String),
 }

@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
     };
     let path = std::path::Path::new("fuzz.json");
     let _ = backup.validate(path);
-    backup.seal();
+    backup.seal(None);
     let _ = backup.validate(path);
 });

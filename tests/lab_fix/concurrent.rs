@@ -81,6 +81,11 @@ async fn another_admins_write_during_apply_and_restore_is_seen_and_said() {
     let mut admin = lab.admin().await;
     let root = lab.var("LAB_BASE_DN").to_string();
     let original = raw_dacl(&mut admin, &root).await;
+    let others = [lab.var("LAB_BLOCKED_OU_DN"), lab.var("LAB_GINA_DN")];
+    let mut others_before = Vec::new();
+    for dn in others {
+        others_before.push(raw_dacl(&mut admin, dn).await);
+    }
     let age = attr(&mut admin, &root, "minPwdAge").await;
     let theirs = theirs(&lab);
     let has_theirs = |raw: &[u8]| {
@@ -154,8 +159,19 @@ async fn another_admins_write_during_apply_and_restore_is_seen_and_said() {
     let (acode, _, aerr) = job.await.unwrap();
     let age_after = attr(&mut admin, &root, "minPwdAge").await;
 
-    // Put the lab back: the original root DACL and age (the restore above was cut short, and
-    // the grants of the last run must go too).
+    // Put the lab back: the last run's grants (it wrote the DACLs before its swap was refused)
+    // through its own restore, then the original root DACL and age (the restore above was cut
+    // short on purpose).
+    let (code_back, _, err_back) = cli(
+        &lab,
+        &["restore", "--backup", arun.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
+    let mut others_after = Vec::new();
+    for dn in others {
+        others_after.push(raw_dacl(&mut admin, dn).await);
+    }
     let sd = writeback_wizard::sd::SecurityDescriptor::from_bytes(&original).unwrap();
     admin.write_dacl(&root, &sd).await.unwrap();
     admin
@@ -207,5 +223,7 @@ async fn another_admins_write_during_apply_and_restore_is_seen_and_said() {
         "{aerr}"
     );
     assert_eq!(age_after, ["-1728000000000"], "their minPwdAge is kept");
+    assert_eq!(code_back, 0, "{err_back}");
     assert_eq!(restored, original);
+    assert_eq!(others_after, others_before, "OU=Blocked and gina are back");
 }

@@ -64,9 +64,13 @@ pub async fn apply(
         return Ok(vec![0; prepared.len()]);
     }
     let key = LocalKey::open().map_err(|e| stop(e.into(), None, &written))?;
-    let mut manifest = Manifest::new();
-    manifest
-        .write(manifest_path, &key, true)
+    let mut run = Run {
+        key,
+        manifest: Manifest::new(),
+        path: manifest_path,
+    };
+    run.manifest
+        .write(manifest_path, &run.key, true)
         .map_err(|e| stop(e.into(), None, &written))?;
     for (index, p) in prepared.iter().enumerate() {
         events(RunEvent::Directory {
@@ -79,17 +83,7 @@ pub async fn apply(
             continue;
         }
         let backup = backup_path(manifest_path, index + 1, &dns_from_dn(&p.target.domain.dn));
-        let r = one(
-            p,
-            index,
-            &backup,
-            &key,
-            &mut manifest,
-            manifest_path,
-            opts,
-            &mut events,
-        )
-        .await;
+        let r = run.one(p, index, &backup, opts, &mut events).await;
         match r {
             Ok(n) => {
                 written.push(n);
@@ -97,7 +91,7 @@ pub async fn apply(
             }
             Err(e) => {
                 written.push(e.written());
-                if manifest.directories.is_empty() {
+                if run.manifest.directories.is_empty() {
                     // Stopped before anything was backed up, so before anything was written: the
                     // run leaves no file behind.
                     let _ = std::fs::remove_file(manifest_path);
@@ -109,42 +103,56 @@ pub async fn apply(
     Ok(written)
 }
 
-/// One directory of the run.
-#[allow(clippy::too_many_arguments)]
-async fn one(
-    p: &Prepared,
-    index: usize,
-    backup: &Path,
-    key: &LocalKey,
-    manifest: &mut Manifest,
-    manifest_path: &Path,
-    opts: &ApplyOptions,
-    events: &mut impl FnMut(RunEvent),
-) -> Result<usize, WriteError> {
-    let mut conn = p.target.connect().await?;
-    let r = async {
-        let assertion = conn.root_dse().await?.supports_control(ASSERTION_OID);
-        let b = apply::back_up(&mut conn, &p.plan, &p.target.domain, backup, key, opts).await?;
-        manifest.add(
-            &p.target.label,
-            &p.target.domain.dn,
-            &p.target.domain.sid.to_string(),
-            backup,
-        )?;
-        manifest.write(manifest_path, key, false)?;
-        events(RunEvent::BackedUp {
-            index,
-            path: backup.to_path_buf(),
-            entries: b.entries.len(),
-        });
-        Ok::<usize, WriteError>(
-            apply::write(&mut conn, &p.plan, &b, opts, assertion, |event| {
-                events(RunEvent::Step { index, event })
-            })
-            .await?,
-        )
+/// The run's file as it grows, and the key it is sealed with.
+struct Run<'a> {
+    key: LocalKey,
+    manifest: Manifest,
+    path: &'a Path,
+}
+
+impl Run<'_> {
+    /// One directory: its backup, the run's file listing it, then its writes.
+    async fn one(
+        &mut self,
+        p: &Prepared,
+        index: usize,
+        backup: &Path,
+        opts: &ApplyOptions,
+        events: &mut impl FnMut(RunEvent),
+    ) -> Result<usize, WriteError> {
+        let mut conn = p.target.connect().await?;
+        let r = async {
+            let assertion = conn.root_dse().await?.supports_control(ASSERTION_OID);
+            let b = apply::back_up(
+                &mut conn,
+                &p.plan,
+                &p.target.domain,
+                backup,
+                &self.key,
+                opts,
+            )
+            .await?;
+            self.manifest.add(
+                &p.target.label,
+                &p.target.domain.dn,
+                &p.target.domain.sid.to_string(),
+                backup,
+            )?;
+            self.manifest.write(self.path, &self.key, false)?;
+            events(RunEvent::BackedUp {
+                index,
+                path: backup.to_path_buf(),
+                entries: b.entries.len(),
+            });
+            Ok::<usize, WriteError>(
+                apply::write(&mut conn, &p.plan, &b, opts, assertion, |event| {
+                    events(RunEvent::Step { index, event })
+                })
+                .await?,
+            )
+        }
+        .await;
+        conn.close().await;
+        r
     }
-    .await;
-    conn.close().await;
-    r
 }
