@@ -200,21 +200,11 @@ async fn the_cli_and_the_wizard_write_the_same_and_restore_each_others_runs() {
     let before = written_state(&lab).await;
     let connector = lab.var("LAB_MSOL_SAM");
     let cli = |args: &[&str]| {
-        let mut argv = vec![
-            args[0],
-            "--server",
-            lab.var("LAB_LDAPS_URL"),
-            "--ca-file",
-            lab.var("LAB_CA_FILE"),
-            "--user",
-            lab.var("LAB_ADMIN_UPN"),
-            "--password-env",
-            "ADMIN_PW",
-            "--connector",
-            connector,
-            "--yes",
-        ];
-        argv.extend_from_slice(&args[1..]);
+        let mut argv = vec![args[0].to_string()];
+        argv.extend(lab.admin_args(lab.var("LAB_LDAPS_URL")));
+        argv.extend(["--connector", connector, "--yes"].map(String::from));
+        argv.extend(args[1..].iter().map(|a| a.to_string()));
+        let argv: Vec<&str> = argv.iter().map(String::as_str).collect();
         common::run_bin(&argv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))])
     };
     let params = DirectoryParams {

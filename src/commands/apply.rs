@@ -95,49 +95,8 @@ pub async fn run(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
     let total: usize = prepared.iter().map(|p| p.plan.changes.len()).sum();
     if total == 0 {
         outln!("{}", super::say("cli-nothing-to-change", &[]));
-    } else {
-        if !confirm(
-            &format!(
-                "\n{}",
-                super::say("cli-apply-confirm", &[("count", &total.to_string())])
-            ),
-            args.yes,
-        )? {
-            errln!("{}", super::say("cli-nothing-changed", &[]));
-            return Ok(ExitCode::from(super::exit::DECLINED));
-        }
-        let manifest: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
-        let hint = restore_hint(&args.connection, &manifest);
-        let opts = ApplyOptions {
-            replan: args.replan,
-            ..ApplyOptions::default()
-        };
-        let r = write::apply(&prepared, &manifest, &opts, |e| event(&e, several)).await;
-        match r {
-            Ok(written) => outln!(
-                "\n{}",
-                super::say(
-                    "cli-apply-done",
-                    &[
-                        ("count", &written.iter().sum::<usize>().to_string()),
-                        ("backup", &manifest.display().to_string()),
-                        ("command", &hint),
-                    ],
-                )
-            ),
-            Err(stop) => {
-                let mut msg = words.error(&stop.error);
-                let written: usize = stop.written.iter().sum();
-                if written > 0 || manifest.exists() {
-                    msg.push_str(if msg.ends_with('.') { " " } else { ". " });
-                    msg.push_str(&super::say(
-                        "cli-undo-hint",
-                        &[("written", &written.to_string()), ("command", &hint)],
-                    ));
-                }
-                bail!(msg)
-            }
-        }
+    } else if let Some(code) = confirm_and_apply(&args, &prepared, total, words).await? {
+        return Ok(code);
     }
     for s in switches_of(&args, hybrid) {
         let ps = ProcessPowerShell::default();
@@ -152,6 +111,60 @@ pub async fn run(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         outln!("{}", super::say(id, &[]));
     }
     Ok(ExitCode::from(super::exit::OK))
+}
+
+/// Asks, then applies every prepared directory as one run. `Some(code)`: the user declined.
+async fn confirm_and_apply(
+    args: &ApplyArgs,
+    prepared: &[Prepared],
+    total: usize,
+    words: &Words,
+) -> Result<Option<ExitCode>> {
+    if !confirm(
+        &format!(
+            "\n{}",
+            super::say("cli-apply-confirm", &[("count", &total.to_string())])
+        ),
+        args.yes,
+    )? {
+        errln!("{}", super::say("cli-nothing-changed", &[]));
+        return Ok(Some(ExitCode::from(super::exit::DECLINED)));
+    }
+    let manifest: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
+    let hint = restore_hint(&args.connection, &manifest);
+    let opts = ApplyOptions {
+        replan: args.replan,
+        ..ApplyOptions::default()
+    };
+    let several = prepared.len() > 1;
+    match write::apply(prepared, &manifest, &opts, |e| event(&e, several)).await {
+        Ok(written) => {
+            outln!(
+                "\n{}",
+                super::say(
+                    "cli-apply-done",
+                    &[
+                        ("count", &written.iter().sum::<usize>().to_string()),
+                        ("backup", &manifest.display().to_string()),
+                        ("command", &hint),
+                    ],
+                )
+            );
+            Ok(None)
+        }
+        Err(stop) => {
+            let mut msg = words.error(&stop.error);
+            let written: usize = stop.written.iter().sum();
+            if written > 0 || manifest.exists() {
+                msg.push_str(if msg.ends_with('.') { " " } else { ". " });
+                msg.push_str(&super::say(
+                    "cli-undo-hint",
+                    &[("written", &written.to_string()), ("command", &hint)],
+                ));
+            }
+            bail!(msg)
+        }
+    }
 }
 
 /// One directory as it will be written: where, for whom, what changed since a plan file, the
@@ -201,32 +214,14 @@ fn show(p: &Prepared, words: &Words) {
                 )
             );
         }
-        if !r.changed_since.is_empty() {
-            outln!("{}", super::say("cli-apply-changed-since", &[]));
-            for dn in &r.changed_since {
-                outln!("  - {}", writeback_wizard::terminal::line(dn));
-            }
-        }
-        if !r.in_place.is_empty() {
-            outln!("{}", super::say("cli-apply-in-place", &[]));
-            for c in &r.in_place {
-                outln!(
-                    "  - {}: {}",
-                    writeback_wizard::terminal::line(&c.dn),
-                    writeback_wizard::terminal::line(&plan::reconcile::describe(&c.action))
-                );
-            }
-        }
-        if !r.not_in_file.is_empty() {
-            outln!("{}", super::say("cli-apply-not-in-file", &[]));
-            for c in &r.not_in_file {
-                outln!(
-                    "  - {}: {}",
-                    writeback_wizard::terminal::line(&c.dn),
-                    writeback_wizard::terminal::line(&plan::reconcile::describe(&c.action))
-                );
-            }
-        }
+        let changes = |c: &[plan::Change]| -> Vec<String> {
+            c.iter()
+                .map(|c| format!("{}: {}", c.dn, plan::reconcile::describe(&c.action)))
+                .collect()
+        };
+        list("cli-apply-changed-since", &r.changed_since);
+        list("cli-apply-in-place", &changes(&r.in_place));
+        list("cli-apply-not-in-file", &changes(&r.not_in_file));
     }
     out!("{}", plan::apply::preview_text(&p.preview));
     if let Some(r) = &p.plan.reach {
@@ -241,6 +236,18 @@ fn show(p: &Prepared, words: &Words) {
             words.get("plan-not-fixed"),
             words.not_fixed_line(n)
         );
+    }
+}
+
+/// A heading and its lines, each escaped as one line (they come from a file or the directory);
+/// nothing when there are none.
+fn list(heading: &str, lines: &[String]) {
+    if lines.is_empty() {
+        return;
+    }
+    outln!("{}", super::say(heading, &[]));
+    for l in lines {
+        outln!("  - {}", writeback_wizard::terminal::line(l));
     }
 }
 

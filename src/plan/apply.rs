@@ -19,6 +19,10 @@ use crate::ad::{AdError, Connection};
 use crate::sd::{Ace, SecurityDescriptor, sddl};
 use crate::sddl_input;
 
+mod preview;
+
+pub use preview::{Preview, in_place, preview, preview_text};
+
 /// How to apply.
 #[derive(Clone, Debug, Default)]
 pub struct ApplyOptions {
@@ -126,7 +130,7 @@ impl ApplyError {
 }
 
 /// The attribute a change writes.
-fn attribute_of(change: &Change) -> &str {
+pub(super) fn attribute_of(change: &Change) -> &str {
     match &change.action {
         Action::SetAttribute { attribute, .. } => attribute,
         _ => DACL_ATTRIBUTE,
@@ -168,7 +172,7 @@ async fn still_stale(
 }
 
 /// The ACEs of an AddAces change, parsed.
-fn planned_aces(change: &Change) -> Result<Vec<Ace>, ApplyError> {
+pub(super) fn planned_aces(change: &Change) -> Result<Vec<Ace>, ApplyError> {
     let Action::AddAces { aces } = &change.action else {
         return Ok(Vec::new());
     };
@@ -180,7 +184,7 @@ fn planned_aces(change: &Change) -> Result<Vec<Ace>, ApplyError> {
         .collect()
 }
 
-fn current_sd(dn: &str, current: &[Vec<u8>]) -> Result<SecurityDescriptor, ApplyError> {
+pub(super) fn current_sd(dn: &str, current: &[Vec<u8>]) -> Result<SecurityDescriptor, ApplyError> {
     let [raw] = current else {
         return Err(ApplyError::BadPlan(format!("{dn}: no security descriptor")));
     };
@@ -260,13 +264,13 @@ async fn write_backup(
 }
 
 /// One object and attribute, with every change of the plan to it (in plan order).
-struct Group<'a> {
-    dn: &'a str,
-    attribute: &'a str,
-    changes: Vec<&'a Change>,
+pub(super) struct Group<'a> {
+    pub(super) dn: &'a str,
+    pub(super) attribute: &'a str,
+    pub(super) changes: Vec<&'a Change>,
 }
 
-fn groups(plan: &Plan) -> Vec<Group<'_>> {
+pub(super) fn groups(plan: &Plan) -> Vec<Group<'_>> {
     let mut out: Vec<Group<'_>> = Vec::new();
     for c in &plan.changes {
         let attr = attribute_of(c);
@@ -287,13 +291,16 @@ fn groups(plan: &Plan) -> Vec<Group<'_>> {
 
 /// What writing a group over `current` means: the new value, the ACEs added, and whether
 /// inheritance is enabled.
-struct Computed {
-    target: Vec<Vec<u8>>,
+pub(super) struct Computed {
+    pub(super) target: Vec<Vec<u8>>,
     added: Vec<Ace>,
     unprotects: bool,
 }
 
-fn compute_target(group: &Group<'_>, current: &[Vec<u8>]) -> Result<Computed, ApplyError> {
+pub(super) fn compute_target(
+    group: &Group<'_>,
+    current: &[Vec<u8>],
+) -> Result<Computed, ApplyError> {
     if group.attribute != DACL_ATTRIBUTE {
         let Some(Action::SetAttribute { values, .. }) = group.changes.last().map(|c| &c.action)
         else {
@@ -404,117 +411,9 @@ async fn preflight(
     Ok(())
 }
 
-/// One object as it will change, computed from the directory as it is now (not from the
-/// plan's own text): what is shown before anything is confirmed.
-#[derive(Clone, Debug)]
-pub struct Preview {
-    pub dn: String,
-    pub attribute: String,
-    /// What the actions do, in words.
-    pub what: String,
-    /// `+`/`-` lines in SDDL (DACLs) or the values.
-    pub diff: Vec<String>,
-}
-
-/// The plan checked (as `apply` checks it) and turned into what it will do to the current
-/// values. Nothing is written.
-pub async fn preview(
-    conn: &mut Connection,
-    plan: &Plan,
-    domain: &DomainScope,
-) -> Result<Vec<Preview>, ApplyError> {
-    super::validate::check_file(plan)?;
-    in_domain(plan, domain)?;
-    let ctx = plan.context();
-    let mut out = Vec::new();
-    for g in groups(plan) {
-        let current = backup::read_current(conn, g.dn, g.attribute).await?;
-        let computed = compute_target(&g, &current)?;
-        let what = g
-            .changes
-            .iter()
-            .map(|c| match &c.action {
-                Action::AddAces { aces } => format!("grant {} ACE(s) to the connector", aces.len()),
-                Action::EnableInheritance => "enable inheritance".into(),
-                Action::SetAttribute { attribute, values } => format!(
-                    "set {attribute} to {}",
-                    if values.is_empty() {
-                        "(none)".into()
-                    } else {
-                        values.join(", ")
-                    }
-                ),
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        let diff = if g.attribute == DACL_ATTRIBUTE {
-            let before = current_sd(g.dn, &current)?;
-            let after = current_sd(g.dn, &computed.target)?;
-            super::diff::lines(&before, &after, &ctx)
-        } else {
-            let words = |v: &[Vec<u8>]| {
-                if v.is_empty() {
-                    "(none)".to_string()
-                } else {
-                    v.iter()
-                        .map(|x| String::from_utf8_lossy(x).into_owned())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                }
-            };
-            vec![
-                format!("- {}: {}", g.attribute, words(&current)),
-                format!("+ {}: {}", g.attribute, words(&computed.target)),
-            ]
-        };
-        out.push(Preview {
-            dn: g.dn.to_string(),
-            attribute: g.attribute.to_string(),
-            what,
-            diff,
-        });
-    }
-    Ok(out)
-}
-
-/// Whether `change` would write nothing: the directory already holds it (its ACEs are explicit
-/// in the DACL, inheritance is on, the attribute has the values).
-pub async fn in_place(conn: &mut Connection, change: &Change) -> Result<bool, ApplyError> {
-    let current = backup::read_current(conn, &change.dn, attribute_of(change)).await?;
-    Ok(match &change.action {
-        Action::SetAttribute { values, .. } => {
-            let wanted: Vec<Vec<u8>> = values.iter().map(|v| v.as_bytes().to_vec()).collect();
-            backup::same_values(&wanted, &current)
-        }
-        Action::EnableInheritance => !current_sd(&change.dn, &current)?.dacl_protected(),
-        Action::AddAces { .. } => {
-            let (_, explicit) = backup::explicit_part(&current_sd(&change.dn, &current)?);
-            planned_aces(change)?.iter().all(|a| explicit.contains(a))
-        }
-    })
-}
-
-/// The preview as text for a terminal.
-pub fn preview_text(items: &[Preview]) -> String {
-    let mut s = String::new();
-    for (i, p) in items.iter().enumerate() {
-        s.push_str(&format!(
-            "\n{}. {} ({})\n   {}\n",
-            i + 1,
-            p.dn,
-            p.attribute,
-            p.what
-        ));
-        for l in &p.diff {
-            s.push_str(&format!("   {l}\n"));
-        }
-    }
-    s
-}
-
 /// Whether `plan` is for `domain` (SID and DN) and every object it changes is one of the
 /// domain's (not of the configuration, schema or an application partition).
-fn in_domain(plan: &Plan, domain: &DomainScope) -> Result<(), ApplyError> {
+pub(super) fn in_domain(plan: &Plan, domain: &DomainScope) -> Result<(), ApplyError> {
     if plan.domain_sid != domain.sid.to_string() {
         return Err(ApplyError::OtherDomain {
             plan: plan.domain_sid.clone(),
@@ -575,6 +474,26 @@ pub async fn back_up(
     .await
 }
 
+/// One value written guarded; `written` values were written before it. A race seen around the
+/// write stops the run with the write counted; a concurrent change that stopped it, or a
+/// directory error, stops it without.
+async fn guarded(conn: &mut Connection, w: Write<'_>, written: usize) -> Result<(), ApplyError> {
+    let dn = w.dn.to_string();
+    match backup::write_guarded(conn, w).await {
+        Ok(Written::Raced(race)) => Err(ApplyError::Raced {
+            race,
+            written: written + 1,
+        }),
+        Ok(_) => Ok(()),
+        Err(Ok(c)) => Err(ApplyError::Concurrent(c.to_string(), written)),
+        Err(Err(source)) => Err(ApplyError::Write {
+            dn,
+            written,
+            source,
+        }),
+    }
+}
+
 /// The second step: writes `plan` over `conn` as `backup` (from [`back_up`]) says, value by
 /// value, each guarded and verified. `assertion`: the DC lists the LDAP assertion control.
 pub async fn write(
@@ -625,36 +544,16 @@ pub async fn write(
             total,
             dn: g.dn.to_string(),
         });
-        let outcome = backup::write_guarded(
-            conn,
-            Write {
-                dn: g.dn,
-                attribute: g.attribute,
-                old: &current,
-                new: target.clone(),
-                reference: &planned,
-                ctx: &ctx,
-                assertion,
-            },
-        )
-        .await;
-        match outcome {
-            Ok(Written::Raced(race)) => {
-                return Err(ApplyError::Raced {
-                    race,
-                    written: written + 1,
-                });
-            }
-            Ok(_) => {}
-            Err(Ok(c)) => return Err(ApplyError::Concurrent(c.to_string(), written)),
-            Err(Err(source)) => {
-                return Err(ApplyError::Write {
-                    dn: g.dn.to_string(),
-                    written,
-                    source,
-                });
-            }
-        }
+        let w = Write {
+            dn: g.dn,
+            attribute: g.attribute,
+            old: &current,
+            new: target.clone(),
+            reference: &planned,
+            ctx: &ctx,
+            assertion,
+        };
+        guarded(conn, w, written).await?;
         written += 1;
         crate::faults::hit(&format!("after-{index}"));
         let after = backup::read_current(conn, g.dn, g.attribute).await?;

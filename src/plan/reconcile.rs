@@ -118,30 +118,7 @@ pub fn reconcile(file: &Plan, fresh: &Plan) -> Reconciled {
             keep.push(limited);
         }
     }
-    let not_in_file = fresh
-        .changes
-        .iter()
-        .filter_map(|f| {
-            let asked = keep
-                .iter()
-                .find(|k| dn::same(&k.dn, &f.dn) && kind(&k.action) == kind(&f.action));
-            match asked {
-                None => Some(f.clone()),
-                Some(k) => {
-                    let missing: Vec<String> = match (&f.action, &k.action) {
-                        (Action::AddAces { aces: all }, Action::AddAces { aces: some }) => {
-                            all.iter().filter(|a| !some.contains(a)).cloned().collect()
-                        }
-                        _ => Vec::new(),
-                    };
-                    (!missing.is_empty()).then(|| Change {
-                        action: Action::AddAces { aces: missing },
-                        ..f.clone()
-                    })
-                }
-            }
-        })
-        .collect();
+    let not_in_file = not_asked(fresh, &keep);
     // Keep the fresh plan's order (outermost first, as it is written).
     let mut plan = fresh.clone();
     plan.changes = fresh
@@ -173,6 +150,35 @@ impl NotPlannedNow {
                 .collect(),
         )
     }
+}
+
+/// What `fresh` holds that the file's kept changes do not ask for (for an ACE change, only those
+/// ACEs).
+fn not_asked(fresh: &Plan, keep: &[Change]) -> Vec<Change> {
+    fresh
+        .changes
+        .iter()
+        .filter_map(|f| {
+            let asked = keep
+                .iter()
+                .find(|k| dn::same(&k.dn, &f.dn) && kind(&k.action) == kind(&f.action));
+            match asked {
+                None => Some(f.clone()),
+                Some(k) => {
+                    let missing: Vec<String> = match (&f.action, &k.action) {
+                        (Action::AddAces { aces: all }, Action::AddAces { aces: some }) => {
+                            all.iter().filter(|a| !some.contains(a)).cloned().collect()
+                        }
+                        _ => Vec::new(),
+                    };
+                    (!missing.is_empty()).then(|| Change {
+                        action: Action::AddAces { aces: missing },
+                        ..f.clone()
+                    })
+                }
+            }
+        })
+        .collect()
 }
 
 /// A change in a line (the file's own text: ACEs in SDDL, values as given).

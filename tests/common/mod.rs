@@ -311,12 +311,12 @@ pub fn run_bin(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
 }
 
 impl Lab {
-    /// `check` arguments for the lab as the administrator (password in `ADMIN_PW`).
-    pub fn check_args(&self) -> Vec<String> {
+    /// The connection arguments for `server` (the lab's URL, or a proxy's in front of it) as
+    /// the administrator, the password in `ADMIN_PW`.
+    pub fn admin_args(&self, server: &str) -> Vec<String> {
         [
-            "check",
             "--server",
-            self.var("LAB_LDAPS_URL"),
+            server,
             "--ca-file",
             self.var("LAB_CA_FILE"),
             "--user",
@@ -324,9 +324,15 @@ impl Lab {
             "--password-env",
             "ADMIN_PW",
         ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect()
+        .map(String::from)
+        .to_vec()
+    }
+
+    /// `check` arguments for the lab as the administrator (password in `ADMIN_PW`).
+    pub fn check_args(&self) -> Vec<String> {
+        let mut v = vec!["check".to_string()];
+        v.extend(self.admin_args(self.var("LAB_LDAPS_URL")));
+        v
     }
 }
 

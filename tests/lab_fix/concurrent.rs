@@ -34,19 +34,7 @@ async fn cli_via(
     args: &[&str],
 ) -> tokio::task::JoinHandle<(i32, String, String)> {
     let mut argv: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-    argv.extend(
-        [
-            "--server",
-            url,
-            "--ca-file",
-            lab.var("LAB_CA_FILE"),
-            "--user",
-            lab.var("LAB_ADMIN_UPN"),
-            "--password-env",
-            "ADMIN_PW",
-        ]
-        .map(String::from),
-    );
+    argv.extend(lab.admin_args(url));
     let pw = lab.var("LAB_ADMIN_PW").to_string();
     tokio::task::spawn_blocking(move || {
         let a: Vec<&str> = argv.iter().map(String::as_str).collect();

@@ -109,19 +109,13 @@ async fn a_plan_file_never_decides_where_the_tool_connects() {
     let run_via = |name: &str, plan: &Plan| {
         let f = tmp(name);
         forge::write(&f, plan);
-        let args = [
-            "apply",
-            "--plan",
-            f.to_str().unwrap(),
-            "--server",
-            &via,
-            "--ca-file",
-            lab.var("LAB_CA_FILE"),
-            "--user",
-            lab.var("LAB_ADMIN_UPN"),
-            "--password-env",
-            "ADMIN_PW",
+        let mut args = vec![
+            "apply".to_string(),
+            "--plan".into(),
+            f.display().to_string(),
         ];
+        args.extend(lab.admin_args(&via));
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
         // No --yes and no terminal: it shows the preview and stops before writing.
         common::run_bin(&args, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))])
     };

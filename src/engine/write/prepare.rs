@@ -70,14 +70,6 @@ pub async fn prepare(
         crate::plan::validate::check_file(plan)?;
     }
     let target = resolve(dir).await?;
-    let file = match source {
-        PlanSource::File { plan, .. } => Some(plan.as_ref()),
-        PlanSource::Session(plan) => Some(plan.as_ref()),
-        PlanSource::Fresh(_) => None,
-    };
-    if let Some(f) = file {
-        same_target(f, &target)?;
-    }
     let options = |scopes: Vec<String>| CheckOptions {
         connector: Some(target.connector.sid.to_string()),
         scopes,
@@ -89,11 +81,15 @@ pub async fn prepare(
                 .await?;
             (p.plan, None)
         }
-        PlanSource::Session(plan) => (plan.as_ref().clone(), None),
+        PlanSource::Session(plan) => {
+            same_target(plan, &target)?;
+            (plan.as_ref().clone(), None)
+        }
         PlanSource::File {
             plan: file,
             adminsdholder_now,
         } => {
+            same_target(file, &target)?;
             let mut opts = file.request.options.clone();
             opts.include_adminsdholder = *adminsdholder_now;
             let scopes = if dir.options.scopes.is_empty() {
@@ -104,63 +100,15 @@ pub async fn prepare(
             let fresh = planning::plan(&dir.login, None, &options(scopes), &opts)
                 .await?
                 .plan;
-            let same_scope = fresh.request.scopes.len() == file.request.scopes.len()
-                && fresh
-                    .request
-                    .scopes
-                    .iter()
-                    .all(|s| file.request.scopes.iter().any(|f| dn::same(s, f)));
-            if !same_scope {
-                let said = |v: &[String]| {
-                    if v.is_empty() {
-                        target.domain.dn.clone()
-                    } else {
-                        v.join("; ")
-                    }
-                };
-                return Err(FileMismatch::Scope {
-                    file: said(&file.request.scopes),
-                    now: said(&fresh.request.scopes),
-                }
-                .into());
-            }
-            let r = reconcile(file, &fresh);
-            let file_dc = (!file.dc.eq_ignore_ascii_case(&target.dc)
-                || file.pdc_emulator != fresh.pdc_emulator)
-                .then(|| (file.dc.clone(), file.pdc_emulator.clone()));
-            (
-                r.plan,
-                Some((
-                    Review {
-                        changed_since: r.changed_since,
-                        not_in_file: r.not_in_file,
-                        in_place: Vec::new(),
-                        file_dc,
-                    },
-                    r.unplanned,
-                )),
-            )
+            let (plan, review) = held_against(file, &fresh, &target)?;
+            (plan, Some(review))
         }
     };
     let mut conn = target.connect().await?;
     let r = async {
-        // What a file asks for beyond the fresh plan passes only where it writes nothing.
         let review = match review {
-            Some((mut review, unplanned)) => {
-                let mut refused = Vec::new();
-                for c in unplanned {
-                    let held = target.domain.holds(&c.dn)
-                        && matches!(apply::in_place(&mut conn, &c).await, Ok(true));
-                    if held {
-                        review.in_place.push(c);
-                    } else {
-                        refused.push(c);
-                    }
-                }
-                if !refused.is_empty() {
-                    return Err(NotPlannedNow::of(&refused).into());
-                }
-                Some(review)
+            Some((review, unplanned)) => {
+                Some(only_in_place(&mut conn, &target, review, unplanned).await?)
             }
             None => None,
         };
@@ -176,6 +124,67 @@ pub async fn prepare(
         plan,
         review,
     })
+}
+
+/// A plan file held against the plan made now with its request: refused when the scopes
+/// differ; else what both hold, the review, and what the file asks for beyond the fresh plan.
+fn held_against(
+    file: &Plan,
+    fresh: &Plan,
+    target: &Target,
+) -> Result<(Plan, (Review, Vec<Change>)), WriteError> {
+    let (now, then) = (&fresh.request.scopes, &file.request.scopes);
+    let same_scope =
+        now.len() == then.len() && now.iter().all(|s| then.iter().any(|f| dn::same(s, f)));
+    if !same_scope {
+        let said = |v: &[String]| {
+            if v.is_empty() {
+                target.domain.dn.clone()
+            } else {
+                v.join("; ")
+            }
+        };
+        return Err(FileMismatch::Scope {
+            file: said(then),
+            now: said(now),
+        }
+        .into());
+    }
+    let r = reconcile(file, fresh);
+    let file_dc = (!file.dc.eq_ignore_ascii_case(&target.dc)
+        || file.pdc_emulator != fresh.pdc_emulator)
+        .then(|| (file.dc.clone(), file.pdc_emulator.clone()));
+    let review = Review {
+        changed_since: r.changed_since,
+        not_in_file: r.not_in_file,
+        in_place: Vec::new(),
+        file_dc,
+    };
+    Ok((r.plan, (review, r.unplanned)))
+}
+
+/// What a file asks for beyond the fresh plan passes only where the directory already holds
+/// it (nothing to write); anything else refuses the file.
+async fn only_in_place(
+    conn: &mut crate::ad::Connection,
+    target: &Target,
+    mut review: Review,
+    unplanned: Vec<Change>,
+) -> Result<Review, WriteError> {
+    let mut refused = Vec::new();
+    for c in unplanned {
+        let held =
+            target.domain.holds(&c.dn) && matches!(apply::in_place(conn, &c).await, Ok(true));
+        if held {
+            review.in_place.push(c);
+        } else {
+            refused.push(c);
+        }
+    }
+    if !refused.is_empty() {
+        return Err(NotPlannedNow::of(&refused).into());
+    }
+    Ok(review)
 }
 
 /// A plan (a file's, or one made earlier) is for this domain and this connector.

@@ -15,9 +15,9 @@
 //!    value now is the tool's: what it changed is lost) or came after (the value now is not the
 //!    tool's: it is kept), with the value now against the backup's.
 
-use super::{DACL_ATTRIBUTE, read_current, same_written};
+use super::{DACL_ATTRIBUTE, read_current, same_written, value_diff};
 use crate::ad::{AdError, Connection, controls};
-use crate::sd::{DomainContext, SecurityDescriptor};
+use crate::sd::DomainContext;
 
 /// How a value was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,7 +181,7 @@ pub async fn write_guarded(
         before: b,
         after: a,
         overwritten: same_written(w.attribute, &current, &w.new),
-        diff: diff(w.attribute, w.reference, &current, w.ctx),
+        diff: value_diff(w.attribute, w.reference, &current, w.ctx),
     }))
 }
 
@@ -225,34 +225,6 @@ async fn asserted(
             text,
         })),
     }
-}
-
-/// `from` → `to`: SDDL lines for a DACL, the values otherwise.
-pub fn diff(attribute: &str, from: &[Vec<u8>], to: &[Vec<u8>], ctx: &DomainContext) -> Vec<String> {
-    if attribute.eq_ignore_ascii_case(DACL_ATTRIBUTE) {
-        let parse = |v: &[Vec<u8>]| match v {
-            [raw] => SecurityDescriptor::from_bytes(raw).ok(),
-            _ => None,
-        };
-        if let (Some(a), Some(b)) = (parse(from), parse(to)) {
-            return crate::plan::diff::lines(&a, &b, ctx);
-        }
-    }
-    let words = |values: &[Vec<u8>]| {
-        if values.is_empty() {
-            "(none)".to_string()
-        } else {
-            values
-                .iter()
-                .map(|v| String::from_utf8_lossy(v).into_owned())
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    vec![
-        format!("- {attribute}: {}", words(from)),
-        format!("+ {attribute}: {}", words(to)),
-    ]
 }
 
 #[cfg(test)]

@@ -3,8 +3,11 @@
 
 use std::path::Path;
 
-use super::guarded::{Write, Written, diff};
-use super::{BackupError, Loaded, explicit_part, read_current, same_written, write_guarded};
+use super::guarded::{Write, Written};
+use super::{
+    BackupError, Loaded, explicit_part, read_current, same_written, value_diff as diff,
+    values_text, write_guarded,
+};
 use crate::ad::Connection;
 use crate::ad::discovery::DomainScope;
 use crate::sd::canonical::remove_explicit;
@@ -77,19 +80,7 @@ fn said_of(note: &str, current: &[Vec<u8>]) -> crate::plan::Said {
             Said::new("remove-added-keep", &[])
         }
         "put back the value before apply" => Said::new("put-back", &[]),
-        _ => Said::new("changed-since", &[("now", &attr_words(current))]),
-    }
-}
-
-fn attr_words(values: &[Vec<u8>]) -> String {
-    if values.is_empty() {
-        "(none)".into()
-    } else {
-        values
-            .iter()
-            .map(|v| String::from_utf8_lossy(v).into_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
+        _ => Said::new("changed-since", &[("now", &values_text(current))]),
     }
 }
 
@@ -105,6 +96,34 @@ pub async fn prepare_restore(
     domain: &DomainScope,
     connector: &Sid,
 ) -> Result<Vec<RestoreItem>, BackupError> {
+    restorable(loaded, path, mode, domain, connector)?;
+    let damaged = |r: String| BackupError::Damaged {
+        path: path.display().to_string(),
+        reason: r,
+    };
+    let ctx = DomainContext::for_domain(domain.sid.clone());
+    let mut items = Vec::new();
+    for e in &loaded.backup.entries {
+        let current = read_current(conn, &e.dn, &e.attribute)
+            .await
+            .map_err(|source| BackupError::Restore {
+                dn: e.dn.clone(),
+                source,
+            })?;
+        items.push(decide(e, current, mode, &ctx, &damaged)?);
+    }
+    Ok(items)
+}
+
+/// Whether `loaded` may be restored here at all: its own checks, the domain (SID, DN, every
+/// entry an object of it), the connector resolved on the DC, and for whole values its MAC.
+fn restorable(
+    loaded: &Loaded,
+    path: &Path,
+    mode: RestoreMode,
+    domain: &DomainScope,
+    connector: &Sid,
+) -> Result<(), BackupError> {
     let backup = &loaded.backup;
     backup.validate(path)?;
     let shown = || path.display().to_string();
@@ -142,95 +161,69 @@ pub async fn prepare_restore(
             why: loaded.authenticity.clone(),
         });
     }
-    let damaged = |r: String| BackupError::Damaged {
-        path: shown(),
-        reason: r,
+    Ok(())
+}
+
+/// What a restore writes for entry `e`, whose value is `current` now.
+fn decide(
+    e: &super::Entry,
+    current: Vec<Vec<u8>>,
+    mode: RestoreMode,
+    ctx: &DomainContext,
+    damaged: &impl Fn(String) -> BackupError,
+) -> Result<RestoreItem, BackupError> {
+    let original = e.values().map_err(damaged)?;
+    let written = e.written().map_err(damaged)?;
+    let still_written = same_written(&e.attribute, &current, &written);
+    let at_original = same_written(&e.attribute, &current, &original);
+    let item = |target: Option<Vec<Vec<u8>>>, note: &str, diff: Vec<String>| RestoreItem {
+        dn: e.dn.clone(),
+        attribute: e.attribute.clone(),
+        said: said_of(note, &current),
+        current: current.clone(),
+        target,
+        note: note.to_string(),
+        diff,
+        reference: original.clone(),
     };
-    let ctx = DomainContext::for_domain(
-        backup
-            .domain_sid
-            .parse()
-            .map_err(|_| damaged("domain SID".into()))?,
-    );
-    let mut items = Vec::new();
-    for e in &backup.entries {
-        let original = e.values().map_err(damaged)?;
-        let written = e.written().map_err(damaged)?;
-        let current = read_current(conn, &e.dn, &e.attribute)
-            .await
-            .map_err(|source| BackupError::Restore {
-                dn: e.dn.clone(),
-                source,
-            })?;
-        let item = |target: Option<Vec<Vec<u8>>>, note: &str, diff: Vec<String>| RestoreItem {
-            dn: e.dn.clone(),
-            attribute: e.attribute.clone(),
-            current: current.clone(),
-            target,
-            note: note.to_string(),
-            said: said_of(note, &current),
-            diff,
-            reference: original.clone(),
-        };
-        let still_written = same_written(&e.attribute, &current, &written);
-        let at_original = same_written(&e.attribute, &current, &original);
-        let whole = |items: &mut Vec<RestoreItem>| -> Result<(), BackupError> {
-            if at_original {
-                items.push(item(None, "already as before apply", Vec::new()));
-                return Ok(());
-            }
-            if !still_written && !matches!(mode, RestoreMode::Whole { force: true }) {
+    let back = |note: &str| {
+        let d = diff(&e.attribute, &current, &original, ctx);
+        item(Some(original.clone()), note, d)
+    };
+    Ok(match mode {
+        _ if at_original && !(mode == RestoreMode::Undo && e.is_dacl()) => {
+            item(None, "already as before apply", Vec::new())
+        }
+        RestoreMode::Whole { force } => {
+            if !still_written && !force {
                 return Err(BackupError::ChangedSince {
                     dn: e.dn.clone(),
                     attribute: e.attribute.clone(),
                 });
             }
-            let diff = diff(&e.attribute, &current, &original, &ctx);
-            items.push(item(
-                Some(original.clone()),
-                "the whole value before apply",
-                diff,
-            ));
-            Ok(())
-        };
-        match mode {
-            RestoreMode::Whole { .. } => whole(&mut items)?,
-            RestoreMode::Undo if e.is_dacl() => {
-                let Some((bytes, diff)) = undo_dacl(e, &current, &ctx).map_err(damaged)? else {
-                    items.push(item(None, "nothing apply added is left", Vec::new()));
-                    continue;
-                };
-                let note = if still_written {
-                    "remove what apply added"
-                } else {
-                    "remove what apply added; changes made since are kept"
-                };
-                items.push(item(Some(vec![bytes]), note, diff));
-            }
-            RestoreMode::Undo => {
-                if at_original {
-                    items.push(item(None, "already as before apply", Vec::new()));
-                } else if still_written {
-                    let diff = diff(&e.attribute, &current, &original, &ctx);
-                    items.push(item(
-                        Some(original.clone()),
-                        "put back the value before apply",
-                        diff,
-                    ));
-                } else {
-                    items.push(item(
-                        None,
-                        &format!(
-                            "changed since apply (now {}); left as it is",
-                            attr_words(&current)
-                        ),
-                        Vec::new(),
-                    ));
-                }
-            }
+            back("the whole value before apply")
         }
-    }
-    Ok(items)
+        RestoreMode::Undo if e.is_dacl() => match undo_dacl(e, &current, ctx).map_err(damaged)? {
+            None => item(None, "nothing apply added is left", Vec::new()),
+            Some((bytes, diff)) if still_written => {
+                item(Some(vec![bytes]), "remove what apply added", diff)
+            }
+            Some((bytes, diff)) => item(
+                Some(vec![bytes]),
+                "remove what apply added; changes made since are kept",
+                diff,
+            ),
+        },
+        RestoreMode::Undo if still_written => back("put back the value before apply"),
+        RestoreMode::Undo => item(
+            None,
+            &format!(
+                "changed since apply (now {}); left as it is",
+                values_text(&current)
+            ),
+            Vec::new(),
+        ),
+    })
 }
 
 /// A restored DACL (bytes) and the diff from the current one.
