@@ -51,6 +51,47 @@ pub fn line(s: &str) -> Cow<'_, str> {
     escape(s, false)
 }
 
+/// A writer that passes everything through [`text`] on its way to `inner` (a report streamed to
+/// standard output). A character split across two writes is held until it is whole.
+pub struct Escaping<W: std::io::Write> {
+    inner: W,
+    pending: Vec<u8>,
+}
+
+impl<W: std::io::Write> Escaping<W> {
+    pub fn new(inner: W) -> Self {
+        Self {
+            inner,
+            pending: Vec::new(),
+        }
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Escaping<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.pending.extend_from_slice(buf);
+        // Up to the last whole character; an incomplete one (at most 3 bytes) waits.
+        let whole = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            Err(e) if e.error_len().is_none() => e.valid_up_to(),
+            Err(_) => self.pending.len(),
+        };
+        let chunk: Vec<u8> = self.pending.drain(..whole).collect();
+        let shown = String::from_utf8_lossy(&chunk);
+        self.inner.write_all(text(&shown).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if !self.pending.is_empty() {
+            let rest = std::mem::take(&mut self.pending);
+            self.inner
+                .write_all(text(&String::from_utf8_lossy(&rest)).as_bytes())?;
+        }
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,5 +126,21 @@ mod tests {
         let escaped = text(&json);
         let back: serde_json::Value = serde_json::from_str(&escaped).unwrap();
         assert_eq!(back["dn"], "a\u{202e}b\u{85}c");
+    }
+
+    #[test]
+    fn a_stream_is_escaped_even_where_a_character_is_split_between_writes() {
+        use std::io::Write;
+        let mut out = Escaping::new(Vec::new());
+        let text = "ü\u{1b}[2J ✔ \u{202e}x";
+        let bytes = text.as_bytes();
+        for chunk in bytes.chunks(1) {
+            out.write_all(chunk).unwrap();
+        }
+        out.flush().unwrap();
+        assert_eq!(
+            String::from_utf8(out.inner).unwrap(),
+            "ü\\u001b[2J ✔ \\u202ex"
+        );
     }
 }

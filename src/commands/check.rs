@@ -42,10 +42,9 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     };
     let login = dir.login;
     let to_file = args.output.is_some();
+    let color = !to_file && std::io::stdout().is_terminal();
     let format = match args.format {
-        ReportFormat::Text => StreamFormat::Text {
-            color: !to_file && std::io::stdout().is_terminal(),
-        },
+        ReportFormat::Text => StreamFormat::Text { color },
         ReportFormat::Json => StreamFormat::Rows(RowFormat::Json),
         ReportFormat::Markdown => StreamFormat::Rows(RowFormat::Markdown),
         ReportFormat::Html => StreamFormat::Rows(RowFormat::Html),
@@ -80,7 +79,8 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
             pace.note(count, now);
             // On a terminal the line is redrawn; in a log, a line every ten seconds.
             if tty {
-                err!("\r\x1b[2K{}", words.pace(&pace.read(count, now)));
+                let line = words.pace(&pace.read(count, now));
+                eprint!("\r\x1b[2K{}", writeback_wizard::terminal::line(&line));
             } else if now.duration_since(shown) >= PROGRESS_LOG_EVERY {
                 shown = now;
                 errln!("{}", words.pace(&pace.read(count, now)));
@@ -90,7 +90,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     })
     .await;
     if tty {
-        err!("\r\x1b[2K");
+        eprint!("\r\x1b[2K");
     }
     let report = assessment?.report;
     if let (Some(path), Some(table)) = (&args.pilot_csv, &report.pilot) {
@@ -114,9 +114,16 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
                 if report.ready { "ready" } else { "not ready" }
             );
         }
-        None => stream
+        // A coloured checklist escaped its values itself (its colours must pass); everything
+        // else is escaped on its way to the terminal.
+        None if color => stream
             .finish(&report, &mut std::io::stdout().lock())
             .with_context(writing)?,
+        None => {
+            let mut out = writeback_wizard::terminal::Escaping::new(std::io::stdout().lock());
+            stream.finish(&report, &mut out).with_context(writing)?;
+            std::io::Write::flush(&mut out).with_context(writing)?;
+        }
     }
     Ok(if report.ready {
         ExitCode::from(super::exit::OK)
@@ -186,12 +193,9 @@ async fn several(
         })
         .collect();
     let to_file = args.output.is_some();
+    let color = !to_file && std::io::stdout().is_terminal() && args.format == ReportFormat::Text;
     let text = match args.format {
-        ReportFormat::Text => report::several::text(
-            &sections,
-            words,
-            !to_file && std::io::stdout().is_terminal(),
-        ),
+        ReportFormat::Text => report::several::text(&sections, words, color),
         ReportFormat::Json => report::several::json(&sections, words),
         ReportFormat::Markdown => report::several::markdown(&sections, words),
         ReportFormat::Html => report::several::html(&sections, words),
@@ -208,6 +212,8 @@ async fn several(
             })?;
             errln!("{}", report::several::verdict(&sections, words));
         }
+        // A coloured checklist escaped its values itself; the rest is escaped here.
+        None if color => print!("{text}"),
         None => out!("{text}"),
     }
     Ok(if ready {

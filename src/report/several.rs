@@ -53,21 +53,29 @@ fn failed(reason: &str, w: &Words) -> String {
     )
 }
 
-/// The text checklist: a banner per directory, then that directory's checklist.
+/// The text checklist: a banner per directory, then that directory's checklist. Its values are
+/// escaped as the single checklist's are (a coloured one is printed as it is).
 pub fn text(sections: &[Section], w: &Words, color: bool) -> String {
+    use crate::terminal::line;
     let mut out = String::new();
     for s in sections {
         let title = heading(s, w);
-        let _ = writeln!(out, "{}\n{title}\n{}", "=".repeat(72), "=".repeat(72));
+        let _ = writeln!(
+            out,
+            "{}\n{}\n{}",
+            "=".repeat(72),
+            line(&title),
+            "=".repeat(72)
+        );
         match &s.outcome {
             Ok(r) => out.push_str(&super::text(r, w, color)),
             Err(e) => {
-                let _ = writeln!(out, "✖ {}", failed(e, w));
+                let _ = writeln!(out, "✖ {}", line(&failed(e, w)));
             }
         }
         out.push('\n');
     }
-    let _ = writeln!(out, "{}", verdict(sections, w));
+    let _ = writeln!(out, "{}", line(&verdict(sections, w)));
     out
 }
 

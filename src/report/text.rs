@@ -1,4 +1,8 @@
 //! The checklist for a terminal: ✔ / ⚠ / ✖ per finding, grouped; colours only when asked.
+//!
+//! Every value put into a line — DNs, names, and the sentences that carry them — goes through
+//! [`esc`] first, so the only control characters in the output are the colours painted here: the
+//! command line prints a coloured checklist as it is (see `crate::terminal`).
 
 use std::fmt::Write;
 
@@ -32,7 +36,7 @@ pub fn render(report: &Report, w: &Words, color: bool) -> String {
         c.pilot(p);
     }
     let verdict = report.verdict_line(w);
-    let verdict = c.paint(if report.ready { GREEN } else { RED }, &verdict);
+    let verdict = c.paint(if report.ready { GREEN } else { RED }, &esc(&verdict));
     let _ = writeln!(c.out, "\n{verdict}");
     c.out
 }
@@ -41,6 +45,12 @@ struct Checklist<'a> {
     w: &'a Words,
     color: bool,
     out: String,
+}
+
+/// A value or sentence on its way into a line: control characters and direction overrides
+/// shown, not obeyed.
+fn esc(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::terminal::line(s)
 }
 
 fn n(v: usize) -> FluentValue<'static> {
@@ -73,32 +83,32 @@ impl Checklist<'_> {
         let w = self.w;
         let d = &report.directory;
         let title = w.get_with("report-title", &[("domain", s(&d.dns_name))]);
-        let title = self.paint(BOLD, &title);
+        let title = self.paint(BOLD, &esc(&title));
         self.line(&title);
         let domain = format!(
             "  {}{} ({}, {})",
             self.label("report-domain"),
-            d.domain_dn,
-            d.netbios_name,
-            d.domain_sid
+            esc(&d.domain_dn),
+            esc(&d.netbios_name),
+            esc(&d.domain_sid)
         );
         self.line(&domain);
-        let checked = format!("  {}{}", self.label("report-checked-on"), d.dc);
+        let checked = format!("  {}{}", self.label("report-checked-on"), esc(&d.dc));
         self.line(&checked);
         if let Some(pdc) = &d.pdc_emulator {
-            let pdc = format!("  {}{pdc}", self.label("report-pdc"));
+            let pdc = format!("  {}{}", self.label("report-pdc"), esc(pdc));
             self.line(&pdc);
         }
         let connector = match &report.connector {
             Some(c) => format!("{} ({}), {}", c.sam_account_name, c.dn, w.engine(c.engine)),
             None => w.get("report-connector-unknown"),
         };
-        let connector = format!("  {}{connector}", self.label("report-connector"));
+        let connector = format!("  {}{}", self.label("report-connector"), esc(&connector));
         self.line(&connector);
         let scope = format!(
             "  {}{}",
             self.label("report-scope"),
-            report.scope.join("; ")
+            esc(&report.scope.join("; "))
         );
         self.line(&scope);
     }
@@ -106,7 +116,7 @@ impl Checklist<'_> {
     fn findings(&mut self, report: &Report) {
         let w = self.w;
         for (group, items) in grouped(report) {
-            let heading = self.paint(BOLD, &w.group(group));
+            let heading = self.paint(BOLD, &esc(&w.group(group)));
             self.line(&format!("\n{heading}"));
             if items.is_empty() {
                 let ok = self.paint(GREEN, "✔");
@@ -118,18 +128,18 @@ impl Checklist<'_> {
                     Severity::Warning => self.paint(YELLOW, "⚠"),
                     Severity::Info => self.paint(GREEN, "✔"),
                 };
-                self.line(&format!("  {sym} {}  [{}]", w.title(f), f.id));
-                self.line(&format!("      {}", f.object));
+                self.line(&format!("  {sym} {}  [{}]", esc(&w.title(f)), f.id));
+                self.line(&format!("      {}", esc(&f.object)));
                 let detail = w.detail(f);
                 if !detail.is_empty() {
-                    self.line(&format!("      {detail}"));
+                    self.line(&format!("      {}", esc(&detail)));
                 }
                 for e in &f.evidence {
-                    self.line(&format!("      {}: {e}", w.get("report-evidence")));
+                    self.line(&format!("      {}: {}", w.get("report-evidence"), esc(e)));
                 }
                 let fix = w.fix(f);
                 if !fix.is_empty() {
-                    self.line(&format!("      {}: {fix}", w.get("report-fix")));
+                    self.line(&format!("      {}: {}", w.get("report-fix"), esc(&fix)));
                 }
             }
         }
@@ -143,11 +153,11 @@ impl Checklist<'_> {
             w.get("report-users"),
             w.readiness(&report.readiness)
         );
-        let heading = self.paint(BOLD, &heading);
+        let heading = self.paint(BOLD, &esc(&heading));
         self.line(&format!("\n{heading}"));
         let shown = u.blocked.len().min(LISTED);
         for b in u.blocked.iter().take(shown) {
-            self.line(&format!("  ✖ {} — {}", b.dn, w.reasons(b)));
+            self.line(&format!("  ✖ {} — {}", esc(b.dn), esc(&w.reasons(b))));
         }
         let blocked = report.readiness.blocked;
         if blocked > shown {
@@ -159,7 +169,11 @@ impl Checklist<'_> {
             self.line(&format!("  {more}"));
         }
         for x in u.excluded.iter().take(LISTED) {
-            self.line(&format!("  – {} — {}", x.dn, w.get("report-excluded-one")));
+            self.line(&format!(
+                "  – {} — {}",
+                esc(&x.dn),
+                w.get("report-excluded-one")
+            ));
         }
         if u.excluded.len() > LISTED {
             let more = w.get_with(
@@ -176,7 +190,7 @@ impl Checklist<'_> {
             "report-pilot-members",
             &[("group", s(&p.group)), ("n", n(p.rows.len()))],
         );
-        let heading = self.paint(BOLD, &heading);
+        let heading = self.paint(BOLD, &esc(&heading));
         self.line(&format!("\n{heading}"));
         for r in &p.rows {
             let word = format!("{:<9}", w.pilot_verdict(r.verdict));
@@ -201,7 +215,41 @@ impl Checklist<'_> {
                     r.unknown.join("; ")
                 ));
             }
-            self.line(&format!("  {verdict} {who:<20} {why}"));
+            let who = esc(who);
+            self.line(&format!("  {verdict} {who:<20} {}", esc(&why)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::fixture::Fixture;
+    use crate::words::Face;
+
+    #[test]
+    fn a_coloured_checklist_holds_no_control_character_but_its_own_colours() {
+        let forged = "CN=x\u{1b}[2J\u{1b}[H\u{202e}gpj.exe\r,OU=Staff,DC=corp,DC=example";
+        let outcome = Fixture::new().user(forged, "").run();
+        let mut report = Report::from_outcome(&outcome);
+        report.scope = vec!["OU=\u{9b}31m,DC=corp,DC=example".into()];
+        let out = render(&report, &Words::english(Face::Cli), true);
+        assert!(
+            out.contains("CN=x\\u001b[2J\\u001b[H\\u202egpj.exe\\u000d,"),
+            "{out}"
+        );
+        assert!(out.contains("OU=\\u009b31m,"), "{out}");
+        let palette = [RED, YELLOW, GREEN, BOLD, RESET];
+        let mut rest = out.as_str();
+        while let Some(i) = rest.find('\u{1b}') {
+            rest = &rest[i..];
+            assert!(
+                palette.iter().any(|p| rest.starts_with(p)),
+                "a control sequence that is not a colour: {:?}",
+                &rest[..rest.len().min(12)]
+            );
+            rest = &rest[1..];
+        }
+        assert!(!out.contains(['\r', '\u{9b}', '\u{202e}']), "{out:?}");
     }
 }
