@@ -94,6 +94,7 @@ async fn the_cli_and_the_wizard_give_the_same_findings_for_the_same_inputs() {
             connector: Some(lab.var("LAB_MSOL_SAM").into()),
             scopes: vec![scope.into()],
             page_size: 1000,
+            sync_rules: None,
         },
         cloud: None,
         outbound: writeback_wizard::syncserver::default_targets(

@@ -418,3 +418,67 @@ async fn pilot_rows_carry_the_domain_level_blockers() {
         "the DC refuses pwdLastSet = -1 without Unexpire Password"
     );
 }
+
+/// A pilot member the sync engine never synchronizes (the connector account itself, by the
+/// default rules' `MSOL_` prefix) gets its own verdict and rule, not "blocked"; an ordinary
+/// member beside it is judged as before. Through the binary, in JSON and in the text table.
+#[tokio::test]
+async fn a_pilot_member_the_sync_engine_leaves_out_says_so() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let mut undo = Undo::default();
+    let group = format!("CN=PilotMixed,{}", lab.var("LAB_GROUPS_OU_DN"));
+    admin
+        .add(
+            &group,
+            vec![
+                ("objectClass", vec![b"group".to_vec()]),
+                (
+                    "member",
+                    vec![
+                        lab.var("LAB_MSOL_DN").as_bytes().to_vec(),
+                        lab.var("LAB_BOB_DN").as_bytes().to_vec(),
+                    ],
+                ),
+            ],
+        )
+        .await
+        .unwrap();
+    undo.created(&group);
+    let mut args = lab.check_args();
+    args.extend(["--pilot-group".into(), group.clone()]);
+    let mut json_args = args.clone();
+    json_args.extend(["--format".into(), "json".into()]);
+    let run = |a: &[String]| {
+        let argv: Vec<&str> = a.iter().map(String::as_str).collect();
+        common::run_bin(&argv, &[("ADMIN_PW", lab.var("LAB_ADMIN_PW"))])
+    };
+    let (_, out, err) = run(&json_args);
+    let (_, text, _) = run(&args);
+    undo.undo(&mut admin).await;
+    let json: serde_json::Value = serde_json::from_str(&out).expect(&err);
+    let rows = json["pilot"]["rows"].as_array().expect("a pilot table");
+    let row = |sam: &str| {
+        rows.iter()
+            .find(|r| r["sam_account_name"] == sam)
+            .unwrap_or_else(|| panic!("{sam} not in {rows:?}"))
+            .clone()
+    };
+    let msol = row(lab.var("LAB_MSOL_SAM"));
+    assert_eq!(msol["verdict"], "not-synchronized", "{msol}");
+    assert_eq!(msol["not_synchronized"]["rule"], "service-account");
+    assert_eq!(msol["not_synchronized"]["prefix"], "MSOL_");
+    assert_eq!(row("bob")["verdict"], "blocked");
+    assert!(
+        json["parts"]["checked"]
+            .as_array()
+            .unwrap()
+            .contains(&serde_json::json!("pilot"))
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.contains(lab.var("LAB_MSOL_SAM")) && l.contains("not synced")),
+        "{text}"
+    );
+}

@@ -40,6 +40,10 @@ pub struct CheckOptions {
     pub scopes: Vec<String>,
     /// Page size of the user scan.
     pub page_size: i32,
+    /// The sync server's inbound user rules (`Get-ADSyncRule`), when they were read: the custom
+    /// scoping filters of this forest's connector decide which users are synchronized
+    /// ([`super::sync_filter`]).
+    pub sync_rules: Option<std::sync::Arc<super::sync_filter::ServerRules>>,
 }
 
 /// A problem in the input that stops the check before it starts (exit 2).
@@ -144,6 +148,8 @@ pub struct Facts {
     pub admins: HashMap<String, AdminStatus>,
     /// What could not be read, in words.
     pub read_problems: Vec<String>,
+    /// Which users the serving sync engine synchronizes at all.
+    pub sync_filter: super::sync_filter::SyncFilter,
 }
 
 impl Facts {
@@ -378,6 +384,15 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
         .flatten()
         .map(|e| e.texts("member"));
     let admins = admin_statuses(conn, &domain, &root_dse, &scopes).await?;
+    let forest_dns = crate::ad::discovery::dns_from_dn(&root_dse.root_domain_naming_context);
+    let sync_rules = opts
+        .sync_rules
+        .as_deref()
+        .map(|r| r.for_forest(&forest_dns));
+    let sync_filter = super::sync_filter::SyncFilter::new(
+        connector.as_ref().map(|c| c.account.engine()),
+        sync_rules.as_deref(),
+    );
 
     Ok(Facts {
         server: conn.server().to_string(),
@@ -401,6 +416,7 @@ pub async fn gather(conn: &mut Connection, opts: &CheckOptions) -> Result<Facts,
         pre2000_members,
         admins,
         read_problems,
+        sync_filter,
     })
 }
 

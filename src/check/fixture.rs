@@ -172,6 +172,10 @@ impl Fixture {
                 )]),
                 admins: HashMap::new(),
                 read_problems: Vec::new(),
+                sync_filter: crate::check::sync_filter::SyncFilter::new(
+                    Some(crate::ad::connector::Engine::ConnectSync),
+                    None,
+                ),
             },
             users: Vec::new(),
             nodes: vec![Node {
@@ -362,6 +366,7 @@ impl Fixture {
             sd: Some(sd),
             admin_count: admin.is_some(),
             resultant_pso: pso.map(str::to_string),
+            not_synced: None,
         });
         self
     }
@@ -395,6 +400,7 @@ impl Fixture {
             sd: None,
             admin_count: false,
             resultant_pso: None,
+            not_synced: None,
         });
         self
     }

@@ -17,6 +17,7 @@ pub mod pace;
 pub mod ranking;
 pub mod right;
 pub mod scan;
+pub mod sync_filter;
 pub mod tree;
 
 pub use causes::{Causes, Reason};
@@ -25,7 +26,8 @@ pub use finding::{Finding, Severity};
 pub use ids::{FindingId, Group};
 pub use right::Right;
 pub use scan::{
-    BlockedRef, BlockedUser, BlockedUsers, ExcludedUser, Keep, ScanCount, ScanEvent, UserScan,
+    BlockedRef, BlockedUser, BlockedUsers, ExcludedUser, Keep, NotSyncedUser, ScanCount, ScanEvent,
+    UserScan,
 };
 
 use crate::ad::Connection;
@@ -38,7 +40,8 @@ pub struct CheckOutcome {
     pub findings: Vec<Finding>,
 }
 
-/// How many users writeback serves: `ready + excluded + blocked = in_scope`.
+/// How many users writeback serves: `ready + excluded + blocked = in_scope`. Users the sync
+/// engine never synchronizes are not in scope: they are counted apart (`not_synced`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Readiness {
     pub in_scope: usize,
@@ -46,6 +49,8 @@ pub struct Readiness {
     /// Protected administrators, excluded by design.
     pub excluded: usize,
     pub blocked: usize,
+    /// Users the sync engine leaves out (see `users.not_synchronized`).
+    pub not_synced: usize,
 }
 
 impl Readiness {
@@ -85,6 +90,7 @@ impl CheckOutcome {
             ready: self.scan.ready,
             excluded: self.scan.excluded.len(),
             blocked: self.scan.blocked_count,
+            not_synced: self.scan.not_synced.len(),
         }
     }
 

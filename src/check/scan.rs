@@ -9,7 +9,7 @@ mod blocked;
 mod result;
 
 pub use blocked::{BlockedRef, BlockedUser, BlockedUsers};
-pub use result::{ExcludedUser, ProtectedUser, UserScan};
+pub use result::{ExcludedUser, NotSyncedUser, ProtectedUser, UserScan};
 
 use crate::check::FindingId;
 use std::collections::{BTreeSet, HashMap};
@@ -20,6 +20,7 @@ use serde::Serialize;
 use super::causes::{Causes, Reason};
 use super::facts::{AdminStatus, Facts};
 use super::right::Right;
+use super::sync_filter::{NotSynced, SyncFilter};
 use super::tree::{Eval, Gap};
 use crate::ad::discovery::parent_dn;
 use crate::ad::{AdError, Connection, Entry, Query, controls};
@@ -53,9 +54,22 @@ pub struct UserFacts {
     pub sd: Option<SecurityDescriptor>,
     pub admin_count: bool,
     pub resultant_pso: Option<String>,
+    /// The sync engine leaves this user out, and why ([`super::sync_filter`]).
+    pub not_synced: Option<NotSynced>,
 }
 
 impl UserFacts {
+    /// The user of `e`, judged by `filter` for whether the sync engine synchronizes it.
+    pub fn read(e: Entry, filter: &SyncFilter) -> Self {
+        let sam = e.text("sAMAccountName").unwrap_or_default();
+        let not_synced = filter.judge(&e.dn, &sam, &e);
+        Self {
+            not_synced,
+            ..Self::from_entry(e)
+        }
+    }
+
+    /// The user of `e`, without asking whether the sync engine synchronizes it.
     pub fn from_entry(e: Entry) -> Self {
         let class_name = e
             .texts("structuralObjectClass")
@@ -73,6 +87,7 @@ impl UserFacts {
                 .and_then(|raw| SecurityDescriptor::from_bytes(raw).ok()),
             admin_count: e.int("adminCount").is_some_and(|v| v != 0),
             resultant_pso: e.text("msDS-ResultantPSO"),
+            not_synced: None,
             dn: e.dn,
         }
     }
@@ -95,6 +110,8 @@ pub struct Operations {
 /// The verdict on one user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum UserVerdict {
+    /// The sync engine never synchronizes it: writeback does not concern it.
+    NotSynced(NotSynced),
     Ready,
     /// A protected administrator.
     Excluded,
@@ -168,6 +185,9 @@ impl<'a> Judge<'a> {
 
     /// The verdict on `user`, recording each cause in `causes`.
     pub fn judge(&self, user: &UserFacts, causes: &mut Causes) -> UserVerdict {
+        if let Some(rule) = &user.not_synced {
+            return UserVerdict::NotSynced(rule.clone());
+        }
         let f = self.facts;
         let admin = user.admin_count.then(|| f.admin_status(&user.dn));
         if admin == Some(AdminStatus::Protected) {
@@ -355,6 +375,14 @@ impl<'a> Judge<'a> {
     /// Adds one user to the scan's tallies; a blocked user is returned (not kept).
     #[must_use]
     pub fn tally(&self, scan: &mut UserScan, user: UserFacts) -> Option<BlockedUser> {
+        if let Some(rule) = user.not_synced {
+            scan.not_synced.push(NotSyncedUser {
+                dn: user.dn,
+                sam_account_name: user.sam_account_name,
+                rule,
+            });
+            return None;
+        }
         scan.in_scope += 1;
         if user.sd.is_none() {
             scan.unreadable += 1;
@@ -389,6 +417,7 @@ impl<'a> Judge<'a> {
             scan.change_password_missing += 1;
         }
         match self.judge(&user, &mut scan.causes) {
+            UserVerdict::NotSynced(_) => None,
             UserVerdict::Ready => {
                 scan.ready += 1;
                 None
@@ -540,12 +569,18 @@ pub async fn scan_users_inspected(
     let mut scan = UserScan::default();
     let mut earlier_scopes = 0usize;
     let mut expected = None;
+    let filter_attrs = facts.sync_filter.attributes();
+    let attrs: Vec<&str> = USER_ATTRS
+        .iter()
+        .copied()
+        .chain(filter_attrs.iter().map(String::as_str))
+        .collect();
     for base in &facts.scopes {
         let query = Query {
             base,
             scope: Scope::Subtree,
             filter: USER_FILTER,
-            attrs: USER_ATTRS,
+            attrs: &attrs,
             controls: vec![controls::sd_flags(controls::DACL)],
         };
         let (seen, _) = conn
@@ -553,7 +588,7 @@ pub async fn scan_users_inspected(
                 if estimate > 0 {
                     expected = Some(earlier_scopes + estimate);
                 }
-                let user = UserFacts::from_entry(e);
+                let user = UserFacts::read(e, &facts.sync_filter);
                 inspect(&judge, &user);
                 if let Some(b) = judge.tally(&mut scan, user) {
                     events(ScanEvent::Blocked(&b));
@@ -561,11 +596,9 @@ pub async fn scan_users_inspected(
                         scan.keep(&b);
                     }
                 }
-                if scan.in_scope % PROGRESS_EVERY == 0 {
-                    events(ScanEvent::Progress(ScanCount {
-                        scanned: scan.in_scope,
-                        expected,
-                    }));
+                let scanned = scan.scanned();
+                if scanned % PROGRESS_EVERY == 0 {
+                    events(ScanEvent::Progress(ScanCount { scanned, expected }));
                 }
             })
             .await?;
@@ -573,8 +606,8 @@ pub async fn scan_users_inspected(
     }
     judge.container_causes(&mut scan);
     events(ScanEvent::Progress(ScanCount {
-        scanned: scan.in_scope,
-        expected: Some(scan.in_scope),
+        scanned: scan.scanned(),
+        expected: Some(scan.scanned()),
     }));
     Ok(scan)
 }

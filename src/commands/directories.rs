@@ -30,6 +30,7 @@ pub async fn from_args(
                 connector: target.connector.clone(),
                 scopes: target.scope.clone(),
                 page_size,
+                sync_rules: None,
             },
         }]);
     };
@@ -63,6 +64,7 @@ pub async fn from_args(
             connector: (!d.connector.is_empty()).then(|| d.connector.clone()),
             scopes: d.scopes.clone(),
             page_size,
+            sync_rules: None,
         };
         if d.all_domains {
             out.extend(forest(&d.server, login, options).await?);

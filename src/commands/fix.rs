@@ -40,6 +40,7 @@ async fn compute(login: &Login, target: &TargetArgs, options: &PlanOptionArgs) -
         connector: target.connector.clone(),
         scopes: target.scope.clone(),
         page_size: 1000,
+        sync_rules: None,
     };
     Ok(engine::plan(login, None, &opts, &plan_options(options))
         .await?

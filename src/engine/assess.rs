@@ -11,7 +11,7 @@ use crate::ad::AdError;
 use crate::check::{self, CheckError, CheckOptions, CheckOutcome, Finding};
 use crate::entra::{self, Graph};
 use crate::pilot::{self, PilotError, PilotReport};
-use crate::report::{CloudInfo, Report};
+use crate::report::{CloudInfo, Part, Report};
 use crate::syncserver::{self, ProcessPowerShell, SyncServerInfo};
 
 use super::Login;
@@ -90,11 +90,24 @@ pub async fn assess(
     request: &Request,
     mut progress: impl FnMut(Progress) + Send,
 ) -> Result<Assessment, AssessError> {
+    // The sync server is read first: its sync rules decide which users the engine synchronizes,
+    // and so which users the directory scan counts.
+    let server = match &request.sync_server {
+        Some(s) => {
+            progress(Progress::Phase(Phase::SyncServer));
+            Some(syncserver::read(&s.powershell).await)
+        }
+        None => None,
+    };
+    let mut options = request.options.clone();
+    if let Some(Ok(Some(info))) = &server {
+        options.sync_rules = info.server_rules().map(std::sync::Arc::new);
+    }
     progress(Progress::Phase(Phase::Connecting));
     let mut conn = login.connect().await?;
     progress(Progress::Phase(Phase::Directory));
     let keep = request.keep;
-    let run = check::run_with(&mut conn, &request.options, keep, |e| match e {
+    let run = check::run_with(&mut conn, &options, keep, |e| match e {
         check::ScanEvent::Progress(c) => progress(Progress::Users(c)),
         check::ScanEvent::Blocked(b) if keep == check::Keep::CountOnly => {
             progress(Progress::Blocked(b.clone()))
@@ -155,15 +168,26 @@ pub async fn assess(
         };
     }
     let mut sync = None;
-    if let Some(s) = &request.sync_server {
+    if let (Some(s), Some(read)) = (&request.sync_server, server) {
         progress(Progress::Phase(Phase::SyncServer));
         let engine = outcome.facts.connector.as_ref().map(|c| c.account.engine());
-        let (info, findings) = syncserver::assess(&s.powershell, &s.targets, engine).await;
+        let (info, findings) = syncserver::assess_read(read, &s.targets, engine).await;
         progress(Progress::Partial(findings.clone()));
         outcome.findings.extend(findings);
         sync = info;
     }
     let mut report = Report::from_outcome(&outcome);
+    // Only what was looked at gets a verdict: the directory always; the tenant when signed in;
+    // the sync server when this computer is one; the pilot table when a group was named.
+    let on_sync_server = sync
+        .as_ref()
+        .is_some_and(|i: &SyncServerInfo| i.installed || i.agent().is_some());
+    report.parts = crate::report::Parts::from(|p| match p {
+        Part::Directory => true,
+        Part::Cloud => cloud.checked,
+        Part::SyncServer => on_sync_server,
+        Part::Pilot => pilot_report.is_some(),
+    });
     report.cloud = cloud;
     report.pilot = pilot_report;
     tracing::info!(

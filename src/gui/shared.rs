@@ -214,6 +214,7 @@ impl Shared {
                 self.settings.scopes.clone()
             },
             page_size: 1000,
+            sync_rules: None,
         }
     }
 

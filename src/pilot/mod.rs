@@ -25,10 +25,12 @@ const ACCOUNT_DISABLED: i64 = 0x2;
 
 /// The verdict for one pilot user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 pub enum PilotVerdict {
     Ready,
     Blocked,
+    /// The sync engine never synchronizes this user (see `not_synchronized`).
+    NotSynchronized,
     /// Nothing blocks, but part of it could not be read.
     Unknown,
 }
@@ -40,6 +42,9 @@ pub struct PilotRow {
     pub sam_account_name: Option<String>,
     pub user_principal_name: Option<String>,
     pub verdict: Option<PilotVerdict>,
+    /// The sync engine leaves this user out, by this rule.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_synchronized: Option<crate::check::sync_filter::NotSynced>,
     /// What blocks writeback for this user (finding ids and per-user reasons).
     pub reasons: Vec<String>,
     /// What could not be determined, and why.
@@ -61,7 +66,9 @@ pub struct PilotRow {
 impl PilotRow {
     /// The verdict from the reasons and the unknowns.
     fn decide(&mut self) {
-        self.verdict = Some(if !self.reasons.is_empty() {
+        self.verdict = Some(if self.not_synchronized.is_some() {
+            PilotVerdict::NotSynchronized
+        } else if !self.reasons.is_empty() {
             PilotVerdict::Blocked
         } else if !self.unknown.is_empty() {
             PilotVerdict::Unknown
@@ -82,6 +89,7 @@ pub fn verdict_word(v: Option<PilotVerdict>) -> &'static str {
     match v {
         Some(PilotVerdict::Ready) => "ready",
         Some(PilotVerdict::Blocked) => "blocked",
+        Some(PilotVerdict::NotSynchronized) => "not-synchronized",
         Some(PilotVerdict::Unknown) | None => "unknown",
     }
 }
@@ -165,7 +173,7 @@ fn judge_entry(facts: &Facts, judge: &Judge<'_>, e: Entry) -> PilotRow {
     let guid = e
         .first("objectGUID")
         .and_then(|g| <[u8; 16]>::try_from(g).ok());
-    let user = UserFacts::from_entry(e);
+    let user = UserFacts::read(e, &facts.sync_filter);
     let mut row = PilotRow {
         dn: Some(user.dn.clone()),
         sam_account_name: Some(user.sam_account_name.clone()),
@@ -176,6 +184,10 @@ fn judge_entry(facts: &Facts, judge: &Judge<'_>, e: Entry) -> PilotRow {
     };
     let mut causes = crate::check::Causes::default();
     row.reasons = match judge.judge(&user, &mut causes) {
+        UserVerdict::NotSynced(rule) => {
+            row.not_synchronized = Some(rule);
+            vec![FindingId::PilotNotSynced.as_str().to_string()]
+        }
         UserVerdict::Ready => Vec::new(),
         UserVerdict::Excluded => vec![FindingId::AdminProtected.as_str().to_string()],
         UserVerdict::Blocked { reasons, .. } => reasons.iter().map(|r| r.id.to_string()).collect(),
@@ -228,11 +240,17 @@ pub async fn ad_members(
     );
     let judge = Judge::new(facts);
     let mut rows = Vec::new();
+    let filter_attrs = facts.sync_filter.attributes();
+    let attrs: Vec<&str> = ATTRS
+        .iter()
+        .copied()
+        .chain(filter_attrs.iter().map(String::as_str))
+        .collect();
     let query = Query {
         base: &facts.domain.dn,
         scope: Scope::Subtree,
         filter: &filter,
-        attrs: ATTRS,
+        attrs: &attrs,
         controls: vec![controls::sd_flags(controls::DACL)],
     };
     conn.search_paged(query, 500, |e| rows.push(judge_entry(facts, &judge, e)))

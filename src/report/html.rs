@@ -51,7 +51,11 @@ pub fn body(report: &Report, w: &Words, level: u8) -> maud::Markup {
         }
         @for (group, items) in grouped(report) {
             (heading(level + 1, w.group(group)))
-            @if items.is_empty() {
+            @if !report.parts.is_checked(super::Part::of(group)) {
+                p class="warning" { "– " (w.not_checked(super::Part::of(group))) }
+            }
+            @if items.is_empty() && !report.parts.is_checked(super::Part::of(group)) {
+            } @else if items.is_empty() {
                 p class="info" { "✔ " (w.get("report-no-problems")) "." }
             } @else {
                 table {
@@ -107,6 +111,15 @@ pub fn body(report: &Report, w: &Words, level: u8) -> maud::Markup {
         @if !report.users.excluded.is_empty() {
             p { (w.get("report-excluded-heading")) ":" }
             ul { @for x in &report.users.excluded { li { code { (x.dn) } } } }
+        }
+        p { (w.sync_filter(&report.sync_filter)) }
+        @if !report.users.not_synchronized.is_empty() {
+            p { (w.get("report-not-synced-heading")) " (" (report.users.not_synchronized.len()) "):" }
+            ul {
+                @for x in &report.users.not_synchronized {
+                    li { code { (x.dn) } " — " (w.not_synced(&x.rule)) }
+                }
+            }
         }
     }
 }

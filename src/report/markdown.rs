@@ -46,6 +46,14 @@ pub fn render(report: &Report, w: &Words) -> String {
     );
     for (group, items) in grouped(report) {
         let _ = writeln!(out, "## {}\n", w.group(group));
+        let part = super::Part::of(group);
+        if !report.parts.is_checked(part) {
+            // Never a tick for what was not looked at.
+            let _ = writeln!(out, "– {}\n", w.not_checked(part));
+        }
+        if items.is_empty() && !report.parts.is_checked(part) {
+            continue;
+        }
         if items.is_empty() {
             let _ = writeln!(out, "✔ {}.\n", w.get("report-no-problems"));
             continue;
@@ -139,6 +147,18 @@ fn users(out: &mut String, report: &Report, w: &Words) {
         let _ = writeln!(out, "\n{}:\n", w.get("report-excluded-heading"));
         for x in &u.excluded {
             let _ = writeln!(out, "- `{}`", x.dn);
+        }
+    }
+    let _ = writeln!(out, "\n{}", w.sync_filter(&report.sync_filter));
+    if !u.not_synchronized.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{} ({}):\n",
+            w.get("report-not-synced-heading"),
+            u.not_synchronized.len()
+        );
+        for x in &u.not_synchronized {
+            let _ = writeln!(out, "- `{}` — {}", x.dn, cell(&w.not_synced(&x.rule)));
         }
     }
 }

@@ -35,6 +35,10 @@ pub struct Report {
     pub scope: Vec<String>,
     /// Whether the Entra ID and sync-server checks ran (`check --entra`).
     pub cloud: CloudInfo,
+    /// Which parts of the assessment ran: `ready` covers those only.
+    pub parts: Parts,
+    /// Which users the sync engine synchronizes: the rules applied.
+    pub sync_filter: SyncFilterInfo,
     /// No error finding and no user in scope blocked (protected administrators are excluded
     /// by design): see the README, "What ready means".
     pub ready: bool,
@@ -78,6 +82,95 @@ pub struct ConnectorInfo {
     pub engine: crate::ad::connector::Engine,
 }
 
+/// A part of the assessment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Part {
+    /// The directory: connector, rights, policies, users.
+    Directory,
+    /// Microsoft Entra ID (signed in).
+    Cloud,
+    /// The sync server (Entra Connect or Cloud Sync's agent, on this computer).
+    SyncServer,
+    /// The pilot group, user by user.
+    Pilot,
+}
+
+impl Part {
+    pub const ALL: [Part; 4] = [Part::Directory, Part::Cloud, Part::SyncServer, Part::Pilot];
+
+    /// The stable key (`part-<key>` in the translations).
+    pub fn key(self) -> &'static str {
+        match self {
+            Part::Directory => "directory",
+            Part::Cloud => "cloud",
+            Part::SyncServer => "sync-server",
+            Part::Pilot => "pilot",
+        }
+    }
+
+    /// The part a group of findings belongs to.
+    pub fn of(group: Group) -> Part {
+        match group {
+            Group::Entra => Part::Cloud,
+            Group::SyncServer => Part::SyncServer,
+            Group::Pilot => Part::Pilot,
+            _ => Part::Directory,
+        }
+    }
+
+    /// Whether writeback needs this part (the pilot table is optional): a verdict names the
+    /// needed parts that were not checked.
+    pub fn needed(self) -> bool {
+        self != Part::Pilot
+    }
+}
+
+/// Which parts ran, and which did not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Parts {
+    pub checked: Vec<Part>,
+    pub not_checked: Vec<Part>,
+    /// What `ready` covers: the parts checked.
+    pub ready_covers: Vec<Part>,
+}
+
+impl Parts {
+    /// The parts for which `checked` holds.
+    pub fn from(checked: impl Fn(Part) -> bool) -> Self {
+        let (yes, no): (Vec<Part>, Vec<Part>) = Part::ALL.into_iter().partition(|p| checked(*p));
+        Self {
+            ready_covers: yes.clone(),
+            checked: yes,
+            not_checked: no,
+        }
+    }
+
+    pub fn is_checked(&self, p: Part) -> bool {
+        self.checked.contains(&p)
+    }
+}
+
+impl Default for Parts {
+    /// The directory alone (what a check without a sign-in, sync server or pilot group is).
+    fn default() -> Self {
+        Self::from(|p| p == Part::Directory)
+    }
+}
+
+/// How the users the sync engine synchronizes were told apart.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct SyncFilterInfo {
+    /// The engine serving the domain (from the connector).
+    pub engine: Option<crate::ad::connector::Engine>,
+    /// The documented out-of-box filter applied (Entra Connect Sync; Cloud Sync documents none).
+    pub defaults: bool,
+    /// The sync server's inbound user rules were read (`Get-ADSyncRule`).
+    pub rules_read: bool,
+    /// Custom rules among them that set `cloudFiltered`, applied.
+    pub custom_rules: Vec<String>,
+}
+
 /// The cloud part of the report.
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct CloudInfo {
@@ -104,6 +197,8 @@ pub struct Users {
     pub blocked: std::sync::Arc<BlockedUsers>,
     /// Protected administrators (adminCount=1, in a protected group): excluded by design.
     pub excluded: Vec<ExcludedUser>,
+    /// Users the sync engine never synchronizes, with the rule: counted nowhere else.
+    pub not_synchronized: Vec<crate::check::NotSyncedUser>,
     /// Rendered for the streaming writer: the blocked rows come from its spill, not `blocked`.
     #[serde(skip)]
     pub streamed: bool,
@@ -141,6 +236,19 @@ impl Report {
             }),
             scope: f.scopes.clone(),
             cloud: CloudInfo::default(),
+            parts: Parts::default(),
+            sync_filter: SyncFilterInfo {
+                engine: f.sync_filter.engine,
+                defaults: f.sync_filter.engine != Some(crate::ad::connector::Engine::CloudSync),
+                rules_read: f.sync_filter.rules.is_some(),
+                custom_rules: f
+                    .sync_filter
+                    .rules
+                    .iter()
+                    .flatten()
+                    .map(|r| r.name.clone())
+                    .collect(),
+            },
             ready: o.ready(),
             readiness: o.readiness(),
             summary: Summary {
@@ -154,6 +262,7 @@ impl Report {
                 ready: o.scan.ready,
                 blocked: o.scan.blocked.clone(),
                 excluded: o.scan.excluded.clone(),
+                not_synchronized: o.scan.not_synced.clone(),
                 streamed: false,
             },
             pilot: None,
@@ -161,19 +270,38 @@ impl Report {
     }
 
     /// "READY: ready for 11 of 13 users (2 protected administrators excluded by design, 0
-    /// blocked)." or "NOT READY: 3 error(s), 1 warning(s); ready for …", in `w`'s language.
+    /// blocked)." or "NOT READY: 3 error(s), 1 warning(s); ready for …", in `w`'s language;
+    /// where a needed part was not checked, the verdict is for what was checked and says so:
+    /// "READY on-premises: …; Microsoft Entra ID and the sync server not checked."
     pub fn verdict_line(&self, w: &Words) -> String {
         let readiness = FluentValue::from(w.readiness(&self.readiness));
+        let missing: Vec<Part> = self
+            .parts
+            .not_checked
+            .iter()
+            .copied()
+            .filter(|p| p.needed())
+            .collect();
+        let (ready, not_ready) = if missing.is_empty() {
+            ("report-verdict-ready", "report-verdict-not-ready")
+        } else {
+            (
+                "report-verdict-ready-partly",
+                "report-verdict-not-ready-partly",
+            )
+        };
+        let parts = FluentValue::from(w.parts_list(&missing));
         if self.ready {
-            w.get_with("report-verdict-ready", &[("readiness", readiness)])
+            w.get_with(ready, &[("readiness", readiness), ("parts", parts)])
         } else {
             let n = |v: usize| FluentValue::from(v as f64);
             w.get_with(
-                "report-verdict-not-ready",
+                not_ready,
                 &[
                     ("errors", n(self.summary.errors)),
                     ("warnings", n(self.summary.warnings)),
                     ("readiness", readiness),
+                    ("parts", parts),
                 ],
             )
         }
@@ -269,15 +397,18 @@ pub(crate) fn pilot_columns(w: &Words) -> Vec<String> {
     .collect()
 }
 
-/// The findings by group, in the order every face shows the groups.
+/// The findings by group, in the order every face shows the groups. A group whose part was
+/// not checked keeps only its warnings and errors: its information (such as "Entra Connect is
+/// not installed on this computer") is what "not checked" says, and never shows as a tick.
 pub(crate) fn grouped(report: &Report) -> Vec<(Group, Vec<&Finding>)> {
     Group::ALL
         .iter()
         .map(|&g| {
+            let checked = report.parts.is_checked(Part::of(g));
             let items = report
                 .findings
                 .iter()
-                .filter(|f| f.id.group() == g)
+                .filter(|f| f.id.group() == g && (checked || f.severity != Severity::Info))
                 .collect();
             (g, items)
         })

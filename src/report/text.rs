@@ -118,7 +118,11 @@ impl Checklist<'_> {
         for (group, items) in grouped(report) {
             let heading = self.paint(BOLD, &esc(&w.group(group)));
             self.line(&format!("\n{heading}"));
-            if items.is_empty() {
+            let part = super::Part::of(group);
+            if !report.parts.is_checked(part) {
+                // Never a tick for what was not looked at.
+                self.line(&format!("  – {}", esc(&w.not_checked(part))));
+            } else if items.is_empty() {
                 let ok = self.paint(GREEN, "✔");
                 self.line(&format!("  {ok} {}", w.get("report-no-problems")));
             }
@@ -182,6 +186,30 @@ impl Checklist<'_> {
             );
             self.line(&format!("  {more}"));
         }
+        self.line(&format!("  {}", esc(&w.sync_filter(&report.sync_filter))));
+        if !u.not_synchronized.is_empty() {
+            let heading = format!(
+                "{} ({})",
+                w.get("report-not-synced-heading"),
+                u.not_synchronized.len()
+            );
+            let heading = self.paint(BOLD, &esc(&heading));
+            self.line(&format!("\n{heading}"));
+        }
+        for x in u.not_synchronized.iter().take(LISTED) {
+            self.line(&format!(
+                "  · {} — {}",
+                esc(&x.dn),
+                esc(&w.not_synced(&x.rule))
+            ));
+        }
+        if u.not_synchronized.len() > LISTED {
+            let more = w.get_with(
+                "report-more-not-synced",
+                &[("n", n(u.not_synchronized.len() - LISTED))],
+            );
+            self.line(&format!("  {more}"));
+        }
     }
 
     fn pilot(&mut self, p: &PilotReport) {
@@ -197,6 +225,7 @@ impl Checklist<'_> {
             let verdict = match r.verdict {
                 Some(PilotVerdict::Ready) => self.paint(GREEN, &format!("✔ {word}")),
                 Some(PilotVerdict::Blocked) => self.paint(RED, &format!("✖ {word}")),
+                Some(PilotVerdict::NotSynchronized) => format!("· {word}"),
                 _ => self.paint(YELLOW, &format!("? {word}")),
             };
             let who = r

@@ -39,17 +39,17 @@ pub fn default_targets(cloud: crate::entra::Cloud) -> Vec<String> {
         .collect()
 }
 
-/// Reads the sync server through `ps`, probes `targets` (see [`default_targets`]; a proxy or a
-/// test may give others) when Entra Connect is installed, and returns what was read with its
-/// findings. A failed read is a `read-incomplete` warning, not an error: the directory checks
-/// still stand.
-pub async fn assess(
-    ps: &impl super::PowerShell,
+/// The sync server's findings from what [`super::read`] returned (`read`): `targets` (see
+/// [`default_targets`]; a proxy or a test may give others) are probed where Entra Connect or
+/// Cloud Sync's agent is installed. A failed read is a `read-incomplete` warning, not an error:
+/// the directory checks still stand.
+pub async fn assess_read(
+    read: Result<Option<SyncServerInfo>, super::PsError>,
     targets: &[String],
     engine: Option<Engine>,
 ) -> (Option<SyncServerInfo>, Vec<Finding>) {
     let mut findings = Vec::new();
-    let info = match super::read(ps).await {
+    let info = match read {
         Ok(info) => info,
         Err(e) => {
             findings.push(
@@ -197,6 +197,7 @@ mod tests {
             },
             errors: Vec::new(),
             cloud_sync_agent: None,
+            sync_rules: None,
         }
     }
 

@@ -7,7 +7,7 @@ mod checks;
 mod powershell;
 
 pub use agent::AgentInfo;
-pub use checks::{assess, default_targets, evaluate, probe_outbound};
+pub use checks::{assess_read, default_targets, evaluate, probe_outbound};
 pub use powershell::{PowerShell, ProcessPowerShell, PsError};
 
 use serde::{Deserialize, Serialize};
@@ -86,6 +86,8 @@ pub struct SyncServerInfo {
     /// Entra Cloud Sync's provisioning agent on the same computer (read whether or not Entra
     /// Connect is installed).
     pub cloud_sync_agent: Option<Box<AgentInfo>>,
+    /// The enabled inbound user rules (`Get-ADSyncRule`), `None` when they could not be read.
+    pub sync_rules: Option<Vec<crate::check::sync_filter::SyncRule>>,
 }
 
 impl SyncServerInfo {
@@ -99,6 +101,23 @@ impl SyncServerInfo {
         self.connectors.iter().find(|c| c.is_entra())
     }
 
+    /// The sync rules and the AD connectors they belong to, when the rules were read.
+    pub fn server_rules(&self) -> Option<crate::check::sync_filter::ServerRules> {
+        let rules = self.sync_rules.clone()?;
+        Some(crate::check::sync_filter::ServerRules {
+            connectors: self
+                .ad_connectors()
+                .map(|c| {
+                    (
+                        c.identifier.clone(),
+                        c.forest_name.clone().unwrap_or_else(|| c.name.clone()),
+                    )
+                })
+                .collect(),
+            rules,
+        })
+    }
+
     /// The AD connectors (what the wizard pre-fills the connector account and the OU scope
     /// from).
     pub fn ad_connectors(&self) -> impl Iterator<Item = &Connector> {
@@ -110,7 +129,8 @@ impl SyncServerInfo {
 
 /// Reading, in one PowerShell run: Cloud Sync's provisioning agent ([`agent::AGENT_READ_PART`]),
 /// then Import-Module ADSync, the scheduler, the connectors, the writeback setting of the Entra
-/// connector, RestrictRemoteSam and the TLS 1.2 values. Every cmdlet's failure is recorded with
+/// connector, the enabled inbound user sync rules (`Get-ADSyncRule`: scoping filters and a
+/// constant `cloudFiltered`), RestrictRemoteSam and the TLS 1.2 values. Every cmdlet's failure is recorded with
 /// its name; output through ConvertTo-Json.
 pub fn read_script() -> String {
     format!("{READ_PROLOGUE}{}{READ_ADSYNC}", agent::AGENT_READ_PART)
@@ -139,6 +159,11 @@ $r.connectors = @($cs | ForEach-Object {
 })
 $aad = $cs | Where-Object { "$($_.Identifier)" -eq 'b891884f-051e-4a83-95af-2544101c9083' } | Select-Object -First 1
 if ($aad) { $r.passwordWritebackEnabled = Try-Cmd 'Get-ADSyncAADPasswordResetConfiguration' { [bool](Get-ADSyncAADPasswordResetConfiguration -Connector $aad.Name).Enabled } }
+$r.syncRules = Try-Cmd 'Get-ADSyncRule' { @(Get-ADSyncRule | Where-Object { "$($_.Direction)" -eq 'Inbound' -and -not $_.Disabled -and @('user', 'inetOrgPerson') -contains "$($_.SourceObjectType)" } | ForEach-Object {
+  $cf = $_.AttributeFlowMappings | Where-Object { "$($_.Destination)" -eq 'cloudFiltered' -and "$($_.FlowType)" -eq 'Constant' } | Select-Object -First 1
+  [ordered]@{ name = $_.Name; connector = "$($_.Connector)"; precedence = [int64]$_.Precedence; standard = [bool]$_.IsStandardRule;
+    scope = @($_.ScopeFilter | ForEach-Object { ,@($_.ScopeConditionList | ForEach-Object { [ordered]@{ attribute = "$($_.Attribute)"; value = "$($_.ComparisonValue)"; operator = "$($_.ComparisonOperator)" } }) });
+    cloudFiltered = $(if ($cf) { if ("$($cf.Expression)") { "$($cf.Expression)" } else { "$($cf.Source -join '')" } } else { $null }) } }) }
 $r.restrictRemoteSam = (Get-ItemProperty -Path 'HKLM:\System\CurrentControlSet\Control\Lsa' -Name RestrictRemoteSam -ErrorAction SilentlyContinue).RestrictRemoteSam
 function RegValue($path, $name) { (Get-ItemProperty -Path $path -Name $name -ErrorAction SilentlyContinue).$name }
 $net = 'HKLM:\SOFTWARE\Microsoft\.NETFramework\v4.0.30319'; $wow = 'HKLM:\SOFTWARE\WOW6432Node\Microsoft\.NETFramework\v4.0.30319'

@@ -6,6 +6,7 @@
 
 mod errors;
 mod findings;
+mod parts;
 mod plan;
 
 pub use findings::{Face, Words};

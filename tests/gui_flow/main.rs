@@ -20,6 +20,7 @@ mod cloud_sync;
 mod end_to_end;
 mod forests;
 mod keys;
+mod parts;
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};

@@ -12,6 +12,7 @@ mod denies;
 mod options;
 mod seeded;
 mod streaming;
+mod sync_scope;
 
 use common::{Lab, Undo, uncovered};
 use writeback_wizard::ad::Connection;

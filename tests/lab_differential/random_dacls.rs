@@ -283,6 +283,7 @@ async fn one_round(lab: &Lab, world: &World, seed: u64) -> usize {
         scopes: vec![world.base.clone()],
         connector: Some(msol_dn.clone()),
         page_size: 200,
+        sync_rules: None,
     };
     let facts = check::gather(&mut admin, &opts).await.unwrap();
     let mut judged: BTreeMap<String, [bool; 4]> = BTreeMap::new();

@@ -21,6 +21,16 @@ pub struct ExcludedUser {
     pub sam_account_name: String,
 }
 
+/// A user the sync engine never synchronizes, and the rule that leaves it out: counted nowhere
+/// else (not in scope, not ready, not blocked).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NotSyncedUser {
+    pub dn: String,
+    pub sam_account_name: String,
+    #[serde(flatten)]
+    pub rule: crate::check::sync_filter::NotSynced,
+}
+
 /// A blocked user whose own DACL does not inherit, kept for the plan (explicit grants on it).
 #[derive(Clone, Debug)]
 pub struct ProtectedUser {
@@ -41,6 +51,8 @@ pub struct UserScan {
     /// command line streams them into its report instead.
     pub blocked: Arc<BlockedUsers>,
     pub excluded: Vec<ExcludedUser>,
+    /// Users the sync engine leaves out, with the rule (not in `in_scope`).
+    pub not_synced: Vec<NotSyncedUser>,
     /// Every cause of a blocked user and every container-level problem, by object.
     pub causes: Causes,
     /// Users with adminCount=1: (DN, protected DACL).
@@ -61,6 +73,11 @@ pub struct UserScan {
 }
 
 impl UserScan {
+    /// Users read so far: in scope and not synchronized.
+    pub fn scanned(&self) -> usize {
+        self.in_scope + self.not_synced.len()
+    }
+
     /// Keeps a blocked user (already counted by the judge).
     pub fn keep(&mut self, b: &super::BlockedUser) {
         Arc::make_mut(&mut self.blocked).push(b.as_ref());

@@ -74,6 +74,7 @@ pub async fn prepare(
         connector: Some(target.connector.sid.to_string()),
         scopes,
         page_size,
+        sync_rules: None,
     };
     let (plan, review) = match source {
         PlanSource::Fresh(opts) => {

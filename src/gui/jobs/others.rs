@@ -67,6 +67,7 @@ impl Other {
             connector: Some(self.settings.connector.trim().to_string()).filter(|c| !c.is_empty()),
             scopes: self.settings.scopes.clone(),
             page_size: 1000,
+            sync_rules: None,
         }
     }
 }

@@ -14,6 +14,7 @@ use crate::gui::dialogs::{Filter, Purpose};
 use crate::gui::jobs::{self, Assessment, CheckEvent, Phase, UiError};
 use crate::gui::shared::Shared;
 use crate::gui::style;
+use crate::report::Part;
 use crate::t;
 
 use super::WizardPage;
@@ -376,26 +377,40 @@ impl WizardPage for Page {
         }
         let findings = self.findings(shared);
         let done = shared.assessment.is_some() && !self.running;
+        let words = crate::words::Words::current(crate::words::Face::Wizard);
         for group in Group::ALL {
+            let part = Part::of(group);
+            let checked = !done
+                || shared
+                    .assessment
+                    .as_ref()
+                    .is_some_and(|a| a.report.parts.is_checked(part));
+            // A part not checked keeps its warnings and errors; its information is what "not
+            // checked" says.
             let items: Vec<(usize, &Finding)> = findings
                 .iter()
                 .enumerate()
-                .filter(|(_, f)| f.id.group() == group)
+                .filter(|(_, f)| f.id.group() == group && (checked || f.severity != Severity::Info))
                 .collect();
             if items.is_empty() && (!done || group == Group::Pilot) {
                 continue;
             }
             let worst = items.iter().map(|(_, f)| f.severity).max();
+            let icon: Element<'_, Message> = if checked {
+                style::severity(worst.unwrap_or(Severity::Info))
+            } else {
+                text("–").size(18).into()
+            };
             let mut g = column![
-                row![
-                    style::severity(worst.unwrap_or(Severity::Info)),
-                    text(group_name(group)).size(18)
-                ]
-                .spacing(8)
-                .align_y(iced::Alignment::Center)
+                row![icon, text(group_name(group)).size(18)]
+                    .spacing(8)
+                    .align_y(iced::Alignment::Center)
             ]
             .spacing(4);
-            if items.is_empty() {
+            if !checked {
+                // Never a tick for what was not looked at.
+                g = g.push(style::note(words.not_checked(part)));
+            } else if items.is_empty() {
                 g = g.push(style::note(t!("checks-group-ok")));
             }
             for (i, f) in items {
@@ -406,6 +421,7 @@ impl WizardPage for Page {
         if let Some(a) = shared.assessment.as_ref().filter(|_| done) {
             c = c.push(self.blocked(a));
             c = c.push(excluded(a));
+            c = c.push(not_synced(a));
         }
         c.into()
     }
@@ -441,20 +457,60 @@ fn excluded<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
     style::section(list)
 }
 
-/// Ready or not, in one box: the verdict of a report.
+/// The users the sync engine never synchronizes, with the rule that leaves each out.
+fn not_synced<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
+    let x = &a.report.users.not_synchronized;
+    let words = crate::words::Words::current(crate::words::Face::Wizard);
+    let mut list = column![style::note(words.sync_filter(&a.report.sync_filter))].spacing(6);
+    if x.is_empty() {
+        return style::section(list);
+    }
+    list = list.push(text(t!("checks-not-synced-title", count = x.len())).size(18));
+    list = list.push(style::note(t!("checks-not-synced-lead")));
+    for u in x.iter().take(BLOCKED_SHOWN) {
+        list = list.push(
+            row![
+                text(u.sam_account_name.clone()).size(13).width(160),
+                column![
+                    style::mono(u.dn.clone()),
+                    text(words.not_synced(&u.rule)).size(13)
+                ],
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        );
+    }
+    if x.len() > BLOCKED_SHOWN {
+        list = list.push(style::note(t!(
+            "checks-more",
+            count = x.len().saturating_sub(BLOCKED_SHOWN)
+        )));
+    }
+    style::section(list)
+}
+
+/// Ready or not, in one box: the verdict of a report, for what was checked.
 pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
     let n = &r.readiness;
-    if r.ready {
-        style::ok_box(t!(
+    let words = crate::words::Words::current(crate::words::Face::Wizard);
+    let missing: Vec<Part> = r
+        .parts
+        .not_checked
+        .iter()
+        .copied()
+        .filter(|p| p.needed())
+        .collect();
+    let mut line = if r.ready {
+        t!(
             "checks-ready",
             ready = n.ready,
             users = n.in_scope,
             excluded = n.excluded,
             blocked = n.blocked,
             warnings = r.summary.warnings
-        ))
+        )
     } else {
-        style::error_box(t!(
+        t!(
             "checks-not-ready",
             errors = r.summary.errors,
             warnings = r.summary.warnings,
@@ -462,7 +518,21 @@ pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
             users = n.in_scope,
             excluded = n.excluded,
             blocked = n.blocked
-        ))
+        )
+    };
+    if !missing.is_empty() {
+        line.push(' ');
+        line.push_str(&t!(
+            "checks-parts-not-checked",
+            parts = words.parts_list(&missing)
+        ));
+    }
+    if r.ready && missing.is_empty() {
+        style::ok_box(line)
+    } else if r.ready {
+        style::warning_box(line)
+    } else {
+        style::error_box(line)
     }
 }
 

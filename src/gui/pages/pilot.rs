@@ -73,6 +73,7 @@ fn verdict_text(v: Option<PilotVerdict>) -> String {
     match v {
         Some(PilotVerdict::Ready) => t!("pilot-ready"),
         Some(PilotVerdict::Blocked) => t!("pilot-blocked"),
+        Some(PilotVerdict::NotSynchronized) => t!("pilot-not-synchronized"),
         Some(PilotVerdict::Unknown) | None => t!("pilot-unknown"),
     }
 }
@@ -150,7 +151,8 @@ impl Page {
                 group = report.group.as_str(),
                 ready = count(PilotVerdict::Ready),
                 blocked = count(PilotVerdict::Blocked),
-                unknown = count(PilotVerdict::Unknown)
+                unknown = count(PilotVerdict::Unknown),
+                unsynced = count(PilotVerdict::NotSynchronized)
             ))
             .size(15),
         ]
