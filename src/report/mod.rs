@@ -149,6 +149,15 @@ impl Parts {
     pub fn is_checked(&self, p: Part) -> bool {
         self.checked.contains(&p)
     }
+
+    /// The parts writeback needs that were not checked: what a verdict says it does not cover.
+    pub fn needed_not_checked(&self) -> Vec<Part> {
+        self.not_checked
+            .iter()
+            .copied()
+            .filter(|p| p.needed())
+            .collect()
+    }
 }
 
 impl Default for Parts {
@@ -275,13 +284,7 @@ impl Report {
     /// "READY on-premises: …; Microsoft Entra ID and the sync server not checked."
     pub fn verdict_line(&self, w: &Words) -> String {
         let readiness = FluentValue::from(w.readiness(&self.readiness));
-        let missing: Vec<Part> = self
-            .parts
-            .not_checked
-            .iter()
-            .copied()
-            .filter(|p| p.needed())
-            .collect();
+        let missing = self.parts.needed_not_checked();
         let (ready, not_ready) = if missing.is_empty() {
             ("report-verdict-ready", "report-verdict-not-ready")
         } else {

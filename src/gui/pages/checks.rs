@@ -433,57 +433,57 @@ fn excluded<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
     if x.is_empty() {
         return column![].into();
     }
-    let mut list = column![
+    let head = column![
         text(t!("checks-excluded-title", count = x.len())).size(18),
         style::note(t!("checks-excluded-lead")),
     ]
     .spacing(6);
-    for u in x.iter().take(BLOCKED_SHOWN) {
-        list = list.push(
-            row![
-                text(u.sam_account_name.clone()).size(13).width(160),
-                style::mono(u.dn.clone()),
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
-        );
-    }
-    if x.len() > BLOCKED_SHOWN {
-        list = list.push(style::note(t!(
-            "checks-more",
-            count = x.len().saturating_sub(BLOCKED_SHOWN)
-        )));
-    }
-    style::section(list)
+    accounts(
+        head,
+        x.len(),
+        x.iter().map(|u| (&u.sam_account_name, &u.dn, None)),
+    )
 }
 
 /// The users the sync engine never synchronizes, with the rule that leaves each out.
 fn not_synced<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
     let x = &a.report.users.not_synchronized;
     let words = crate::words::Words::current(crate::words::Face::Wizard);
-    let mut list = column![style::note(words.sync_filter(&a.report.sync_filter))].spacing(6);
+    let mut head = column![style::note(words.sync_filter(&a.report.sync_filter))].spacing(6);
     if x.is_empty() {
-        return style::section(list);
+        return style::section(head);
     }
-    list = list.push(text(t!("checks-not-synced-title", count = x.len())).size(18));
-    list = list.push(style::note(t!("checks-not-synced-lead")));
-    for u in x.iter().take(BLOCKED_SHOWN) {
+    head = head.push(text(t!("checks-not-synced-title", count = x.len())).size(18));
+    head = head.push(style::note(t!("checks-not-synced-lead")));
+    let rows = x
+        .iter()
+        .map(|u| (&u.sam_account_name, &u.dn, Some(words.not_synced(&u.rule))));
+    accounts(head, x.len(), rows)
+}
+
+/// A list of accounts under `head`: name, DN and a note each, the first `BLOCKED_SHOWN` of
+/// `total`.
+fn accounts<'a, 'r, M: 'a>(
+    head: iced::widget::Column<'a, M>,
+    total: usize,
+    rows: impl Iterator<Item = (&'r String, &'r String, Option<String>)>,
+) -> Element<'a, M> {
+    let mut list = head;
+    for (sam, dn, note) in rows.take(BLOCKED_SHOWN) {
+        let mut who = column![style::mono(dn.clone())];
+        if let Some(n) = note {
+            who = who.push(text(n).size(13));
+        }
         list = list.push(
-            row![
-                text(u.sam_account_name.clone()).size(13).width(160),
-                column![
-                    style::mono(u.dn.clone()),
-                    text(words.not_synced(&u.rule)).size(13)
-                ],
-            ]
-            .spacing(8)
-            .align_y(iced::Alignment::Center),
+            row![text(sam.clone()).size(13).width(160), who]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
         );
     }
-    if x.len() > BLOCKED_SHOWN {
+    if total > BLOCKED_SHOWN {
         list = list.push(style::note(t!(
             "checks-more",
-            count = x.len().saturating_sub(BLOCKED_SHOWN)
+            count = total.saturating_sub(BLOCKED_SHOWN)
         )));
     }
     style::section(list)
@@ -493,13 +493,7 @@ fn not_synced<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
 pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
     let n = &r.readiness;
     let words = crate::words::Words::current(crate::words::Face::Wizard);
-    let missing: Vec<Part> = r
-        .parts
-        .not_checked
-        .iter()
-        .copied()
-        .filter(|p| p.needed())
-        .collect();
+    let missing = r.parts.needed_not_checked();
     let mut line = if r.ready {
         t!(
             "checks-ready",
