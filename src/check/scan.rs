@@ -7,9 +7,11 @@
 
 mod blocked;
 mod result;
+mod user;
 
 pub use blocked::{BlockedRef, BlockedUser, BlockedUsers};
 pub use result::{ExcludedUser, NotSyncedUser, ProtectedUser, UserScan};
+pub use user::UserFacts;
 
 use crate::check::FindingId;
 use std::collections::{BTreeSet, HashMap};
@@ -20,13 +22,13 @@ use serde::Serialize;
 use super::causes::{Causes, Reason};
 use super::facts::{AdminStatus, Facts};
 use super::right::Right;
-use super::sync_filter::{NotSynced, SyncFilter};
+use super::sync_filter::NotSynced;
 use super::tree::{Eval, Gap};
 use crate::ad::discovery::parent_dn;
-use crate::ad::{AdError, Connection, Entry, Query, controls};
+use crate::ad::{AdError, Connection, Query, controls};
 use crate::sd::rights::{CHANGE_PASSWORD, CLASS_USER};
 use crate::sd::sddl::format_ace;
-use crate::sd::{Ace, Request, SecurityDescriptor, Sid, Target, Verdict, evaluate_with};
+use crate::sd::{Ace, Request, SecurityDescriptor, Target, Verdict, evaluate_with};
 
 /// Users: person objects of class user (inetOrgPerson included; computers are not persons).
 pub const USER_FILTER: &str = "(&(objectCategory=person)(objectClass=user))";
@@ -42,56 +44,6 @@ pub const USER_ATTRS: &[&str] = &[
     "msDS-ResultantPSO",
     "userAccountControl",
 ];
-
-/// One user as the scan sees it.
-pub struct UserFacts {
-    pub dn: String,
-    pub sam_account_name: String,
-    /// The structural class: the last value of `structuralObjectClass` (Windows), else of
-    /// `objectClass` (which Samba and Windows keep most-derived last).
-    pub class_name: String,
-    pub sid: Option<Sid>,
-    pub sd: Option<SecurityDescriptor>,
-    pub admin_count: bool,
-    pub resultant_pso: Option<String>,
-    /// The sync engine leaves this user out, and why ([`super::sync_filter`]).
-    pub not_synced: Option<NotSynced>,
-}
-
-impl UserFacts {
-    /// The user of `e`, judged by `filter` for whether the sync engine synchronizes it.
-    pub fn read(e: Entry, filter: &SyncFilter) -> Self {
-        let sam = e.text("sAMAccountName").unwrap_or_default();
-        let not_synced = filter.judge(&e.dn, &sam, &e);
-        Self {
-            not_synced,
-            ..Self::from_entry(e)
-        }
-    }
-
-    /// The user of `e`, without asking whether the sync engine synchronizes it.
-    pub fn from_entry(e: Entry) -> Self {
-        let class_name = e
-            .texts("structuralObjectClass")
-            .pop()
-            .or_else(|| e.texts("objectClass").pop())
-            .unwrap_or_default();
-        Self {
-            sam_account_name: e.text("sAMAccountName").unwrap_or_default(),
-            class_name,
-            sid: e
-                .first("objectSid")
-                .and_then(|v| Sid::from_ldap_value(v).ok()),
-            sd: e
-                .first("nTSecurityDescriptor")
-                .and_then(|raw| SecurityDescriptor::from_bytes(raw).ok()),
-            admin_count: e.int("adminCount").is_some_and(|v| v != 0),
-            resultant_pso: e.text("msDS-ResultantPSO"),
-            not_synced: None,
-            dn: e.dn,
-        }
-    }
-}
 
 /// The four LDAP operations writeback performs on a user, as the connector would be allowed to
 /// perform them (access only; the password policy is judged apart).
