@@ -8,18 +8,8 @@ async fn cancel_during_the_check_stops_it_and_next_stays_off() {
     let Some(lab) = Lab::get() else { return };
     let server = MockServer::start().await;
     let dir = fresh_dir("cancel");
-    let mut h = Harness::new(Some(profile(&lab, &server, &dir)), None).await;
-    h.w.shared.settings.skip_cloud = true;
-    h.w.shared.password = Zeroizing::new(lab.var("LAB_ADMIN_PW").into());
-    h.send(Message::Directory(directory::Message::Test)).await;
-    assert!(h.w.shared.tested.is_some());
     // Straight to the prerequisites page: its check starts on entry.
-    h.w.step = Step::Scope;
-    let task = h.w.update(Message::Next);
-    assert_eq!(h.w.step, Step::Features);
-    h.run(task).await;
-    let task = h.w.update(Message::Next);
-    assert_eq!(h.w.step, Step::Checks);
+    let (mut h, task) = to_checks(&lab, &server, &dir).await;
     // The first progress event arrives; then the user presses Cancel.
     let stream = h.first_message(task, "the check").await;
     h.assert_shows("Cancel");

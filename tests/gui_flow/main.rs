@@ -191,6 +191,23 @@ impl Harness {
 }
 
 /// The answers a consultant would save: the lab, the stand-in tenant, reachable endpoints.
+/// A wizard with `lab` tested and the cloud sign-in skipped, moved to the prerequisites page:
+/// the check that page starts on entry is `Task`, not yet run.
+async fn to_checks(lab: &Lab, server: &MockServer, dir: &Path) -> (Harness, Task<Message>) {
+    let mut h = Harness::new(Some(profile(lab, server, dir)), None).await;
+    h.w.shared.settings.skip_cloud = true;
+    h.w.shared.password = Zeroizing::new(lab.var("LAB_ADMIN_PW").into());
+    h.send(Message::Directory(directory::Message::Test)).await;
+    assert!(h.w.shared.tested.is_some());
+    h.w.step = Step::Scope;
+    let task = h.w.update(Message::Next);
+    assert_eq!(h.w.step, Step::Features);
+    h.run(task).await;
+    let task = h.w.update(Message::Next);
+    assert_eq!(h.w.step, Step::Checks);
+    (h, task)
+}
+
 fn profile(lab: &Lab, server: &MockServer, dir: &Path) -> PathBuf {
     let addr = server.address().to_string();
     let s = Settings {

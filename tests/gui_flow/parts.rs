@@ -11,16 +11,7 @@ async fn the_checks_page_ticks_nothing_it_did_not_check_and_lists_who_is_not_syn
     let _g = common::DIRECTORY_LOCK.lock().await;
     let server = MockServer::start().await;
     let dir = fresh_dir("parts");
-    let mut h = Harness::new(Some(profile(&lab, &server, &dir)), None).await;
-    h.w.shared.settings.skip_cloud = true;
-    h.w.shared.password = Zeroizing::new(lab.var("LAB_ADMIN_PW").into());
-    h.send(Message::Directory(directory::Message::Test)).await;
-    assert!(h.w.shared.tested.is_some());
-    h.w.step = Step::Scope;
-    let task = h.w.update(Message::Next);
-    h.run(task).await;
-    let task = h.w.update(Message::Next);
-    assert_eq!(h.w.step, Step::Checks);
+    let (mut h, task) = to_checks(&lab, &server, &dir).await;
     h.run(task).await;
     let a = h.w.shared.assessment.clone().expect("checked");
     assert_eq!(

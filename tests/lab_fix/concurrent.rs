@@ -160,17 +160,7 @@ async fn another_admins_write_during_apply_and_restore_is_seen_and_said() {
     for dn in others {
         others_after.push(raw_dacl(&mut admin, dn).await);
     }
-    let sd = writeback_wizard::sd::SecurityDescriptor::from_bytes(&original).unwrap();
-    admin.write_dacl(&root, &sd).await.unwrap();
-    admin
-        .replace(
-            &root,
-            "minPwdAge",
-            age.iter().map(|a| a.as_bytes().to_vec()).collect(),
-            vec![],
-        )
-        .await
-        .unwrap();
+    put_root_back(&mut admin, &root, &original, &age).await;
     let _ = (undo, second, third);
     let restored = raw_dacl(&mut admin, &root).await;
 

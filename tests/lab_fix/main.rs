@@ -95,6 +95,20 @@ async fn attr(conn: &mut Connection, dn: &str, a: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Puts the root back as a test found it: its DACL (raw, as read) and its minimum age.
+async fn put_root_back(conn: &mut Connection, root: &str, dacl: &[u8], age: &[String]) {
+    let sd = writeback_wizard::sd::SecurityDescriptor::from_bytes(dacl).unwrap();
+    conn.write_dacl(root, &sd).await.unwrap();
+    conn.replace(
+        root,
+        "minPwdAge",
+        age.iter().map(|a| a.as_bytes().to_vec()).collect(),
+        vec![],
+    )
+    .await
+    .unwrap();
+}
+
 /// Puts test users' passwords back to the lab's password (as admin: a reset).
 async fn reset_passwords(lab: &Lab, conn: &mut Connection, users: &[&str]) {
     for u in users {

@@ -71,16 +71,7 @@ async fn restore_keeps_what_another_admin_changed_since_apply() {
         sd.dacl.acl_mut().unwrap(),
         std::slice::from_ref(&theirs),
     );
-    admin.write_dacl(&root, &sd).await.unwrap();
-    admin
-        .replace(
-            &root,
-            "minPwdAge",
-            age.iter().map(|a| a.as_bytes().to_vec()).collect(),
-            vec![],
-        )
-        .await
-        .unwrap();
+    put_root_back(&mut admin, &root, &sd.to_bytes().unwrap(), &age).await;
     let restored = raw_dacl(&mut admin, &root).await;
     let _ = undo;
 
