@@ -1,310 +1,322 @@
 //! `explain CODE`: what an event ID or error code from password writeback means, its usual
 //! causes, and which finding of this tool detects each cause. Paraphrased from Microsoft's
-//! troubleshooting documentation; every entry names the document it comes from.
+//! troubleshooting documentation; every entry names the document it comes from. The words
+//! live in the translations (`explain-<entry>-source`, `-meaning`, `explain-cause-<cause>`,
+//! `explain-doc-<document>`, `explain-checklist-<step>`); the codes stay Microsoft's.
 
-use serde::Serialize;
+use crate::check::{FindingId, Group};
+use crate::words::Words;
 
 /// A cause and the findings that detect it.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug)]
 pub struct Cause {
-    pub text: &'static str,
-    /// Finding ids of `check` (empty: this tool cannot see it).
-    pub findings: &'static [&'static str],
+    /// Its sentence: `explain-cause-<key>`.
+    pub key: &'static str,
+    /// The findings of `check` that see it (empty: this tool cannot).
+    pub findings: &'static [FindingId],
+}
+
+/// A Microsoft document an entry comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Document {
+    Writeback,
+    Sspr,
+    Sspr0029,
+    Insecure8023062c,
+    Tutorial,
+    Licensing,
+    CloudSync,
+    CloudSyncGmsa,
+}
+
+impl Document {
+    pub const ALL: [Document; 8] = [
+        Document::Writeback,
+        Document::Sspr,
+        Document::Sspr0029,
+        Document::Insecure8023062c,
+        Document::Tutorial,
+        Document::Licensing,
+        Document::CloudSync,
+        Document::CloudSyncGmsa,
+    ];
+
+    /// Its title: `explain-doc-<key>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Document::Writeback => "writeback",
+            Document::Sspr => "sspr",
+            Document::Sspr0029 => "sspr0029",
+            Document::Insecure8023062c => "8023062c",
+            Document::Tutorial => "tutorial",
+            Document::Licensing => "licensing",
+            Document::CloudSync => "cloud-sync",
+            Document::CloudSyncGmsa => "cloud-sync-gmsa",
+        }
+    }
 }
 
 /// One known code.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug)]
 pub struct Entry {
+    /// Its sentences: `explain-<key>-source` (where it appears) and `explain-<key>-meaning`.
+    pub key: &'static str,
     /// The spellings people arrive with, normalised (lower case, no `0x`/`hr=`).
     pub codes: &'static [&'static str],
-    /// Where it appears.
-    pub source: &'static str,
-    pub meaning: &'static str,
     pub causes: &'static [Cause],
-    /// The Microsoft document(s) it comes from, by title.
-    pub documents: &'static [&'static str],
+    pub documents: &'static [Document],
 }
 
-const D_WRITEBACK: &str =
-    "Troubleshoot self-service password reset writeback in Microsoft Entra ID";
-const D_SSPR: &str = "Troubleshoot self-service password reset in Microsoft Entra ID";
-const D_SSPR0029: &str = "Troubleshoot error SSPR_0029: Your organization hasn't properly set up the on-premises configuration for password reset";
-const D_8023062C: &str = "Troubleshoot error code 8023062C: Insecure password reset or change";
-const D_TUTORIAL: &str = "Tutorial: Enable Microsoft Entra self-service password reset writeback to an on-premises environment";
-const D_LICENSING: &str = "Licensing requirements for Microsoft Entra self-service password reset";
-const D_CLOUD_SYNC: &str = "Tutorial: Enable cloud sync self-service password reset writeback to an on-premises environment";
-const D_CLOUD_SYNC_GMSA: &str =
-    "Group Managed Service Accounts (gMSA) for Microsoft Entra Cloud Sync";
+/// Which check finds a cause: the directory check alone, with the tenant, or on the sync server
+/// (its parts run only there).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CheckRun {
+    Directory,
+    Tenant,
+    SyncServer,
+}
+
+impl CheckRun {
+    /// The run that finds all of `findings`: the sync server's when one of them is read there,
+    /// else the tenant's when one is read from Entra ID, else the directory's.
+    pub fn for_findings(findings: &[FindingId]) -> CheckRun {
+        let groups: Vec<Group> = findings.iter().map(|f| f.group()).collect();
+        if groups.contains(&Group::SyncServer) {
+            CheckRun::SyncServer
+        } else if groups.contains(&Group::Entra) {
+            CheckRun::Tenant
+        } else {
+            CheckRun::Directory
+        }
+    }
+
+    /// Its words: `explain-run-<key>` (the command line's name the command).
+    pub fn key(self) -> &'static str {
+        match self {
+            CheckRun::Directory => "directory",
+            CheckRun::Tenant => "tenant",
+            CheckRun::SyncServer => "sync-server",
+        }
+    }
+}
+
+use FindingId as F;
 
 const CLOUD_SYNC_AGENT: Cause = Cause {
-    text: "Entra Cloud Sync serves the domain and its provisioning agent cannot write back: older than 1.1.977.0, its service stopped, or writeback not switched on with Set-AADCloudSyncPasswordWritebackConfiguration (which cannot be read back on the agent server).",
+    key: "cloud-sync-agent",
     findings: &[
-        "agent-too-old",
-        "agent-stopped",
-        "agent-writeback-unconfirmed",
-        "agent-not-installed",
+        F::AgentTooOld,
+        F::AgentStopped,
+        F::AgentWritebackUnconfirmed,
+        F::AgentNotInstalled,
     ],
 };
-
 const RIGHTS: Cause = Cause {
-    text: "The AD DS connector account lacks Reset Password, write lockoutTime or write pwdLastSet on the user (missing at the domain root, inheritance disabled on an OU, or an explicit deny).",
+    key: "rights",
     findings: &[
-        "right-reset-password",
-        "right-write-pwdlastset",
-        "right-write-lockouttime",
-        "right-denied",
-        "inheritance-disabled",
+        F::RightResetPassword,
+        F::RightWritePwdLastSet,
+        F::RightWriteLockoutTime,
+        F::RightDenied,
+        F::InheritanceDisabled,
     ],
 };
 const PROTECTED: Cause = Cause {
-    text: "The user is (or was) in a protected group: adminCount=1 and the AdminSDHolder DACL, so delegated rights never reach the account. By design.",
-    findings: &["admin-protected", "admincount-stale"],
+    key: "protected",
+    findings: &[F::AdminProtected, F::AdminCountStale],
 };
 const POLICY: Cause = Cause {
-    text: "On-premises password policy refused the new password: minimum password age not reached, history, length or complexity, or a password filter.",
-    findings: &["min-password-age", "pso-min-password-age"],
+    key: "policy",
+    findings: &[F::MinPasswordAge, F::PsoMinPasswordAge],
 };
 const NETWORK: Cause = Cause {
-    text: "Outbound HTTPS (TCP 443) from the sync server to the password reset service and Service Bus is blocked by a firewall or proxy.",
-    findings: &["outbound-blocked"],
+    key: "network",
+    findings: &[F::OutboundBlocked],
 };
 const FEDERATED: Cause = Cause {
-    text: "The admin account used to enable writeback is federated (or its password is wrong); a cloud-only Global Administrator is needed.",
-    findings: &["cloud-federated-admin", "cloud-role"],
+    key: "federated",
+    findings: &[F::CloudFederatedAdmin, F::CloudRole],
 };
 const RESTRICT_SAM: Cause = Cause {
-    text: "\"Network access: Restrict clients allowed to make remote calls to SAM\" (RestrictRemoteSam) blocks the connector account on the sync server or a DC.",
-    findings: &["restrict-remote-sam"],
+    key: "restrict-sam",
+    findings: &[F::RestrictRemoteSam],
 };
+const SERVICE_DOWN: Cause = Cause {
+    key: "service-down",
+    findings: &[F::WritebackDisabled],
+};
+
+const fn unseen(key: &'static str) -> Cause {
+    Cause { key, findings: &[] }
+}
+
+use Document as D;
 
 /// The known codes.
 pub const ENTRIES: &[Entry] = &[
     Entry {
+        key: "6329",
         codes: &["6329", "80230619"],
-        source: "ADSync event (Application log on the sync server); with 0x80230619",
-        meaning: "The sync engine could not set the password in AD. With 0x80230619 (\"A restriction prevents the password from being changed to the current one specified\") AD refused the password on policy grounds.",
         causes: &[
             POLICY,
+            unseen("cannot-change"),
             Cause {
-                text: "The user has \"user cannot change password\" set.",
-                findings: &[],
-            },
-            Cause {
-                text: "The DC does not support the password policy hints control (Windows Server 2016 or later is needed).",
-                findings: &["policy-hints-unsupported"],
+                key: "policy-hints",
+                findings: &[F::PolicyHintsUnsupported],
             },
         ],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "6800",
         codes: &["6800"],
-        source: "ADSync event",
-        meaning: "The password writeback endpoint failed to start when the sync service started; synchronisation itself goes on.",
         causes: &[
             NETWORK,
             Cause {
-                text: "TLS 1.2 is not enforced for .NET on the sync server, or the clock is off.",
-                findings: &["tls12-disabled"],
+                key: "tls12",
+                findings: &[F::Tls12Disabled],
             },
         ],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "31034",
         codes: &["31034"],
-        source: "PasswordResetService event",
-        meaning: "The writeback service could not connect to the tenant's Service Bus listener.",
-        causes: &[
-            NETWORK,
-            Cause {
-                text: "\"The remote certificate is invalid\": the Azure root certificate authorities are missing on the sync server.",
-                findings: &[],
-            },
-            Cause {
-                text: "The ADSync service is not running.",
-                findings: &["writeback-disabled"],
-            },
-        ],
-        documents: &[D_WRITEBACK],
+        causes: &[NETWORK, unseen("root-certificates"), SERVICE_DOWN],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "32002",
         codes: &["32002"],
-        source: "PasswordResetService event",
-        meaning: "The writeback service could not connect to the tenant's Service Bus (\"Error Connecting to ServiceBus\").",
         causes: &[NETWORK],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "32009",
         codes: &["32009"],
-        source: "PasswordResetService event",
-        meaning: "The service could not get a token for the admin given when enabling writeback (\"Error getting auth token\").",
         causes: &[FEDERATED],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "32011",
         codes: &["32011"],
-        source: "PasswordResetService event",
-        meaning: "Onboarding to the password reset service failed: the service could not be reached.",
         causes: &[NETWORK, FEDERATED],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "31003",
         codes: &["31003", "31008", "31011"],
-        source: "PasswordResetService event",
-        meaning: "A password reset, change or admin reset from the cloud reached the server but failed in AD.",
         causes: &[POLICY, RIGHTS, PROTECTED],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "33004",
         codes: &["33004"],
-        source: "PasswordResetService event",
-        meaning: "The AD DS connector account was denied when setting this user's password.",
         causes: &[RIGHTS, PROTECTED, RESTRICT_SAM],
-        documents: &[D_WRITEBACK, D_SSPR0029],
+        documents: &[D::Writeback, D::Sspr0029],
     },
     Entry {
+        key: "33005",
         codes: &["33005"],
-        source: "PasswordResetService event",
-        meaning: "The user's account is disabled on-premises.",
-        causes: &[Cause {
-            text: "The on-premises account is disabled: enable it.",
-            findings: &[],
-        }],
-        documents: &[D_WRITEBACK],
+        causes: &[unseen("disabled")],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "33006",
         codes: &["33006"],
-        source: "PasswordResetService event",
-        meaning: "The user's account is locked out on-premises.",
         causes: &[Cause {
-            text: "The on-premises account is locked out; writeback unlocks only with write lockoutTime.",
-            findings: &["right-write-lockouttime"],
+            key: "locked-out",
+            findings: &[F::RightWriteLockoutTime],
         }],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "33008",
         codes: &["33008"],
-        source: "PasswordResetService event",
-        meaning: "The new password breaks the on-premises password policy.",
         causes: &[POLICY],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "8023062c",
         codes: &["8023062c"],
-        source: "ADSync error (HRESULT)",
-        meaning: "The password was set over an LDAP session that was not signed and encrypted (\"a 128 bit TLS or SSL connection is required\").",
-        causes: &[Cause {
-            text: "\"Sign and Encrypt LDAP Traffic\" is off in the AD connector's connection options (forest, and each partition's DC connection).",
-            findings: &[],
-        }],
-        documents: &[D_8023062C],
+        causes: &[unseen("sign-and-encrypt")],
+        documents: &[D::Insecure8023062c],
     },
     Entry {
+        key: "800700ce",
         codes: &["800700ce"],
-        source: "ADSync error (HRESULT) after a reset or unlock",
-        meaning: "\"The filename or extension is too long\": the sync engine could not use the connector credential.",
-        causes: &[Cause {
-            text: "The AD DS connector account's password is longer than 256 characters: reset it and update the AD connector.",
-            findings: &[],
-        }],
-        documents: &[D_WRITEBACK],
+        causes: &[unseen("long-connector-password")],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "8023061f",
         codes: &["8023061f"],
-        source: "ADSync event 6329",
-        meaning: "\"Password synchronization is not enabled on this Management Agent\": the forest's connector was never enrolled for password operations.",
         causes: &[Cause {
-            text: "A forest was added or re-added after writeback was enabled: disable and enable writeback again.",
-            findings: &["writeback-disabled"],
+            key: "forest-added-later",
+            findings: &[F::WritebackDisabled],
         }],
-        documents: &[D_WRITEBACK],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "80230402",
         codes: &["80230402"],
-        source: "ADSync error (HRESULT)",
-        meaning: "Several on-premises objects match the user's anchor.",
-        causes: &[Cause {
-            text: "The same user is enabled in more than one domain or forest.",
-            findings: &[],
-        }],
-        documents: &[D_WRITEBACK],
+        causes: &[unseen("several-anchors")],
+        documents: &[D::Writeback],
     },
     Entry {
+        key: "sspr0029",
         codes: &["sspr_0029"],
-        source: "SSPR portal (OnPremisesAdminActionRequired = 29)",
-        meaning: "\"Your organization hasn't properly set up the on-premises configuration for password reset\": writeback failed on-premises for this user.",
         causes: &[PROTECTED, RIGHTS, RESTRICT_SAM],
-        documents: &[D_SSPR0029, D_SSPR],
+        documents: &[D::Sspr0029, D::Sspr],
     },
     Entry {
+        key: "sspr0009",
         codes: &["sspr_0009"],
-        source: "SSPR portal (TenantSSPRFlagDisabled = 9)",
-        meaning: "Self-service password reset is turned off for the tenant.",
-        causes: &[Cause {
-            text: "SSPR is set to None in the password reset properties.",
-            findings: &[],
-        }],
-        documents: &[D_SSPR],
+        causes: &[unseen("sspr-off")],
+        documents: &[D::Sspr],
     },
     Entry {
+        key: "sspr0010",
         codes: &["sspr_0010"],
-        source: "SSPR portal (WritebackNotEnabled = 10)",
-        meaning: "Password writeback is not enabled.",
         causes: &[
             Cause {
-                text: "Writeback is off on the sync server, or the server is in staging mode.",
-                findings: &["writeback-disabled", "sync-staging-mode"],
+                key: "writeback-off",
+                findings: &[F::WritebackDisabled, F::SyncStagingMode],
             },
-            Cause {
-                text: "\"Write back passwords to your on-premises directory\" is off in the password reset settings (not readable through Graph; check the admin center).",
-                findings: &[],
-            },
+            unseen("portal-switch-off"),
             CLOUD_SYNC_AGENT,
         ],
-        documents: &[D_SSPR, D_CLOUD_SYNC],
+        documents: &[D::Sspr, D::CloudSync],
     },
     Entry {
+        key: "sspr0012",
         codes: &["sspr_0012"],
-        source: "SSPR portal (UserNotLicensed = 12)",
-        meaning: "The user has no licence that includes writeback (Entra ID P1/P2).",
         causes: &[Cause {
-            text: "No Entra ID P1/P2 licence in the tenant, or none assigned to the user.",
-            findings: &["cloud-license"],
+            key: "no-licence",
+            findings: &[F::CloudLicense],
         }],
-        documents: &[D_SSPR, D_LICENSING],
+        documents: &[D::Sspr, D::Licensing],
     },
     Entry {
+        key: "sspr0030",
         codes: &["sspr_0030"],
-        source: "SSPR portal (OnPremisesConnectivityError = 30)",
-        meaning: "The connection to the on-premises environment is poor or lost.",
-        causes: &[
-            NETWORK,
-            Cause {
-                text: "The writeback service on the sync server is down.",
-                findings: &["writeback-disabled"],
-            },
-            CLOUD_SYNC_AGENT,
-        ],
-        documents: &[D_SSPR, D_CLOUD_SYNC],
+        causes: &[NETWORK, SERVICE_DOWN, CLOUD_SYNC_AGENT],
+        documents: &[D::Sspr, D::CloudSync],
     },
     Entry {
+        key: "cloudsync",
         codes: &["cloudsync", "provagentgmsa$", "provagentgmsa"],
-        source: "Entra Cloud Sync (the provisioning agent and its gMSA)",
-        meaning: "Password writeback through Entra Cloud Sync: the provisioning agent writes passwords back as its group managed service account (provAgentgMSA$, pGMSA_…$ or a custom gMSA), which needs Reset Password, write lockoutTime and write pwdLastSet on descendant users and Unexpire Password on the domain root (Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack).",
         causes: &[RIGHTS, PROTECTED, POLICY, CLOUD_SYNC_AGENT],
-        documents: &[D_CLOUD_SYNC, D_CLOUD_SYNC_GMSA],
+        documents: &[D::CloudSync, D::CloudSyncGmsa],
     },
 ];
 
-/// The checklist for codes this tool does not know.
-pub const GENERAL_CHECKLIST: &[&str] = &[
-    "Run `writeback-wizard check --entra` on the sync server: it checks the connector's rights, inheritance, protected users, password ages, the licence, the admin, the sync state and the sync server.",
-    "Look in the Application log of the sync server for PasswordResetService and ADSync events around the failure, and explain those codes.",
-    "Check that writeback is on in both places: the sync server (Optional features → Password writeback) and the password reset settings (On-premises integration).",
-    "Try the rights for real: `writeback-wizard verify-as-connector --canary <test user DN>`.",
-];
+/// The checklist for codes this tool does not know: `explain-checklist-<step>` (the command
+/// line's `-cli` sentences name its commands; the wizard's say what to choose).
+pub const CHECKLIST: [&str; 4] = ["check", "events", "switches", "try"];
 
 /// The source of the checklist.
-pub const GENERAL_DOCUMENT: &str = D_TUTORIAL;
+pub const CHECKLIST_DOCUMENT: Document = Document::Tutorial;
 
 /// Normalises what a person typed: case, `hr=`, `0x`, `event`, spaces.
 pub fn normalise(code: &str) -> String {
@@ -330,9 +342,68 @@ pub fn lookup(code: &str) -> Option<&'static Entry> {
     ENTRIES.iter().find(|e| e.codes.contains(&n.as_str()))
 }
 
+/// An entry in one language: what the faces show and the command line's JSON holds.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct Said {
+    pub codes: Vec<&'static str>,
+    pub source: String,
+    pub meaning: String,
+    pub causes: Vec<SaidCause>,
+    pub documents: Vec<String>,
+}
+
+/// A cause in one language, with the findings that see it and the check that runs them.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct SaidCause {
+    pub text: String,
+    pub findings: Vec<FindingId>,
+    /// How to run that check, in the face's words (`None`: this tool cannot see the cause).
+    pub found_by: Option<String>,
+}
+
+impl Entry {
+    /// The entry in `w`'s language and face.
+    pub fn say(&self, w: &Words) -> Said {
+        Said {
+            codes: self.codes.to_vec(),
+            source: w.get(&format!("explain-{}-source", self.key)),
+            meaning: w.get(&format!("explain-{}-meaning", self.key)),
+            causes: self
+                .causes
+                .iter()
+                .map(|c| SaidCause {
+                    text: w.get(&format!("explain-cause-{}", c.key)),
+                    findings: c.findings.to_vec(),
+                    found_by: (!c.findings.is_empty()).then(|| {
+                        w.get(&format!(
+                            "explain-run-{}",
+                            CheckRun::for_findings(c.findings).key()
+                        ))
+                    }),
+                })
+                .collect(),
+            documents: self.documents.iter().map(|d| document(w, *d)).collect(),
+        }
+    }
+}
+
+/// A document's title in `w`'s language.
+pub fn document(w: &Words, d: Document) -> String {
+    w.get(&format!("explain-doc-{}", d.key()))
+}
+
+/// The general checklist in `w`'s language and face.
+pub fn checklist(w: &Words) -> Vec<String> {
+    CHECKLIST
+        .iter()
+        .map(|step| w.get(&format!("explain-checklist-{step}")))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::Face;
 
     #[test]
     fn spellings_people_paste_are_found() {
@@ -358,22 +429,78 @@ mod tests {
     }
 
     #[test]
-    fn every_entry_names_a_document_and_every_finding_id_exists() {
-        let known: Vec<&str> = crate::check::FindingId::ALL
-            .iter()
-            .map(|f| f.as_str())
-            .collect();
+    fn every_entry_names_a_document_and_a_cause() {
         for e in ENTRIES {
             assert!(
                 !e.documents.is_empty() && !e.causes.is_empty(),
                 "{:?}",
                 e.codes
             );
-            for c in e.causes {
-                for f in c.findings {
-                    assert!(known.contains(f), "{f}");
+        }
+    }
+
+    /// Every sentence of every entry, cause, document, run and checklist step, in every
+    /// language and face: whole, and in German not the English words.
+    #[test]
+    fn every_entry_is_said_whole_in_every_language_and_face() {
+        for face in [Face::Cli, Face::Wizard] {
+            let english = Words::english(face);
+            for lang in crate::words::LANGUAGES {
+                let w = Words::for_lang(Some(lang), face);
+                let whole = |s: &str| {
+                    assert!(
+                        !s.is_empty() && !s.contains("No localization") && !s.contains("{$"),
+                        "{lang} {face:?}: {s:?}"
+                    )
+                };
+                let mut said = Vec::new();
+                for e in ENTRIES {
+                    let s = e.say(&w);
+                    said.push(s.source);
+                    said.push(s.meaning);
+                    for c in s.causes {
+                        said.push(c.text);
+                        said.extend(c.found_by);
+                    }
+                }
+                said.extend(Document::ALL.iter().map(|d| document(&w, *d)));
+                said.extend(checklist(&w));
+                for s in &said {
+                    whole(s);
+                    if face == Face::Wizard {
+                        assert!(!s.contains("--") && !s.contains("writeback-wizard"), "{s}");
+                    }
+                }
+                if *lang != "en-US" {
+                    for e in ENTRIES {
+                        assert_ne!(e.say(&w).meaning, e.say(&english).meaning, "{lang}");
+                    }
                 }
             }
         }
+    }
+
+    #[test]
+    fn a_cause_seen_on_the_sync_server_or_the_agent_names_the_sync_server_check() {
+        let sspr10 = lookup("SSPR_0010").unwrap();
+        for c in sspr10.causes.iter().filter(|c| !c.findings.is_empty()) {
+            assert_eq!(CheckRun::for_findings(c.findings), CheckRun::SyncServer);
+        }
+        assert_eq!(
+            CheckRun::for_findings(CLOUD_SYNC_AGENT.findings),
+            CheckRun::SyncServer,
+            "the agent's findings are read on its server"
+        );
+        assert_eq!(CheckRun::for_findings(FEDERATED.findings), CheckRun::Tenant);
+        assert_eq!(CheckRun::for_findings(RIGHTS.findings), CheckRun::Directory);
+        let w = Words::english(Face::Cli);
+        let said = sspr10.say(&w);
+        assert!(
+            said.causes[0]
+                .found_by
+                .as_deref()
+                .is_some_and(|s| s.contains("--sync-server")),
+            "{said:?}"
+        );
     }
 }

@@ -34,8 +34,10 @@ fn main() -> ExitCode {
         Err(e) => {
             // The engine's errors in the user's language, with the command line's next step.
             eprintln!(
-                "error: {}",
-                writeback_wizard::terminal::text(&words.error(e.as_ref()))
+                "{}",
+                writeback_wizard::terminal::text(
+                    &words.sentence("cli-error", &[("reason", &words.error(e.as_ref()))])
+                )
             );
             ExitCode::from(commands::exit::CANNOT_RUN)
         }
@@ -113,11 +115,11 @@ fn run(cmd: Command, words: &Words) -> Result<ExitCode> {
     match cmd {
         Command::Sddl(c) => commands::sddl::run(c),
         Command::GenerateAssets { dir } => commands::assets::run(&dir),
-        Command::Explain { code, json } => commands::explain::run(&code, json),
+        Command::Explain { code, json } => commands::explain::run(&code, json, words),
         Command::Check(args) => rt.block_on(commands::check::run(args, words)),
         Command::Plan(args) => rt.block_on(commands::fix::run_plan(args, words)),
         Command::Apply(args) => rt.block_on(commands::apply::run(args, words)),
         Command::Restore(args) => rt.block_on(commands::restore::run(args, words)),
-        Command::VerifyAsConnector(args) => rt.block_on(commands::fix::run_verify(args)),
+        Command::VerifyAsConnector(args) => rt.block_on(commands::fix::run_verify(args, words)),
     }
 }

@@ -84,11 +84,16 @@ pub struct Settings {
     pub user: String,
     /// Kerberos with the current Windows (or kinit) credentials instead of a password.
     pub windows_credentials: bool,
+    /// The environment variable with `user`'s password for the command line (empty: its
+    /// `--password-env`, `--password-file` or a prompt). The wizard asks on its page.
+    pub password_env: String,
     /// The AD DS connector account; detected when empty.
     pub connector: String,
     /// Sync scope: the whole domain, or these OUs.
     pub sync_all: bool,
     pub scopes: Vec<String>,
+    /// Check every domain of this forest, each domain root through its own DC.
+    pub all_domains: bool,
     pub password_writeback: bool,
     /// AD group DN or name, or Entra group object ID or display name.
     pub pilot_group: String,
@@ -139,9 +144,11 @@ impl Default for Settings {
             ca_file: None,
             user: String::new(),
             windows_credentials: false,
+            password_env: String::new(),
             connector: String::new(),
             sync_all: true,
             scopes: Vec::new(),
+            all_domains: false,
             password_writeback: true,
             pilot_group: String::new(),
             // The domain policy blocks every reset within the minimum age: on by default here,
@@ -184,29 +191,51 @@ pub struct LoadNotes {
 }
 
 impl Settings {
+    /// The directory of the main fields (the first of a run), whether or not it names a server.
+    pub fn main_directory(&self) -> DirectorySettings {
+        DirectorySettings {
+            server: self.server.clone(),
+            transport: self.transport,
+            ca_file: self.ca_file.clone(),
+            user: self.user.clone(),
+            windows_credentials: self.windows_credentials,
+            password_env: self.password_env.clone(),
+            connector: self.connector.clone(),
+            scopes: if self.sync_all {
+                Vec::new()
+            } else {
+                self.scopes.clone()
+            },
+            all_domains: self.all_domains,
+        }
+    }
+
     /// Every directory of the profile: the one of the main fields (when it names a server),
     /// then the others.
     pub fn all_directories(&self) -> Vec<DirectorySettings> {
         let mut out = Vec::new();
         if !self.server.trim().is_empty() {
-            out.push(DirectorySettings {
-                server: self.server.clone(),
-                transport: self.transport,
-                ca_file: self.ca_file.clone(),
-                user: self.user.clone(),
-                windows_credentials: self.windows_credentials,
-                password_env: String::new(),
-                connector: self.connector.clone(),
-                scopes: if self.sync_all {
-                    Vec::new()
-                } else {
-                    self.scopes.clone()
-                },
-                all_domains: false,
-            });
+            out.push(self.main_directory());
         }
         out.extend(self.directories.iter().cloned());
         out
+    }
+
+    /// Puts `list` into the profile: the first into the main fields (its scopes, and `sync_all`
+    /// for the whole domain), the rest under `directories`.
+    pub fn set_directories(&mut self, sync_all: bool, list: &[DirectorySettings]) {
+        let first = list.first().cloned().unwrap_or_default();
+        self.server = first.server;
+        self.transport = first.transport;
+        self.ca_file = first.ca_file;
+        self.user = first.user;
+        self.windows_credentials = first.windows_credentials;
+        self.password_env = first.password_env;
+        self.connector = first.connector;
+        self.sync_all = sync_all;
+        self.scopes = first.scopes;
+        self.all_domains = first.all_domains;
+        self.directories = list.iter().skip(1).cloned().collect();
     }
 
     /// Settings from JSON text: field by field, so one bad value does not lose the rest.

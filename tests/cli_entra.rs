@@ -16,23 +16,7 @@ async fn check_with_entra_reports_directory_cloud_and_sync_server_together() {
     let server = MockServer::start().await;
     common::entra_tenant(&server, false).await;
     let mut args = lab.check_args();
-    args.extend(
-        [
-            "--entra",
-            "--device-code",
-            "--tenant",
-            "contoso.example",
-            "--authority",
-            &server.uri(),
-            "--graph-url",
-            &server.uri(),
-            "--client-id",
-            "11111111-2222-3333-4444-555555555555",
-            "--format",
-            "json",
-        ]
-        .map(String::from),
-    );
+    args.extend(common::entra_args(&server));
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
         .args(&args)
         .env("ADMIN_PW", lab.var("LAB_ADMIN_PW"))
@@ -312,23 +296,7 @@ async fn the_directory_is_connected_only_after_a_slow_sign_in() {
     let mut args = lab.check_args();
     let i = args.iter().position(|a| a == "--server").unwrap();
     args[i + 1] = format!("ldaps://127.0.0.1:{port}");
-    args.extend(
-        [
-            "--entra",
-            "--device-code",
-            "--tenant",
-            "contoso.example",
-            "--authority",
-            &server.uri(),
-            "--graph-url",
-            &server.uri(),
-            "--client-id",
-            "11111111-2222-3333-4444-555555555555",
-            "--format",
-            "json",
-        ]
-        .map(String::from),
-    );
+    args.extend(common::entra_args(&server));
     let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
         .args(&args)
         .env("ADMIN_PW", lab.var("LAB_ADMIN_PW"))

@@ -119,3 +119,59 @@ fn explain_names_causes_findings_and_the_source_and_admits_unknown_codes() {
         "{out}"
     );
 }
+
+#[test]
+fn explain_names_the_check_that_runs_where_each_cause_is_seen() {
+    // SSPR_0010 and Cloud Sync: their causes are read on the sync server (the agent's
+    // findings too), so a plain `check` would never show them.
+    for code in ["SSPR_0010", "sspr_0030", "cloudsync"] {
+        let (status, out, _) = run(&["explain", code], None);
+        assert_eq!(status, 0, "{code}");
+        assert!(
+            out.contains("agent-stopped")
+                && out.contains("agent-stopped, agent-writeback-unconfirmed, agent-not-installed  →  writeback-wizard check --sync-server"),
+            "{code}: {out}"
+        );
+    }
+    let (_, out, _) = run(&["explain", "sspr_0012"], None);
+    assert!(
+        out.contains("cloud-license  →  writeback-wizard check --entra"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["explain", "33004"], None);
+    assert!(
+        out.contains("inheritance-disabled  →  writeback-wizard check\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn explain_speaks_german_when_asked_and_keeps_microsofts_codes() {
+    let (status, out, _) = run(&["--lang", "de-DE", "explain", "SSPR_0010"], None);
+    assert_eq!(status, 0);
+    assert!(
+        out.contains("Übliche Ursachen:")
+            && out.contains("Das Kennwortrückschreiben ist nicht eingeschaltet.")
+            && out.contains("SSPR-Portal (WritebackNotEnabled = 10)")
+            && out.contains("writeback-disabled, sync-staging-mode"),
+        "{out}"
+    );
+    assert!(!out.contains("Usual causes"), "{out}");
+    let (status, out, _) = run(&["--lang", "de-DE", "explain", "0xDEADBEEF"], None);
+    assert_eq!(status, 1);
+    assert!(
+        out.contains("ist diesem Werkzeug nicht bekannt") && out.contains("check --entra"),
+        "{out}"
+    );
+    let (_, out, _) = run(&["--lang", "de-DE", "explain", "6329", "--json"], None);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["lang"], "de-DE");
+    assert!(
+        v["entry"]["causes"][0]["text"]
+            .as_str()
+            .unwrap()
+            .contains("Kennwortrichtlinie"),
+        "{v}"
+    );
+    assert_eq!(v["entry"]["causes"][0]["findings"][0], "min-password-age");
+}

@@ -14,7 +14,7 @@ use wiremock::{Match, Mock, MockServer, Request, ResponseTemplate};
 use writeback_wizard::entra::auth::pkce_challenge;
 use writeback_wizard::entra::{AuthError, Cloud, Endpoints, SignIn};
 
-const CLIENT: &str = "11111111-2222-3333-4444-555555555555";
+const CLIENT: &str = common::CLIENT_ID;
 const TOKEN_PATH: &str = "/organizations/oauth2/v2.0/token";
 
 async fn stand_in() -> (MockServer, SignIn) {

@@ -97,6 +97,7 @@ async fn the_cli_and_the_wizard_give_the_same_findings_for_the_same_inputs() {
             sync_rules: None,
         },
         cloud: None,
+        sync_server: true,
         outbound: writeback_wizard::syncserver::default_targets(
             writeback_wizard::entra::Cloud::Global,
         ),
@@ -303,4 +304,149 @@ async fn the_cli_and_the_wizard_write_the_same_and_restore_each_others_runs() {
     assert_eq!(code, 0, "the CLI restores the wizard's run: {out}\n{err}");
     assert_eq!(after_cli_restore, before, "back byte for byte");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+/// What a face made of a profile's directory: its name, the DC checked, the scope, the
+/// connector, and the users in scope.
+type Made = (String, String, Vec<String>, String, u64);
+
+/// The wizard's directories of `profile`: loaded as the wizard loads it, each row's password
+/// typed and its connection tested (a forest with `all_domains` splits then), each checked.
+async fn wizard_directories(profile: &std::path::Path, passwords: &[&str]) -> Vec<Made> {
+    use writeback_wizard::gui::intent::Intent;
+    use writeback_wizard::gui::run::DirectoryEdit;
+    let (settings, _) = writeback_wizard::profile::Settings::load(profile).unwrap();
+    let mut shared = writeback_wizard::gui::Shared::new(
+        settings,
+        Arc::new(writeback_wizard::gui::dialogs::Scripted::new()),
+        Ok(std::env::temp_dir()),
+    );
+    let ids: Vec<_> = shared.directories().all().iter().map(|r| r.id()).collect();
+    for (id, pw) in ids.iter().zip(passwords) {
+        let typed = DirectoryEdit::Password(Zeroizing::new(pw.to_string()));
+        shared.apply(Intent::Directory(*id, typed));
+        let row = shared.row(*id).unwrap();
+        let tested = jobs::test_connection(row.params().unwrap(), row.settings().connector.clone())
+            .await
+            .unwrap();
+        shared.apply(Intent::Tested(*id, Box::new(tested)));
+    }
+    let mut out = Vec::new();
+    for d in shared.engine_directories().unwrap() {
+        let mut options = d.options.clone();
+        options.scopes.sort();
+        let request = writeback_wizard::engine::Request {
+            options,
+            ..Default::default()
+        };
+        let a = writeback_wizard::engine::assess(&d.login, &request, |_| {})
+            .await
+            .unwrap();
+        let r = &a.report;
+        let mut scope = r.scope.clone();
+        scope.sort();
+        out.push((
+            d.label.clone(),
+            r.directory.dc.to_ascii_lowercase(),
+            scope,
+            r.connector
+                .as_ref()
+                .map(|c| c.dn.to_ascii_lowercase())
+                .unwrap_or_default(),
+            r.readiness.in_scope as u64,
+        ));
+    }
+    out
+}
+
+/// A profile means the same in both faces: with `all_domains`, every domain of the forest (each
+/// domain root through its own DC) with the scope's OUs in the domain that holds them (an OU
+/// outside the forest is in none), and every listed directory with its own sign-in. The command
+/// line's `check --profile` and the wizard (the profile loaded, each directory tested) check the
+/// same directories, with the same DC, scope, connector and users.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_profile_with_all_domains_gives_the_same_directories_in_both_faces() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let two = common::Lab::second();
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let dir = std::env::temp_dir().join(format!("ww-faces-profile-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut settings = writeback_wizard::profile::Settings {
+        server: lab.var("LAB_LDAPS_URL").into(),
+        ca_file: Some(lab.var("LAB_CA_FILE").into()),
+        user: lab.var("LAB_ADMIN_UPN").into(),
+        password_env: "ADMIN_PW".into(),
+        all_domains: true,
+        sync_all: false,
+        scopes: vec![
+            lab.var("LAB_LAB_OU_DN").into(),
+            "OU=Elsewhere,DC=fabrikam,DC=example".into(),
+        ],
+        ..Default::default()
+    };
+    let mut passwords = vec![lab.var("LAB_ADMIN_PW")];
+    if let Some(two) = &two {
+        settings
+            .directories
+            .push(writeback_wizard::profile::DirectorySettings {
+                server: two.var("LAB2_LDAPS_URL").into(),
+                ca_file: Some(two.var("LAB2_CA_FILE").into()),
+                user: two.var("LAB2_ADMIN_UPN").into(),
+                password_env: "LAB2_PW".into(),
+                ..Default::default()
+            });
+        passwords.push(two.var("LAB2_ADMIN_PW"));
+    }
+    let profile = dir.join("profile.json");
+    settings.save(&profile).unwrap();
+
+    let p = profile.to_string_lossy().into_owned();
+    let (_, out, err) = common::run_bin(
+        &["check", "--profile", &p, "--format", "json"],
+        &[
+            ("ADMIN_PW", passwords[0]),
+            ("LAB2_PW", passwords.get(1).copied().unwrap_or("")),
+        ],
+    );
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {err}"));
+    let cli: Vec<Made> = v["directories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let r = &d["report"];
+            let mut scope: Vec<String> = r["scope"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| s.as_str().unwrap().to_string())
+                .collect();
+            scope.sort();
+            (
+                d["label"].as_str().unwrap().to_string(),
+                r["directory"]["dc"].as_str().unwrap().to_ascii_lowercase(),
+                scope,
+                r["connector"]["dn"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_ascii_lowercase(),
+                r["readiness"]["in_scope"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let wizard = wizard_directories(&profile, &passwords).await;
+    assert_eq!(cli, wizard);
+    assert_eq!(
+        cli[0].0,
+        lab.var("LAB_DNS_DOMAIN"),
+        "the forest's domain by its name"
+    );
+    assert_eq!(
+        cli[0].2,
+        [lab.var("LAB_LAB_OU_DN").to_string()],
+        "the OU outside the forest is in no directory"
+    );
+    assert_eq!(cli.len(), 1 + usize::from(two.is_some()));
 }

@@ -8,8 +8,8 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{Lab, Undo, run_bin};
-use writeback_wizard::ad::{Connection, controls};
+use common::{Lab, Undo, raw_dacl};
+use writeback_wizard::ad::Connection;
 use writeback_wizard::sd::{AceFlags, Control};
 
 fn tmp(name: &str) -> PathBuf {
@@ -18,31 +18,6 @@ fn tmp(name: &str) -> PathBuf {
     let p = dir.join(name);
     let _ = std::fs::remove_file(&p);
     p
-}
-
-/// Runs the binary as the lab's administrator (or `user` with the password in `PW`).
-fn cli(lab: &Lab, cmd: &[&str], user: Option<&str>, pw: Option<&str>) -> (i32, String, String) {
-    let mut args: Vec<&str> = cmd.to_vec();
-    args.extend([
-        "--server",
-        lab.var("LAB_LDAPS_URL"),
-        "--ca-file",
-        lab.var("LAB_CA_FILE"),
-        "--user",
-        user.unwrap_or(lab.var("LAB_ADMIN_UPN")),
-    ]);
-    if !args.contains(&"--password-file") {
-        args.extend(["--password-env", "PW"]);
-    }
-    run_bin(&args, &[("PW", pw.unwrap_or(lab.var("LAB_ADMIN_PW")))])
-}
-
-async fn raw_dacl(conn: &mut Connection, dn: &str) -> Vec<u8> {
-    conn.read_security_descriptor(dn, controls::DACL)
-        .await
-        .unwrap()
-        .unwrap()
-        .raw
 }
 
 /// Disables inheritance on `dn` and drops what it inherited ("Remove all inherited
@@ -89,13 +64,12 @@ async fn names_with_escapes_and_non_ascii_letters_go_through_check_apply_and_res
     cut_off(&mut undo, &mut admin, &ou).await;
     let ou_before = raw_dacl(&mut admin, &ou).await;
 
-    let (ccode, cout, cerr) = cli(&lab, &["check", "--format", "json"], None, None);
+    let (ccode, cout, cerr) = lab.cli(&["check", "--format", "json"], None, &[]);
     let backup = tmp("names.json");
-    let (acode, _, aerr) = cli(
-        &lab,
+    let (acode, _, aerr) = lab.cli(
         &["apply", "--yes", "--backup", backup.to_str().unwrap()],
         None,
-        None,
+        &[],
     );
     let mut msol = lab.connector().await;
     let reset = common::attempt(
@@ -106,11 +80,10 @@ async fn names_with_escapes_and_non_ascii_letters_go_through_check_apply_and_res
         "Fresh-Passw0rd-Ü!",
     )
     .await;
-    let (rcode, _, rerr) = cli(
-        &lab,
+    let (rcode, _, rerr) = lab.cli(
         &["restore", "--yes", "--backup", backup.to_str().unwrap()],
         None,
-        None,
+        &[],
     );
     let ou_restored = raw_dacl(&mut admin, &ou).await;
     undo.undo(&mut admin).await;
@@ -199,11 +172,10 @@ async fn the_disk_filling_up_while_the_backup_is_written_writes_nothing() {
     let root = lab.var("LAB_BASE_DN").to_string();
     let before = raw_dacl(&mut admin, &root).await;
     let backup = disk.dir.join("backup.json");
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &["apply", "--yes", "--backup", backup.to_str().unwrap()],
         None,
-        None,
+        &[],
     );
     let after = raw_dacl(&mut admin, &root).await;
     let left: Vec<String> = std::fs::read_dir(&disk.dir)
@@ -269,12 +241,11 @@ async fn a_dacl_that_would_outgrow_64_kib_is_refused_before_anything_is_written(
     let before = raw_dacl(&mut admin, &ou).await;
     let root_before = raw_dacl(&mut admin, lab.var("LAB_BASE_DN")).await;
     let backup = tmp("crowded.json");
-    let (pcode, _, perr) = cli(&lab, &["plan"], None, None);
-    let (acode, _, aerr) = cli(
-        &lab,
+    let (pcode, _, perr) = lab.cli(&["plan"], None, &[]);
+    let (acode, _, aerr) = lab.cli(
         &["apply", "--yes", "--backup", backup.to_str().unwrap()],
         None,
-        None,
+        &[],
     );
     let after = raw_dacl(&mut admin, &ou).await;
     let root_after = raw_dacl(&mut admin, lab.var("LAB_BASE_DN")).await;
@@ -316,8 +287,7 @@ async fn password_files_with_crlf_a_byte_order_mark_and_non_ascii_letters() {
     let latin1 = tmp("latin1.txt");
     std::fs::write(&latin1, b"P\xe4sswort\r\n").unwrap();
     let run = |file: &PathBuf| {
-        cli(
-            &lab,
+        lab.cli(
             &[
                 "check",
                 "--format",
@@ -325,8 +295,8 @@ async fn password_files_with_crlf_a_byte_order_mark_and_non_ascii_letters() {
                 "--password-file",
                 file.to_str().unwrap(),
             ],
-            Some(&upn),
-            None,
+            Some((&upn, password)),
+            &[],
         )
     };
     let (code, out, err) = run(&crlf);

@@ -14,34 +14,11 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{Lab, Undo, run_bin};
-use writeback_wizard::ad::{ConnectOptions, Connection, SimpleCredential, controls};
+use common::{Lab, Undo, raw_dacl};
+use writeback_wizard::ad::{ConnectOptions, Connection, SimpleCredential};
 use zeroize::Zeroizing;
 
 const GMSA_PW: &str = "Gmsa!Passw0rd#1";
-
-fn cli(lab: &Lab, cmd: &[&str]) -> (i32, String, String) {
-    let mut args: Vec<&str> = cmd.to_vec();
-    args.extend([
-        "--server",
-        lab.var("LAB_LDAPS_URL"),
-        "--ca-file",
-        lab.var("LAB_CA_FILE"),
-        "--user",
-        lab.var("LAB_ADMIN_UPN"),
-        "--password-env",
-        "PW",
-    ]);
-    run_bin(&args, &[("PW", lab.var("LAB_ADMIN_PW"))])
-}
-
-async fn raw_dacl(conn: &mut Connection, dn: &str) -> Vec<u8> {
-    conn.read_security_descriptor(dn, controls::DACL)
-        .await
-        .unwrap()
-        .unwrap()
-        .raw
-}
 
 /// Creates `provAgentgMSA$` in `CN=Managed Service Accounts` and gives it a password as SYSTEM
 /// on the DC; returns its DN and SID.
@@ -125,18 +102,21 @@ async fn a_gmsa_connector_is_found_checked_granted_and_restored() {
     // Found by name with and without `$`, by SID and by DN.
     let mut found = Vec::new();
     for given in ["provAgentgMSA", "provAgentgMSA$", sid.as_str(), dn.as_str()] {
-        let (code, out, err) = cli(&lab, &["check", "--connector", given, "--format", "json"]);
+        let (code, out, err) = lab.cli(
+            &["check", "--connector", given, "--format", "json"],
+            None,
+            &[],
+        );
         found.push((given.to_string(), code, out, err));
     }
     // Detected unasked: where Cloud Sync's agent account exists beside Connect Sync's, it serves
     // the domain.
-    let detected = cli(&lab, &["check", "--format", "json"]);
+    let detected = lab.cli(&["check", "--format", "json"], None, &[]);
     let dir = std::env::temp_dir().join(format!("ww-gmsa-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let backup = dir.join("gmsa-backup.json");
     let _ = std::fs::remove_file(&backup);
-    let (acode, _, aerr) = cli(
-        &lab,
+    let (acode, _, aerr) = lab.cli(
         &[
             "apply",
             "--connector",
@@ -145,6 +125,8 @@ async fn a_gmsa_connector_is_found_checked_granted_and_restored() {
             "--backup",
             backup.to_str().unwrap(),
         ],
+        None,
+        &[],
     );
     let mut gmsa = bind_as_gmsa(&lab).await;
     let after_apply = common::attempt(
@@ -155,9 +137,10 @@ async fn a_gmsa_connector_is_found_checked_granted_and_restored() {
         lab.var("LAB_USER_PW"),
     )
     .await;
-    let (rcode, _, rerr) = cli(
-        &lab,
+    let (rcode, _, rerr) = lab.cli(
         &["restore", "--yes", "--backup", backup.to_str().unwrap()],
+        None,
+        &[],
     );
     let after_restore = common::attempt(
         &mut gmsa,

@@ -73,14 +73,10 @@ welcome-explain-placeholder = z. B. 6329, 0x8023062C, SSPR_0029
 welcome-explain-button = Nachschlagen
 welcome-explain-where = Wo er auftritt
 welcome-explain-causes = Häufige Ursachen
-welcome-explain-found-by = Erkannt durch: { $ids }
+welcome-explain-found-by = Erkannt durch: { $ids } ({ $run })
 welcome-explain-not-detectable = Diese Ursache kann das Tool nicht erkennen; prüfen Sie sie manuell.
 welcome-explain-sources = Quelle: { $documents }
 welcome-explain-unknown = „{ $code }“ ist diesem Tool nicht bekannt. Die allgemeine Checkliste für das Kennwortrückschreiben:
-welcome-checklist-check = Wählen Sie auf dem Synchronisierungsserver „Konfigurieren“ und lassen Sie die Voraussetzungen für das Kennwortrückschreiben mit der Anmeldung bei Entra ID prüfen: geprüft werden die Rechte des Connectorkontos, Vererbung, geschützte Benutzer, Kennwortalter, die Lizenz, der Administrator, der Synchronisierungsstatus und der Synchronisierungsserver.
-welcome-checklist-events = Suchen Sie im Anwendungsprotokoll des Synchronisierungsservers nach Ereignissen von PasswordResetService und ADSync um den Zeitpunkt des Fehlers, und schlagen Sie diese Codes hier nach.
-welcome-checklist-switches = Prüfen Sie, dass das Rückschreiben an beiden Stellen eingeschaltet ist: auf dem Synchronisierungsserver (Optionale Features → Kennwortrückschreibung) und in den Einstellungen zur Kennwortzurücksetzung (Lokale Integration).
-welcome-checklist-try = Testen Sie es mit einem Testbenutzer: Setzen Sie sein Kennwort unter https://aka.ms/sspr zurück und beobachten Sie im Anwendungsprotokoll des Synchronisierungsservers die Rückschreibereignisse.
 welcome-start-hint = Wählen Sie „Konfigurieren“, um zu beginnen. Es wird nichts in Ihr Verzeichnis geschrieben, bevor Sie den Plan gesehen haben.
 
 ## Zusätzliche Aufgaben
@@ -329,30 +325,30 @@ configure-cancel-hint = „Beenden“ bricht die verbleibenden Änderungen ab; d
 configure-enabling = Kennwortrückschreiben wird in Entra Connect aktiviert…
 configure-enabled = Das Kennwortrückschreiben ist in Entra Connect aktiviert (zurückgelesen und überprüft).
 configure-enable-failed = Das Kennwortrückschreiben konnte nicht aktiviert werden: { $reason }
-others-lost = Die Prüfung dieses Verzeichnisses wurde unerwartet beendet
-directory-others-title = Weitere Verzeichnisse (andere Gesamtstrukturen)
-directory-others-hint = Wie „Verzeichnis hinzufügen“ in Connect: jede Gesamtstruktur mit eigenem Administrator, eigener CA-Datei und eigenem Connector-Konto (wird erkannt). Sie werden zur selben Zeit wie das erste geprüft, mit denselben Optionen geplant, und jedes bekommt seine eigene Sicherung. Kennwörter gelten nur für diese Sitzung.
-directory-other-add = Verzeichnis hinzufügen
-directory-other-remove = Entfernen
-directory-add-forest-domains = { $count ->
-    [one] Die weitere Domäne
-   *[other] Die { $count } weiteren Domänen
-} der Gesamtstruktur hinzufügen (jeder Domänenstamm über seinen eigenen DC, mit dieser Anmeldung)
-checks-others-title = Weitere Verzeichnisse
-checks-others-running = Die weiteren Verzeichnisse werden geprüft…
-checks-other-failed = { $label }: konnte nicht geprüft werden: { $reason }
-ready-others-title = Weitere Verzeichnisse
-ready-other-changes = { $label }: { $count ->
+run-lost = Die Prüfung dieses Verzeichnisses wurde unerwartet beendet
+run-directory = Verzeichnis
+run-directories = Verzeichnisse
+run-directory-failed = { $label }: konnte nicht geprüft werden: { $reason }
+directory-more-title = Weitere Verzeichnisse
+directory-more-hint = Wie „Verzeichnis hinzufügen“ in Connect: eine weitere Gesamtstruktur (oder eine Domäne über ihren eigenen DC), mit eigenem Administrator, eigener CA-Datei und eigenem Connector-Konto (wird erkannt). Jedes Verzeichnis wird zur selben Zeit geprüft, mit denselben Optionen geplant und bekommt seine eigene Sicherung. Kennwörter gelten nur für diese Sitzung.
+directory-add = Verzeichnis hinzufügen
+directory-remove = Entfernen
+directory-row-title = Verzeichnis { $n }: { $label }
+directory-all-domains = Jede Domäne dieser Gesamtstruktur ({ $count } Domänen), jeder Domänenstamm über seinen eigenen DC, mit dieser Anmeldung
+directory-forest-domain = Eine Domäne der Gesamtstruktur von { $root }: über ihren eigenen DC mit derselben Anmeldung erreicht.
+directory-out-of-scope = In dieser Domäne liegt keine OU des Synchronisierungsbereichs: Sie wird nicht geprüft.
+ready-directory-changes = { $label }: { $count ->
     [one] 1 Änderung
    *[other] { $count } Änderungen
 }
-ready-other-failed = { $label }: kein Plan: { $reason }
-configure-other-done = { $label }: { $count ->
+ready-directory-failed = { $label }: kein Plan: { $reason }
+ready-directory-unchecked = { $label }: kein Plan, da seine Prüfung nicht möglich war.
+configure-directory = — { $label } —
+configure-directory-done = { $label }: { $count ->
     [one] 1 Änderung
    *[other] { $count } Änderungen
-} geschrieben und geprüft; Sicherung { $path }
-} geändert, und deren Sicherungen liegen neben dieser. Um auch sie zurückzuschreiben, fügen Sie diese Verzeichnisse unter „Weitere Verzeichnisse“ auf „Verzeichnisse verbinden“ hinzu und wählen Sie diese Sicherung erneut.
-}).
+} geschrieben und geprüft
+complete-directory-backup = Seine Sicherung: { $path }
 tasks-cloud-sync = Kennwortrückschreiben für Entra Cloud Sync einrichten
 tasks-cloud-sync-hint = Dieselben Prüfungen und Korrekturen für Cloud Sync: Das gMSA seines Bereitstellungs-Agents (oft provAgentgMSA$) ist das Connector-Konto, und Writeback wird auf dem Agent-Server mit Set-AADCloudSyncPasswordWritebackConfiguration eingeschaltet.
 welcome-agent-version = Version des Cloud-Sync-Bereitstellungs-Agents
@@ -1015,7 +1011,22 @@ cli-profile-empty = Das Profil { $path } nennt kein Verzeichnis: Geben Sie seine
 cli-profile-no-user = Das Verzeichnis { $server } im Profil hat keinen "user" (oder "windows_credentials": true)
 cli-profile-no-password = Kein Kennwort für { $user } an { $server }: Geben Sie im Profil den Namen einer Umgebungsvariablen als "password_env" an, oder starten Sie in einem Terminal, um gefragt zu werden
 cli-directory-done = { $label }: geprüft
+cli-directory-scanned = { $label }: { $count } Benutzer durchsucht
 cli-profile-plan-file = --plan enthält den Plan eines Verzeichnisses; mit --profile wird jedes Verzeichnis neu geplant
+cli-prompt-server = Domänencontroller (Hostname):{" "}
+cli-prompt-password = Kennwort für { $user }:{" "}
+cli-prompt-directory-password = Kennwort für { $user } ({ $server }):{" "}
+cli-prompt-paste = Eingabe einfügen, dann Strg-D drücken:
+cli-confirm-choices = [j/N]
+cli-confirm-yes-words = j, ja
+cli-verify-kerberos = (Kerberos)
+cli-assets-creating = { $path } wird angelegt
+cli-assets-man = Die Handbuchseiten werden nach { $path } geschrieben
+cli-assets-completions = Die Vervollständigungen für { $shell } werden geschrieben
+cli-assets-written = Handbuchseiten in { $man }, Vervollständigungen in { $completions }
+cli-report-written-ready = Bericht nach { $path } geschrieben (bereit)
+cli-report-written-not-ready = Bericht nach { $path } geschrieben (nicht bereit)
+cli-error = Fehler: { $reason }
 
 ## Fortschritt der Benutzerprüfung (Kommandozeile und Assistent)
 scan-pace = { $scanned } Benutzer geprüft
@@ -1094,3 +1105,95 @@ not-synced-custom-rule = von der Synchronisierungsregel „{ $value }“ auf dem
 checks-not-checked = Nicht geprüft
 checks-not-synced-title = Nicht synchronisiert ({ $count })
 checks-not-synced-lead = Die Synchronisierung erfasst diese Konten nie, daher können sie ihr Kennwort in der Cloud gar nicht zurücksetzen. Sie zählen weder als bereit noch als blockiert.
+
+## Explain: Ereignis-IDs und Fehlercodes des Kennwortrückschreibens (Microsofts Codes bleiben Codes).
+explain-usual-causes = Übliche Ursachen:
+explain-not-seen = (dieses Werkzeug sieht diese Ursache nicht; bitte von Hand prüfen)
+explain-found-by = erkannt durch: { $ids }  →  { $run }
+explain-sources = Quelle: { $documents }
+explain-unknown = { $code } ist diesem Werkzeug nicht bekannt. Die allgemeine Checkliste:
+explain-run-directory = die Voraussetzungen für das Rückschreiben unter „Konfigurieren“ oder „Diagnose“
+explain-run-directory-cli = writeback-wizard check
+explain-run-tenant = die Voraussetzungen für das Rückschreiben, mit Anmeldung bei Entra ID
+explain-run-tenant-cli = writeback-wizard check --entra
+explain-run-sync-server = die Voraussetzungen für das Rückschreiben, ausgeführt auf dem Synchronisierungsserver
+explain-run-sync-server-cli = writeback-wizard check --sync-server (auf dem Synchronisierungsserver; --entra schließt es ein)
+explain-checklist-check = Wählen Sie auf dem Synchronisierungsserver „Konfigurieren“ und lassen Sie die Voraussetzungen für das Kennwortrückschreiben mit der Anmeldung bei Entra ID prüfen: geprüft werden die Rechte des Connectorkontos, Vererbung, geschützte Benutzer, Kennwortalter, die Lizenz, der Administrator, der Synchronisierungsstatus und der Synchronisierungsserver.
+explain-checklist-check-cli = Führen Sie `writeback-wizard check --entra` auf dem Synchronisierungsserver aus: Es prüft die Rechte des Connectors, die Vererbung, geschützte Benutzer, Kennwortalter, die Lizenz, den Administrator, den Synchronisierungsstatus und den Synchronisierungsserver.
+explain-checklist-events = Suchen Sie im Anwendungsprotokoll des Synchronisierungsservers nach Ereignissen von PasswordResetService und ADSync um den Zeitpunkt des Fehlers, und schlagen Sie diese Codes hier nach.
+explain-checklist-events-cli = Suchen Sie im Anwendungsprotokoll des Synchronisierungsservers nach Ereignissen von PasswordResetService und ADSync rund um den Fehler, und lassen Sie sich diese Codes mit explain erklären.
+explain-checklist-switches = Prüfen Sie, dass das Rückschreiben an beiden Stellen eingeschaltet ist: auf dem Synchronisierungsserver (Optionale Features → Kennwortrückschreibung) und in den Einstellungen zur Kennwortzurücksetzung (Lokale Integration).
+explain-checklist-try = Testen Sie es mit einem Testbenutzer: Setzen Sie sein Kennwort unter https://aka.ms/sspr zurück und beobachten Sie im Anwendungsprotokoll des Synchronisierungsservers die Rückschreibereignisse.
+explain-checklist-try-cli = Probieren Sie die Rechte wirklich aus: `writeback-wizard verify-as-connector --canary <DN eines Testbenutzers>`.
+explain-doc-writeback = Problembehandlung beim Self-Service-Kennwortrückschreiben in Microsoft Entra ID („Troubleshoot self-service password reset writeback in Microsoft Entra ID“)
+explain-doc-sspr = Problembehandlung bei der Self-Service-Kennwortzurücksetzung in Microsoft Entra ID („Troubleshoot self-service password reset in Microsoft Entra ID“)
+explain-doc-sspr0029 = Problembehandlung für den Fehler SSPR_0029 („Troubleshoot error SSPR_0029: Your organization hasn't properly set up the on-premises configuration for password reset“)
+explain-doc-8023062c = Problembehandlung für den Fehlercode 8023062C („Troubleshoot error code 8023062C: Insecure password reset or change“)
+explain-doc-tutorial = Tutorial: Aktivieren des Rückschreibens bei der Self-Service-Kennwortzurücksetzung in eine lokale Umgebung („Tutorial: Enable Microsoft Entra self-service password reset writeback to an on-premises environment“)
+explain-doc-licensing = Lizenzanforderungen für die Self-Service-Kennwortzurücksetzung („Licensing requirements for Microsoft Entra self-service password reset“)
+explain-doc-cloud-sync = Tutorial: Aktivieren des Kennwortrückschreibens mit Cloud Sync („Tutorial: Enable cloud sync self-service password reset writeback to an on-premises environment“)
+explain-doc-cloud-sync-gmsa = Gruppenverwaltete Dienstkonten (gMSA) für Microsoft Entra Cloud Sync („Group Managed Service Accounts (gMSA) for Microsoft Entra Cloud Sync“)
+explain-cause-cloud-sync-agent = Entra Cloud Sync bedient die Domäne, und sein Bereitstellungs-Agent kann nicht zurückschreiben: älter als 1.1.977.0, sein Dienst gestoppt, oder das Rückschreiben nicht mit Set-AADCloudSyncPasswordWritebackConfiguration eingeschaltet (was sich auf dem Agent-Server nicht zurücklesen lässt).
+explain-cause-rights = Dem AD DS-Connectorkonto fehlt „Kennwort zurücksetzen“, „lockoutTime schreiben“ oder „pwdLastSet schreiben“ am Benutzer (fehlt am Domänenstamm, Vererbung an einer OU deaktiviert, oder eine ausdrückliche Verweigerung).
+explain-cause-protected = Der Benutzer ist (oder war) in einer geschützten Gruppe: adminCount=1 und die DACL von AdminSDHolder, delegierte Rechte erreichen das Konto daher nie. So vorgesehen.
+explain-cause-policy = Die lokale Kennwortrichtlinie hat das neue Kennwort abgelehnt: minimales Kennwortalter nicht erreicht, Kennwortchronik, Länge oder Komplexität, oder ein Kennwortfilter.
+explain-cause-network = Ausgehendes HTTPS (TCP 443) vom Synchronisierungsserver zum Kennwortzurücksetzungsdienst und zu Service Bus wird von einer Firewall oder einem Proxy blockiert.
+explain-cause-federated = Das Administratorkonto, mit dem das Rückschreiben eingeschaltet wurde, ist verbunden (federated) oder sein Kennwort ist falsch; nötig ist ein reiner Cloud-Globaladministrator.
+explain-cause-restrict-sam = „Netzwerkzugriff: Clients einschränken, die Remoteaufrufe an SAM durchführen dürfen“ (RestrictRemoteSam) sperrt das Connectorkonto auf dem Synchronisierungsserver oder einem DC.
+explain-cause-service-down = Der Dienst ADSync (und mit ihm der Rückschreibedienst) läuft auf dem Synchronisierungsserver nicht, oder das Rückschreiben ist dort ausgeschaltet.
+explain-cause-cannot-change = Beim Benutzer ist „Benutzer kann Kennwort nicht ändern“ gesetzt.
+explain-cause-policy-hints = Der DC unterstützt das Steuerelement für Kennwortrichtlinienhinweise nicht (Windows Server 2016 oder neuer ist nötig).
+explain-cause-tls12 = TLS 1.2 ist für .NET auf dem Synchronisierungsserver nicht erzwungen, oder die Uhr geht falsch.
+explain-cause-root-certificates = „Das Remotezertifikat ist ungültig“: Auf dem Synchronisierungsserver fehlen die Stammzertifizierungsstellen von Azure.
+explain-cause-disabled = Das lokale Konto ist deaktiviert: Aktivieren Sie es.
+explain-cause-locked-out = Das lokale Konto ist gesperrt; das Rückschreiben entsperrt es nur mit „lockoutTime schreiben“.
+explain-cause-sign-and-encrypt = „LDAP-Datenverkehr signieren und verschlüsseln“ ist in den Verbindungsoptionen des AD-Connectors ausgeschaltet (Gesamtstruktur und die DC-Verbindung jeder Partition).
+explain-cause-long-connector-password = Das Kennwort des AD DS-Connectorkontos ist länger als 256 Zeichen: Setzen Sie es zurück und aktualisieren Sie den AD-Connector.
+explain-cause-forest-added-later = Eine Gesamtstruktur wurde hinzugefügt oder erneut hinzugefügt, nachdem das Rückschreiben eingeschaltet war: Schalten Sie das Rückschreiben aus und wieder ein.
+explain-cause-several-anchors = Derselbe Benutzer ist in mehr als einer Domäne oder Gesamtstruktur aktiviert.
+explain-cause-sspr-off = SSPR steht in den Eigenschaften der Kennwortzurücksetzung auf „Keine“.
+explain-cause-writeback-off = Das Rückschreiben ist auf dem Synchronisierungsserver ausgeschaltet, oder der Server ist im Stagingmodus.
+explain-cause-portal-switch-off = „Kennwörter in Ihr lokales Verzeichnis zurückschreiben“ ist in den Einstellungen der Kennwortzurücksetzung ausgeschaltet (über Graph nicht lesbar; prüfen Sie es im Admin Center).
+explain-cause-no-licence = Keine Lizenz für Entra ID P1/P2 im Mandanten, oder keine dem Benutzer zugewiesen.
+explain-6329-source = ADSync-Ereignis (Anwendungsprotokoll des Synchronisierungsservers); mit 0x80230619
+explain-6329-meaning = Das Synchronisierungsmodul konnte das Kennwort im AD nicht setzen. Mit 0x80230619 („A restriction prevents the password from being changed to the current one specified“) hat das AD das Kennwort aus Richtliniengründen abgelehnt.
+explain-6800-source = ADSync-Ereignis
+explain-6800-meaning = Der Endpunkt für das Kennwortrückschreiben startete nicht, als der Synchronisierungsdienst startete; die Synchronisierung selbst läuft weiter.
+explain-31034-source = Ereignis von PasswordResetService
+explain-31034-meaning = Der Rückschreibedienst konnte keine Verbindung zum Service-Bus-Listener des Mandanten herstellen.
+explain-32002-source = Ereignis von PasswordResetService
+explain-32002-meaning = Der Rückschreibedienst konnte keine Verbindung zum Service Bus des Mandanten herstellen („Error Connecting to ServiceBus“).
+explain-32009-source = Ereignis von PasswordResetService
+explain-32009-meaning = Der Dienst bekam kein Token für den Administrator, der beim Einschalten des Rückschreibens angegeben wurde („Error getting auth token“).
+explain-32011-source = Ereignis von PasswordResetService
+explain-32011-meaning = Die Anmeldung beim Kennwortzurücksetzungsdienst ist gescheitert: Der Dienst war nicht erreichbar.
+explain-31003-source = Ereignis von PasswordResetService
+explain-31003-meaning = Eine Kennwortzurücksetzung, -änderung oder Administratorzurücksetzung aus der Cloud erreichte den Server, scheiterte aber im AD.
+explain-33004-source = Ereignis von PasswordResetService
+explain-33004-meaning = Dem AD DS-Connectorkonto wurde das Setzen des Kennworts dieses Benutzers verweigert.
+explain-33005-source = Ereignis von PasswordResetService
+explain-33005-meaning = Das Konto des Benutzers ist lokal deaktiviert.
+explain-33006-source = Ereignis von PasswordResetService
+explain-33006-meaning = Das Konto des Benutzers ist lokal gesperrt.
+explain-33008-source = Ereignis von PasswordResetService
+explain-33008-meaning = Das neue Kennwort verstößt gegen die lokale Kennwortrichtlinie.
+explain-8023062c-source = ADSync-Fehler (HRESULT)
+explain-8023062c-meaning = Das Kennwort wurde über eine LDAP-Sitzung gesetzt, die nicht signiert und verschlüsselt war („a 128 bit TLS or SSL connection is required“).
+explain-800700ce-source = ADSync-Fehler (HRESULT) nach einer Zurücksetzung oder Entsperrung
+explain-800700ce-meaning = „Der Dateiname oder die Erweiterung ist zu lang“: Das Synchronisierungsmodul konnte die Anmeldeinformationen des Connectors nicht verwenden.
+explain-8023061f-source = ADSync-Ereignis 6329
+explain-8023061f-meaning = „Password synchronization is not enabled on this Management Agent“: Der Connector der Gesamtstruktur wurde nie für Kennwortvorgänge eingerichtet.
+explain-80230402-source = ADSync-Fehler (HRESULT)
+explain-80230402-meaning = Mehrere lokale Objekte passen zum Anker des Benutzers.
+explain-sspr0029-source = SSPR-Portal (OnPremisesAdminActionRequired = 29)
+explain-sspr0029-meaning = „Your organization hasn't properly set up the on-premises configuration for password reset“: Das Rückschreiben ist für diesen Benutzer lokal gescheitert.
+explain-sspr0009-source = SSPR-Portal (TenantSSPRFlagDisabled = 9)
+explain-sspr0009-meaning = Die Self-Service-Kennwortzurücksetzung ist für den Mandanten ausgeschaltet.
+explain-sspr0010-source = SSPR-Portal (WritebackNotEnabled = 10)
+explain-sspr0010-meaning = Das Kennwortrückschreiben ist nicht eingeschaltet.
+explain-sspr0012-source = SSPR-Portal (UserNotLicensed = 12)
+explain-sspr0012-meaning = Der Benutzer hat keine Lizenz, die das Rückschreiben umfasst (Entra ID P1/P2).
+explain-sspr0030-source = SSPR-Portal (OnPremisesConnectivityError = 30)
+explain-sspr0030-meaning = Die Verbindung zur lokalen Umgebung ist schlecht oder unterbrochen.
+explain-cloudsync-source = Entra Cloud Sync (der Bereitstellungs-Agent und sein gMSA)
+explain-cloudsync-meaning = Kennwortrückschreiben über Entra Cloud Sync: Der Bereitstellungs-Agent schreibt Kennwörter als sein gruppenverwaltetes Dienstkonto zurück (provAgentgMSA$, pGMSA_…$ oder ein eigenes gMSA), das „Kennwort zurücksetzen“, „lockoutTime schreiben“ und „pwdLastSet schreiben“ an untergeordneten Benutzern und „Ablauf des Kennworts aufheben“ am Domänenstamm braucht (Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack).

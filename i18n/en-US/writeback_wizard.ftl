@@ -73,14 +73,10 @@ welcome-explain-placeholder = e.g. 6329, 0x8023062C, SSPR_0029
 welcome-explain-button = Look up
 welcome-explain-where = Where it appears
 welcome-explain-causes = Usual causes
-welcome-explain-found-by = Found by: { $ids }
+welcome-explain-found-by = Found by: { $ids } ({ $run })
 welcome-explain-not-detectable = This tool cannot see this cause; check it by hand.
 welcome-explain-sources = Source: { $documents }
 welcome-explain-unknown = "{ $code }" is not known to this tool. The general checklist for password writeback:
-welcome-checklist-check = On the sync server, choose Configure and let "Writeback prerequisites" run with the sign-in to Entra ID: it checks the connector's rights, inheritance, protected users, password ages, the licence, the admin, the sync state and the sync server.
-welcome-checklist-events = Look in the Application log of the sync server for PasswordResetService and ADSync events around the failure, and look those codes up here.
-welcome-checklist-switches = Check that writeback is on in both places: the sync server (Optional features → Password writeback) and the password reset settings (On-premises integration).
-welcome-checklist-try = Try it for real with a test user: reset their password at https://aka.ms/sspr and watch the sync server's Application log for the writeback events.
 welcome-start-hint = Choose Configure to begin. Nothing is written to your directory before you have seen the plan.
 
 ## Additional tasks
@@ -332,30 +328,30 @@ configure-cancel-hint = Exit cancels the remaining changes; the backup holds eve
 configure-enabling = Switching password writeback on in Entra Connect…
 configure-enabled = Password writeback is on in Entra Connect (read back and verified).
 configure-enable-failed = Password writeback could not be switched on: { $reason }
-others-lost = the assessment of this directory stopped unexpectedly
-directory-others-title = More directories (other forests)
-directory-others-hint = As Connect's "Add Directory": each forest with its own administrator, CA file and connector account (detected). They are checked at the same time as the first one, planned with the same options, and each gets its own backup. Passwords are kept for this session only.
-directory-other-add = Add directory
-directory-other-remove = Remove
-directory-add-forest-domains = Add the forest's { $count ->
-    [one] other domain
-   *[other] { $count } other domains
-} (each domain root through its own DC, with this sign-in)
-checks-others-title = Other directories
-checks-others-running = Checking the other directories…
-checks-other-failed = { $label }: could not be checked: { $reason }
-ready-others-title = Other directories
-ready-other-changes = { $label }: { $count ->
+run-lost = the assessment of this directory stopped unexpectedly
+run-directory = Directory
+run-directories = Directories
+run-directory-failed = { $label }: could not be checked: { $reason }
+directory-more-title = More directories
+directory-more-hint = As Connect's "Add Directory": another forest (or a domain reached through its own DC), with its own administrator, CA file and connector account (detected). Every directory is checked at the same time, planned with the same options, and gets its own backup. Passwords are kept for this session only.
+directory-add = Add directory
+directory-remove = Remove
+directory-row-title = Directory { $n }: { $label }
+directory-all-domains = Every domain of this forest ({ $count } domains), each domain root through its own DC, with this sign-in
+directory-forest-domain = A domain of the forest of { $root }: reached through its own DC with the same sign-in.
+directory-out-of-scope = No OU of the sync scope is in this domain: it is not checked.
+ready-directory-changes = { $label }: { $count ->
     [one] 1 change
    *[other] { $count } changes
 }
-ready-other-failed = { $label }: no plan: { $reason }
-configure-other-done = { $label }: { $count ->
+ready-directory-failed = { $label }: no plan: { $reason }
+ready-directory-unchecked = { $label }: no plan, as its check could not be made.
+configure-directory = — { $label } —
+configure-directory-done = { $label }: { $count ->
     [one] 1 change
    *[other] { $count } changes
-} written and verified; backup { $path }
-}, and its backups lie beside this one. To put them back as well, add those directories under "More directories" on Connect your directories, then choose this backup again.
-}).
+} written and verified
+complete-directory-backup = Its backup: { $path }
 tasks-cloud-sync = Set up password writeback for Entra Cloud Sync
 tasks-cloud-sync-hint = The same checks and fixes for Cloud Sync: its provisioning agent's gMSA (often provAgentgMSA$) is the connector account, and writeback is switched on on the agent server with Set-AADCloudSyncPasswordWritebackConfiguration.
 welcome-agent-version = Cloud Sync provisioning agent version
@@ -1018,7 +1014,22 @@ cli-profile-empty = the profile { $path } names no directory: give its "server" 
 cli-profile-no-user = the directory { $server } in the profile has no "user" (or "windows_credentials": true)
 cli-profile-no-password = no password for { $user } on { $server }: give the name of an environment variable as its "password_env" in the profile, or run in a terminal to be asked
 cli-directory-done = { $label }: checked
+cli-directory-scanned = { $label }: { $count } users scanned
 cli-profile-plan-file = --plan holds one directory's plan; with --profile each directory is planned afresh
+cli-prompt-server = Domain controller (host name):{" "}
+cli-prompt-password = Password for { $user }:{" "}
+cli-prompt-directory-password = Password for { $user } ({ $server }):{" "}
+cli-prompt-paste = Paste the input, then press Ctrl-D:
+cli-confirm-choices = [y/N]
+cli-confirm-yes-words = y, yes
+cli-verify-kerberos = (Kerberos)
+cli-assets-creating = creating { $path }
+cli-assets-man = writing the man pages to { $path }
+cli-assets-completions = writing the { $shell } completions
+cli-assets-written = man pages in { $man }, completions in { $completions }
+cli-report-written-ready = report written to { $path } (ready)
+cli-report-written-not-ready = report written to { $path } (not ready)
+cli-error = error: { $reason }
 
 ## The user scan's progress (command line and wizard)
 scan-pace = { $scanned } users scanned
@@ -1097,3 +1108,97 @@ not-synced-custom-rule = filtered by the sync rule "{ $value }" on the sync serv
 checks-not-checked = Not checked
 checks-not-synced-title = Not synchronized ({ $count })
 checks-not-synced-lead = The sync engine never synchronizes these accounts, so they cannot reset their passwords in the cloud at all. They count neither as ready nor as blocked.
+
+## Explain: event IDs and error codes of password writeback (Microsoft's codes stay codes).
+## explain-<entry>-source / -meaning, explain-cause-<cause>, explain-doc-<document> (the titles
+## Microsoft gives them), explain-run-<where> (-cli: the command), explain-checklist-<step>.
+explain-usual-causes = Usual causes:
+explain-not-seen = (this tool cannot see this one; check it by hand)
+explain-found-by = detected by: { $ids }  →  { $run }
+explain-sources = Source: { $documents }
+explain-unknown = { $code } is not known to this tool. The general checklist:
+explain-run-directory = the writeback prerequisites of Configure or Diagnose
+explain-run-directory-cli = writeback-wizard check
+explain-run-tenant = the writeback prerequisites, signed in to Entra ID
+explain-run-tenant-cli = writeback-wizard check --entra
+explain-run-sync-server = the writeback prerequisites, run on the sync server
+explain-run-sync-server-cli = writeback-wizard check --sync-server (on the sync server; --entra includes it)
+explain-checklist-check = On the sync server, choose Configure and let "Writeback prerequisites" run with the sign-in to Entra ID: it checks the connector's rights, inheritance, protected users, password ages, the licence, the admin, the sync state and the sync server.
+explain-checklist-check-cli = Run `writeback-wizard check --entra` on the sync server: it checks the connector's rights, inheritance, protected users, password ages, the licence, the admin, the sync state and the sync server.
+explain-checklist-events = Look in the Application log of the sync server for PasswordResetService and ADSync events around the failure, and look those codes up here.
+explain-checklist-events-cli = Look in the Application log of the sync server for PasswordResetService and ADSync events around the failure, and explain those codes.
+explain-checklist-switches = Check that writeback is on in both places: the sync server (Optional features → Password writeback) and the password reset settings (On-premises integration).
+explain-checklist-try = Try it for real with a test user: reset their password at https://aka.ms/sspr and watch the sync server's Application log for the writeback events.
+explain-checklist-try-cli = Try the rights for real: `writeback-wizard verify-as-connector --canary <test user DN>`.
+explain-doc-writeback = Troubleshoot self-service password reset writeback in Microsoft Entra ID
+explain-doc-sspr = Troubleshoot self-service password reset in Microsoft Entra ID
+explain-doc-sspr0029 = Troubleshoot error SSPR_0029: Your organization hasn't properly set up the on-premises configuration for password reset
+explain-doc-8023062c = Troubleshoot error code 8023062C: Insecure password reset or change
+explain-doc-tutorial = Tutorial: Enable Microsoft Entra self-service password reset writeback to an on-premises environment
+explain-doc-licensing = Licensing requirements for Microsoft Entra self-service password reset
+explain-doc-cloud-sync = Tutorial: Enable cloud sync self-service password reset writeback to an on-premises environment
+explain-doc-cloud-sync-gmsa = Group Managed Service Accounts (gMSA) for Microsoft Entra Cloud Sync
+explain-cause-cloud-sync-agent = Entra Cloud Sync serves the domain and its provisioning agent cannot write back: older than 1.1.977.0, its service stopped, or writeback not switched on with Set-AADCloudSyncPasswordWritebackConfiguration (which cannot be read back on the agent server).
+explain-cause-rights = The AD DS connector account lacks Reset Password, write lockoutTime or write pwdLastSet on the user (missing at the domain root, inheritance disabled on an OU, or an explicit deny).
+explain-cause-protected = The user is (or was) in a protected group: adminCount=1 and the AdminSDHolder DACL, so delegated rights never reach the account. By design.
+explain-cause-policy = On-premises password policy refused the new password: minimum password age not reached, history, length or complexity, or a password filter.
+explain-cause-network = Outbound HTTPS (TCP 443) from the sync server to the password reset service and Service Bus is blocked by a firewall or proxy.
+explain-cause-federated = The admin account used to enable writeback is federated (or its password is wrong); a cloud-only Global Administrator is needed.
+explain-cause-restrict-sam = "Network access: Restrict clients allowed to make remote calls to SAM" (RestrictRemoteSam) blocks the connector account on the sync server or a DC.
+explain-cause-service-down = The ADSync service (and with it the writeback service) is not running on the sync server, or writeback is off there.
+explain-cause-cannot-change = The user has "user cannot change password" set.
+explain-cause-policy-hints = The DC does not support the password policy hints control (Windows Server 2016 or later is needed).
+explain-cause-tls12 = TLS 1.2 is not enforced for .NET on the sync server, or the clock is off.
+explain-cause-root-certificates = "The remote certificate is invalid": the Azure root certificate authorities are missing on the sync server.
+explain-cause-disabled = The on-premises account is disabled: enable it.
+explain-cause-locked-out = The on-premises account is locked out; writeback unlocks only with write lockoutTime.
+explain-cause-sign-and-encrypt = "Sign and Encrypt LDAP Traffic" is off in the AD connector's connection options (forest, and each partition's DC connection).
+explain-cause-long-connector-password = The AD DS connector account's password is longer than 256 characters: reset it and update the AD connector.
+explain-cause-forest-added-later = A forest was added or re-added after writeback was enabled: disable and enable writeback again.
+explain-cause-several-anchors = The same user is enabled in more than one domain or forest.
+explain-cause-sspr-off = SSPR is set to None in the password reset properties.
+explain-cause-writeback-off = Writeback is off on the sync server, or the server is in staging mode.
+explain-cause-portal-switch-off = "Write back passwords to your on-premises directory" is off in the password reset settings (not readable through Graph; check the admin center).
+explain-cause-no-licence = No Entra ID P1/P2 licence in the tenant, or none assigned to the user.
+explain-6329-source = ADSync event (Application log on the sync server); with 0x80230619
+explain-6329-meaning = The sync engine could not set the password in AD. With 0x80230619 ("A restriction prevents the password from being changed to the current one specified") AD refused the password on policy grounds.
+explain-6800-source = ADSync event
+explain-6800-meaning = The password writeback endpoint failed to start when the sync service started; synchronisation itself goes on.
+explain-31034-source = PasswordResetService event
+explain-31034-meaning = The writeback service could not connect to the tenant's Service Bus listener.
+explain-32002-source = PasswordResetService event
+explain-32002-meaning = The writeback service could not connect to the tenant's Service Bus ("Error Connecting to ServiceBus").
+explain-32009-source = PasswordResetService event
+explain-32009-meaning = The service could not get a token for the admin given when enabling writeback ("Error getting auth token").
+explain-32011-source = PasswordResetService event
+explain-32011-meaning = Onboarding to the password reset service failed: the service could not be reached.
+explain-31003-source = PasswordResetService event
+explain-31003-meaning = A password reset, change or admin reset from the cloud reached the server but failed in AD.
+explain-33004-source = PasswordResetService event
+explain-33004-meaning = The AD DS connector account was denied when setting this user's password.
+explain-33005-source = PasswordResetService event
+explain-33005-meaning = The user's account is disabled on-premises.
+explain-33006-source = PasswordResetService event
+explain-33006-meaning = The user's account is locked out on-premises.
+explain-33008-source = PasswordResetService event
+explain-33008-meaning = The new password breaks the on-premises password policy.
+explain-8023062c-source = ADSync error (HRESULT)
+explain-8023062c-meaning = The password was set over an LDAP session that was not signed and encrypted ("a 128 bit TLS or SSL connection is required").
+explain-800700ce-source = ADSync error (HRESULT) after a reset or unlock
+explain-800700ce-meaning = "The filename or extension is too long": the sync engine could not use the connector credential.
+explain-8023061f-source = ADSync event 6329
+explain-8023061f-meaning = "Password synchronization is not enabled on this Management Agent": the forest's connector was never enrolled for password operations.
+explain-80230402-source = ADSync error (HRESULT)
+explain-80230402-meaning = Several on-premises objects match the user's anchor.
+explain-sspr0029-source = SSPR portal (OnPremisesAdminActionRequired = 29)
+explain-sspr0029-meaning = "Your organization hasn't properly set up the on-premises configuration for password reset": writeback failed on-premises for this user.
+explain-sspr0009-source = SSPR portal (TenantSSPRFlagDisabled = 9)
+explain-sspr0009-meaning = Self-service password reset is turned off for the tenant.
+explain-sspr0010-source = SSPR portal (WritebackNotEnabled = 10)
+explain-sspr0010-meaning = Password writeback is not enabled.
+explain-sspr0012-source = SSPR portal (UserNotLicensed = 12)
+explain-sspr0012-meaning = The user has no licence that includes writeback (Entra ID P1/P2).
+explain-sspr0030-source = SSPR portal (OnPremisesConnectivityError = 30)
+explain-sspr0030-meaning = The connection to the on-premises environment is poor or lost.
+explain-cloudsync-source = Entra Cloud Sync (the provisioning agent and its gMSA)
+explain-cloudsync-meaning = Password writeback through Entra Cloud Sync: the provisioning agent writes passwords back as its group managed service account (provAgentgMSA$, pGMSA_…$ or a custom gMSA), which needs Reset Password, write lockoutTime and write pwdLastSet on descendant users and Unexpire Password on the domain root (Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack).

@@ -90,7 +90,7 @@ impl DomainScope {
 }
 
 /// A domain of the forest, from its crossRef object.
-#[derive(Clone, Debug, serde::Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct ForestDomain {
     pub dn: String,
     pub dns_name: String,

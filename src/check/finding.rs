@@ -6,7 +6,7 @@
 
 use serde::Serialize;
 
-pub use super::ids::{FindingId, Group};
+pub use super::ids::{FindingId, Group, Wording};
 use super::right::Right;
 
 /// How bad a finding is.
@@ -87,9 +87,9 @@ pub struct Finding {
     pub severity: Severity,
     /// The DN (or other name) of the object it concerns.
     pub object: String,
-    /// Which of the id's sentences (`finding-<text>` in the translations): the id's own unless
-    /// a check says more than one thing under it.
-    pub text: &'static str,
+    /// Which of its sentence sets: the id's own unless a check says more than one thing under
+    /// it.
+    pub text: Wording,
     /// The values the sentences name.
     pub args: Vec<(&'static str, Arg)>,
     /// For rights: the deciding ACE in SDDL, or "no ACE grants it". Never translated.
@@ -102,16 +102,21 @@ impl Finding {
             id,
             severity,
             object: object.into(),
-            text: id.as_str(),
+            text: Wording::Own,
             args: Vec::new(),
             evidence: Vec::new(),
         }
     }
 
-    /// Says this finding with the sentences of `text` (`finding-<text>`…).
-    pub fn text(mut self, text: &'static str) -> Self {
+    /// Says this finding with the sentences of `text`.
+    pub fn text(mut self, text: Wording) -> Self {
         self.text = text;
         self
+    }
+
+    /// The key of its sentences (`finding-<key>`, `-detail`, `-fix`).
+    pub fn sentences(&self) -> &'static str {
+        self.text.key().unwrap_or(self.id.as_str())
     }
 
     /// A value the sentences name.

@@ -280,12 +280,6 @@ impl Fixture {
         self
     }
 
-    /// Something could not be read.
-    pub fn read_problem(mut self, what: &str) -> Self {
-        self.facts.read_problems.push(what.into());
-        self
-    }
-
     /// Changes a fact directly.
     pub fn with(mut self, change: impl FnOnce(&mut Facts)) -> Self {
         change(&mut self.facts);

@@ -43,20 +43,6 @@ impl Group {
             Group::DomainController => "dc",
         }
     }
-
-    /// The English heading.
-    pub fn english(self) -> &'static str {
-        match self {
-            Group::Entra => "Microsoft Entra ID",
-            Group::SyncServer => "Sync server",
-            Group::Connector => "Connector account",
-            Group::Permissions => "Permissions",
-            Group::PasswordPolicy => "Password policy",
-            Group::Users => "Users in scope",
-            Group::Pilot => "Pilot users",
-            Group::DomainController => "Domain controller",
-        }
-    }
 }
 
 macro_rules! finding_ids {
@@ -133,6 +119,56 @@ finding_ids! {
     PilotNotSynced = "pilot-not-synced" in Pilot,
     PilotNoLicense = "pilot-no-license" in Pilot,
     PilotAdmin = "pilot-admin" in Pilot,
+}
+
+/// Which of its sentence sets a finding is said with: its id's own, or one of the other sets a
+/// check says under one id (`finding-<key>`, `-detail`, `-fix`). A table like the ids', so the
+/// test that every set has words in every language covers them all.
+macro_rules! wordings {
+    ($($variant:ident = $key:literal,)*) => {
+        #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+        pub enum Wording {
+            /// The id's own sentences (`finding-<id>`).
+            #[default]
+            Own,
+            $($variant,)*
+        }
+
+        impl Wording {
+            /// Every set besides the ids' own.
+            pub const OTHERS: &'static [Wording] = &[$(Wording::$variant,)*];
+
+            /// The key of its sentences (`None`: the id's own).
+            pub fn key(self) -> Option<&'static str> {
+                match self {
+                    Wording::Own => None,
+                    $(Wording::$variant => Some($key),)*
+                }
+            }
+        }
+    };
+}
+
+wordings! {
+    ConnectorCandidatesCloudSync = "connector-candidates-cloud-sync",
+    RightMissingRoot = "right-missing-root",
+    RightMissingBelow = "right-missing-below",
+    RightMissingUser = "right-missing-user",
+    RightUnexpirePasswordDenied = "right-unexpire-password-denied",
+    InheritanceDisabledUser = "inheritance-disabled-user",
+    AdmincountStaleHarmless = "admincount-stale-harmless",
+    MinPasswordAgeUnreadable = "min-password-age-unreadable",
+    PdcEmulatorConnected = "pdc-emulator-connected",
+    PdcEmulatorUnknown = "pdc-emulator-unknown",
+    SamserverReadPre2000 = "samserver-read-pre2000",
+    ReadIncompleteCloud = "read-incomplete-cloud",
+    ReadIncompleteSync = "read-incomplete-sync",
+    ReadIncompleteCmdlet = "read-incomplete-cmdlet",
+    ReadIncompleteAgentVersion = "read-incomplete-agent-version",
+    BlockedHere = "blocked-here",
+    CloudRoleHybrid = "cloud-role-hybrid",
+    CloudSyncStaleUnknown = "cloud-sync-stale-unknown",
+    WritebackDisabledNoConnector = "writeback-disabled-no-connector",
 }
 
 impl FindingId {

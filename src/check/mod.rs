@@ -23,7 +23,7 @@ pub mod tree;
 pub use causes::{Causes, Reason};
 pub use facts::{AdminStatus, CheckError, CheckOptions, Facts, gather};
 pub use finding::{Finding, Severity};
-pub use ids::{FindingId, Group};
+pub use ids::{FindingId, Group, Wording};
 pub use right::Right;
 pub use scan::{
     BlockedRef, BlockedUser, BlockedUsers, ExcludedUser, Keep, NotSyncedUser, ScanCount, ScanEvent,
@@ -51,30 +51,6 @@ pub struct Readiness {
     pub blocked: usize,
     /// Users the sync engine leaves out (see `users.not_synchronized`).
     pub not_synced: usize,
-}
-
-impl Readiness {
-    /// "ready for N of M users (K protected administrators excluded by design, B blocked)".
-    pub fn sentence(&self) -> String {
-        let plural = |n: usize, one: &str, many: &str| {
-            if n == 1 {
-                format!("{n} {one}")
-            } else {
-                format!("{n} {many}")
-            }
-        };
-        format!(
-            "ready for {} of {} ({} excluded by design, {} blocked)",
-            self.ready,
-            plural(self.in_scope, "user", "users"),
-            plural(
-                self.excluded,
-                "protected administrator",
-                "protected administrators"
-            ),
-            self.blocked
-        )
-    }
 }
 
 impl CheckOutcome {

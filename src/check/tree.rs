@@ -180,17 +180,6 @@ impl<'a> Eval<'a> {
             .map(|r| evaluate_with(self.rules, dacl, target, self.token, &r.request(&self.sets)))
     }
 
-    /// One right.
-    pub fn decide_one(&self, dacl: &AclSlot, target: &Target, right: Right) -> Decision {
-        evaluate_with(
-            self.rules,
-            dacl,
-            target,
-            self.token,
-            &right.request(&self.sets),
-        )
-    }
-
     /// The DACL of a new object of `class` created below a container whose DACL is `parent`:
     /// the class's default ACEs, then the inherited ones.
     pub fn new_child_dacl(&self, parent: &AclSlot, class: Guid) -> AclSlot {

@@ -13,20 +13,29 @@ pub fn run(dir: &Path) -> Result<ExitCode> {
     let man = dir.join("man");
     let completions = dir.join("completions");
     for d in [&man, &completions] {
-        std::fs::create_dir_all(d).with_context(|| format!("creating {}", d.display()))?;
+        std::fs::create_dir_all(d).with_context(|| {
+            super::say("cli-assets-creating", &[("path", &d.display().to_string())])
+        })?;
     }
     let cmd = Cli::command();
     clap_mangen::generate_to(cmd.clone(), &man)
-        .with_context(|| format!("writing man pages to {}", man.display()))?;
+        .with_context(|| super::say("cli-assets-man", &[("path", &man.display().to_string())]))?;
     for shell in [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::PowerShell] {
         let mut cmd = cmd.clone();
         clap_complete::generate_to(shell, &mut cmd, "writeback-wizard", &completions)
-            .with_context(|| format!("writing {shell} completions"))?;
+            .with_context(|| {
+                super::say("cli-assets-completions", &[("shell", &shell.to_string())])
+            })?;
     }
     outln!(
-        "man pages in {}, completions in {}",
-        man.display(),
-        completions.display()
+        "{}",
+        super::say(
+            "cli-assets-written",
+            &[
+                ("man", &man.display().to_string()),
+                ("completions", &completions.display().to_string()),
+            ],
+        )
     );
     Ok(ExitCode::from(super::exit::OK))
 }

@@ -8,9 +8,10 @@ use anyhow::{Context, Result};
 use writeback_wizard::check::Keep;
 use writeback_wizard::check::pace::Pace;
 use writeback_wizard::cli::{CheckArgs, ReportFormat};
-use writeback_wizard::engine::{self, Progress, Request, SyncServerCheck};
+use writeback_wizard::engine::directories::{DirectoryJob, DirectoryProgress, assess_all};
+use writeback_wizard::engine::{Progress, Request, SyncServerCheck};
 use writeback_wizard::report::stream::{ReportStream, StreamFormat};
-use writeback_wizard::report::{self, RowFormat};
+use writeback_wizard::report::{RowFormat, several};
 use writeback_wizard::syncserver::{self, ProcessPowerShell};
 use writeback_wizard::words::Words;
 
@@ -26,23 +27,13 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         powershell: ProcessPowerShell::default(),
         targets: syncserver::default_targets(super::cloud::cloud(args.entra.cloud)),
     });
-    let mut dirs =
+    let dirs =
         super::directories::from_args(&args.connection, &args.target, args.page_size).await?;
-    if args.connection.profile.is_some() {
-        return several(&args, dirs, cloud, sync_server, words).await;
-    }
-    let dir = dirs.remove(0);
-    let request = Request {
-        options: dir.options,
-        cloud,
-        sync_server,
-        pilot_group: args.pilot_group.clone(),
-        // The blocked users go into the report as the scan judges them; none are kept.
-        keep: Keep::CountOnly,
-    };
-    let login = dir.login;
+    // One directory of `--server` has the single report; a profile's directories (even one)
+    // have a section each.
+    let sections = args.connection.profile.is_some();
     let to_file = args.output.is_some();
-    let color = !to_file && std::io::stdout().is_terminal();
+    let color = !to_file && std::io::stdout().is_terminal() && args.format == ReportFormat::Text;
     let format = match args.format {
         ReportFormat::Text => StreamFormat::Text { color },
         ReportFormat::Json => StreamFormat::Rows(RowFormat::Json),
@@ -68,83 +59,19 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
             )],
         )
     };
-    let mut stream = ReportStream::new(format, words, &spill_dir).with_context(writing)?;
-    let tty = std::io::stderr().is_terminal();
-    let mut pace = Pace::default();
-    let mut shown = Instant::now();
-    let assessment = engine::assess(&login, &request, |p| match p {
-        Progress::Blocked(b) => stream.push(b.as_ref()),
-        Progress::Users(count) => {
-            let now = Instant::now();
-            pace.note(count, now);
-            // On a terminal the line is redrawn; in a log, a line every ten seconds.
-            if tty {
-                let line = words.pace(&pace.read(count, now));
-                eprint!("\r\x1b[2K{}", writeback_wizard::terminal::line(&line));
-            } else if now.duration_since(shown) >= PROGRESS_LOG_EVERY {
-                shown = now;
-                errln!("{}", words.pace(&pace.read(count, now)));
+    let mut streams = Vec::new();
+    for d in &dirs {
+        streams.push(
+            if sections {
+                several::stream(format, &d.label, words, &spill_dir)
+            } else {
+                ReportStream::new(format, words, &spill_dir)
             }
-        }
-        _ => {}
-    })
-    .await;
-    if tty {
-        eprint!("\r\x1b[2K");
-    }
-    let report = assessment?.report;
-    if let (Some(path), Some(table)) = (&args.pilot_csv, &report.pilot) {
-        writeback_wizard::files::write_atomically_with(path, |out| {
-            writeback_wizard::pilot::write_csv(table, out)
-        })
-        .with_context(|| {
-            super::say(
-                "cli-writing-pilot",
-                &[("path", &path.display().to_string())],
-            )
-        })?;
-    }
-    match &args.output {
-        Some(path) => {
-            writeback_wizard::files::write_atomically_with(path, |out| stream.finish(&report, out))
-                .with_context(writing)?;
-            errln!(
-                "report written to {} ({})",
-                path.display(),
-                if report.ready { "ready" } else { "not ready" }
-            );
-        }
-        // A coloured checklist escaped its values itself (its colours must pass); everything
-        // else is escaped on its way to the terminal.
-        None if color => stream
-            .finish(&report, &mut std::io::stdout().lock())
             .with_context(writing)?,
-        None => {
-            let mut out = writeback_wizard::terminal::Escaping::new(std::io::stdout().lock());
-            stream.finish(&report, &mut out).with_context(writing)?;
-            std::io::Write::flush(&mut out).with_context(writing)?;
-        }
+        );
     }
-    Ok(if report.ready {
-        ExitCode::from(super::exit::OK)
-    } else {
-        ExitCode::from(super::exit::NOT_READY)
-    })
-}
-
-/// How often a scan's progress is logged when standard error is not a terminal.
-const PROGRESS_LOG_EVERY: Duration = Duration::from_secs(10);
-
-/// `check --profile`: every directory at once, one report with a section for each. The cloud,
-/// the sync server and the pilot group go with the first directory.
-async fn several(
-    args: &CheckArgs,
-    dirs: Vec<super::directories::Directory>,
-    cloud: Option<writeback_wizard::entra::Graph>,
-    sync_server: Option<SyncServerCheck>,
-    words: &Words,
-) -> Result<ExitCode> {
-    use writeback_wizard::engine::directories::{DirectoryJob, DirectoryProgress, assess_all};
+    // The cloud, the sync server and the pilot group go with the first directory. No blocked
+    // user is kept: each goes into its directory's report as the scan judges it.
     let mut first = Some((cloud, sync_server, args.pilot_group.clone()));
     let jobs: Vec<DirectoryJob> = dirs
         .into_iter()
@@ -158,69 +85,189 @@ async fn several(
                     cloud,
                     sync_server,
                     pilot_group,
-                    keep: Keep::Blocked,
+                    keep: Keep::CountOnly,
                 },
             }
         })
         .collect();
     let labels: Vec<String> = jobs.iter().map(|j| j.label.clone()).collect();
-    let tty = std::io::stderr().is_terminal();
+    let mut progress = ScanProgress::new(sections);
     let outcomes = assess_all(jobs, |i, p| match p {
-        DirectoryProgress::Progress(Progress::Users(n)) if tty => {
-            err!("\r\x1b[2K{}: {}", labels[i], n.scanned);
-        }
-        DirectoryProgress::Finished => {
-            if tty {
-                err!("\r\x1b[2K");
+        DirectoryProgress::Progress(Progress::Blocked(b)) => {
+            if let Some(s) = streams.get_mut(i) {
+                s.push(b.as_ref());
             }
-            errln!(
-                "{}",
-                super::say("cli-directory-done", &[("label", &labels[i])])
-            );
         }
+        DirectoryProgress::Progress(Progress::Users(count)) => {
+            progress.users(&labels[i], count, words)
+        }
+        DirectoryProgress::Finished => progress.finished(&labels[i]),
         _ => {}
     })
     .await;
-    let sections: Vec<report::several::Section> = outcomes
-        .iter()
-        .map(|o| report::several::Section {
-            label: &o.label,
-            outcome: o
-                .result
-                .as_ref()
-                .map(|a| &a.report)
-                .map_err(|e| words.error(e)),
+    progress.clear();
+    let mut results = Vec::new();
+    for (o, stream) in outcomes.into_iter().zip(streams) {
+        results.push((o.label, o.result.map(|a| (a.report, stream))));
+    }
+    if !sections {
+        let Some((_, result)) = results.pop() else {
+            return Ok(ExitCode::from(super::exit::CANNOT_RUN));
+        };
+        let (report, stream) = result?;
+        return single(&args, report, stream, color);
+    }
+    let sections: Vec<several::Section> = results
+        .into_iter()
+        .map(|(label, r)| several::Section {
+            label,
+            outcome: r.map_err(|e| words.error(&e)),
         })
         .collect();
-    let to_file = args.output.is_some();
-    let color = !to_file && std::io::stdout().is_terminal() && args.format == ReportFormat::Text;
-    let text = match args.format {
-        ReportFormat::Text => report::several::text(&sections, words, color),
-        ReportFormat::Json => report::several::json(&sections, words),
-        ReportFormat::Markdown => report::several::markdown(&sections, words),
-        ReportFormat::Html => report::several::html(&sections, words),
-        ReportFormat::Csv => report::several::csv(&sections, words),
-    };
-    let ready = report::several::ready(&sections);
-    match &args.output {
-        Some(path) => {
-            super::write_file(path, text.as_bytes()).with_context(|| {
-                super::say(
-                    "cli-writing-report",
-                    &[("path", &path.display().to_string())],
-                )
-            })?;
-            errln!("{}", report::several::verdict(&sections, words));
-        }
-        // A coloured checklist escaped its values itself; the rest is escaped here.
-        None if color => print!("{text}"),
-        None => out!("{text}"),
+    let ready = several::ready(&sections);
+    let none = sections.iter().all(|s| s.outcome.is_err());
+    let verdict = several::verdict(&sections, words);
+    write_report(&args, color, writing, |out| {
+        several::write(sections, format, words, out)
+    })?;
+    if args.output.is_some() {
+        errln!("{verdict}");
     }
     Ok(if ready {
         ExitCode::from(super::exit::OK)
-    } else if sections.iter().all(|s| s.outcome.is_err()) {
+    } else if none {
         ExitCode::from(super::exit::CANNOT_RUN)
     } else {
         ExitCode::from(super::exit::NOT_READY)
     })
+}
+
+/// The single directory's report, its pilot table, and the exit code of its verdict.
+fn single(
+    args: &CheckArgs,
+    report: writeback_wizard::report::Report,
+    stream: ReportStream,
+    color: bool,
+) -> Result<ExitCode> {
+    if let (Some(path), Some(table)) = (&args.pilot_csv, &report.pilot) {
+        writeback_wizard::files::write_atomically_with(path, |out| {
+            writeback_wizard::pilot::write_csv(table, out)
+        })
+        .with_context(|| {
+            super::say(
+                "cli-writing-pilot",
+                &[("path", &path.display().to_string())],
+            )
+        })?;
+    }
+    let writing = || {
+        super::say(
+            "cli-writing-report",
+            &[(
+                "path",
+                &args
+                    .output
+                    .as_ref()
+                    .map_or_else(|| "-".to_string(), |p| p.display().to_string()),
+            )],
+        )
+    };
+    write_report(args, color, writing, |out| stream.finish(&report, out))?;
+    if let Some(path) = &args.output {
+        errln!(
+            "{}",
+            super::say(
+                if report.ready {
+                    "cli-report-written-ready"
+                } else {
+                    "cli-report-written-not-ready"
+                },
+                &[("path", &path.display().to_string())],
+            )
+        );
+    }
+    Ok(if report.ready {
+        ExitCode::from(super::exit::OK)
+    } else {
+        ExitCode::from(super::exit::NOT_READY)
+    })
+}
+
+/// Writes the report to `--output` (a new file renamed into place) or standard output: a
+/// coloured checklist escaped its values itself (its colours must pass); everything else is
+/// escaped on its way to the terminal.
+fn write_report(
+    args: &CheckArgs,
+    color: bool,
+    writing: impl Fn() -> String,
+    render: impl FnOnce(&mut dyn std::io::Write) -> std::io::Result<()>,
+) -> Result<()> {
+    match &args.output {
+        Some(path) => {
+            writeback_wizard::files::write_atomically_with(path, render).with_context(writing)
+        }
+        None if color => render(&mut std::io::stdout().lock()).with_context(writing),
+        None => {
+            let mut out = writeback_wizard::terminal::Escaping::new(std::io::stdout().lock());
+            render(&mut out).with_context(&writing)?;
+            std::io::Write::flush(&mut out).with_context(writing)
+        }
+    }
+}
+
+/// How often a scan's progress is logged when standard error is not a terminal.
+const PROGRESS_LOG_EVERY: Duration = Duration::from_secs(10);
+
+/// The scans' progress on standard error: on a terminal one line redrawn (the pace of the
+/// single directory, each directory's count for several); in a log, a line every ten seconds.
+struct ScanProgress {
+    tty: bool,
+    sections: bool,
+    pace: Pace,
+    shown: Instant,
+}
+
+impl ScanProgress {
+    fn new(sections: bool) -> Self {
+        Self {
+            tty: std::io::stderr().is_terminal(),
+            sections,
+            pace: Pace::default(),
+            shown: Instant::now(),
+        }
+    }
+
+    fn users(&mut self, label: &str, count: writeback_wizard::check::ScanCount, words: &Words) {
+        let now = Instant::now();
+        let line = if self.sections {
+            words.sentence(
+                "cli-directory-scanned",
+                &[("label", label), ("count", &count.scanned.to_string())],
+            )
+        } else {
+            self.pace.note(count, now);
+            words.pace(&self.pace.read(count, now))
+        };
+        if self.tty {
+            // The control sequence redraws the line; the words in it are escaped.
+            eprint!("\r\x1b[2K{}", writeback_wizard::terminal::line(&line));
+        } else if now.duration_since(self.shown) >= PROGRESS_LOG_EVERY {
+            self.shown = now;
+            errln!("{line}");
+        }
+    }
+
+    fn finished(&mut self, label: &str) {
+        if !self.sections {
+            return;
+        }
+        self.clear();
+        errln!("{}", super::say("cli-directory-done", &[("label", label)]));
+    }
+
+    fn clear(&self) {
+        if self.tty {
+            eprint!("\r\x1b[2K");
+        }
+    }
 }

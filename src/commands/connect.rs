@@ -57,7 +57,9 @@ pub fn options(args: &ConnectionArgs) -> Result<ConnectOptions> {
                 tracing::info!("no --server given; using the machine's domain {d}");
                 d
             }
-            None if std::io::stdin().is_terminal() => prompt("Domain controller (host name): ")?,
+            None if std::io::stdin().is_terminal() => {
+                prompt(&super::say("cli-prompt-server", &[]))?
+            }
             None => bail!(super::say("cli-no-server", &[])),
         },
     };
@@ -86,11 +88,8 @@ pub fn password(args: &ConnectionArgs, user: &str) -> Result<Zeroizing<String>> 
         return password_from_file(path);
     }
     if std::io::stdin().is_terminal() {
-        let pw = rpassword::prompt_password(format!(
-            "Password for {}: ",
-            writeback_wizard::terminal::line(user)
-        ))
-        .with_context(|| super::say("cli-reading-password", &[]))?;
+        let pw = rpassword::prompt_password(super::say("cli-prompt-password", &[("user", user)]))
+            .with_context(|| super::say("cli-reading-password", &[]))?;
         return Ok(Zeroizing::new(pw));
     }
     bail!(super::say("cli-no-password", &[]))

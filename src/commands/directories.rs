@@ -8,7 +8,7 @@ use anyhow::{Context, Result, bail};
 use writeback_wizard::ad::{ConnectOptions, SimpleCredential};
 use writeback_wizard::check::CheckOptions;
 use writeback_wizard::cli::{ConnectionArgs, TargetArgs};
-use writeback_wizard::engine::directories::forest_domains;
+use writeback_wizard::engine::directories::forest_parts;
 use writeback_wizard::engine::{Credential, Login};
 use writeback_wizard::profile::{DirectorySettings, Settings};
 use zeroize::Zeroizing;
@@ -101,10 +101,9 @@ fn login_of(d: &DirectorySettings, args: &ConnectionArgs) -> Result<Login> {
             })?)
         } else if std::io::stdin().is_terminal() {
             Zeroizing::new(
-                rpassword::prompt_password(format!(
-                    "{} ({}): ",
-                    writeback_wizard::terminal::line(&d.user),
-                    writeback_wizard::terminal::line(&d.server)
+                rpassword::prompt_password(super::say(
+                    "cli-prompt-directory-password",
+                    &[("user", &d.user), ("server", &d.server)],
                 ))
                 .with_context(|| super::say("cli-reading-password", &[]))?,
             )
@@ -124,36 +123,32 @@ fn login_of(d: &DirectorySettings, args: &ConnectionArgs) -> Result<Login> {
 }
 
 /// Every domain of the forest `server` belongs to, each through its own DC, with the same
-/// sign-in; the scope's OUs go to the domain that holds them, and a domain none of a non-empty
-/// scope is in is left out (it is not synced).
+/// sign-in; the scope's OUs go to the domain that holds them ([`forest_parts`], as the wizard
+/// splits them).
 async fn forest(server: &str, login: Login, options: CheckOptions) -> Result<Vec<Directory>> {
     let mut conn = login.connect().await?;
     let root = conn.root_dse().await?;
     let domains = conn.forest_domains(&root).await?;
     conn.close().await;
     let mut out = Vec::new();
-    for (dn, reach) in forest_domains(server, &root.default_naming_context, &domains) {
-        let scopes: Vec<String> = options
-            .scopes
-            .iter()
-            .filter(|s| writeback_wizard::ad::discovery::is_within(s, &dn))
-            .cloned()
-            .collect();
-        if !options.scopes.is_empty() && scopes.is_empty() {
-            continue;
-        }
+    for part in forest_parts(
+        server,
+        &root.default_naming_context,
+        &domains,
+        &options.scopes,
+    ) {
         let mut l = login.clone();
-        if reach != server {
-            let mut o = ConnectOptions::for_server(&reach, l.options.transport)?;
+        if part.reach != server {
+            let mut o = ConnectOptions::for_server(&part.reach, l.options.transport)?;
             o.ca_file = l.options.ca_file.clone();
             o.timeout = l.options.timeout;
             l.options = o;
         }
         out.push(Directory {
-            label: writeback_wizard::ad::discovery::dns_from_dn(&dn),
+            label: part.label(),
             login: l,
             options: CheckOptions {
-                scopes,
+                scopes: part.scopes,
                 ..options.clone()
             },
         });

@@ -4,48 +4,55 @@ use std::process::ExitCode;
 
 use anyhow::Result;
 use writeback_wizard::explain;
+use writeback_wizard::words::Words;
 
-pub fn run(code: &str, json: bool) -> Result<ExitCode> {
+pub fn run(code: &str, json: bool, words: &Words) -> Result<ExitCode> {
     let entry = explain::lookup(code);
+    let said = entry.map(|e| e.say(words));
+    let checklist = explain::checklist(words);
     if json {
         let value = serde_json::json!({
             "code": code,
             "known": entry.is_some(),
-            "entry": entry,
-            "general_checklist": explain::GENERAL_CHECKLIST,
+            "lang": words.lang(),
+            "entry": said,
+            "general_checklist": checklist,
         });
         outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
-        match entry {
+        let say = |id: &str, args: &[(&str, &str)]| words.sentence(id, args);
+        match &said {
             Some(e) => {
-                outln!("{code} — {}\n\n{}\n\nUsual causes:", e.source, e.meaning);
-                for c in e.causes {
+                outln!("{code} — {}\n\n{}\n", e.source, e.meaning);
+                outln!("{}", say("explain-usual-causes", &[]));
+                for c in &e.causes {
                     outln!("  • {}", c.text);
-                    if c.findings.is_empty() {
-                        outln!("      (this tool cannot see this one)");
-                    } else {
-                        outln!(
-                            "      detected by: {}  →  writeback-wizard check{}",
-                            c.findings.join(", "),
-                            if c.findings
-                                .iter()
-                                .any(|f| f.starts_with("cloud-") || is_sync(f))
-                            {
-                                " --entra (on the sync server)"
-                            } else {
-                                ""
-                            }
-                        );
+                    match &c.found_by {
+                        None => outln!("      {}", say("explain-not-seen", &[])),
+                        Some(run) => {
+                            let ids: Vec<&str> = c.findings.iter().map(|f| f.as_str()).collect();
+                            outln!(
+                                "      {}",
+                                say(
+                                    "explain-found-by",
+                                    &[("ids", &ids.join(", ")), ("run", run)]
+                                )
+                            );
+                        }
                     }
                 }
-                outln!("\nSource: {}", e.documents.join("; "));
+                outln!(
+                    "\n{}",
+                    say("explain-sources", &[("documents", &e.documents.join("; "))])
+                );
             }
             None => {
-                outln!("{code} is not known to this tool. The general checklist:");
-                for step in explain::GENERAL_CHECKLIST {
+                outln!("{}", say("explain-unknown", &[("code", code)]));
+                for step in &checklist {
                     outln!("  • {step}");
                 }
-                outln!("\nSource: {}", explain::GENERAL_DOCUMENT);
+                let doc = explain::document(words, explain::CHECKLIST_DOCUMENT);
+                outln!("\n{}", say("explain-sources", &[("documents", &doc)]));
             }
         }
     }
@@ -54,15 +61,4 @@ pub fn run(code: &str, json: bool) -> Result<ExitCode> {
     } else {
         ExitCode::from(super::exit::NOT_READY)
     })
-}
-
-fn is_sync(id: &str) -> bool {
-    matches!(
-        id,
-        "writeback-disabled"
-            | "sync-staging-mode"
-            | "restrict-remote-sam"
-            | "outbound-blocked"
-            | "tls12-disabled"
-    )
 }

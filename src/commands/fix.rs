@@ -115,14 +115,22 @@ pub(super) fn confirm(question: &str, yes: bool) -> Result<bool> {
     if !std::io::stdin().is_terminal() {
         bail!(super::say("cli-not-a-terminal", &[]));
     }
-    err!("{question} [y/N] ");
+    err!("{question} {} ", super::say("cli-confirm-choices", &[]));
     std::io::stderr().flush()?;
     let mut answer = String::new();
     std::io::stdin().lock().read_line(&mut answer)?;
-    Ok(matches!(answer.trim(), "y" | "Y" | "yes" | "Yes"))
+    // The language's own "yes" words, and the English ones everywhere.
+    let yes = super::say("cli-confirm-yes-words", &[]);
+    let answer = answer.trim().to_lowercase();
+    Ok(!answer.is_empty()
+        && yes
+            .split(',')
+            .map(str::trim)
+            .chain(["y", "yes"])
+            .any(|w| w == answer))
 }
 
-pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
+pub async fn run_verify(args: VerifyArgs, words: &Words) -> Result<ExitCode> {
     let mut conn = super::connect::connect(&args.connection).await?;
     let attempts = plan::verify::try_writeback(&mut conn, &args.canary).await?;
     conn.close().await;
@@ -133,7 +141,11 @@ pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
             &[
                 (
                     "user",
-                    args.connection.user.as_deref().unwrap_or("(Kerberos)")
+                    &args
+                        .connection
+                        .user
+                        .clone()
+                        .unwrap_or_else(|| super::say("cli-verify-kerberos", &[])),
                 ),
                 ("dn", &args.canary),
             ],
@@ -141,9 +153,9 @@ pub async fn run_verify(args: VerifyArgs) -> Result<ExitCode> {
     );
     for a in &attempts {
         outln!(
-            "  {} {:<18} {}",
+            "  {} {:<24} {}",
             if a.passed { "✔" } else { "✖" },
-            a.right,
+            words.right(a.right),
             if a.passed {
                 super::say("cli-verify-works", &[])
             } else {

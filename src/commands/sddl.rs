@@ -25,7 +25,7 @@ fn input_text(arg: Option<String>) -> Result<String> {
         Some(s) if s != "-" => Ok(s.to_string()),
         _ => {
             if std::io::stdin().is_terminal() {
-                errln!("Paste the input, then press Ctrl-D:");
+                errln!("{}", super::say("cli-prompt-paste", &[]));
             }
             let mut s = String::new();
             std::io::stdin()

@@ -120,6 +120,58 @@ pub fn forest_domains(
     out
 }
 
+/// One domain of a forest as a directory of the run: its DN, the name its DC is reached by, and
+/// the OUs of the scope that lie in it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ForestPart {
+    pub dn: String,
+    pub reach: String,
+    pub scopes: Vec<String>,
+}
+
+impl ForestPart {
+    /// What the faces call it: the domain's DNS name.
+    pub fn label(&self) -> String {
+        crate::ad::discovery::dns_from_dn(&self.dn)
+    }
+}
+
+/// A profile's `all_domains`, the same in every face: every domain of the forest reached
+/// through `server` (see [`forest_domains`]), each with the OUs of `scopes` inside it; with a
+/// non-empty scope, a domain none of its OUs is in is left out (nothing there is synced).
+pub fn forest_parts(
+    server: &str,
+    served_dn: &str,
+    forest: &[ForestDomain],
+    scopes: &[String],
+) -> Vec<ForestPart> {
+    use crate::ad::discovery::is_within;
+    // An OU belongs to the deepest domain it lies in: OU=Paris,DC=emea,DC=corp is emea's, not
+    // corp's, though both DNs contain it.
+    let home = |scope: &str| -> Option<&str> {
+        forest
+            .iter()
+            .filter(|d| is_within(scope, &d.dn))
+            .max_by_key(|d| crate::ad::dn::components(&d.dn).map_or(0, |c| c.len()))
+            .map(|d| d.dn.as_str())
+    };
+    forest_domains(server, served_dn, forest)
+        .into_iter()
+        .filter_map(|(dn, reach)| {
+            let mine: Vec<String> = scopes
+                .iter()
+                .filter(|s| home(s).is_some_and(|h| h.eq_ignore_ascii_case(&dn)))
+                .cloned()
+                .collect();
+            (scopes.is_empty() || !mine.is_empty()).then_some(ForestPart {
+                dn,
+                reach,
+                scopes: mine,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +209,39 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    #[test]
+    fn a_scope_goes_to_the_domain_that_holds_it_and_a_domain_without_one_is_left_out() {
+        let forest = [
+            domain("DC=corp,DC=example", "corp.example"),
+            domain("DC=emea,DC=corp,DC=example", "emea.corp.example"),
+            domain("DC=apac,DC=corp,DC=example", "apac.corp.example"),
+        ];
+        let scopes = [
+            "OU=Staff,DC=corp,DC=example".to_string(),
+            "OU=Paris,DC=emea,DC=corp,DC=example".to_string(),
+        ];
+        let parts = forest_parts("dc1.corp.example", "DC=corp,DC=example", &forest, &scopes);
+        let got: Vec<(String, &str, &[String])> = parts
+            .iter()
+            .map(|p| (p.label(), p.reach.as_str(), p.scopes.as_slice()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("corp.example".to_string(), "dc1.corp.example", &scopes[..1]),
+                (
+                    "emea.corp.example".to_string(),
+                    "emea.corp.example",
+                    &scopes[1..]
+                ),
+            ],
+            "apac holds none of the scope: not synced, not checked"
+        );
+        let all = forest_parts("dc1.corp.example", "DC=corp,DC=example", &forest, &[]);
+        assert_eq!(all.len(), 3, "no scope: the whole forest");
+        assert!(all.iter().all(|p| p.scopes.is_empty()));
     }
 
     #[test]

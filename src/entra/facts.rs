@@ -169,6 +169,3 @@ async fn read_sync(graph: &Graph) -> Read<SyncSettings> {
     };
     serde_json::from_value(obj).map_err(|e| format!("synchronization settings: {e}"))
 }
-
-#[cfg(test)]
-mod tests {}

@@ -6,10 +6,12 @@
 //! what pages share and draws the step list and the Previous / Next bar once.
 
 pub mod dialogs;
+pub mod intent;
 pub mod jobs;
 pub mod logging;
 pub mod pages;
 pub mod rows;
+pub mod run;
 pub mod settings;
 pub mod shared;
 pub mod steps;
@@ -89,12 +91,11 @@ impl Wizard {
                 }
             },
         };
-        let mut shared = Shared::new(settings, options.dialogs, options.log);
-        shared.notice = notice;
+        let mut shared = Shared::new(settings, options.dialogs, options.log).with_notice(notice);
         if let Some(ps) = options.powershell {
-            shared.powershell = ps;
+            shared = shared.with_powershell(ps);
         }
-        if let Err(e) = &shared.log {
+        if let Err(e) = shared.log() {
             startup_error.get_or_insert(t!("startup-log", reason = e.as_str()));
         }
         let mut wizard = Self {
@@ -113,7 +114,9 @@ impl Wizard {
                 .detect(&wizard.shared)
                 .map(Message::Welcome)
         } else {
-            wizard.shared.sync = shared::SyncState::Read(None);
+            wizard
+                .shared
+                .apply(intent::Intent::SyncServerRead(Ok(None)));
             Task::none()
         };
         (wizard, task)
@@ -150,12 +153,12 @@ impl Wizard {
 
     fn can_go_back(&self) -> bool {
         self.startup_error.is_none()
-            && self.step.previous(self.shared.flow).is_some()
+            && self.step.previous(self.shared.flow()).is_some()
             && self.pages.can_go_back(self.step, &self.shared)
     }
 
     fn last_step(&self) -> bool {
-        self.step.next(self.shared.flow).is_none()
+        self.step.next(self.shared.flow()).is_none()
     }
 
     /// Moves to `to`: the page left stops its work, the page entered starts its own.
@@ -177,17 +180,23 @@ impl Wizard {
         let Some(tour) = self.tour.clone() else {
             return Task::none();
         };
+        let s = &self.shared;
+        let first = s.first().id();
         let message = match to {
-            Step::Entra if !self.shared.settings.skip_cloud && self.shared.signed_in.is_none() => {
+            Step::Entra if !s.settings().skip_cloud && s.signed_in().is_none() => {
                 Message::Entra(entra::Message::SignInWithCode)
             }
-            Step::Directory if self.shared.tested.is_none() => {
-                self.shared.password = tour.password.clone();
-                Message::Directory(directory::Message::Test)
+            Step::Directory if s.first().tested().is_none() => {
+                self.shared.apply(intent::Intent::Directory(
+                    first,
+                    run::DirectoryEdit::Password(tour.password.clone()),
+                ));
+                Message::Directory(directory::Message::Form(
+                    first,
+                    directory::form::Message::Test,
+                ))
             }
-            Step::Pilot
-                if self.shared.pilot.is_none() && !self.shared.settings.pilot_group.is_empty() =>
-            {
+            Step::Pilot if s.pilot().is_none() && !s.settings().pilot_group.is_empty() => {
                 Message::Pilot(pilot::Message::Run)
             }
             _ => return Task::none(),
@@ -203,7 +212,7 @@ impl Wizard {
         if !self.can_continue() {
             return Task::none();
         }
-        match self.step.next(self.shared.flow) {
+        match self.step.next(self.shared.flow()) {
             Some(to) => self.go(to),
             None => iced::exit(),
         }
@@ -225,7 +234,7 @@ impl Wizard {
                 if !self.can_go_back() {
                     return Task::none();
                 }
-                match self.step.previous(self.shared.flow) {
+                match self.step.previous(self.shared.flow()) {
                     Some(to) => self.go(to),
                     None => Task::none(),
                 }
@@ -239,8 +248,8 @@ impl Wizard {
                 let a = self
                     .pages
                     .configuring
-                    .update(configuring::Message::Cancel, &mut self.shared);
-                route(a, Message::Configuring)
+                    .update(configuring::Message::Cancel, &self.shared);
+                route(a, &mut self.shared, Message::Configuring)
             }
             Message::Exit | Message::CloseRequested => iced::exit(),
             Message::FocusNext => iced::widget::operation::focus_next(),
@@ -260,8 +269,8 @@ impl Wizard {
         let s = &self.shared;
         let page = self.pages.view(self.step, s);
         let mut body = column![].spacing(12);
-        if let Some(n) = &s.notice {
-            body = body.push(style::warning_box(n.clone()));
+        if let Some(n) = s.notice() {
+            body = body.push(style::warning_box(n.to_string()));
         }
         body = body.push(page);
         let content = container(scrollable(container(body).padding([0, 16])).height(Length::Fill))
@@ -280,7 +289,7 @@ impl Wizard {
     }
 
     fn sidebar(&self) -> Element<'_, Message> {
-        let path = Step::path(self.shared.flow);
+        let path = Step::path(self.shared.flow());
         let here = path.iter().position(|s| *s == self.step).unwrap_or(0);
         let items: Vec<Element<'_, Message>> = path
             .iter()

@@ -1,5 +1,7 @@
-//! What the pages share: the answers, the password (memory only), and what was found so far.
-//! The parent owns it; pages read it and write their own part.
+//! What the pages share: the run's answers, its directories (each with its password, memory
+//! only), and what was found so far. The parent owns it; pages read it and ask for changes as
+//! [`Intent`]s, which [`Shared::apply`] makes through setters that forget what was built on an
+//! old value.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -7,17 +9,14 @@ use std::sync::Arc;
 use zeroize::Zeroizing;
 
 use super::dialogs::Dialogs;
-use super::jobs::{
-    Assessment, CheckParams, CloudParams, DirectoryParams, Planned, SignedIn, Tested,
-};
+use super::intent::{Intent, SettingsEdit};
+use super::jobs::{CheckParams, CloudParams, SignedIn, UiError};
+use super::run::{Directories, DirectoryEdit, DirectoryState, RowId};
 use super::settings::Settings;
-use crate::ad::ConnectOptions;
-use crate::check::CheckOptions;
 use crate::entra::Endpoints;
 use crate::pilot::PilotReport;
 use crate::plan::backup::RestoreReport;
 use crate::syncserver::SyncServerInfo;
-use crate::t;
 use crate::words::{Face, Words};
 
 /// The tasks of the "Additional tasks" page.
@@ -67,56 +66,67 @@ impl SyncState {
 /// What Configure or Restore did, for the Complete page.
 #[derive(Clone, Debug)]
 pub enum Done {
-    Configured {
-        written: usize,
-        /// What was written: each change's summary and object.
-        changes: Vec<String>,
-        backup: PathBuf,
-        /// `None`: not asked; `Some(Err)`: it failed.
-        writeback: Option<Result<(), String>>,
-        /// The switch was Cloud Sync's (which cannot be read back), not Entra Connect's.
-        cloud_sync: bool,
-        /// What was done in each other directory, in words.
-        others: Vec<String>,
-        /// Why it stopped early, if it did.
-        stopped: Option<String>,
-    },
+    Configured(Configured),
     Restored {
         report: RestoreReport,
         backup: PathBuf,
     },
 }
 
+/// What Configure did.
+#[derive(Clone, Debug, Default)]
+pub struct Configured {
+    /// Each directory of the run, in its order.
+    pub directories: Vec<DirectoryDone>,
+    /// The run's file (`restore` takes it and finds every directory's backup beside it).
+    pub run_file: PathBuf,
+    /// `None`: not asked; `Some(Err)`: it failed.
+    pub writeback: Option<Result<(), String>>,
+    /// The switch was Cloud Sync's (which cannot be read back), not Entra Connect's.
+    pub cloud_sync: bool,
+    /// Why it stopped early, if it did.
+    pub stopped: Option<String>,
+}
+
+/// What Configure did in one directory.
+#[derive(Clone, Debug, Default)]
+pub struct DirectoryDone {
+    pub label: String,
+    /// Values written and verified.
+    pub written: usize,
+    /// Each change written, in words with its object.
+    pub changes: Vec<String>,
+    /// Its backup, once written.
+    pub backup: Option<PathBuf>,
+}
+
+impl Configured {
+    /// Values written in every directory.
+    pub fn written(&self) -> usize {
+        self.directories.iter().map(|d| d.written).sum()
+    }
+}
+
 /// The parent's data.
 pub struct Shared {
-    pub settings: Settings,
-    pub password: Zeroizing<String>,
-    /// Cloud Sync's switch signs in as a Hybrid Identity Administrator: the account (kept for
-    /// the session only) and its password (never saved).
-    pub hybrid_admin: String,
-    pub hybrid_admin_password: Zeroizing<String>,
-    /// The passwords of the other directories (`settings.directories`), by position; never
-    /// saved.
-    pub other_passwords: Vec<Zeroizing<String>>,
-    /// The other directories' assessments and plans (`None`: not yet, or none to make).
-    pub others_assessed: Option<Vec<super::jobs::OtherAssessment>>,
-    pub others_planned: Option<Vec<super::jobs::OtherPlan>>,
-    pub flow: Flow,
-    pub sync: SyncState,
-    pub signed_in: Option<SignedIn>,
-    pub tested: Option<Tested>,
-    pub assessment: Option<Arc<Assessment>>,
-    pub pilot: Option<Arc<PilotReport>>,
-    pub planned: Option<Arc<Planned>>,
-    pub backup_path: PathBuf,
-    pub done: Option<Done>,
-    pub dialogs: Arc<dyn Dialogs>,
+    /// The run's answers; the directories' are in `directories`.
+    settings: Settings,
+    directories: Directories,
+    hybrid_admin: String,
+    hybrid_admin_password: Zeroizing<String>,
+    flow: Flow,
+    sync: SyncState,
+    signed_in: Option<SignedIn>,
+    pilot: Option<Arc<PilotReport>>,
+    backup_path: PathBuf,
+    done: Option<Done>,
+    dialogs: Arc<dyn Dialogs>,
     /// The log folder, or why there is none.
-    pub log: Result<PathBuf, String>,
+    log: Result<PathBuf, String>,
     /// A notice for the top of the page (a profile loaded with dropped fields, …).
-    pub notice: Option<String>,
+    notice: Option<String>,
     /// How Entra Connect is reached (tests put a stand-in here).
-    pub powershell: crate::syncserver::ProcessPowerShell,
+    powershell: crate::syncserver::ProcessPowerShell,
 }
 
 impl Shared {
@@ -127,20 +137,14 @@ impl Shared {
     ) -> Self {
         let backup_path = default_backup(&settings);
         Self {
+            directories: Directories::from_settings(&settings),
             settings,
-            password: Zeroizing::new(String::new()),
             hybrid_admin: String::new(),
             hybrid_admin_password: Zeroizing::new(String::new()),
-            other_passwords: Vec::new(),
-            others_assessed: None,
-            others_planned: None,
             flow: Flow::Configure,
             sync: SyncState::Detecting,
             signed_in: None,
-            tested: None,
-            assessment: None,
             pilot: None,
-            planned: None,
             backup_path,
             done: None,
             dialogs,
@@ -159,75 +163,150 @@ impl Shared {
         )
     }
 
-    /// Connection parameters from the answers.
-    pub fn directory_params(&self) -> Result<DirectoryParams, String> {
-        let s = &self.settings;
-        let server = s.server.trim();
-        if server.is_empty() {
-            return Err(t!("directory-need-server"));
-        }
-        let mut opts = ConnectOptions::for_server(server, s.transport.transport())
-            .map_err(|e| Words::current(Face::Wizard).error(&e))?;
-        opts.ca_file = s.ca_file.clone();
-        if !s.windows_credentials {
-            if s.user.trim().is_empty() {
-                return Err(t!("directory-need-user"));
-            }
-            if self.password.is_empty() {
-                return Err(t!("directory-need-password"));
-            }
-        }
-        Ok(DirectoryParams {
-            opts,
-            user: s.user.trim().to_string(),
-            password: self.password.clone(),
-            kerberos: s.windows_credentials,
-        })
+    /// Reads Entra Connect through `powershell` (tests put a stand-in here).
+    pub fn with_powershell(mut self, powershell: crate::syncserver::ProcessPowerShell) -> Self {
+        self.powershell = powershell;
+        self
     }
 
-    /// Every directory of the run as the engine takes them: the first (the answers on "Connect
-    /// your directories") and the others, in that order.
-    pub fn directories(&self) -> Result<Vec<crate::engine::Directory>, String> {
-        let mut v = vec![crate::engine::Directory {
-            label: self.settings.server.trim().to_string(),
-            login: self.directory_params()?.login(),
-            options: self.check_options(),
-        }];
-        for o in self.others() {
-            v.push(o.directory().map_err(|e| e.message)?);
-        }
-        Ok(v)
+    /// A notice for the top of every page.
+    pub fn with_notice(mut self, notice: Option<String>) -> Self {
+        self.notice = notice;
+        self
     }
 
-    /// The check's options: the tested connector (by DN) and the OU filter.
-    pub fn check_options(&self) -> CheckOptions {
-        let connector = self
-            .tested
-            .as_ref()
-            .and_then(|t| t.connector.as_ref().map(|a| a.dn.clone()))
-            .or_else(|| Some(self.settings.connector.trim().to_string()).filter(|c| !c.is_empty()));
-        CheckOptions {
-            connector,
-            scopes: if self.settings.sync_all {
-                Vec::new()
-            } else {
-                self.settings.scopes.clone()
-            },
-            page_size: 1000,
-            sync_rules: None,
-        }
+    // Reading.
+
+    /// The run's answers (the directories' are in [`directories`](Self::directories)).
+    pub fn settings(&self) -> &Settings {
+        &self.settings
     }
 
-    /// Everything the check needs.
-    pub fn check_params(&self) -> Result<CheckParams, String> {
+    /// The answers as a profile saves them: the run's and every directory's.
+    pub fn profile(&self) -> Settings {
+        let mut s = self.settings.clone();
+        let (sync_all, list) = self.directories.to_profile();
+        s.set_directories(sync_all, &list);
+        s
+    }
+
+    pub fn directories(&self) -> &Directories {
+        &self.directories
+    }
+
+    /// The first directory: the tenant, the sync server and the pilot group go with it.
+    pub fn first(&self) -> &DirectoryState {
+        self.directories.first()
+    }
+
+    /// The directories of the run (a forest's domain outside the scope is not one).
+    pub fn rows(&self) -> impl Iterator<Item = &DirectoryState> {
+        self.directories.run()
+    }
+
+    pub fn row(&self, id: RowId) -> Option<&DirectoryState> {
+        self.directories.get(id)
+    }
+
+    /// How many directories the run has.
+    pub fn count(&self) -> usize {
+        self.rows().count()
+    }
+
+    pub fn flow(&self) -> Flow {
+        self.flow
+    }
+
+    pub fn sync(&self) -> &SyncState {
+        &self.sync
+    }
+
+    pub fn signed_in(&self) -> Option<&SignedIn> {
+        self.signed_in.as_ref()
+    }
+
+    pub fn pilot(&self) -> Option<&Arc<PilotReport>> {
+        self.pilot.as_ref()
+    }
+
+    pub fn backup_path(&self) -> &PathBuf {
+        &self.backup_path
+    }
+
+    pub fn done(&self) -> Option<&Done> {
+        self.done.as_ref()
+    }
+
+    pub fn dialogs(&self) -> &Arc<dyn Dialogs> {
+        &self.dialogs
+    }
+
+    pub fn log(&self) -> &Result<PathBuf, String> {
+        &self.log
+    }
+
+    pub fn notice(&self) -> Option<&str> {
+        self.notice.as_deref()
+    }
+
+    pub fn powershell(&self) -> &crate::syncserver::ProcessPowerShell {
+        &self.powershell
+    }
+
+    pub fn hybrid_admin(&self) -> &str {
+        &self.hybrid_admin
+    }
+
+    pub fn hybrid_admin_password(&self) -> &Zeroizing<String> {
+        &self.hybrid_admin_password
+    }
+
+    /// Every directory of the run as the engine takes them, in order.
+    pub fn engine_directories(&self) -> Result<Vec<crate::engine::Directory>, UiError> {
+        self.rows().map(DirectoryState::directory).collect()
+    }
+
+    /// Every directory of the run is tested (a forest's domains were found through the tested
+    /// row of their forest, with its sign-in; their DCs answer in the check, as the command
+    /// line's do).
+    pub fn all_tested(&self) -> bool {
+        self.directories
+            .all()
+            .iter()
+            .all(|r| r.tested().is_some() || r.forest_of().is_some())
+    }
+
+    /// Every directory of the run has its assessment (or why there is none), and the first
+    /// one's succeeded.
+    pub fn all_assessed(&self) -> bool {
+        self.rows().all(|r| r.assessment().is_some()) && self.first().assessed().is_some()
+    }
+
+    /// Every directory the check could read has its plan (or why there is none), and the first
+    /// one's was made. A directory whose check failed has none and is left out of Configure.
+    pub fn all_planned(&self) -> bool {
+        self.rows()
+            .filter(|r| r.assessed().is_some())
+            .all(|r| r.planned().is_some())
+            && self.first().plan().is_some()
+    }
+
+    /// What directory `id`'s check needs: the first directory's also checks the tenant (when
+    /// signed in) and the sync server.
+    pub fn check_params(&self, id: RowId) -> Result<CheckParams, UiError> {
+        let row = self
+            .row(id)
+            .ok_or_else(|| UiError::plain(crate::t!("run-lost")))?;
+        let first = id == self.first().id();
         Ok(CheckParams {
-            directory: self.directory_params()?,
-            options: self.check_options(),
-            cloud: if self.settings.skip_cloud {
+            directory: row.params()?,
+            options: row.options(),
+            cloud: if self.settings.skip_cloud || !first {
                 None
             } else {
                 self.signed_in.clone()
             },
+            sync_server: first,
             outbound: if self.settings.writeback_endpoints.is_empty() {
                 crate::syncserver::default_targets(self.settings.cloud.cloud())
             } else {
@@ -238,7 +317,7 @@ impl Shared {
     }
 
     /// Sign-in parameters from the answers.
-    pub fn cloud_params(&self, device_code: bool) -> Result<CloudParams, String> {
+    pub fn cloud_params(&self, device_code: bool) -> Result<CloudParams, UiError> {
         let s = &self.settings;
         let some = |v: &str| Some(v.trim().to_string()).filter(|v| !v.is_empty());
         let endpoints = Endpoints::with_overrides(
@@ -246,7 +325,7 @@ impl Shared {
             some(&s.authority_url).as_deref(),
             some(&s.graph_url).as_deref(),
         )
-        .map_err(|e| Words::current(Face::Wizard).error(&e))?;
+        .map_err(|e| UiError::plain(Words::current(Face::Wizard).error(&e)))?;
         Ok(CloudParams {
             endpoints,
             tenant: s.tenant.clone(),
@@ -257,96 +336,189 @@ impl Shared {
         })
     }
 
-    // The chain: answers → sign-in / tested connection → assessment → pilot table and plan.
-    // Pages write a link through these setters, which forget what was built on the old value,
-    // so no page clears stale results by hand.
-
-    /// The cloud sign-in; the assessment, pilot table and plan made with another go.
-    pub fn set_signed_in(&mut self, signed_in: Option<SignedIn>) {
-        self.signed_in = signed_in;
-        self.forget_results();
+    /// Whether Configure will switch writeback on: in Entra Connect when asked for on the sync
+    /// server and not in staging mode; for Cloud Sync when asked for on an agent new enough,
+    /// with the administrator's sign-in given.
+    pub fn will_enable_writeback(&self) -> bool {
+        if self.flow == Flow::CloudSync {
+            return self.cloud_sync_asked() && self.hybrid_admin_given();
+        }
+        self.settings.enable_writeback
+            && self
+                .sync
+                .info()
+                .is_some_and(|i| i.staging_mode_enabled != Some(true))
     }
 
-    /// The tested connection; everything read with another goes.
-    pub fn set_tested(&mut self, tested: Option<Tested>) {
-        self.tested = tested;
-        self.forget_results();
+    /// Cloud Sync's switch is asked for but its sign-in is not complete yet.
+    pub fn cloud_sync_incomplete(&self) -> bool {
+        self.cloud_sync_asked() && !self.hybrid_admin_given()
     }
 
-    /// A new assessment (or none); a plan made from the old one goes.
-    pub fn set_assessment(&mut self, assessment: Option<Arc<Assessment>>) {
-        self.assessment = assessment;
-        self.planned = None;
-        self.others_planned = None;
+    /// On the Cloud Sync path, the switch asked for on an agent new enough to take it.
+    fn cloud_sync_asked(&self) -> bool {
+        self.flow == Flow::CloudSync
+            && self.settings.enable_writeback
+            && self.sync.agent().is_some_and(|a| a.too_old() != Some(true))
     }
 
-    /// The other directories with their passwords.
-    pub fn others(&self) -> Vec<super::jobs::Other> {
-        self.settings
-            .directories
-            .iter()
-            .enumerate()
-            .map(|(i, d)| super::jobs::Other {
-                settings: d.clone(),
-                password: self.other_passwords.get(i).cloned().unwrap_or_default(),
-            })
-            .collect()
+    fn hybrid_admin_given(&self) -> bool {
+        !self.hybrid_admin.trim().is_empty() && !self.hybrid_admin_password.is_empty()
     }
 
-    /// Adds another directory (tested) with its password.
-    pub fn add_other(&mut self, other: super::jobs::Other) {
-        self.other_passwords
-            .resize(self.settings.directories.len(), Zeroizing::default());
-        self.settings.directories.push(other.settings);
-        self.other_passwords.push(other.password);
-        self.forget_results();
-    }
+    // Changing: the one way in.
 
-    /// Removes the other directory at `index`.
-    pub fn remove_other(&mut self, index: usize) {
-        if index < self.settings.directories.len() {
-            self.settings.directories.remove(index);
-            if index < self.other_passwords.len() {
-                self.other_passwords.remove(index);
+    /// Makes the change a page asked for, forgetting what was built on the old value.
+    pub fn apply(&mut self, intent: Intent) {
+        match intent {
+            Intent::Flow(flow) => {
+                self.flow = flow;
+                self.done = None;
             }
-            self.forget_results();
+            Intent::SyncServerRead(read) => self.sync_server_read(read),
+            Intent::Profile(settings, notes) => {
+                self.directories = Directories::from_settings(&settings);
+                self.settings = *settings;
+                self.backup_path = default_backup(&self.settings);
+                self.notice = super::pages::profile_notice(&notes);
+                self.signed_in = None;
+                self.forget_results();
+            }
+            Intent::Settings(edit) => self.edit(edit),
+            Intent::Directory(id, edit) => {
+                self.directories.edit(id, edit);
+                self.pilot = None;
+            }
+            Intent::AddDirectory => {
+                self.directories.add();
+            }
+            Intent::RemoveDirectory(id) => {
+                self.directories.remove(id);
+                self.pilot = None;
+            }
+            Intent::Tested(id, tested) => {
+                self.directories.tested(id, *tested);
+                self.pilot = None;
+            }
+            Intent::SignedIn(s) => {
+                self.signed_in = s;
+                self.forget_results();
+            }
+            Intent::HybridAdmin(user) => self.hybrid_admin = user,
+            Intent::HybridAdminPassword(p) => self.hybrid_admin_password = p,
+            Intent::ForgetResults => self.forget_results(),
+            Intent::Assessed(id, r) => {
+                if id == self.first().id() {
+                    self.pilot = None;
+                }
+                self.directories.assessed(id, r);
+            }
+            Intent::Pilot(p) => self.pilot = p,
+            Intent::ForgetPlans => self.directories.forget_plans(),
+            Intent::Planned(id, r) => self.directories.planned(id, r),
+            Intent::BackupPath(p) => {
+                self.settings.backup_dir = p.parent().map(|d| d.to_path_buf());
+                self.backup_path = p;
+            }
+            Intent::DefaultBackupPath => self.backup_path = default_backup(&self.settings),
+            Intent::Done(d) => self.done = d,
+            Intent::WritebackSwitched(r) => {
+                if let Some(Done::Configured(c)) = &mut self.done {
+                    c.writeback = Some(r);
+                }
+            }
         }
     }
 
-    /// The other directories' assessments.
-    pub fn set_others_assessed(&mut self, assessed: Option<Vec<super::jobs::OtherAssessment>>) {
-        self.others_assessed = assessed;
-        self.others_planned = None;
+    /// Applies every intent of `intents`, in order.
+    pub fn apply_all(&mut self, intents: impl IntoIterator<Item = Intent>) {
+        for i in intents {
+            self.apply(i);
+        }
     }
 
-    /// The pilot table.
-    pub fn set_pilot(&mut self, pilot: Option<Arc<PilotReport>>) {
-        self.pilot = pilot;
-    }
-
-    /// The plan computed from the current assessment.
-    pub fn set_planned(&mut self, planned: Option<Arc<Planned>>) {
-        self.planned = planned;
-    }
-
-    /// What Configure or Restore did.
-    pub fn set_done(&mut self, done: Option<Done>) {
-        self.done = done;
-    }
-
-    /// Forgets everything read after the directory answers changed.
-    pub fn directory_changed(&mut self) {
-        self.tested = None;
+    fn edit(&mut self, edit: SettingsEdit) {
+        let s = &mut self.settings;
+        match edit {
+            SettingsEdit::Cloud(c) => s.cloud = c,
+            SettingsEdit::Tenant(t) => s.tenant = t,
+            SettingsEdit::ClientId(c) => s.client_id = c,
+            SettingsEdit::SkipCloud(skip) => s.skip_cloud = skip,
+            SettingsEdit::PasswordWriteback(on) => {
+                s.password_writeback = on;
+                return;
+            }
+            SettingsEdit::EnableWriteback(on) => {
+                s.enable_writeback = on;
+                return;
+            }
+            SettingsEdit::PilotGroup(g) => {
+                s.pilot_group = g;
+                self.pilot = None;
+                return;
+            }
+            SettingsEdit::Plan(o) => {
+                s.plan = o;
+                self.directories.forget_plans();
+                return;
+            }
+        }
+        // The tenant changed: the sign-in and everything checked with it go.
+        self.signed_in = None;
         self.forget_results();
     }
 
-    /// Forgets the check, the plan and the pilot table (they depend on the answers).
-    pub fn forget_results(&mut self) {
-        self.assessment = None;
+    /// Entra Connect read on this computer: what it already knows pre-fills the run (each AD
+    /// connector's forest, connector account and OU filter), and a provisioning agent server
+    /// without Entra Connect takes the Cloud Sync path (the next page can change it).
+    fn sync_server_read(&mut self, read: Result<Option<SyncServerInfo>, String>) {
+        self.sync = match read {
+            Ok(info) => {
+                if let Some(i) = info.as_ref().filter(|i| i.installed) {
+                    self.prefill(i);
+                }
+                if info
+                    .as_ref()
+                    .is_some_and(|i| !i.installed && i.agent().is_some())
+                {
+                    self.flow = Flow::CloudSync;
+                }
+                SyncState::Read(info)
+            }
+            Err(e) => SyncState::Failed(e),
+        };
+    }
+
+    fn prefill(&mut self, info: &SyncServerInfo) {
+        if !self.first().settings().server.trim().is_empty() {
+            return;
+        }
+        for (i, ad) in info.ad_connectors().enumerate() {
+            let Some(forest) = &ad.forest_name else {
+                continue;
+            };
+            let id = if i == 0 {
+                self.first().id()
+            } else {
+                self.directories.add()
+            };
+            let d = &mut self.directories;
+            d.edit(id, DirectoryEdit::Server(forest.clone()));
+            if let Some(a) = ad.account() {
+                d.edit(id, DirectoryEdit::Connector(a));
+            }
+            if !ad.inclusions.is_empty() {
+                d.edit(id, DirectoryEdit::SyncAll(false));
+                for ou in &ad.inclusions {
+                    d.edit(id, DirectoryEdit::Scope(ou.clone(), true));
+                }
+            }
+        }
+    }
+
+    fn forget_results(&mut self) {
+        self.directories.forget_results();
         self.pilot = None;
-        self.planned = None;
-        self.others_assessed = None;
-        self.others_planned = None;
     }
 }
 
@@ -356,5 +528,88 @@ pub fn default_backup(settings: &Settings) -> PathBuf {
     match (&settings.backup_dir, default.file_name()) {
         (Some(dir), Some(name)) => dir.join(name),
         _ => default,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::jobs::{Assessment, Tested};
+
+    fn tested() -> Box<Tested> {
+        Box::new(Tested {
+            server: "dc1".into(),
+            domain_dn: "DC=lab".into(),
+            domain_dns: "lab".into(),
+            encrypted: true,
+            connector: None,
+            candidates: vec![],
+            forest: vec![],
+        })
+    }
+
+    #[test]
+    fn a_profile_replaces_the_directories_and_their_passwords() {
+        let mut s = Shared::for_tests();
+        let first = s.first().id();
+        s.apply(Intent::Directory(
+            first,
+            DirectoryEdit::Password(Zeroizing::new("typed for dc1".into())),
+        ));
+        s.apply(Intent::AddDirectory);
+        let settings = Settings {
+            server: "dc9.other.example".into(),
+            directories: vec![crate::profile::DirectorySettings {
+                server: "dc2.fabrikam.example".into(),
+                ..Default::default()
+            }],
+            ..Settings::default()
+        };
+        s.apply(Intent::Profile(Box::new(settings), Default::default()));
+        let rows: Vec<&DirectoryState> = s.rows().collect();
+        assert_eq!(rows.len(), 2);
+        assert!(
+            rows.iter().all(|r| r.password().is_empty()),
+            "a password typed for one server is never offered to another"
+        );
+        assert_eq!(s.profile().directories[0].server, "dc2.fabrikam.example");
+    }
+
+    #[test]
+    fn a_new_sign_in_or_test_forgets_what_was_checked_with_the_old_one() {
+        let mut s = Shared::for_tests();
+        let id = s.first().id();
+        s.apply(Intent::Tested(id, tested()));
+        s.apply(Intent::Assessed(id, Err(UiError::plain("x"))));
+        assert!(s.first().assessment().is_some());
+        s.apply(Intent::SignedIn(None));
+        assert!(s.first().assessment().is_none());
+        s.apply(Intent::Assessed(id, Err(UiError::plain("x"))));
+        s.apply(Intent::Directory(
+            id,
+            DirectoryEdit::Connector("MSOL_x".into()),
+        ));
+        assert!(s.first().tested().is_none() && s.first().assessment().is_none());
+        let _: Option<&Arc<Assessment>> = s.first().assessed();
+    }
+
+    #[test]
+    fn writeback_is_never_switched_on_in_staging_mode_or_off_the_sync_server() {
+        let mut s = Shared::for_tests();
+        assert!(!s.will_enable_writeback(), "not a sync server");
+        s.apply(Intent::SyncServerRead(Ok(Some(SyncServerInfo {
+            installed: true,
+            staging_mode_enabled: Some(true),
+            ..Default::default()
+        }))));
+        assert!(!s.will_enable_writeback(), "staging mode");
+        s.apply(Intent::SyncServerRead(Ok(Some(SyncServerInfo {
+            installed: true,
+            staging_mode_enabled: Some(false),
+            ..Default::default()
+        }))));
+        assert!(s.will_enable_writeback());
+        s.apply(Intent::Settings(SettingsEdit::EnableWriteback(false)));
+        assert!(!s.will_enable_writeback());
     }
 }

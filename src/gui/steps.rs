@@ -58,10 +58,13 @@ macro_rules! pages {
                 }
             }
 
-            /// The page of `step` comes into view.
+            /// The page of `step` comes into view; what it asks for is done.
             pub fn enter(&mut self, step: Step, shared: &mut Shared) -> Task<Message> {
                 match step {
-                    $(Step::$step => self.$module.enter(shared).map(Message::$step),)*
+                    $(Step::$step => {
+                        let a = self.$module.enter(shared);
+                        route(a, shared, Message::$step)
+                    })*
                 }
             }
 
@@ -90,10 +93,14 @@ macro_rules! pages {
                 }
             }
 
-            /// Hands a page's message to its page (the parent handles its own messages first).
+            /// Hands a page's message to its page (the parent handles its own messages first);
+            /// what it asks for is done.
             pub fn update(&mut self, message: Message, shared: &mut Shared) -> Task<Message> {
                 match message {
-                    $(Message::$step(m) => route(self.$module.update(m, shared), Message::$step),)*
+                    $(Message::$step(m) => {
+                        let a = self.$module.update(m, shared);
+                        route(a, shared, Message::$step)
+                    })*
                     _ => Task::none(),
                 }
             }
@@ -129,12 +136,14 @@ impl Default for Pages {
     }
 }
 
-/// A page's answer as work for the parent.
-pub fn route<M: Send + 'static>(action: Action<M>, wrap: fn(M) -> Message) -> Task<Message> {
-    match action {
-        Action::None => Task::none(),
-        Action::Run(task) => task.map(wrap),
-    }
+/// A page's answer: the changes it asks for are made, its work is handed on.
+pub fn route<M: Send + 'static>(
+    action: Action<M>,
+    shared: &mut Shared,
+    wrap: fn(M) -> Message,
+) -> Task<Message> {
+    shared.apply_all(action.intents);
+    action.task.map_or_else(Task::none, |t| t.map(wrap))
 }
 
 impl Step {

@@ -1,16 +1,15 @@
 //! Proof by use: signed in as the connector, reset a canary user's password to a random strong
 //! value, write its pwdLastSet and lockoutTime, and report each right as it really behaved.
 
-use serde::Serialize;
 use zeroize::Zeroizing;
 
 use crate::ad::{AdError, Connection};
+use crate::check::Right;
 
 /// One right, tried.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attempt {
-    /// `reset-password`, `write-pwdlastset`, `write-lockouttime`.
-    pub right: &'static str,
+    pub right: Right,
     pub passed: bool,
     /// The LDAP result code and text.
     pub code: u32,
@@ -43,19 +42,19 @@ pub async fn try_writeback(conn: &mut Connection, canary: &str) -> Result<Vec<At
         dn: canary.to_string(),
         reason: e.to_string(),
     })?;
-    let steps: [(&'static str, &str, Zeroizing<Vec<u8>>); 3] = [
+    let steps: [(Right, &str, Zeroizing<Vec<u8>>); 3] = [
         (
-            "reset-password",
+            Right::ResetPassword,
             "unicodePwd",
             crate::ad::unicode_pwd(&password),
         ),
         (
-            "write-pwdlastset",
+            Right::WritePwdLastSet,
             "pwdLastSet",
             Zeroizing::new(b"-1".to_vec()),
         ),
         (
-            "write-lockouttime",
+            Right::WriteLockoutTime,
             "lockoutTime",
             Zeroizing::new(b"0".to_vec()),
         ),

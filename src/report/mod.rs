@@ -310,18 +310,6 @@ impl Report {
         }
     }
 
-    /// Recounts the summary and the verdict after findings were added (cloud, sync server,
-    /// pilot).
-    pub fn recount(&mut self) {
-        let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
-        self.summary = Summary {
-            errors: count(Severity::Error),
-            warnings: count(Severity::Warning),
-            info: count(Severity::Info),
-        };
-        self.ready = self.summary.errors == 0 && self.readiness.blocked == 0;
-    }
-
     /// The report as pretty JSON: stable ids and values in any language, each finding's
     /// `title`, `detail` and `fix` in `w`'s, and the language itself (`lang`).
     pub fn json(&self, w: &Words) -> String {
@@ -417,6 +405,3 @@ pub(crate) fn grouped(report: &Report) -> Vec<(Group, Vec<&Finding>)> {
         })
         .collect()
 }
-
-#[cfg(test)]
-mod tests {}

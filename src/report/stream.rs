@@ -38,6 +38,8 @@ pub struct ReportStream<'w> {
     count: usize,
     /// The first write that failed: the report is not written, and this says why.
     failed: Option<std::io::Error>,
+    /// Written before every row (the several directories' CSV: the directory's label).
+    prefix: String,
 }
 
 /// The rows written so far, in a private scratch file that never outlives the process
@@ -67,7 +69,14 @@ impl<'w> ReportStream<'w> {
             first: BlockedUsers::new(),
             count: 0,
             failed: None,
+            prefix: String::new(),
         })
+    }
+
+    /// Every row starts with `prefix` (the several directories' CSV puts the directory first).
+    pub fn with_row_prefix(mut self, prefix: String) -> Self {
+        self.prefix = prefix;
+        self
     }
 
     /// How many blocked users were written.
@@ -89,6 +98,7 @@ impl<'w> ReportStream<'w> {
                 if let Err(e) = spill
                     .file
                     .write_all(sep.as_bytes())
+                    .and_then(|()| spill.file.write_all(self.prefix.as_bytes()))
                     .and_then(|()| spill.file.write_all(row.as_bytes()))
                 {
                     self.failed = Some(e);
@@ -104,31 +114,45 @@ impl<'w> ReportStream<'w> {
     /// Renders `report` (whose blocked users this writer received) around the rows and writes
     /// it to `out` in one go.
     pub fn finish(self, report: &Report, out: &mut dyn Write) -> std::io::Result<()> {
+        let (format, words) = (self.format, self.words);
+        self.finish_rendered(report, out, |r| match format {
+            StreamFormat::Text { color } => super::text(r, words, color),
+            StreamFormat::Rows(RowFormat::Json) => r.json(words),
+            StreamFormat::Rows(RowFormat::Markdown) => super::markdown(r, words),
+            StreamFormat::Rows(RowFormat::Html) => super::html(r, words),
+            StreamFormat::Rows(RowFormat::Csv) => super::csv(r, words),
+        })
+    }
+
+    /// Like [`finish`](Self::finish), with the document made by `render` (a report given its
+    /// first rows for the checklist, or the rows' marker for the other formats): a section of
+    /// the several directories' report.
+    pub fn finish_rendered(
+        self,
+        report: &Report,
+        out: &mut dyn Write,
+        render: impl FnOnce(&Report) -> String,
+    ) -> std::io::Result<()> {
         let Self {
             format,
-            words,
             spill,
             first,
             count,
             failed,
+            ..
         } = self;
         if let Some(e) = failed {
             return Err(e);
         }
         let mut r = report.clone();
         match (format, spill) {
-            (StreamFormat::Text { color }, _) => {
+            (StreamFormat::Text { .. }, _) => {
                 r.users.blocked = Arc::new(first);
-                out.write_all(super::text(&r, words, color).as_bytes())?;
+                out.write_all(render(&r).as_bytes())?;
             }
             (StreamFormat::Rows(f), Some(spill)) => {
                 r.users.streamed = true;
-                let doc = match f {
-                    RowFormat::Json => r.json(words),
-                    RowFormat::Markdown => super::markdown(&r, words),
-                    RowFormat::Html => super::html(&r, words),
-                    RowFormat::Csv => super::csv(&r, words),
-                };
+                let doc = render(&r);
                 let marker = match f {
                     RowFormat::Json => serde_json::to_string(MARKER).unwrap_or_default(),
                     _ => MARKER.to_string(),

@@ -98,7 +98,7 @@ pub fn evaluate(agent: Option<&AgentInfo>, engine: Option<Engine>) -> Vec<Findin
     for e in &agent.errors {
         out.push(
             Finding::new(FindingId::ReadIncomplete, Severity::Warning, here)
-                .text("read-incomplete-cmdlet")
+                .text(crate::check::Wording::ReadIncompleteCmdlet)
                 .arg("cmdlet", &e.cmdlet)
                 .evidence(e.message.clone()),
         );
@@ -113,7 +113,7 @@ pub fn evaluate(agent: Option<&AgentInfo>, engine: Option<Engine>) -> Vec<Findin
         Some(false) => {}
         None => out.push(
             Finding::new(FindingId::ReadIncomplete, Severity::Warning, AGENT_SERVICE)
-                .text("read-incomplete-agent-version")
+                .text(crate::check::Wording::ReadIncompleteAgentVersion)
                 .evidence(format!("version: {version:?}")),
         ),
     }

@@ -54,7 +54,7 @@ pub async fn assess_read(
         Err(e) => {
             findings.push(
                 Finding::new(FindingId::ReadIncomplete, Severity::Warning, "sync server")
-                    .text("read-incomplete-sync")
+                    .text(crate::check::Wording::ReadIncompleteSync)
                     .evidence(e.to_string()),
             );
             None
@@ -112,7 +112,7 @@ fn evaluate_connect(info: &SyncServerInfo) -> Vec<Finding> {
     for e in &info.errors {
         out.push(
             Finding::new(FindingId::ReadIncomplete, Severity::Warning, server)
-                .text("read-incomplete-cmdlet")
+                .text(crate::check::Wording::ReadIncompleteCmdlet)
                 .arg("cmdlet", &e.cmdlet)
                 .evidence(e.message.clone()),
         );
@@ -128,7 +128,7 @@ fn evaluate_connect(info: &SyncServerInfo) -> Vec<Finding> {
         (Some(true), _) => {}
         (_, None) => out.push(
             Finding::new(FindingId::WritebackDisabled, Severity::Error, server)
-                .text("writeback-disabled-no-connector"),
+                .text(crate::check::Wording::WritebackDisabledNoConnector),
         ),
         (_, Some(c)) => out.push(
             Finding::new(FindingId::WritebackDisabled, Severity::Error, &c.name)
@@ -240,7 +240,10 @@ mod tests {
         );
         info.connectors.clear();
         let out = evaluate(Some(&info), &[], None);
-        assert_eq!(out[1].text, "writeback-disabled-no-connector");
+        assert_eq!(
+            out[1].text,
+            crate::check::Wording::WritebackDisabledNoConnector
+        );
     }
 
     #[test]
@@ -290,7 +293,7 @@ mod tests {
         ];
         let out = evaluate(Some(&info), &outbound, None);
         assert_eq!(out.len(), 2, "{out:?}");
-        assert_eq!(out[0].text, "read-incomplete-cmdlet");
+        assert_eq!(out[0].text, crate::check::Wording::ReadIncompleteCmdlet);
         assert_eq!(out[0].evidence, ["Access denied"]);
         assert_eq!(out[1].id, FindingId::OutboundBlocked);
         assert_eq!(out[1].object, "passwordreset.microsoftonline.com:443");

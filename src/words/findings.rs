@@ -210,12 +210,12 @@ impl Words {
 
     /// The finding's one-line title.
     pub fn title(&self, f: &Finding) -> String {
-        self.say(f, &format!("finding-{}", f.text))
+        self.say(f, &format!("finding-{}", f.sentences()))
     }
 
     /// What it means (empty when there is nothing to add to the title).
     pub fn detail(&self, f: &Finding) -> String {
-        let id = format!("finding-{}-detail", f.text);
+        let id = format!("finding-{}-detail", f.sentences());
         if self.has(&id) {
             self.say(f, &id)
         } else {
@@ -225,7 +225,7 @@ impl Words {
 
     /// What to do about it: for the command line its own sentence where it names flags.
     pub fn fix(&self, f: &Finding) -> String {
-        let id = format!("finding-{}-fix", f.text);
+        let id = format!("finding-{}-fix", f.sentences());
         if self.has(&id) {
             self.say(f, &id)
         } else {

@@ -48,11 +48,15 @@ fn without(args: &[String], flag: &str) -> Vec<String> {
     v
 }
 
-/// Exit 2, nothing on stdout, one `error: ` line on stderr that contains `needle`.
+/// Exit 2, nothing on stdout, one `error: ` line (`Fehler: ` in German) on stderr that contains
+/// `needle`.
 fn assert_clear_failure((code, out, err): (i32, String, String), needle: &str, case: &str) {
     assert_eq!(code, 2, "{case}: exit code; stderr: {err}");
     assert!(out.is_empty(), "{case}: stdout {out:?}");
-    let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error: ")).collect();
+    let lines: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("error: ") || l.starts_with("Fehler: "))
+        .collect();
     assert_eq!(lines.len(), 1, "{case}: one error line expected in {err:?}");
     assert!(
         lines[0].contains(needle),

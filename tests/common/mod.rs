@@ -294,6 +294,51 @@ impl Undo {
     }
 }
 
+/// The stand-in tenant's domain and the app registration the tests sign in with.
+pub const TENANT: &str = "contoso.example";
+pub const CLIENT_ID: &str = "11111111-2222-3333-4444-555555555555";
+
+/// `--entra` with a device-code sign-in to the stand-in at `server` (its sign-in and Graph
+/// endpoints), and a JSON report.
+pub fn entra_args(server: &MockServer) -> Vec<String> {
+    [
+        "--entra",
+        "--device-code",
+        "--tenant",
+        TENANT,
+        "--authority",
+        &server.uri(),
+        "--graph-url",
+        &server.uri(),
+        "--client-id",
+        CLIENT_ID,
+        "--format",
+        "json",
+    ]
+    .map(String::from)
+    .to_vec()
+}
+
+/// The same sign-in as a profile's answers.
+pub fn entra_settings(server: &MockServer) -> writeback_wizard::profile::Settings {
+    writeback_wizard::profile::Settings {
+        tenant: TENANT.into(),
+        client_id: CLIENT_ID.into(),
+        authority_url: server.uri(),
+        graph_url: server.uri(),
+        ..Default::default()
+    }
+}
+
+/// The DACL of `dn`, raw, as the DC stores it.
+pub async fn raw_dacl(conn: &mut Connection, dn: &str) -> Vec<u8> {
+    conn.read_security_descriptor(dn, writeback_wizard::ad::controls::DACL)
+        .await
+        .unwrap()
+        .unwrap()
+        .raw
+}
+
 /// The writeback-wizard binary with `args`; returns (exit code, stdout, stderr). The lab's
 /// passwords are passed through the environment, as a person would.
 pub fn run_bin(args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
@@ -326,6 +371,43 @@ impl Lab {
         ]
         .map(String::from)
         .to_vec()
+    }
+
+    /// Runs the binary with `cmd` and the lab's connection arguments, signed in as `user`
+    /// (`(user, password)`) or the administrator; the password goes through the environment
+    /// (`PW`, unless `cmd` gives `--password-file`), with the lab's other passwords beside it
+    /// (`ADMIN_PW`, `MSOL_PW`, `USER_PW`) and `env`.
+    pub fn cli(
+        &self,
+        cmd: &[&str],
+        user: Option<(&str, &str)>,
+        env: &[(&str, &str)],
+    ) -> (i32, String, String) {
+        let (upn, password) = user.unwrap_or((self.var("LAB_ADMIN_UPN"), self.var("LAB_ADMIN_PW")));
+        let mut args: Vec<&str> = cmd.to_vec();
+        args.extend([
+            "--server",
+            self.var("LAB_LDAPS_URL"),
+            "--ca-file",
+            self.var("LAB_CA_FILE"),
+            "--user",
+            upn,
+        ]);
+        if !args.contains(&"--password-file") {
+            args.extend(["--password-env", "PW"]);
+        }
+        let mut envs = vec![("PW", password)];
+        for (var, key) in [
+            ("ADMIN_PW", "LAB_ADMIN_PW"),
+            ("MSOL_PW", "LAB_MSOL_PW"),
+            ("USER_PW", "LAB_USER_PW"),
+        ] {
+            if let Some(v) = self.vars.get(key) {
+                envs.push((var, v.as_str()));
+            }
+        }
+        envs.extend_from_slice(env);
+        run_bin(&args, &envs)
     }
 
     /// `check` arguments for the lab as the administrator (password in `ADMIN_PW`).

@@ -45,7 +45,7 @@ async fn a_profile_that_cannot_be_read_gets_its_own_screen_then_the_defaults() {
     assert!(!h.next_enabled());
     h.click("Continue anyway").await;
     h.assert_shows("Welcome to Writeback Wizard");
-    assert_eq!(h.w.shared.settings, Settings::default());
+    assert_eq!(h.w.shared.profile(), Settings::default());
 }
 
 /// A backup someone else's delegation was written into (WritebackDelegates' grants on

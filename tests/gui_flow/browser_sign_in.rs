@@ -12,13 +12,7 @@ async fn browser_sign_in_returns_through_the_loopback_address_and_cancel_closes_
     let server = MockServer::start().await;
     common::entra_tenant(&server, true).await;
     let dir = fresh_dir("browser");
-    let settings = Settings {
-        tenant: "contoso.example".into(),
-        client_id: "11111111-2222-3333-4444-555555555555".into(),
-        authority_url: server.uri(),
-        graph_url: server.uri(),
-        ..Settings::default()
-    };
+    let settings = common::entra_settings(&server);
     let p = dir.join("profile.json");
     settings.save(&p).unwrap();
     let mut h = Harness::new(Some(p), None).await;
@@ -87,7 +81,7 @@ async fn browser_sign_in_returns_through_the_loopback_address_and_cancel_closes_
     h.click("Cancel sign-in").await;
     let late = h.late_messages(stream).await;
     assert_eq!(late, 0, "nothing arrives from a cancelled sign-in");
-    assert!(h.w.shared.signed_in.is_none());
+    assert!(h.w.shared.signed_in().is_none());
     assert!(!h.shows("Signed in as"));
     assert!(!h.next_enabled());
     let gone = browser()

@@ -21,7 +21,7 @@ async fn cloud_sync_path(
     let mut h = Harness::new(Some(profile(lab, server, dir)), Some(ps)).await;
     h.assert_shows("1.1.2505.0");
     assert_eq!(
-        h.w.shared.flow,
+        h.w.shared.flow(),
         Flow::CloudSync,
         "an agent server takes the Cloud Sync path"
     );
@@ -42,7 +42,12 @@ async fn cloud_sync_path(
     h.click("Next").await;
     // No Optional features page of Connect's on this path.
     assert_eq!(h.w.step, Step::Checks);
-    let a = h.w.shared.assessment.clone().expect("the check finished");
+    let a =
+        h.w.shared
+            .first()
+            .assessed()
+            .cloned()
+            .expect("the check finished");
     let ids: Vec<&str> = a.report.findings.iter().map(|f| f.id.as_str()).collect();
     assert!(ids.contains(&"agent-writeback-unconfirmed"), "{ids:?}");
     assert!(!ids.contains(&"sync-not-installed"), "{ids:?}");

@@ -24,7 +24,7 @@ async fn happy_path(
     ps: writeback_wizard::syncserver::ProcessPowerShell,
 ) -> PathBuf {
     let mut h = Harness::new(Some(profile(lab, server, dir)), Some(ps)).await;
-    assert!(h.w.shared.notice.is_none());
+    assert!(h.w.shared.notice().is_none());
     // Welcome: Entra Connect found by the stand-in.
     h.assert_shows("2.4.18.0");
     h.click("Configure").await;
@@ -64,7 +64,12 @@ async fn happy_path(
 
     // Writeback prerequisites: the seeded lab is not ready.
     assert_eq!(h.w.step, Step::Checks);
-    let a = h.w.shared.assessment.clone().expect("the check finished");
+    let a =
+        h.w.shared
+            .first()
+            .assessed()
+            .cloned()
+            .expect("the check finished");
     assert!(!a.report.ready);
     assert!(a.report.cloud.checked);
     let ids: Vec<&str> = a.report.findings.iter().map(|f| f.id.as_str()).collect();
@@ -102,7 +107,7 @@ async fn happy_path(
     )))
     .await;
     h.click("Check pilot group").await;
-    let table = h.w.shared.pilot.clone().expect("the pilot table");
+    let table = h.w.shared.pilot().cloned().expect("the pilot table");
     assert_eq!(table.rows.len(), 1, "{table:?}");
     h.assert_shows("bob");
     h.click("Next").await;
@@ -114,7 +119,7 @@ async fn happy_path(
         true,
     )))
     .await;
-    let planned = h.w.shared.planned.clone().expect("a plan");
+    let planned = h.w.shared.first().plan().cloned().expect("a plan");
     assert!(
         planned.plan.changes.len() >= 4,
         "{:?}",
@@ -127,7 +132,7 @@ async fn happy_path(
             .any(|t| t.starts_with("+ (OA;CIIO;CR;00299570")),
         "the diff is shown"
     );
-    let backup = h.w.shared.backup_path.clone();
+    let backup = h.w.shared.backup_path().clone();
     assert!(backup.starts_with(dir), "{}", backup.display());
     h.click("Configure").await;
 
@@ -140,7 +145,12 @@ async fn happy_path(
 
     // Configuration complete: checked again, ready.
     assert_eq!(h.w.step, Step::Complete);
-    let again = h.w.shared.assessment.clone().expect("checked again");
+    let again =
+        h.w.shared
+            .first()
+            .assessed()
+            .cloned()
+            .expect("checked again");
     let errors: Vec<_> = again
         .report
         .findings

@@ -38,32 +38,39 @@ async fn second_root(two: &Lab) -> (Vec<u8>, Vec<u8>) {
     (raw, age)
 }
 
-/// Adds the second forest on the directory page.
-async fn add_second(h: &mut Harness, two: &Lab) {
-    use directory::Message as D;
-    h.send(Message::Directory(D::OtherServer(
-        two.var("LAB2_LDAPS_URL").into(),
-    )))
-    .await;
-    h.send(Message::Directory(D::OtherCaChosen(Some(
-        two.var("LAB2_CA_FILE").into(),
-    ))))
-    .await;
-    h.send(Message::Directory(D::OtherUser(
-        two.var("LAB2_ADMIN_UPN").into(),
-    )))
-    .await;
-    h.send(Message::Directory(D::OtherPassword(
-        writeback_wizard::gui::pages::Secret(Zeroizing::new(two.var("LAB2_ADMIN_PW").into())),
-    )))
-    .await;
+/// Adds a directory on the directory page with the same form as the first: its answers, then
+/// its own "Test connection" (`n`: its place, from 0).
+async fn add_directory(h: &mut Harness, n: usize, url: &str, ca: &str, user: &str, pw: &str) {
+    use directory::form::Message as F;
     h.click("Add directory").await;
-    h.assert_shows(&format!(
-        "{} — {}",
+    let id = h.w.shared.directories().all()[n].id();
+    let form = |m: F| Message::Directory(directory::Message::Form(id, m));
+    h.send(form(F::Server(url.into()))).await;
+    h.send(form(F::CaChosen(Some(ca.into())))).await;
+    h.send(form(F::User(user.into()))).await;
+    h.type_password_at(n, pw).await;
+    h.click_nth("Test connection", n).await;
+    h.assert_shows(&format!("Directory {}: {url}", n + 1));
+}
+
+/// Adds the second forest.
+async fn add_second(h: &mut Harness, two: &Lab) {
+    add_directory(
+        h,
+        1,
         two.var("LAB2_LDAPS_URL"),
-        two.var("LAB2_ADMIN_UPN")
-    ));
-    assert_eq!(h.w.shared.settings.directories[0].connector, "MSOL_forest2");
+        two.var("LAB2_CA_FILE"),
+        two.var("LAB2_ADMIN_UPN"),
+        two.var("LAB2_ADMIN_PW"),
+    )
+    .await;
+    let second = &h.w.shared.directories().all()[1];
+    let found = second.tested().and_then(|t| t.connector.as_ref());
+    assert_eq!(
+        found.map(|a| a.sam_account_name.as_str()),
+        Some("MSOL_forest2"),
+        "its connector is detected as the first's is"
+    );
 }
 
 async fn configure_both(
@@ -83,38 +90,36 @@ async fn configure_both(
     add_second(&mut h, two).await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Scope);
+    h.assert_shows("Directory");
     h.click("Next").await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Checks);
-    let others =
-        h.w.shared
-            .others_assessed
-            .clone()
-            .expect("the other forest was checked");
-    let (label, a) = &others[0];
-    assert_eq!(label, two.var("LAB2_LDAPS_URL"));
-    let a = a.as_ref().expect("checked");
+    let second = &h.w.shared.directories().all()[1];
+    assert_eq!(second.label(), two.var("LAB2_LDAPS_URL"));
+    let a = second.assessed().expect("the second forest was checked");
     assert_eq!(a.report.directory.dns_name, "forest2.example.test");
     assert!(!a.report.ready);
-    h.assert_shows("Other directories");
+    h.assert_shows("Directories");
     h.click("Next").await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Ready);
-    let planned =
-        h.w.shared
-            .others_planned
-            .clone()
-            .expect("the other forest planned");
-    assert!(planned[0].1.is_ok(), "{:?}", planned[0].1);
+    let planned = h.w.shared.directories().all()[1].planned().cloned();
+    assert!(
+        planned.as_ref().is_some_and(|p| p.is_ok()),
+        "the second forest planned: {planned:?}"
+    );
     h.assert_shows(&format!("{}: 2 changes", two.var("LAB2_LDAPS_URL")));
-    let first = h.w.shared.backup_path.clone();
+    let first = h.w.shared.backup_path().clone();
     h.click("Configure").await;
     assert_eq!(h.w.step, Step::Configuring);
     h.assert_shows("changes written and verified.");
     let second =
         writeback_wizard::engine::write::manifest::backup_path(&first, 2, "forest2.example.test");
     assert!(second.exists(), "the second forest has its own backup");
-    h.assert_shows(&format!("backup {}", second.display()));
+    h.assert_shows(&second.display().to_string());
+    h.click("Next").await;
+    assert_eq!(h.w.step, Step::Complete);
+    h.assert_shows(&format!("Its backup: {}", second.display()));
     (first, second)
 }
 

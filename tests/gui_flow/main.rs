@@ -35,6 +35,7 @@ use wiremock::MockServer;
 use writeback_wizard::ad::{Connection, controls};
 use writeback_wizard::cli::ThemeArg;
 use writeback_wizard::gui::dialogs::{Purpose, Scripted};
+use writeback_wizard::gui::intent::{Intent, SettingsEdit};
 use writeback_wizard::gui::pages::{directory, entra, pilot, ready, scope, tasks};
 use writeback_wizard::gui::settings::Settings;
 use writeback_wizard::gui::{Flow, Message, Options, Step, Wizard};
@@ -97,12 +98,57 @@ impl Harness {
         }
     }
 
-    /// Types into the password field (the field's message, as the widget sends it).
-    async fn type_password(&mut self, password: &str) {
-        self.send(Message::Directory(directory::Message::Password(
-            writeback_wizard::gui::pages::Secret(Zeroizing::new(password.into())),
+    /// Types into the password field of directory `n` (from 0; the field's message, as the
+    /// widget sends it).
+    async fn type_password_at(&mut self, n: usize, password: &str) {
+        let id = self.w.shared.directories().all()[n].id();
+        self.send(Message::Directory(directory::Message::Form(
+            id,
+            directory::form::Message::Password(writeback_wizard::gui::pages::Secret(
+                Zeroizing::new(password.into()),
+            )),
         )))
         .await;
+    }
+
+    /// Types into the first directory's password field.
+    async fn type_password(&mut self, password: &str) {
+        self.type_password_at(0, password).await;
+    }
+
+    /// Clicks the `n`-th text (from 0) that is exactly `label` (every directory's form has
+    /// its own "Test connection").
+    async fn click_nth(&mut self, label: &str, n: usize) {
+        let messages: Vec<Message> = {
+            let mut ui = iced_test::Simulator::with_size(
+                Default::default(),
+                (1200.0, 6000.0),
+                self.w.view(),
+            );
+            let mut seen = 0;
+            let bounds = ui
+                .find(|c: Candidate<'_>| match c {
+                    Candidate::Text {
+                        content,
+                        visible_bounds,
+                        ..
+                    } if content == label => {
+                        seen += 1;
+                        (seen == n + 1).then_some(visible_bounds)
+                    }
+                    _ => None,
+                })
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| panic!("no visible {label:?} #{n} on {:?}", self.w.step));
+            ui.point_at(bounds.center());
+            let _ = ui.simulate(iced_test::simulator::click());
+            ui.into_messages().collect()
+        };
+        assert!(!messages.is_empty(), "{label:?} #{n} is disabled");
+        for m in messages {
+            self.send(m).await;
+        }
     }
 
     async fn send(&mut self, m: Message) {
@@ -195,10 +241,16 @@ impl Harness {
 /// the check that page starts on entry is `Task`, not yet run.
 async fn to_checks(lab: &Lab, server: &MockServer, dir: &Path) -> (Harness, Task<Message>) {
     let mut h = Harness::new(Some(profile(lab, server, dir)), None).await;
-    h.w.shared.settings.skip_cloud = true;
-    h.w.shared.password = Zeroizing::new(lab.var("LAB_ADMIN_PW").into());
-    h.send(Message::Directory(directory::Message::Test)).await;
-    assert!(h.w.shared.tested.is_some());
+    h.w.shared
+        .apply(Intent::Settings(SettingsEdit::SkipCloud(true)));
+    h.type_password(lab.var("LAB_ADMIN_PW")).await;
+    let first = h.w.shared.first().id();
+    h.send(Message::Directory(directory::Message::Form(
+        first,
+        directory::form::Message::Test,
+    )))
+    .await;
+    assert!(h.w.shared.first().tested().is_some());
     h.w.step = Step::Scope;
     let task = h.w.update(Message::Next);
     assert_eq!(h.w.step, Step::Features);
@@ -211,16 +263,12 @@ async fn to_checks(lab: &Lab, server: &MockServer, dir: &Path) -> (Harness, Task
 fn profile(lab: &Lab, server: &MockServer, dir: &Path) -> PathBuf {
     let addr = server.address().to_string();
     let s = Settings {
-        tenant: "contoso.example".into(),
-        client_id: "11111111-2222-3333-4444-555555555555".into(),
-        authority_url: server.uri(),
-        graph_url: server.uri(),
         writeback_endpoints: vec![addr],
         server: lab.var("LAB_LDAPS_URL").into(),
         ca_file: Some(lab.var("LAB_CA_FILE").into()),
         user: lab.var("LAB_ADMIN_UPN").into(),
         backup_dir: Some(dir.to_path_buf()),
-        ..Settings::default()
+        ..common::entra_settings(server)
     };
     let p = dir.join("profile.json");
     s.save(&p).unwrap();

@@ -15,8 +15,7 @@ async fn clearing_a_stale_admincount_enables_inheritance_and_restore_protects_ag
     );
     assert_eq!(count, ["1"]);
     let backup = tmp("stale.json");
-    let (code, out, err) = cli(
-        &lab,
+    let (code, out, err) = lab.cli(
         &[
             "apply",
             "--clear-stale-admincount",
@@ -33,9 +32,8 @@ async fn clearing_a_stale_admincount_enables_inheritance_and_restore_protects_ag
         .unwrap()
         .unwrap();
     let cleared = attr(&mut admin, &gina, "adminCount").await;
-    let (check_code, check_out, _) = cli(&lab, &["check", "--format", "json"], None, &[]);
-    let (rcode, _, rerr) = cli(
-        &lab,
+    let (check_code, check_out, _) = lab.cli(&["check", "--format", "json"], None, &[]);
+    let (rcode, _, rerr) = lab.cli(
         &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
         None,
         &[],
@@ -76,8 +74,7 @@ async fn apply_does_not_clear_an_admincount_that_is_no_longer_stale() {
     let gina = lab.var("LAB_GINA_DN").to_string();
     let root = lab.var("LAB_BASE_DN").to_string();
     let plan_file = tmp("stale-plan.json");
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &[
             "plan",
             "--clear-stale-admincount",
@@ -98,8 +95,7 @@ async fn apply_does_not_clear_an_admincount_that_is_no_longer_stale() {
     let mut with: Vec<&str> = members.iter().map(String::as_str).collect();
     with.push(&gina);
     undo.set_attr(&mut admin, &da, "member", &with).await;
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &[
             "apply",
             "--plan",

@@ -150,8 +150,7 @@ async fn another_admins_write_during_apply_and_restore_is_seen_and_said() {
     // Put the lab back: the last run's grants (it wrote the DACLs before its swap was refused)
     // through its own restore, then the original root DACL and age (the restore above was cut
     // short on purpose).
-    let (code_back, _, err_back) = cli(
-        &lab,
+    let (code_back, _, err_back) = lab.cli(
         &["restore", "--backup", arun.to_str().unwrap(), "--yes"],
         None,
         &[],

@@ -54,7 +54,7 @@ async fn a_kill_anywhere_in_apply_or_restore_is_undone_by_restore() {
     let run = |args: &[String], fault: Option<&str>| {
         let argv: Vec<&str> = args.iter().map(String::as_str).collect();
         let env: Vec<(&str, &str)> = fault.map(|f| vec![("WW_FAULT", f)]).unwrap_or_default();
-        cli(&lab, &argv, None, &env)
+        lab.cli(&argv, None, &env)
     };
     let restore_args = |backup: &std::path::Path| -> Vec<String> {
         ["restore", "--backup", backup.to_str().unwrap(), "--yes"]

@@ -15,7 +15,7 @@ async fn plan_apply_verify_restore_end_to_end() {
     ];
     let msol_sid = lab.var("LAB_MSOL_SID");
     let canary = ["verify-as-connector", "--canary", lab.var("LAB_BOB_DN")];
-    let msol = Some((lab.var("LAB_MSOL_UPN"), "MSOL_PW"));
+    let msol = Some((lab.var("LAB_MSOL_UPN"), lab.var("LAB_MSOL_PW")));
     let mut failures: Vec<String> = Vec::new();
     let mut expect = |ok: bool, what: String| {
         if !ok {
@@ -24,18 +24,17 @@ async fn plan_apply_verify_restore_end_to_end() {
     };
 
     // Before: the check fails and the connector cannot reset bob.
-    let (code, _, _) = cli(&lab, &["check"], None, &[]);
+    let (code, _, _) = lab.cli(&["check"], None, &[]);
     expect(code == 1, format!("check before: exit {code}"));
-    let (code, out, _) = cli(&lab, &canary, msol, &[]);
+    let (code, out, _) = lab.cli(&canary, msol, &[]);
     expect(
-        code == 1 && out.contains("✖ reset-password"),
+        code == 1 && out.contains("✖ Reset Password"),
         format!("canary before: {code} {out}"),
     );
 
     // The plan shows the ACEs at the root and on the protected OU.
     let plan_file = tmp("plan.json");
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &[
             "plan",
             "--format",
@@ -94,8 +93,7 @@ async fn plan_apply_verify_restore_end_to_end() {
 
     // Apply the saved plan.
     let backup = tmp("backup.json");
-    let (code, out, err) = cli(
-        &lab,
+    let (code, out, err) = lab.cli(
         &[
             "apply",
             "--plan",
@@ -172,12 +170,12 @@ async fn plan_apply_verify_restore_end_to_end() {
     );
 
     // The connector really can now.
-    let (code, out, _) = cli(&lab, &canary, msol, &[]);
+    let (code, out, _) = lab.cli(&canary, msol, &[]);
     expect(
         code == 0
-            && out.contains("✔ reset-password")
-            && out.contains("✔ write-pwdlastset")
-            && out.contains("✔ write-lockouttime"),
+            && out.contains("✔ Reset Password")
+            && out.contains("✔ write pwdLastSet")
+            && out.contains("✔ write lockoutTime"),
         format!("canary after: {code} {out}"),
     );
 
@@ -195,8 +193,7 @@ async fn plan_apply_verify_restore_end_to_end() {
 
     // Applying again adds nothing: a fresh plan is empty, and the saved plan, planned again,
     // asks only for what is in place now (shown as such).
-    let (code, out, _) = cli(
-        &lab,
+    let (code, out, _) = lab.cli(
         &[
             "apply",
             "--yes",
@@ -210,8 +207,7 @@ async fn plan_apply_verify_restore_end_to_end() {
         code == 0 && out.contains("Nothing to change"),
         format!("second apply: {out}"),
     );
-    let (code, out, err) = cli(
-        &lab,
+    let (code, out, err) = lab.cli(
         &[
             "apply",
             "--plan",
@@ -240,8 +236,7 @@ async fn plan_apply_verify_restore_end_to_end() {
     );
 
     // Restore: every touched DACL byte for byte; twice is harmless.
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
         None,
         &[],
@@ -255,8 +250,7 @@ async fn plan_apply_verify_restore_end_to_end() {
         raw_dacl(&mut admin, &blocked).await == originals[1],
         "OU=Blocked restored exactly".into(),
     );
-    let (code, out, _) = cli(
-        &lab,
+    let (code, out, _) = lab.cli(
         &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
         None,
         &[],
@@ -265,7 +259,7 @@ async fn plan_apply_verify_restore_end_to_end() {
         code == 0 && out.contains("Nothing to write"),
         format!("second restore: {out}"),
     );
-    let (code, out, _) = cli(&lab, &canary, msol, &[]);
+    let (code, out, _) = lab.cli(&canary, msol, &[]);
     expect(code == 1, format!("canary after restore: {out}"));
 
     reset_passwords(&lab, &mut admin, &["BOB"]).await;

@@ -20,15 +20,13 @@ async fn apply_and_try(
     let users_ou = lab.var("LAB_USERS_OU_DN");
     let backup = tmp(&format!("grant-at-{grant_at}.json"));
     let scoped = ["--scope", users_ou, "--grant-at", grant_at];
-    let (pcode, pout, perr) = cli(
-        lab,
+    let (pcode, pout, perr) = lab.cli(
         &[&["plan", "--format", "json"][..], &scoped].concat(),
         None,
         &[],
     );
     assert_eq!(pcode, 0, "{perr}");
-    let (acode, _, aerr) = cli(
-        lab,
+    let (acode, _, aerr) = lab.cli(
         &[
             &["apply", "--yes", "--backup", backup.to_str().unwrap()][..],
             &scoped,
@@ -49,8 +47,7 @@ async fn apply_and_try(
     )
     .await;
     let out = common::attempt(&mut msol, admin, outside, common::Op::Reset, pw).await;
-    let (rcode, _, rerr) = cli(
-        lab,
+    let (rcode, _, rerr) = lab.cli(
         &["restore", "--yes", "--backup", backup.to_str().unwrap()],
         None,
         &[],

@@ -20,7 +20,7 @@ mod samserver;
 
 use std::path::PathBuf;
 
-use common::{Lab, run_bin};
+use common::{Lab, raw_dacl};
 use writeback_wizard::ad::{Connection, controls};
 
 /// A fresh path in the test folder: nothing there, and no backups of an earlier run beside it
@@ -44,47 +44,6 @@ fn tmp_keep(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("ww-fix-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     dir.join(name)
-}
-
-fn env(lab: &Lab) -> Vec<(&'static str, String)> {
-    vec![
-        ("ADMIN_PW", lab.var("LAB_ADMIN_PW").to_string()),
-        ("MSOL_PW", lab.var("LAB_MSOL_PW").to_string()),
-        ("USER_PW", lab.var("LAB_USER_PW").to_string()),
-    ]
-}
-
-/// Runs the binary with the admin's (or `user`'s) connection arguments.
-fn cli(
-    lab: &Lab,
-    cmd: &[&str],
-    user: Option<(&str, &str)>,
-    extra_env: &[(&str, &str)],
-) -> (i32, String, String) {
-    let (u, pw_var) = user.unwrap_or((lab.var("LAB_ADMIN_UPN"), "ADMIN_PW"));
-    let mut args: Vec<&str> = cmd.to_vec();
-    args.extend([
-        "--server",
-        lab.var("LAB_LDAPS_URL"),
-        "--ca-file",
-        lab.var("LAB_CA_FILE"),
-        "--user",
-        u,
-        "--password-env",
-        pw_var,
-    ]);
-    let e = env(lab);
-    let mut envs: Vec<(&str, &str)> = e.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    envs.extend_from_slice(extra_env);
-    run_bin(&args, &envs)
-}
-
-async fn raw_dacl(conn: &mut Connection, dn: &str) -> Vec<u8> {
-    conn.read_security_descriptor(dn, controls::DACL)
-        .await
-        .unwrap()
-        .unwrap()
-        .raw
 }
 
 async fn attr(conn: &mut Connection, dn: &str, a: &str) -> Vec<String> {

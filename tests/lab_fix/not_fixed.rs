@@ -73,12 +73,11 @@ async fn not_fixed_is_exactly_what_the_dc_still_refuses_after_apply() {
         plan_file.to_str().unwrap(),
     ];
     cmd.extend(policy);
-    let (code, _, err) = cli(&lab, &cmd, None, &[]);
+    let (code, _, err) = lab.cli(&cmd, None, &[]);
     let plan: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&plan_file).unwrap_or_default()).unwrap_or_default();
     let backup = tmp("nf-backup.json");
-    let (acode, _, aerr) = cli(
-        &lab,
+    let (acode, _, aerr) = lab.cli(
         &[
             "apply",
             "--plan",
@@ -99,8 +98,7 @@ async fn not_fixed_is_exactly_what_the_dc_still_refuses_after_apply() {
     };
     let all = ["ALICE", "BOB", "CAROL", "ERIN", "FRANK", "GINA", "HENRY"];
     let dc = dc_allows(&lab, &mut admin, &all).await;
-    let (rcode, _, rerr) = cli(
-        &lab,
+    let (rcode, _, rerr) = lab.cli(
         &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
         None,
         &[],

@@ -46,8 +46,7 @@ async fn policy_options_let_users_change_twice_and_restore_puts_the_ages_back() 
     ];
     reset_passwords(&lab, &mut admin, &["ALICE", "BOB"]).await;
     let backup = tmp("ages.json");
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &[
             "apply",
             "--min-password-age-zero",
@@ -65,8 +64,7 @@ async fn policy_options_let_users_change_twice_and_restore_puts_the_ages_back() 
         twice(&lab, &opts, "BOB", pw).await,
     ];
     reset_passwords(&lab, &mut admin, &["ALICE", "BOB"]).await;
-    let (rcode, _, rerr) = cli(
-        &lab,
+    let (rcode, _, rerr) = lab.cli(
         &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
         None,
         &[],
@@ -92,7 +90,7 @@ fn plan_options_shape_the_change_set() {
     let plan = |extra: &[&str]| -> serde_json::Value {
         let mut cmd = vec!["plan", "--format", "json"];
         cmd.extend_from_slice(extra);
-        let (code, out, err) = cli(&lab, &cmd, None, &[]);
+        let (code, out, err) = lab.cli(&cmd, None, &[]);
         assert_eq!(code, 0, "{err}");
         serde_json::from_str(&out).unwrap()
     };
@@ -123,8 +121,7 @@ fn plan_options_shape_the_change_set() {
     );
     // The command line says it with its own flag; German too.
     for lang in ["en-US", "de-DE"] {
-        let (code, out, err) = cli(
-            &lab,
+        let (code, out, err) = lab.cli(
             &["plan", "--no-protected-containers", "--lang", lang],
             None,
             &[],
@@ -150,7 +147,7 @@ fn plan_options_shape_the_change_set() {
         0,
         "AdminSDHolder never by default"
     );
-    let (code, _, err) = cli(&lab, &["plan", "--fix-pso", "NoSuchPolicy"], None, &[]);
+    let (code, _, err) = lab.cli(&["plan", "--fix-pso", "NoSuchPolicy"], None, &[]);
     assert_eq!(code, 2);
     assert!(
         err.contains("NoSuchPolicy") && err.contains("LabPSO"),

@@ -18,7 +18,7 @@ fn genuine_plan(lab: &Lab, name: &str, extra: &[&str]) -> Plan {
     let f = tmp(name);
     let mut args = vec!["plan", "--format", "json", "-o", f.to_str().unwrap()];
     args.extend_from_slice(extra);
-    let (code, _, err) = cli(lab, &args, None, &[]);
+    let (code, _, err) = lab.cli(&args, None, &[]);
     assert_eq!(code, 0, "{err}");
     read_plan(&f)
 }
@@ -38,7 +38,7 @@ fn apply_plan(lab: &Lab, name: &str, plan: &Plan, extra: &[&str]) -> (i32, Strin
         run.to_str().unwrap(),
     ];
     args.extend_from_slice(extra);
-    let (code, out, err) = cli(lab, &args, None, &[]);
+    let (code, out, err) = lab.cli(&args, None, &[]);
     (code, out, err, run.exists())
 }
 
@@ -177,8 +177,7 @@ async fn a_plan_or_connector_aimed_at_anyone_else_is_refused_and_alice_still_can
         (lab.var("LAB_DAVE_DN"), "protected account"),
     ] {
         let run = tmp("aim-connector.json");
-        let (code, _, err) = cli(
-            &lab,
+        let (code, _, err) = lab.cli(
             &[
                 "apply",
                 "--connector",
@@ -297,7 +296,7 @@ async fn control_bytes_from_a_file_reach_the_terminal_escaped() {
     let f = tmp("ctl-said.json");
     forge::write(&f, &said);
     // No --yes and no terminal: the preview is shown, then it stops at the question.
-    let (code, out, err) = cli(&lab, &["apply", "--plan", f.to_str().unwrap()], None, &[]);
+    let (code, out, err) = lab.cli(&["apply", "--plan", f.to_str().unwrap()], None, &[]);
     assert_eq!(code, 2, "{err}");
     assert!(out.contains("as it applies to the directory now"), "{out}");
     assert!(!out.contains("all clear") && !raw(&out), "{out:?}");
@@ -330,8 +329,7 @@ async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
     let delegated = lab.var("LAB_DELEGATED_OU_DN").to_string();
     let originals = raw_dacl(&mut admin, &root).await;
     let run = tmp("genuine-run.json");
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &["apply", "--yes", "--backup", run.to_str().unwrap()],
         None,
         &[],
@@ -349,7 +347,7 @@ async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
         forge::write(&f, b);
         let mut args = vec!["restore", "--backup", f.to_str().unwrap(), "--yes"];
         args.extend_from_slice(extra);
-        cli(&lab, &args, None, &[])
+        lab.cli(&args, None, &[])
     };
     let mut failures = Vec::new();
     let mut expect_refused = |what: &str, (code, _, err): (i32, String, String), want: &str| {
@@ -441,8 +439,7 @@ async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
     let copy = elsewhere;
     expect_refused(
         "a run with a missing backup",
-        cli(
-            &lab,
+        lab.cli(
             &["restore", "--backup", copy.to_str().unwrap(), "--yes"],
             None,
             &[],
@@ -500,8 +497,7 @@ async fn forged_backups_change_nothing_and_the_genuine_one_restores_whole() {
     )
     .await;
     // The genuine, authenticated run restores whole.
-    let (code, out, err) = cli(
-        &lab,
+    let (code, out, err) = lab.cli(
         &[
             "restore",
             "--whole",
@@ -532,9 +528,8 @@ async fn unprivileged_accounts_and_tampered_files_write_nothing() {
     let before = raw_dacl(&mut admin, &root).await;
     // An account that may not write DACLs: a clear error before anything is written, no files.
     let run = tmp("alice.json");
-    let alice = Some((lab.var("LAB_ALICE_DN"), "USER_PW"));
-    let (code, _, err) = cli(
-        &lab,
+    let alice = Some((lab.var("LAB_ALICE_DN"), lab.var("LAB_USER_PW")));
+    let (code, _, err) = lab.cli(
         &["apply", "--yes", "--backup", run.to_str().unwrap()],
         alice,
         &[],
@@ -586,8 +581,7 @@ async fn unprivileged_accounts_and_tampered_files_write_nothing() {
     // An existing file is never overwritten by a run.
     let existing = tmp("existing.json");
     std::fs::write(&existing, "keep").unwrap();
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &["apply", "--yes", "--backup", existing.to_str().unwrap()],
         None,
         &[],
@@ -606,8 +600,7 @@ async fn unprivileged_accounts_and_tampered_files_write_nothing() {
         "{out}"
     );
     let run = tmp_keep("tamper-ok.json.run");
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &["restore", "--backup", run.to_str().unwrap(), "--yes"],
         None,
         &[],

@@ -11,8 +11,7 @@ async fn restore_keeps_what_another_admin_changed_since_apply() {
     let before = raw_dacl(&mut admin, &root).await;
     let age = attr(&mut admin, &root, "minPwdAge").await;
     let backup = tmp("others.json");
-    let (code, _, err) = cli(
-        &lab,
+    let (code, _, err) = lab.cli(
         &[
             "apply",
             "--min-password-age-zero",
@@ -38,8 +37,7 @@ async fn restore_keeps_what_another_admin_changed_since_apply() {
         .await
         .unwrap();
     // The whole original value is refused: it would undo their change.
-    let (wcode, _, werr) = cli(
-        &lab,
+    let (wcode, _, werr) = lab.cli(
         &[
             "restore",
             "--whole",
@@ -52,8 +50,7 @@ async fn restore_keeps_what_another_admin_changed_since_apply() {
     );
     let after_refusal = raw_dacl(&mut admin, &root).await;
     // The default restore takes back only the grants and keeps theirs.
-    let (code, out, err) = cli(
-        &lab,
+    let (code, out, err) = lab.cli(
         &["restore", "--backup", backup.to_str().unwrap(), "--yes"],
         None,
         &[],

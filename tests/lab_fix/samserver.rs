@@ -34,17 +34,15 @@ async fn reading_the_sam_server_through_pre_windows_2000_is_replaced_by_a_narrow
         })
     })
     .await;
-    let (ccode, cout, cerr) = cli(&lab, &["check", "--format", "json"], None, &[]);
-    let (_, plain, _) = cli(&lab, &["plan", "--format", "json"], None, &[]);
-    let (pcode, pout, perr) = cli(
-        &lab,
+    let (ccode, cout, cerr) = lab.cli(&["check", "--format", "json"], None, &[]);
+    let (_, plain, _) = lab.cli(&["plan", "--format", "json"], None, &[]);
+    let (pcode, pout, perr) = lab.cli(
         &["plan", "--grant-samserver", "--format", "json"],
         None,
         &[],
     );
     let backup = tmp("samserver.json");
-    let (acode, _, aerr) = cli(
-        &lab,
+    let (acode, _, aerr) = lab.cli(
         &[
             "apply",
             "--grant-samserver",
@@ -58,8 +56,7 @@ async fn reading_the_sam_server_through_pre_windows_2000_is_replaced_by_a_narrow
     // What security baselines ask for: the group emptied.
     undo.set_attr(&mut admin, &pre2000, "member", &[]).await;
     let with_grant = reads(&mut lab.connector().await, &server).await;
-    let (rcode, _, rerr) = cli(
-        &lab,
+    let (rcode, _, rerr) = lab.cli(
         &["restore", "--yes", "--backup", backup.to_str().unwrap()],
         None,
         &[],

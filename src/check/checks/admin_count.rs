@@ -33,7 +33,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         if input.facts.admin_status(dn) == AdminStatus::Stale && !blocked {
             out.push(
                 Finding::new(FindingId::AdminCountStale, Severity::Warning, dn)
-                    .text("admincount-stale-harmless"),
+                    .text(crate::check::Wording::AdmincountStaleHarmless),
             );
         }
     }

@@ -21,9 +21,9 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         out.push(
             Finding::new(FindingId::ConnectorCandidates, Severity::Info, &account.dn)
                 .text(if engine {
-                    "connector-candidates-cloud-sync"
+                    crate::check::Wording::ConnectorCandidatesCloudSync
                 } else {
-                    "connector-candidates"
+                    crate::check::Wording::Own
                 })
                 .arg("count", f.connector_others.len())
                 .arg("taken", &account.sam_account_name)

@@ -19,7 +19,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
                     if c.eq_ignore_ascii_case("user") || c.eq_ignore_ascii_case("inetOrgPerson")
             );
             if user {
-                f.text("inheritance-disabled-user")
+                f.text(crate::check::Wording::InheritanceDisabledUser)
             } else {
                 f
             }

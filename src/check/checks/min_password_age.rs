@@ -19,7 +19,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         ],
         None => vec![
             Finding::new(FindingId::MinPasswordAge, Severity::Warning, &f.domain.dn)
-                .text("min-password-age-unreadable"),
+                .text(crate::check::Wording::MinPasswordAgeUnreadable),
         ],
     }
 }

@@ -114,7 +114,7 @@ pub fn coverage(input: &Input<'_>, findings: &[Finding]) -> Vec<Finding> {
         })
         .map(|c| {
             Finding::new(c.id, Severity::Error, &*c.object)
-                .text("blocked-here")
+                .text(crate::check::Wording::BlockedHere)
                 .arg("id", c.id.as_str())
                 .arg("users", c.users)
         })

@@ -14,7 +14,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
     match &f.domain.pdc_emulator {
         Some(pdc) if pdc.eq_ignore_ascii_case(connected) => vec![
             Finding::new(FindingId::PdcEmulator, Severity::Info, pdc)
-                .text("pdc-emulator-connected")
+                .text(crate::check::Wording::PdcEmulatorConnected)
                 .arg("pdc", pdc),
         ],
         Some(pdc) => vec![
@@ -24,7 +24,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         ],
         None => vec![
             Finding::new(FindingId::PdcEmulator, Severity::Warning, &f.domain.dn)
-                .text("pdc-emulator-unknown"),
+                .text(crate::check::Wording::PdcEmulatorUnknown),
         ],
     }
 }

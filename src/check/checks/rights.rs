@@ -9,8 +9,8 @@
 //! in scope, and for every blocked user.
 
 use super::{Input, cause_findings};
-use crate::check::Right;
 use crate::check::finding::{Arg, Finding};
+use crate::check::{Right, Wording};
 
 pub fn check(input: &Input<'_>) -> Vec<Finding> {
     if input.facts.connector.is_none() {
@@ -44,9 +44,9 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
                         "below"
                     };
                     f.text(match place {
-                        "root" => "right-missing-root",
-                        "user" => "right-missing-user",
-                        _ => "right-missing-below",
+                        "root" => Wording::RightMissingRoot,
+                        "user" => Wording::RightMissingUser,
+                        _ => Wording::RightMissingBelow,
                     })
                     .arg("right", Arg::Rights(vec![(right, Vec::new())]))
                     .arg("classes", Arg::List(classes))

@@ -18,7 +18,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         // would break writeback. The plan offers the narrow grant (`grant-samserver`).
         return vec![
             Finding::new(FindingId::SamServerRead, Severity::Info, f.sam_server_dn())
-                .text("samserver-read-pre2000")
+                .text(crate::check::Wording::SamserverReadPre2000)
                 .arg("name", super::connector_name(input)),
         ];
     }
@@ -74,7 +74,7 @@ mod tests {
             .expect("it relies on Pre-Windows 2000 Compatible Access: said as information");
         assert_eq!(
             (info.severity, info.text),
-            (Severity::Info, "samserver-read-pre2000")
+            (Severity::Info, crate::check::Wording::SamserverReadPre2000)
         );
         let both = Fixture::new()
             .grant_at_root(&grant_users())

@@ -29,7 +29,7 @@ pub fn check(input: &Input<'_>) -> Vec<Finding> {
         .arg("name", &c.account.sam_account_name)
         .evidence(evidence(f, &d));
         out.push(if d.verdict == Verdict::Denied {
-            finding.text("right-unexpire-password-denied")
+            finding.text(crate::check::Wording::RightUnexpirePasswordDenied)
         } else {
             finding
         });

@@ -25,7 +25,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
         return Vec::new();
     }
     let mut finding = Finding::new(FindingId::ReadIncomplete, Severity::Warning, "tenant")
-        .text("read-incomplete-cloud")
+        .text(crate::check::Wording::ReadIncompleteCloud)
         .arg("count", problems.len());
     for p in problems {
         finding = finding.evidence(p);
@@ -52,7 +52,7 @@ mod tests {
         let out = check(&f);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
-        assert_eq!(out[0].text, "read-incomplete-cloud");
+        assert_eq!(out[0].text, crate::check::Wording::ReadIncompleteCloud);
         assert_eq!(
             out[0].evidence,
             ["/me/memberOf (roles): Forbidden", "/organization: timeout"]

@@ -21,7 +21,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     if has(HYBRID_IDENTITY_ADMINISTRATOR) {
         return vec![
             Finding::new(FindingId::CloudRole, Severity::Warning, upn)
-                .text("cloud-role-hybrid")
+                .text(crate::check::Wording::CloudRoleHybrid)
                 .arg("upn", upn),
         ];
     }
@@ -62,7 +62,7 @@ mod tests {
         let out = check(&f);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
-        assert_eq!(out[0].text, "cloud-role-hybrid");
+        assert_eq!(out[0].text, crate::check::Wording::CloudRoleHybrid);
     }
 
     #[test]

@@ -52,7 +52,7 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
                 Severity::Warning,
                 &org.display_name,
             )
-            .text("cloud-sync-stale-unknown"),
+            .text(crate::check::Wording::CloudSyncStaleUnknown),
         ],
     }
 }
@@ -107,7 +107,11 @@ mod tests {
             if let Ok(o) = &mut f.organization {
                 o.on_premises_last_sync_date_time = last.clone();
             }
-            assert_eq!(check(&f)[0].text, "cloud-sync-stale-unknown", "{last:?}");
+            assert_eq!(
+                check(&f)[0].text,
+                crate::check::Wording::CloudSyncStaleUnknown,
+                "{last:?}"
+            );
         }
     }
 }

@@ -1,6 +1,16 @@
 //! The assessment, the pilot table and the plan, through the engine.
 
-use super::*;
+use std::sync::Arc;
+
+use iced::futures::channel::mpsc::Sender;
+use iced::futures::{SinkExt, Stream};
+
+use super::{DirectoryParams, SignedIn, UiError, connect};
+use crate::check::{CheckOptions, Finding};
+use crate::engine::planning::PlanningError;
+use crate::engine::{self, Assessment, Phase, Planned, Progress, Request, SyncServerCheck};
+use crate::plan::PlanOptions;
+use crate::syncserver::ProcessPowerShell;
 
 /// Check progress.
 #[derive(Clone, Debug)]
@@ -19,19 +29,22 @@ pub struct CheckParams {
     pub options: CheckOptions,
     /// Signed in: check the tenant too. `None`: on-premises only (said so in the report).
     pub cloud: Option<SignedIn>,
+    /// Check the sync server (the first directory's check does).
+    pub sync_server: bool,
     /// `host:port` the sync server must reach (the cloud's writeback endpoints).
     pub outbound: Vec<String>,
     pub powershell: ProcessPowerShell,
 }
 
 impl CheckParams {
-    /// The engine's request: the wizard always checks the sync server (it runs where Entra
-    /// Connect runs), the pilot table is its own page.
+    /// The engine's request: the first directory's checks the sync server (the wizard runs
+    /// where Entra Connect runs), as the command line's first directory does; the pilot table
+    /// is its own page.
     pub fn request(&self) -> Request {
         Request {
             options: self.options.clone(),
             cloud: self.cloud.as_ref().map(|c| c.graph.clone()),
-            sync_server: Some(SyncServerCheck {
+            sync_server: self.sync_server.then(|| SyncServerCheck {
                 powershell: self.powershell.clone(),
                 targets: self.outbound.clone(),
             }),

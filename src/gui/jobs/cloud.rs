@@ -1,6 +1,17 @@
 //! The cloud sign-in (browser or device code) and what it yields.
 
-use super::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+use iced::futures::SinkExt;
+use iced::futures::Stream;
+use iced::futures::channel::mpsc::Sender;
+
+use super::UiError;
+use crate::entra::facts::CloudFacts;
+use crate::entra::{self, Endpoints, Graph, SignIn};
+use crate::gui::dialogs::Dialogs;
+use crate::t;
 
 /// Where the tenant is and who signs in.
 #[derive(Clone)]
@@ -81,7 +92,7 @@ pub enum SignInEvent {
 }
 
 async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<SignedIn, UiError> {
-    let http = entra::http_client(Duration::from_secs(30)).map_err(UiError::other)?;
+    let http = entra::http_client(Duration::from_secs(30)).map_err(UiError::plain)?;
     let client_id = if p.client_id.trim().is_empty() {
         entra::cloud::GRAPH_COMMAND_LINE_TOOLS.to_string()
     } else {
@@ -132,7 +143,7 @@ async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<S
     let graph = Graph::new(http, p.endpoints, token, Some(sign_in));
     let facts = entra::facts::gather(&graph).await;
     if let Err(e) = &facts.me {
-        return Err(UiError::other(t!("error-sign-in", reason = e.as_str())));
+        return Err(UiError::plain(t!("error-sign-in", reason = e.as_str())));
     }
     tracing::info!(
         "signed in to Microsoft Entra ID as {}",

@@ -1,6 +1,13 @@
 //! The directory and the sync server: connecting, testing a connection, the OU tree, Entra Connect.
 
-use super::*;
+use zeroize::Zeroizing;
+
+use super::UiError;
+use crate::ad::connector::{Account, ConnectorLookup};
+use crate::ad::{ConnectOptions, Connection, SimpleCredential};
+use crate::engine::{Credential, Login};
+use crate::syncserver::{self, ProcessPowerShell, SyncServerInfo};
+use crate::t;
 
 /// How to reach and sign in to the DC. The password is wiped when the last copy is dropped.
 #[derive(Clone)]
@@ -55,9 +62,8 @@ pub struct Tested {
     pub connector: Option<Account>,
     /// Several matched: the user picks one.
     pub candidates: Vec<Account>,
-    /// The forest's other domains (from its partitions container): each domain's DN and the
-    /// name its DCs are reached by.
-    pub other_domains: Vec<(String, String)>,
+    /// Every domain of the forest (from its partitions container).
+    pub forest: Vec<crate::ad::discovery::ForestDomain>,
 }
 
 /// Connects, reads the domain and looks for the connector account.
@@ -71,18 +77,13 @@ pub async fn test_connection(p: DirectoryParams, connector: String) -> Result<Te
     let encrypted = conn.encrypted();
     let server = conn.server().to_string();
     conn.close().await;
-    let other_domains: Vec<(String, String)> =
-        engine::directories::forest_domains(&server, &domain.dn, &forest)
-            .into_iter()
-            .filter(|(dn, _)| !dn.eq_ignore_ascii_case(&domain.dn))
-            .collect();
     let (connector, candidates) = match lookup {
         ConnectorLookup::Found(a) => (Some(a), Vec::new()),
         ConnectorLookup::NotFound { .. } => (None, Vec::new()),
         ConnectorLookup::Ambiguous { candidates, .. } => (None, candidates),
     };
     if connector.is_none() && given.is_some() && candidates.is_empty() {
-        return Err(UiError::other(t!(
+        return Err(UiError::plain(t!(
             "error-connector-not-found",
             name = given.unwrap_or_default()
         )));
@@ -94,7 +95,7 @@ pub async fn test_connection(p: DirectoryParams, connector: String) -> Result<Te
         encrypted,
         connector,
         candidates,
-        other_domains,
+        forest,
     })
 }
 

@@ -1,6 +1,9 @@
 //! Failures in the wizard's words: [`UiError`] with the kind of next step it calls for.
 
-use super::*;
+use crate::ad::AdError;
+use crate::check;
+use crate::engine::assess::AssessError;
+use crate::t;
 
 /// What kind of failure, for the page to offer the right next step.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -11,7 +14,8 @@ pub enum ErrorKind {
     BadCredentials,
     /// The server could not be reached.
     Unreachable,
-    Other,
+    /// Anything else: the message says the next step.
+    General,
 }
 
 /// A failure, in words.
@@ -24,12 +28,13 @@ pub struct UiError {
 impl UiError {
     /// Any error in the wizard's words.
     pub fn of(e: &(dyn std::error::Error + 'static)) -> Self {
-        Self::other(crate::words::Words::current(crate::words::Face::Wizard).error(e))
+        Self::plain(crate::words::Words::current(crate::words::Face::Wizard).error(e))
     }
 
-    pub fn other(message: impl Into<String>) -> Self {
+    /// A failure whose words already say the next step.
+    pub fn plain(message: impl Into<String>) -> Self {
         Self {
-            kind: ErrorKind::Other,
+            kind: ErrorKind::General,
             message: message.into(),
         }
     }
@@ -52,7 +57,7 @@ impl From<AdError> for UiError {
                 t!("error-untrusted-certificate", server = server.as_str()),
             ),
             AdError::CertificateNameMismatch { server, .. } => (
-                ErrorKind::Other,
+                ErrorKind::General,
                 t!("error-certificate-name", server = server.as_str()),
             ),
             AdError::BadCredentials { user, .. } => (
@@ -70,7 +75,7 @@ impl From<AdError> for UiError {
                 ErrorKind::UntrustedCertificate,
                 t!("error-ca-file", path = path.as_str()),
             ),
-            _ => return UiError::other(words),
+            _ => return UiError::plain(words),
         };
         Self {
             kind,

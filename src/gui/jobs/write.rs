@@ -1,9 +1,25 @@
 //! Writing: the engine's write path (apply with its backups and run file, restore) for the
 //! wizard's pages, and files (reports, exports).
 
-use super::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use iced::futures::channel::mpsc::Sender;
+use iced::futures::{SinkExt, Stream};
+
+use super::UiError;
+use crate::engine;
 use crate::engine::write::switches::{self, Switch};
 use crate::engine::write::{self, PdcSwitch, PlanSource, RestorePart, RunEvent, RunFiles};
+use crate::plan::Plan;
+use crate::plan::apply::ApplyOptions;
+use crate::plan::backup::{RestoreMode, RestoreReport};
+use crate::report::stream::{ReportStream, StreamFormat};
+use crate::report::{Report, RowFormat, several};
+use crate::syncserver::ProcessPowerShell;
+use crate::t;
+use crate::words::{Face, Words};
 
 /// Configure progress.
 #[derive(Clone, Debug)]
@@ -174,7 +190,7 @@ async fn write_rows(
         .await
         .map_err(|e| UiError::of(&e))?
         .map_err(|e| {
-            UiError::other(t!(
+            UiError::plain(t!(
                 "error-write-file",
                 path = path.display().to_string(),
                 reason = e.to_string()
@@ -183,18 +199,59 @@ async fn write_rows(
     Ok(path)
 }
 
-/// The report in the format its file name asks for (.json, .md, anything else HTML).
-pub fn report_text(report: &Report, path: &Path) -> String {
-    // The customer reads the export in the wizard's language; its fixes say what to click.
-    let words = crate::words::Words::current(crate::words::Face::Wizard);
+/// The format a report file's name asks for (.json, .md, .txt, anything else HTML).
+fn format_of(path: &Path) -> StreamFormat {
     match path
         .extension()
         .map(|e| e.to_string_lossy().to_ascii_lowercase())
         .as_deref()
     {
-        Some("json") => report.json(&words),
-        Some("md") | Some("markdown") => crate::report::markdown(report, &words),
-        Some("txt") => crate::report::text(report, &words, false),
-        _ => crate::report::html(report, &words),
+        Some("json") => StreamFormat::Rows(RowFormat::Json),
+        Some("md") | Some("markdown") => StreamFormat::Rows(RowFormat::Markdown),
+        Some("txt") => StreamFormat::Text { color: false },
+        _ => StreamFormat::Rows(RowFormat::Html),
     }
+}
+
+/// The run's report at `path`, in the format its name asks for, in the wizard's language (the
+/// customer reads it; its fixes say what to click): one directory's report, or a section for
+/// each directory (a directory whose check failed says why). Written off the UI thread, the
+/// blocked users row by row.
+pub async fn write_report(
+    path: PathBuf,
+    reports: Vec<(String, Result<Report, String>)>,
+) -> Result<PathBuf, UiError> {
+    let format = format_of(&path);
+    write_rows(path.clone(), move |out| {
+        let words = Words::current(Face::Wizard);
+        let dir = std::env::temp_dir();
+        let feed = |r: &Report| -> std::io::Result<_> {
+            let mut s = ReportStream::new(format, &words, &dir)?;
+            r.users.blocked.iter().for_each(|b| s.push(b));
+            Ok(s)
+        };
+        match reports.as_slice() {
+            [(_, Ok(one))] => feed(one)?.finish(one, out),
+            [(_, Err(e))] => Err(std::io::Error::other(e.clone())),
+            many => {
+                let mut sections = Vec::new();
+                for (label, r) in many {
+                    let outcome = match r {
+                        Ok(r) => {
+                            let mut s = several::stream(format, label, &words, &dir)?;
+                            r.users.blocked.iter().for_each(|b| s.push(b));
+                            Ok((r.clone(), s))
+                        }
+                        Err(e) => Err(e.clone()),
+                    };
+                    sections.push(several::Section {
+                        label: label.clone(),
+                        outcome,
+                    });
+                }
+                several::write(sections, format, &words, out)
+            }
+        }
+    })
+    .await
 }

@@ -1,23 +1,30 @@
-//! Page 7 — Writeback prerequisites: every check, with live progress; grouped as the report groups
-//! them; each row ✔ / ⚠ / ✖ and expandable to detail, evidence (the deciding ACE in SDDL) and
-//! fix; the blocked users with a filter and CSV export; "Check again".
+//! Page 7 — Writeback prerequisites: every check of every directory of the run at once, with live
+//! progress; grouped as the report groups them; each row ✔ / ⚠ / ✖ and expandable to detail,
+//! evidence (the deciding ACE in SDDL) and fix; the blocked users with a filter and CSV export;
+//! "Check again". With several directories, each one's verdict is listed and one is shown in
+//! detail (picked at the top).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use iced::widget::{button, column, row, text};
 use iced::{Element, Length, Task};
 
 use crate::check::{Finding, Group, Severity};
 use crate::gui::dialogs::{Filter, Purpose};
-use crate::gui::jobs::{self, Assessment, CheckEvent, Phase, UiError};
+use crate::gui::intent::Intent;
+use crate::gui::jobs::{self, CheckEvent, Phase, UiError};
+use crate::gui::run::{DirectoryState, RowId};
 use crate::gui::shared::Shared;
 use crate::gui::style;
 use crate::report::Part;
 use crate::t;
+use crate::words::{Face, Words};
 
-use super::WizardPage;
+use super::{WizardPage, pick};
+
+mod accounts;
+pub use accounts::summary;
 
 pub type Action = super::Action<Message>;
 
@@ -25,9 +32,10 @@ pub type Action = super::Action<Message>;
 pub enum Message {
     Start,
     Cancel,
-    Event(CheckEvent),
-    /// The other directories' assessments (made at the same time as the first one's).
-    OthersChecked(Vec<jobs::OtherAssessment>),
+    /// A directory's check as it runs.
+    Event(RowId, CheckEvent),
+    /// The directory shown in detail.
+    Pick(RowId),
     Toggle(usize),
     List(super::blocked::Message),
     ExportBlocked,
@@ -35,43 +43,36 @@ pub enum Message {
     Exported(Result<PathBuf, UiError>),
 }
 
+/// One directory's check while it runs.
 #[derive(Default)]
-pub struct Page {
+pub struct Run {
     pub running: bool,
     pub phase: Option<Phase>,
-    pub users: usize,
-    /// The scan's count and the DC's estimate, and when the scan started.
+    /// The scan's count and the DC's estimate.
     pub count: crate::check::ScanCount,
     pub pace: crate::check::pace::Pace,
-    /// Findings streamed so far in this run.
+    /// Findings streamed so far.
     pub live: Vec<Finding>,
+    /// Why it could not start.
     pub error: Option<UiError>,
+}
+
+#[derive(Default)]
+pub struct Page {
+    pub runs: HashMap<RowId, Run>,
     pub cancelled: bool,
+    selected: Option<RowId>,
     /// Expanded rows (indexes into the findings shown).
     pub expanded: BTreeSet<usize>,
-    /// The blocked users: causes, filter, order, scroll.
+    /// The blocked users of the directory shown: causes, filter, order, scroll.
     pub list: super::blocked::List,
     pub export: Option<Result<PathBuf, UiError>>,
-    /// The other directories are still being assessed.
-    pub others_running: bool,
     handle: Option<iced::task::Handle>,
 }
 
-/// How many blocked users are listed before "export for all".
-const BLOCKED_SHOWN: usize = 200;
-
 /// The group's name in the wizard's language.
 pub fn group_name(group: Group) -> String {
-    match group {
-        Group::Entra => t!("group-entra"),
-        Group::SyncServer => t!("group-sync"),
-        Group::Connector => t!("group-connector"),
-        Group::Permissions => t!("group-permissions"),
-        Group::PasswordPolicy => t!("group-policy"),
-        Group::Users => t!("group-users"),
-        Group::Pilot => t!("group-pilot"),
-        Group::DomainController => t!("group-dc"),
-    }
+    Words::current(Face::Wizard).group(group)
 }
 
 impl Page {
@@ -79,109 +80,82 @@ impl Page {
         Self::default()
     }
 
-    fn start(&mut self, shared: &mut Shared) -> Action {
-        let params = match shared.check_params() {
-            Ok(p) => p,
-            Err(e) => {
-                self.error = Some(UiError::other(e));
-                return Action::None;
-            }
-        };
-        shared.forget_results();
-        self.running = true;
+    /// Whether a directory's check still runs.
+    pub fn running(&self) -> bool {
+        self.runs.values().any(|r| r.running)
+    }
+
+    /// Every directory's check at once (the first one's also reads the tenant and the sync
+    /// server); what was found before goes.
+    fn start(&mut self, shared: &Shared) -> Action {
+        self.runs.clear();
         self.cancelled = false;
-        self.phase = None;
-        self.users = 0;
-        self.count = Default::default();
-        self.pace = Default::default();
-        self.live.clear();
         self.expanded.clear();
-        self.error = None;
-        let others = shared.others();
-        self.others_running = !others.is_empty();
-        let mut tasks = vec![Task::run(jobs::run_checks(params), Message::Event)];
-        if !others.is_empty() {
-            tasks.push(Task::perform(
-                jobs::assess_others(others),
-                Message::OthersChecked,
-            ));
+        let mut tasks = Vec::new();
+        for r in shared.rows() {
+            let id = r.id();
+            let run = self.runs.entry(id).or_default();
+            match shared.check_params(id) {
+                Ok(p) => {
+                    run.running = true;
+                    tasks.push(Task::run(jobs::run_checks(p), move |e| {
+                        Message::Event(id, e)
+                    }));
+                }
+                Err(e) => run.error = Some(e),
+            }
+        }
+        self.list.refresh(None);
+        if tasks.is_empty() {
+            return Action::none();
         }
         let (task, handle) = super::abortable(Task::batch(tasks));
         self.handle = Some(handle);
-        Action::Run(task)
+        Action::intent(Intent::ForgetResults).with(task)
     }
 
-    /// The other directories: each one's verdict and its errors.
-    fn others_view<'a>(&'a self, shared: &'a Shared) -> Option<Element<'a, Message>> {
-        if shared.settings.directories.is_empty() {
-            return None;
-        }
-        let words = crate::words::Words::current(crate::words::Face::Wizard);
-        let mut c = column![text(t!("checks-others-title")).size(18)].spacing(6);
-        match &shared.others_assessed {
-            None if self.others_running => c = c.push(style::note(t!("checks-others-running"))),
-            None => {}
-            Some(list) => {
-                for (label, r) in list {
-                    match r {
-                        Ok(a) => {
-                            let line = format!("{label}: {}", a.report.verdict_line(&words));
-                            c = c.push(if a.report.ready {
-                                style::ok_box(line)
-                            } else {
-                                style::warning_box(line)
-                            });
-                            for f in a
-                                .report
-                                .findings
-                                .iter()
-                                .filter(|f| f.severity == Severity::Error)
-                            {
-                                c = c.push(
-                                    text(format!("✖ {} — {}", words.title(f), f.object)).size(13),
-                                );
-                            }
-                        }
-                        Err(e) => {
-                            c = c.push(style::error_box(t!(
-                                "checks-other-failed",
-                                label = label.as_str(),
-                                reason = e.message.as_str()
-                            )))
-                        }
-                    }
+    fn event(&mut self, id: RowId, e: CheckEvent, shared: &Shared) -> Action {
+        let run = self.runs.entry(id).or_default();
+        match e {
+            CheckEvent::Phase(Phase::Directory) => {
+                run.phase = Some(Phase::Directory);
+                run.pace = Default::default();
+            }
+            CheckEvent::Phase(p) => run.phase = Some(p),
+            CheckEvent::Users(c) => {
+                run.count = c;
+                run.pace.note(c, std::time::Instant::now());
+            }
+            CheckEvent::Partial(f) => run.live.extend(f),
+            CheckEvent::Done(result) => {
+                run.running = false;
+                if !self.running() {
+                    self.handle = None;
                 }
+                if id == pick::shown(shared, self.selected).id() {
+                    self.list.refresh(result.as_ref().ok());
+                }
+                return Action::intent(Intent::Assessed(id, result));
             }
         }
-        Some(style::section(c))
+        Action::none()
     }
 
-    /// The findings shown: the finished report's, or those streamed so far.
-    fn findings<'a>(&'a self, shared: &'a Shared) -> &'a [Finding] {
-        match &shared.assessment {
-            Some(a) if !self.running => &a.report.findings,
-            _ => &self.live,
+    /// The findings of `d`: its finished report's, or those streamed so far.
+    fn findings<'a>(&'a self, d: &'a DirectoryState) -> &'a [Finding] {
+        match (d.assessed(), self.runs.get(&d.id())) {
+            (Some(a), Some(r)) if !r.running => &a.report.findings,
+            (Some(a), None) => &a.report.findings,
+            (_, Some(r)) => &r.live,
+            (None, None) => &[],
         }
     }
 
-    fn status<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        if self.running {
-            let phase = match self.phase {
-                None | Some(Phase::Connecting) => t!("checks-phase-connecting"),
-                Some(Phase::Directory) => {
-                    let now = std::time::Instant::now();
-                    let words = crate::words::Words::current(crate::words::Face::Wizard);
-                    t!(
-                        "checks-phase-directory",
-                        pace = words.pace(&self.pace.read(self.count, now))
-                    )
-                }
-                Some(Phase::Pilot) => t!("checks-phase-pilot"),
-                Some(Phase::Cloud) => t!("checks-phase-cloud"),
-                Some(Phase::SyncServer) => t!("checks-phase-sync"),
-            };
+    /// A running check's phase and Cancel; a finished one's verdict and "Check again".
+    fn status<'a>(&'a self, d: &'a DirectoryState) -> Element<'a, Message> {
+        if let Some(run) = self.runs.get(&d.id()).filter(|r| r.running) {
             return row![
-                text(phase).size(15),
+                text(phase_line(run)).size(15),
                 button(text(t!("checks-cancel"))).on_press(Message::Cancel)
             ]
             .spacing(12)
@@ -189,8 +163,11 @@ impl Page {
             .into();
         }
         let again = button(text(t!("checks-again"))).on_press(Message::Start);
-        match &shared.assessment {
-            Some(a) => column![summary(&a.report), again].spacing(8).into(),
+        match d.assessment() {
+            Some(Ok(a)) => column![summary(&a.report), again].spacing(8).into(),
+            Some(Err(e)) => column![style::error_box(e.message.clone()), again]
+                .spacing(8)
+                .into(),
             None if self.cancelled => row![style::note(t!("checks-cancelled")), again]
                 .spacing(12)
                 .align_y(iced::Alignment::Center)
@@ -199,14 +176,49 @@ impl Page {
         }
     }
 
+    /// With several directories: each one's name and where its check stands.
+    fn directories<'a>(&'a self, shared: &'a Shared) -> Option<Element<'a, Message>> {
+        if shared.count() < 2 {
+            return None;
+        }
+        let words = Words::current(Face::Wizard);
+        let mut c = column![text(t!("run-directories")).size(18)].spacing(6);
+        for d in shared.rows() {
+            let label = d.label();
+            let line: Element<'a, Message> = match (d.assessment(), self.runs.get(&d.id())) {
+                (_, Some(r)) if r.running => style::note(format!("{label}: {}", phase_line(r))),
+                (Some(Ok(a)), _) => {
+                    let line = format!("{label}: {}", a.report.verdict_line(&words));
+                    if a.report.ready {
+                        style::ok_box(line)
+                    } else {
+                        style::warning_box(line)
+                    }
+                }
+                (Some(Err(e)), _) => style::error_box(t!(
+                    "run-directory-failed",
+                    label = label.as_str(),
+                    reason = e.message.as_str()
+                )),
+                (None, Some(Run { error: Some(e), .. })) => style::error_box(t!(
+                    "run-directory-failed",
+                    label = label.as_str(),
+                    reason = e.message.as_str()
+                )),
+                (None, _) => style::note(label),
+            };
+            c = c.push(line);
+        }
+        Some(style::section(c))
+    }
+
     fn finding_row<'a>(&'a self, i: usize, f: &'a Finding) -> Element<'a, Message> {
         let open = self.expanded.contains(&i);
+        let words = Words::current(Face::Wizard);
         let head = button(
             row![
                 style::severity(f.severity),
-                text(crate::words::finding_title(f))
-                    .size(14)
-                    .width(Length::Fill),
+                text(words.title(f)).size(14).width(Length::Fill),
                 text(if open { "▾" } else { "▸" }).size(14)
             ]
             .spacing(8)
@@ -217,7 +229,6 @@ impl Page {
         .on_press(Message::Toggle(i));
         let mut col = column![head].spacing(4);
         if open {
-            let words = crate::words::Words::current(crate::words::Face::Wizard);
             let mut d = column![style::field(t!("checks-object"), f.object.clone())].spacing(4);
             let detail = words.detail(f);
             if !detail.is_empty() {
@@ -237,154 +248,16 @@ impl Page {
         col.into()
     }
 
-    fn blocked<'a>(&'a self, a: &'a Arc<Assessment>) -> Element<'a, Message> {
-        if a.report.readiness.blocked == 0 {
-            return style::ok_box(t!("checks-no-blocked"));
-        }
-        let mut c = column![self.list.view(a).map(Message::List)].spacing(6);
-        c = c.push(button(text(t!("checks-export-blocked"))).on_press(Message::ExportBlocked));
-        match &self.export {
-            Some(Ok(p)) => c = c.push(style::note(t!("saved-to", path = p.display().to_string()))),
-            Some(Err(e)) => c = c.push(style::error_box(e.message.clone())),
-            None => {}
-        }
-        style::section(c)
-    }
-}
-
-impl WizardPage for Page {
-    type Message = Message;
-
-    fn busy(&self, _shared: &Shared) -> bool {
-        self.running || self.others_running
-    }
-
-    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
-        if shared.assessment.is_some() {
-            return Task::none();
-        }
-        match self.start(shared) {
-            Action::Run(t) => t,
-            _ => Task::none(),
-        }
-    }
-
-    fn leave(&mut self) {
-        if self.handle.take().is_some() {
-            self.running = false;
-            self.cancelled = true;
-        }
-    }
-
-    fn can_continue(&self, shared: &Shared) -> bool {
-        !self.running
-            && !self.others_running
-            && shared.assessment.is_some()
-            && (shared.settings.directories.is_empty() || shared.others_assessed.is_some())
-    }
-
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
-        match message {
-            Message::Start => return self.start(shared),
-            Message::OthersChecked(list) => {
-                self.others_running = false;
-                shared.set_others_assessed(Some(list));
-                if !self.running {
-                    self.handle = None;
-                }
-            }
-            Message::Cancel => {
-                self.handle = None;
-                self.running = false;
-                self.others_running = false;
-                self.cancelled = true;
-                tracing::info!("check cancelled");
-            }
-            Message::Event(CheckEvent::Phase(Phase::Directory)) => {
-                self.phase = Some(Phase::Directory);
-                self.pace = Default::default();
-            }
-            Message::Event(CheckEvent::Phase(p)) => self.phase = Some(p),
-            Message::Event(CheckEvent::Users(c)) => {
-                self.users = c.scanned;
-                self.count = c;
-                self.pace.note(c, std::time::Instant::now());
-            }
-            Message::Event(CheckEvent::Partial(f)) => self.live.extend(f),
-            Message::Event(CheckEvent::Done(result)) => {
-                self.running = false;
-                // Dropping the handle would stop the other directories' check too.
-                if !self.others_running {
-                    self.handle = None;
-                }
-                match result {
-                    Ok(a) => {
-                        self.users = a.report.users.in_scope;
-                        shared.set_assessment(Some(a));
-                        self.list.refresh(shared.assessment.as_ref());
-                    }
-                    Err(e) => self.error = Some(e),
-                }
-            }
-            Message::Toggle(i) => {
-                if !self.expanded.remove(&i) {
-                    self.expanded.insert(i);
-                }
-            }
-            Message::List(m) => self.list.update(m, shared.assessment.as_ref()),
-            Message::ExportBlocked => {
-                return Action::Run(Task::perform(
-                    shared.dialogs.save(
-                        Purpose::BlockedCsv,
-                        t!("checks-export-blocked"),
-                        Some(PathBuf::from("blocked-users.csv")),
-                        vec![Filter::new("CSV", &["csv"])],
-                    ),
-                    Message::ExportTo,
-                ));
-            }
-            Message::ExportTo(None) => {}
-            Message::ExportTo(Some(path)) => {
-                let Some(a) = shared.assessment.clone() else {
-                    return Action::None;
-                };
-                // Written row by row in a task, not on the UI thread (it can be long).
-                return Action::Run(Task::perform(
-                    jobs::write_blocked_csv(path, a),
-                    Message::Exported,
-                ));
-            }
-            Message::Exported(r) => self.export = Some(r),
-        }
-        Action::None
-    }
-
-    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let mut c = column![
-            style::heading(t!("checks-title")),
-            style::lead(t!("checks-lead")),
-        ]
-        .spacing(12);
-        if shared.settings.skip_cloud {
-            c = c.push(style::note(t!("checks-cloud-skipped")));
-        }
-        c = c.push(self.status(shared));
-        if let Some(e) = &self.error {
-            c = c.push(style::error_box(e.message.clone()));
-        }
-        if let Some(others) = self.others_view(shared) {
-            c = c.push(others);
-        }
-        let findings = self.findings(shared);
-        let done = shared.assessment.is_some() && !self.running;
-        let words = crate::words::Words::current(crate::words::Face::Wizard);
+    /// The findings of `d`, by group; a part not checked says so, never with a tick.
+    fn groups<'a>(&'a self, d: &'a DirectoryState) -> Vec<Element<'a, Message>> {
+        let findings = self.findings(d);
+        let running = self.runs.get(&d.id()).is_some_and(|r| r.running);
+        let done = d.assessed().filter(|_| !running);
+        let words = Words::current(Face::Wizard);
+        let mut out = Vec::new();
         for group in Group::ALL {
             let part = Part::of(group);
-            let checked = !done
-                || shared
-                    .assessment
-                    .as_ref()
-                    .is_some_and(|a| a.report.parts.is_checked(part));
+            let checked = done.is_none_or(|a| a.report.parts.is_checked(part));
             // A part not checked keeps its warnings and errors; its information is what "not
             // checked" says.
             let items: Vec<(usize, &Finding)> = findings
@@ -392,7 +265,7 @@ impl WizardPage for Page {
                 .enumerate()
                 .filter(|(_, f)| f.id.group() == group && (checked || f.severity != Severity::Info))
                 .collect();
-            if items.is_empty() && (!done || group == Group::Pilot) {
+            if items.is_empty() && (done.is_none() || group == Group::Pilot) {
                 continue;
             }
             let worst = items.iter().map(|(_, f)| f.severity).max();
@@ -408,7 +281,6 @@ impl WizardPage for Page {
             ]
             .spacing(4);
             if !checked {
-                // Never a tick for what was not looked at.
                 g = g.push(style::note(words.not_checked(part)));
             } else if items.is_empty() {
                 g = g.push(style::note(t!("checks-group-ok")));
@@ -416,172 +288,244 @@ impl WizardPage for Page {
             for (i, f) in items {
                 g = g.push(self.finding_row(i, f));
             }
-            c = c.push(style::section(g));
+            out.push(style::section(g));
         }
-        if let Some(a) = shared.assessment.as_ref().filter(|_| done) {
-            c = c.push(self.blocked(a));
-            c = c.push(excluded(a));
-            c = c.push(not_synced(a));
+        out
+    }
+
+    fn blocked<'a>(&'a self, a: &'a std::sync::Arc<jobs::Assessment>) -> Element<'a, Message> {
+        if a.report.readiness.blocked == 0 {
+            return style::ok_box(t!("checks-no-blocked"));
+        }
+        let mut c = column![self.list.view(a).map(Message::List)].spacing(6);
+        c = c.push(button(text(t!("checks-export-blocked"))).on_press(Message::ExportBlocked));
+        match &self.export {
+            Some(Ok(p)) => c = c.push(style::note(t!("saved-to", path = p.display().to_string()))),
+            Some(Err(e)) => c = c.push(style::error_box(e.message.clone())),
+            None => {}
+        }
+        style::section(c)
+    }
+
+    fn export(&mut self, message: Message, shared: &Shared) -> Action {
+        match message {
+            Message::ExportBlocked => Action::run(Task::perform(
+                shared.dialogs().save(
+                    Purpose::BlockedCsv,
+                    t!("checks-export-blocked"),
+                    Some(PathBuf::from("blocked-users.csv")),
+                    vec![Filter::new("CSV", &["csv"])],
+                ),
+                Message::ExportTo,
+            )),
+            Message::ExportTo(Some(path)) => {
+                let Some(a) = pick::shown(shared, self.selected).assessed().cloned() else {
+                    return Action::none();
+                };
+                // Written row by row in a task, not on the UI thread (it can be long).
+                Action::run(Task::perform(
+                    jobs::write_blocked_csv(path, a),
+                    Message::Exported,
+                ))
+            }
+            Message::Exported(r) => {
+                self.export = Some(r);
+                Action::none()
+            }
+            _ => Action::none(),
+        }
+    }
+}
+
+/// Where a running check is: connecting, the user scan's pace, the pilot, the tenant, the sync
+/// server.
+fn phase_line(run: &Run) -> String {
+    match run.phase {
+        None | Some(Phase::Connecting) => t!("checks-phase-connecting"),
+        Some(Phase::Directory) => {
+            let now = std::time::Instant::now();
+            let words = Words::current(Face::Wizard);
+            t!(
+                "checks-phase-directory",
+                pace = words.pace(&run.pace.read(run.count, now))
+            )
+        }
+        Some(Phase::Pilot) => t!("checks-phase-pilot"),
+        Some(Phase::Cloud) => t!("checks-phase-cloud"),
+        Some(Phase::SyncServer) => t!("checks-phase-sync"),
+    }
+}
+
+impl WizardPage for Page {
+    type Message = Message;
+
+    fn busy(&self, _shared: &Shared) -> bool {
+        self.running()
+    }
+
+    fn enter(&mut self, shared: &Shared) -> Action {
+        if shared.all_assessed() {
+            self.list
+                .refresh(pick::shown(shared, self.selected).assessed());
+            return Action::none();
+        }
+        self.start(shared)
+    }
+
+    fn leave(&mut self) {
+        if self.handle.take().is_some() && self.running() {
+            self.runs.values_mut().for_each(|r| r.running = false);
+            self.cancelled = true;
+        }
+    }
+
+    fn can_continue(&self, shared: &Shared) -> bool {
+        !self.running() && shared.all_assessed()
+    }
+
+    fn update(&mut self, message: Message, shared: &Shared) -> Action {
+        match message {
+            Message::Start => return self.start(shared),
+            Message::Cancel => {
+                self.handle = None;
+                self.runs.values_mut().for_each(|r| r.running = false);
+                self.cancelled = true;
+                tracing::info!("check cancelled");
+            }
+            Message::Event(id, e) => return self.event(id, e, shared),
+            Message::Pick(id) => {
+                self.selected = Some(id);
+                self.expanded.clear();
+                self.list
+                    .refresh(pick::shown(shared, self.selected).assessed());
+            }
+            Message::Toggle(i) => {
+                if !self.expanded.remove(&i) {
+                    self.expanded.insert(i);
+                }
+            }
+            Message::List(m) => self
+                .list
+                .update(m, pick::shown(shared, self.selected).assessed()),
+            Message::ExportTo(None) => {}
+            export => return self.export(export, shared),
+        }
+        Action::none()
+    }
+
+    fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
+        let d = pick::shown(shared, self.selected);
+        let mut c = column![
+            style::heading(t!("checks-title")),
+            style::lead(t!("checks-lead")),
+        ]
+        .spacing(12);
+        if shared.settings().skip_cloud {
+            c = c.push(style::note(t!("checks-cloud-skipped")));
+        }
+        if let Some(list) = self.directories(shared) {
+            c = c.push(list);
+        }
+        if let Some(p) = pick::picker(shared, self.selected, Message::Pick) {
+            c = c.push(p);
+        }
+        c = c.push(self.status(d));
+        if let Some(e) = self.runs.get(&d.id()).and_then(|r| r.error.as_ref()) {
+            c = c.push(style::error_box(e.message.clone()));
+        }
+        for g in self.groups(d) {
+            c = c.push(g);
+        }
+        let running = self.runs.get(&d.id()).is_some_and(|r| r.running);
+        if let Some(a) = d.assessed().filter(|_| !running) {
+            c = c
+                .push(self.blocked(a))
+                .push(accounts::excluded(a))
+                .push(accounts::not_synced(a));
         }
         c.into()
-    }
-}
-
-/// The protected administrators, excluded from writeback by design: counted and named.
-fn excluded<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
-    let x = &a.report.users.excluded;
-    if x.is_empty() {
-        return column![].into();
-    }
-    let head = column![
-        text(t!("checks-excluded-title", count = x.len())).size(18),
-        style::note(t!("checks-excluded-lead")),
-    ]
-    .spacing(6);
-    accounts(
-        head,
-        x.len(),
-        x.iter().map(|u| (&u.sam_account_name, &u.dn, None)),
-    )
-}
-
-/// The users the sync engine never synchronizes, with the rule that leaves each out.
-fn not_synced<'a, M: 'a>(a: &Assessment) -> Element<'a, M> {
-    let x = &a.report.users.not_synchronized;
-    let words = crate::words::Words::current(crate::words::Face::Wizard);
-    let mut head = column![style::note(words.sync_filter(&a.report.sync_filter))].spacing(6);
-    if x.is_empty() {
-        return style::section(head);
-    }
-    head = head.push(text(t!("checks-not-synced-title", count = x.len())).size(18));
-    head = head.push(style::note(t!("checks-not-synced-lead")));
-    let rows = x
-        .iter()
-        .map(|u| (&u.sam_account_name, &u.dn, Some(words.not_synced(&u.rule))));
-    accounts(head, x.len(), rows)
-}
-
-/// A list of accounts under `head`: name, DN and a note each, the first `BLOCKED_SHOWN` of
-/// `total`.
-fn accounts<'a, 'r, M: 'a>(
-    head: iced::widget::Column<'a, M>,
-    total: usize,
-    rows: impl Iterator<Item = (&'r String, &'r String, Option<String>)>,
-) -> Element<'a, M> {
-    let mut list = head;
-    for (sam, dn, note) in rows.take(BLOCKED_SHOWN) {
-        let mut who = column![style::mono(dn.clone())];
-        if let Some(n) = note {
-            who = who.push(text(n).size(13));
-        }
-        list = list.push(
-            row![text(sam.clone()).size(13).width(160), who]
-                .spacing(8)
-                .align_y(iced::Alignment::Center),
-        );
-    }
-    if total > BLOCKED_SHOWN {
-        list = list.push(style::note(t!(
-            "checks-more",
-            count = total.saturating_sub(BLOCKED_SHOWN)
-        )));
-    }
-    style::section(list)
-}
-
-/// Ready or not, in one box: the verdict of a report, for what was checked.
-pub fn summary<'a, M: 'a>(r: &crate::report::Report) -> Element<'a, M> {
-    let n = &r.readiness;
-    let words = crate::words::Words::current(crate::words::Face::Wizard);
-    let missing = r.parts.needed_not_checked();
-    let mut line = if r.ready {
-        t!(
-            "checks-ready",
-            ready = n.ready,
-            users = n.in_scope,
-            excluded = n.excluded,
-            blocked = n.blocked,
-            warnings = r.summary.warnings
-        )
-    } else {
-        t!(
-            "checks-not-ready",
-            errors = r.summary.errors,
-            warnings = r.summary.warnings,
-            ready = n.ready,
-            users = n.in_scope,
-            excluded = n.excluded,
-            blocked = n.blocked
-        )
-    };
-    if !missing.is_empty() {
-        line.push(' ');
-        line.push_str(&t!(
-            "checks-parts-not-checked",
-            parts = words.parts_list(&missing)
-        ));
-    }
-    if r.ready && missing.is_empty() {
-        style::ok_box(line)
-    } else if r.ready {
-        style::warning_box(line)
-    } else {
-        style::error_box(line)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::pages::{Secret, step};
+    use crate::gui::run::DirectoryEdit;
 
     #[test]
     fn without_a_connection_the_check_says_so_and_next_stays_off() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        assert!(p.update(Message::Start, &mut s).is_none());
-        assert!(p.error.is_some());
+        assert!(step(&mut p, Message::Start, &mut s).is_none());
+        assert!(p.runs[&s.first().id()].error.is_some());
         assert!(!p.can_continue(&s));
+    }
+
+    fn answered() -> Shared {
+        let mut s = Shared::for_tests();
+        let id = s.first().id();
+        for edit in [
+            DirectoryEdit::Server("dc1.lab".into()),
+            DirectoryEdit::User("admin".into()),
+            DirectoryEdit::Password(Secret(zeroize::Zeroizing::new("pw".into())).0),
+        ] {
+            s.apply(Intent::Directory(id, edit));
+        }
+        s
     }
 
     #[test]
     fn streamed_events_show_progress_then_cancel_stops_the_run() {
-        let mut s = Shared::for_tests();
-        s.settings.server = "dc1.lab".into();
-        s.settings.user = "admin".into();
-        s.password = zeroize::Zeroizing::new("pw".into());
+        let mut s = answered();
+        let id = s.first().id();
         let mut p = Page::new();
-        assert!(p.update(Message::Start, &mut s).is_run());
-        p.update(Message::Event(CheckEvent::Phase(Phase::Directory)), &mut s);
-        p.update(
-            Message::Event(CheckEvent::Users(crate::check::ScanCount {
-                scanned: 250,
-                expected: Some(1000),
-            })),
-            &mut s,
+        assert!(step(&mut p, Message::Start, &mut s).is_run());
+        let ev = |e| Message::Event(id, e);
+        step(&mut p, ev(CheckEvent::Phase(Phase::Directory)), &mut s);
+        let users = crate::check::ScanCount {
+            scanned: 250,
+            expected: Some(1000),
+        };
+        step(&mut p, ev(CheckEvent::Users(users)), &mut s);
+        let f = Finding::new(
+            crate::check::FindingId::MinPasswordAge,
+            Severity::Error,
+            "DC=lab",
         );
-        p.update(
-            Message::Event(CheckEvent::Partial(vec![Finding::new(
-                crate::check::FindingId::MinPasswordAge,
-                Severity::Error,
-                "DC=lab",
-            )])),
-            &mut s,
-        );
-        assert_eq!(p.users, 250);
-        assert_eq!(p.live.len(), 1);
-        assert!(p.running && !p.can_continue(&s));
-        p.update(Message::Cancel, &mut s);
-        assert!(!p.running && p.cancelled && p.handle.is_none());
+        step(&mut p, ev(CheckEvent::Partial(vec![f])), &mut s);
+        assert_eq!(p.runs[&id].count.scanned, 250);
+        assert_eq!(p.runs[&id].live.len(), 1);
+        assert!(p.running() && !p.can_continue(&s));
+        step(&mut p, Message::Cancel, &mut s);
+        assert!(!p.running() && p.cancelled && p.handle.is_none());
         assert!(!p.can_continue(&s), "a cancelled check has no result");
+    }
+
+    #[test]
+    fn each_directory_reports_on_its_own_and_next_waits_for_all() {
+        let mut s = answered();
+        s.apply(Intent::AddDirectory);
+        let (one, two) = (s.first().id(), s.directories().all()[1].id());
+        let mut p = Page::new();
+        let _ = step(&mut p, Message::Start, &mut s);
+        assert!(p.runs[&two].error.is_some(), "the new row has no answers");
+        let failed = CheckEvent::Done(Err(UiError::plain("refused")));
+        step(&mut p, Message::Event(one, failed), &mut s);
+        assert!(
+            !p.can_continue(&s),
+            "the first directory's check must succeed"
+        );
+        assert!(s.first().assessment().is_some_and(|a| a.is_err()));
     }
 
     #[test]
     fn rows_expand_and_collapse() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        p.update(Message::Toggle(3), &mut s);
+        step(&mut p, Message::Toggle(3), &mut s);
         assert!(p.expanded.contains(&3));
-        p.update(Message::Toggle(3), &mut s);
+        step(&mut p, Message::Toggle(3), &mut s);
         assert!(p.expanded.is_empty());
     }
 }

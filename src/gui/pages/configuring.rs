@@ -1,5 +1,6 @@
-//! Page 10 — Configuring: the backup, then each change with live log lines; Cancel takes effect
-//! between objects, never in the middle of a write; then writeback on the sync server.
+//! Page 10 — Configuring: every directory of the run in turn — its backup, then each change with
+//! live log lines; Cancel takes effect between objects, never in the middle of a write; then
+//! writeback on the sync server.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -9,11 +10,14 @@ use iced::{Element, Task};
 
 use crate::engine::write::RunEvent;
 use crate::engine::write::switches::{HybridAdmin, Switch};
+use crate::gui::intent::Intent;
 use crate::gui::jobs::{self, ApplyEvent, ApplyParams};
-use crate::gui::shared::{Done, Shared};
+use crate::gui::shared::{Configured, DirectoryDone, Done, Flow, Shared};
 use crate::gui::style;
+use crate::plan::Plan;
 use crate::plan::apply::Event;
 use crate::t;
+use crate::words::{Face, Words};
 
 use super::WizardPage;
 
@@ -30,19 +34,16 @@ pub struct Page {
     pub running: bool,
     pub finished: bool,
     pub lines: Vec<String>,
+    /// Changes done, of `total`, over every directory.
     pub step: usize,
     pub total: usize,
     pub error: Option<String>,
     cancel: Arc<AtomicBool>,
-    written: usize,
-    /// The plan's changes in words, and those written so far.
-    summaries: Vec<String>,
-    changed: Vec<String>,
-    /// What was done in each other directory.
-    others: Vec<String>,
-    /// Each directory's name, in the run's order, and the other directories' backups.
-    labels: Vec<String>,
-    backups: std::collections::HashMap<usize, std::path::PathBuf>,
+    /// Each directory of the run: its label, its changes in words, and what was done there.
+    done: Vec<DirectoryDone>,
+    summaries: Vec<Vec<String>>,
+    /// Where each directory's changes start in the count of all.
+    offsets: Vec<usize>,
 }
 
 impl Page {
@@ -55,50 +56,52 @@ impl Page {
         self.finished = true;
     }
 
-    /// A step of the run: the first directory's in detail (its progress bar and log), each
-    /// other directory's when it is done.
+    /// A step of the run, in words, under its directory's name when there are several.
     fn run_event(&mut self, e: RunEvent) {
+        let several = self.done.len() > 1;
         let line = match e {
+            RunEvent::Directory { label, .. } if several => {
+                t!("configure-directory", label = label.as_str())
+            }
             RunEvent::Directory { .. } => return,
-            RunEvent::BackedUp { index, path, .. } if index > 0 => {
-                self.backups.insert(index, path);
-                return;
-            }
-            RunEvent::BackedUp { path, entries, .. } => t!(
-                "configure-backed-up",
-                entries = crate::words::n(entries),
-                path = path.display().to_string()
-            ),
-            RunEvent::Step { index, event } if index > 0 => {
-                let _ = event;
-                return;
-            }
-            RunEvent::Step { event, .. } => self.step_line(event),
-            RunEvent::Done { index: 0, .. } => return,
-            RunEvent::Done { index, written } => {
+            RunEvent::BackedUp {
+                index,
+                path,
+                entries,
+            } => {
                 let line = t!(
-                    "configure-other-done",
-                    label = self.labels.get(index).cloned().unwrap_or_default(),
-                    count = crate::words::n(written),
-                    path = self
-                        .backups
-                        .get(&index)
-                        .map(|p| p.display().to_string())
-                        .unwrap_or_default()
+                    "configure-backed-up",
+                    entries = crate::words::n(entries),
+                    path = path.display().to_string()
                 );
-                self.others.push(line.clone());
+                if let Some(d) = self.done.get_mut(index) {
+                    d.backup = Some(path);
+                }
                 line
+            }
+            RunEvent::Step { index, event } => self.step_line(index, event),
+            RunEvent::Done { index, written } => {
+                let Some(d) = self.done.get_mut(index) else {
+                    return;
+                };
+                d.written = written;
+                t!(
+                    "configure-directory-done",
+                    label = d.label.as_str(),
+                    count = crate::words::n(written)
+                )
             }
         };
         tracing::info!("configure: {line}");
         self.lines.push(line);
     }
 
-    /// A step of the first directory's writes, in words.
-    fn step_line(&mut self, e: Event) -> String {
+    /// A step of directory `dir`'s writes, in words.
+    fn step_line(&mut self, dir: usize, e: Event) -> String {
+        let offset = self.offsets.get(dir).copied().unwrap_or(0);
         match e {
             Event::Writing { index, total, dn } => {
-                self.step = index;
+                self.step = offset + index;
                 t!(
                     "configure-writing",
                     n = (index + 1).to_string(),
@@ -107,18 +110,57 @@ impl Page {
                 )
             }
             Event::Verified { index, dn } => {
-                self.step = index + 1;
-                self.written += 1;
-                if let Some(s) = self.summaries.get(index) {
-                    self.changed.push(s.clone());
+                self.step = offset + index + 1;
+                let change = self.summaries.get(dir).and_then(|s| s.get(index)).cloned();
+                if let (Some(d), Some(c)) = (self.done.get_mut(dir), change) {
+                    d.changes.push(c);
                 }
                 t!("configure-verified", dn = dn.as_str())
             }
             Event::AlreadyDone { index, dn } => {
-                self.step = index + 1;
+                self.step = offset + index + 1;
                 t!("configure-already", dn = dn.as_str())
             }
         }
+    }
+
+    /// What was done, for the Complete page.
+    fn configured(&self, shared: &Shared, stopped: Option<String>) -> Done {
+        Done::Configured(Configured {
+            directories: self.done.clone(),
+            run_file: shared.backup_path().clone(),
+            writeback: None,
+            cloud_sync: shared.flow() == Flow::CloudSync,
+            stopped,
+        })
+    }
+
+    /// The directories with a plan, in the run's order, each with its changes in words.
+    fn runs(
+        &mut self,
+        shared: &Shared,
+    ) -> Result<Vec<(crate::engine::Directory, Arc<Plan>)>, String> {
+        let words = Words::current(Face::Wizard);
+        let mut runs = Vec::new();
+        for r in shared.rows() {
+            let Some(p) = r.plan() else { continue };
+            let dir = r.directory().map_err(|e| e.message)?;
+            self.offsets.push(self.total);
+            self.total += p.plan.changes.len();
+            self.summaries.push(
+                p.plan
+                    .changes
+                    .iter()
+                    .map(|c| format!("{} ({})", words.change(c), c.dn))
+                    .collect(),
+            );
+            self.done.push(DirectoryDone {
+                label: dir.label.clone(),
+                ..Default::default()
+            });
+            runs.push((dir, Arc::new(p.plan.clone())));
+        }
+        Ok(runs)
     }
 }
 
@@ -129,82 +171,52 @@ impl WizardPage for Page {
         self.running
     }
 
-    fn enter(&mut self, shared: &mut Shared) -> Task<Message> {
+    fn enter(&mut self, shared: &Shared) -> Action {
         *self = Self::default();
-        let (Ok(directories), Some(planned)) = (shared.directories(), shared.planned.clone())
-        else {
-            self.error = Some(t!("configure-nothing-to-do"));
-            self.finished = true;
-            return Task::none();
-        };
-        let enable_writeback = super::ready::Page::will_enable_writeback(shared);
-        self.total = planned.plan.changes.len();
-        let words = crate::words::Words::current(crate::words::Face::Wizard);
-        self.summaries = planned
-            .plan
-            .changes
-            .iter()
-            .map(|c| format!("{} ({})", words.change(c), c.dn))
-            .collect();
-        // The first directory with its plan, then each other one that has a plan.
-        let mut plans = vec![Arc::new(planned.plan.clone())];
-        let others_planned = shared.others_planned.clone().unwrap_or_default();
-        let mut runs = Vec::new();
-        for (i, dir) in directories.into_iter().enumerate() {
-            let plan = if i == 0 {
-                plans.pop()
-            } else {
-                others_planned
-                    .get(i - 1)
-                    .and_then(|(_, p)| p.as_ref().ok())
-                    .map(|p| Arc::new(p.plan.clone()))
-            };
-            if let Some(plan) = plan {
-                runs.push((dir, plan));
+        let runs = match self.runs(shared) {
+            Ok(r) if !r.is_empty() => r,
+            Ok(_) => {
+                self.error = Some(t!("configure-nothing-to-do"));
+                self.finished = true;
+                return Action::none();
             }
-        }
-        self.labels = runs.iter().map(|(d, _)| d.label.clone()).collect();
-        let to_write = runs.iter().any(|(_, p)| !p.is_empty());
-        if !to_write && !enable_writeback {
+            Err(e) => {
+                self.error = Some(e);
+                self.finished = true;
+                return Action::none();
+            }
+        };
+        let enable_writeback = shared.will_enable_writeback();
+        if self.total == 0 && !enable_writeback {
             self.lines.push(t!("configure-nothing-to-change"));
             self.finished = true;
-            shared.set_done(Some(Done::Configured {
-                written: 0,
-                changes: Vec::new(),
-                backup: shared.backup_path.clone(),
-                writeback: None,
-                cloud_sync: shared.flow == crate::gui::shared::Flow::CloudSync,
-                others: Vec::new(),
-                stopped: None,
-            }));
-            return Task::none();
+            return Action::intent(Intent::Done(Some(self.configured(shared, None))));
         }
         tracing::info!(
             "configure: {} change(s) in {} director(ies), run file {}",
             self.total,
             runs.len(),
-            shared.backup_path.display()
+            shared.backup_path().display()
         );
         self.running = true;
-        let switch = if super::ready::Page::will_enable_cloud_sync(shared) {
-            Some(Switch::CloudSync(HybridAdmin {
-                user: shared.hybrid_admin.trim().to_string(),
-                password: shared.hybrid_admin_password.clone(),
-            }))
-        } else {
-            enable_writeback.then_some(Switch::ConnectSync)
+        let switch = match shared.flow() {
+            Flow::CloudSync if enable_writeback => Some(Switch::CloudSync(HybridAdmin {
+                user: shared.hybrid_admin().trim().to_string(),
+                password: shared.hybrid_admin_password().clone(),
+            })),
+            Flow::CloudSync => None,
+            _ => enable_writeback.then_some(Switch::ConnectSync),
         };
         let params = ApplyParams {
             directories: runs,
-            manifest: shared.backup_path.clone(),
+            manifest: shared.backup_path().clone(),
             cancel: self.cancel.clone(),
             switch,
-            powershell: shared.powershell.clone(),
+            powershell: shared.powershell().clone(),
         };
-        shared.set_done(None);
         // Not abortable on purpose: stopping is the cancel flag's job, between objects, and
         // leaving the page is not possible while it runs.
-        Task::run(jobs::apply(params), Message::Event)
+        Action::intent(Intent::Done(None)).with(Task::run(jobs::apply(params), Message::Event))
     }
 
     /// Previous is off while writing and after it (the plan is spent).
@@ -216,7 +228,8 @@ impl WizardPage for Page {
         self.finished && !self.running
     }
 
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &Shared) -> Action {
+        let cloud_sync = shared.flow() == Flow::CloudSync;
         match message {
             Message::Cancel => {
                 if self.running && !self.cancel.swap(true, Ordering::SeqCst) {
@@ -227,56 +240,43 @@ impl WizardPage for Page {
             Message::Event(ApplyEvent::Run(e)) => self.run_event(e),
             Message::Event(ApplyEvent::Note(n)) => self.lines.push(n),
             Message::Event(ApplyEvent::Done(r)) => {
-                let (written, stopped) = match r {
-                    Ok(n) => {
-                        let first = n.first().copied().unwrap_or(0);
-                        self.lines.push(t!("configure-done", count = first));
-                        (first, None)
+                let stopped = match r {
+                    Ok(written) => {
+                        let all: usize = written.iter().sum();
+                        self.lines.push(t!("configure-done", count = all));
+                        None
                     }
-                    Err((e, n)) => {
+                    Err((e, written)) => {
+                        for (d, n) in self.done.iter_mut().zip(written) {
+                            d.written = n;
+                        }
                         tracing::warn!("configure stopped: {}", e.message);
                         self.error = Some(e.message.clone());
-                        (n.first().copied().unwrap_or(0), Some(e.message))
+                        Some(e.message)
                     }
                 };
-                let will_enable =
-                    stopped.is_none() && super::ready::Page::will_enable_writeback(shared);
-                shared.set_done(Some(Done::Configured {
-                    written,
-                    changes: self.changed.clone(),
-                    backup: shared.backup_path.clone(),
-                    writeback: None,
-                    cloud_sync: shared.flow == crate::gui::shared::Flow::CloudSync,
-                    others: self.others.clone(),
-                    stopped,
-                }));
-                if !will_enable {
+                if stopped.is_some() || !shared.will_enable_writeback() {
                     self.finish();
                 }
+                return Action::intent(Intent::Done(Some(self.configured(shared, stopped))));
             }
-            Message::Event(ApplyEvent::EnablingWriteback) => {
-                self.lines
-                    .push(if shared.flow == crate::gui::shared::Flow::CloudSync {
-                        t!("configure-enabling-cloud-sync")
-                    } else {
-                        t!("configure-enabling")
-                    });
-            }
+            Message::Event(ApplyEvent::EnablingWriteback) => self.lines.push(if cloud_sync {
+                t!("configure-enabling-cloud-sync")
+            } else {
+                t!("configure-enabling")
+            }),
             Message::Event(ApplyEvent::WritebackEnabled(r)) => {
                 let result = r.map_err(|e| e.message);
-                let cloud_sync = shared.flow == crate::gui::shared::Flow::CloudSync;
                 self.lines.push(match &result {
                     Ok(()) if cloud_sync => t!("configure-enabled-cloud-sync"),
                     Ok(()) => t!("configure-enabled"),
                     Err(e) => t!("configure-enable-failed", reason = e.as_str()),
                 });
-                if let Some(Done::Configured { writeback, .. }) = &mut shared.done {
-                    *writeback = Some(result);
-                }
                 self.finish();
+                return Action::intent(Intent::WritebackSwitched(result));
             }
         }
-        Action::None
+        Action::none()
     }
 
     fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
@@ -302,7 +302,7 @@ impl WizardPage for Page {
             c = c.push(style::error_box(e.clone()));
             c = c.push(style::note(t!(
                 "configure-restore-hint",
-                path = shared.backup_path.display().to_string()
+                path = shared.backup_path().display().to_string()
             )));
         }
         if self.running {
@@ -316,40 +316,35 @@ impl WizardPage for Page {
 mod tests {
     use super::*;
     use crate::gui::jobs::UiError;
+    use crate::gui::pages::step;
 
     #[test]
     fn cancel_sets_the_flag_once_and_the_engine_result_finishes_the_page() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
         p.running = true;
-        p.update(Message::Cancel, &mut s);
-        p.update(Message::Cancel, &mut s);
+        p.done = vec![DirectoryDone::default()];
+        step(&mut p, Message::Cancel, &mut s);
+        step(&mut p, Message::Cancel, &mut s);
         assert!(p.cancel.load(Ordering::SeqCst));
         assert_eq!(p.lines.len(), 1);
         assert!(!p.can_continue(&s));
-        p.update(
-            Message::Event(ApplyEvent::Done(Err((
-                UiError::other("cancelled after 1"),
-                vec![1],
-            )))),
-            &mut s,
-        );
+        let stopped = Err((UiError::plain("cancelled after 1"), vec![1]));
+        step(&mut p, Message::Event(ApplyEvent::Done(stopped)), &mut s);
         assert!(p.can_continue(&s));
-        assert!(matches!(
-            s.done,
-            Some(Done::Configured {
-                written: 1,
-                stopped: Some(_),
-                ..
-            })
-        ));
+        let Some(Done::Configured(c)) = s.done() else {
+            panic!("{:?}", s.done());
+        };
+        assert_eq!(c.written(), 1);
+        assert!(c.stopped.is_some());
     }
 
     #[test]
     fn without_a_plan_there_is_nothing_to_configure() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        let _ = p.enter(&mut s);
+        let a = p.enter(&s);
+        s.apply_all(a.intents);
         assert!(p.finished && p.error.is_some());
     }
 }

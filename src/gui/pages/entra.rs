@@ -4,6 +4,7 @@
 use iced::widget::{button, checkbox, column, pick_list, row, text, text_input};
 use iced::{Element, Task};
 
+use crate::gui::intent::{Intent, SettingsEdit};
 use crate::gui::jobs::{self, SignInEvent, UiError};
 use crate::gui::settings::CloudChoice;
 use crate::gui::shared::Shared;
@@ -106,15 +107,14 @@ impl Page {
         Self::default()
     }
 
-    fn start(&mut self, shared: &mut Shared, device_code: bool) -> Action {
+    fn start(&mut self, shared: &Shared, device_code: bool) -> Action {
         let params = match shared.cloud_params(device_code) {
             Ok(p) => p,
             Err(e) => {
-                self.state = State::Failed(UiError::other(e));
-                return Action::None;
+                self.state = State::Failed(e);
+                return Action::none();
             }
         };
-        shared.set_signed_in(None);
         self.state = if device_code {
             State::DeviceCode { code: None }
         } else {
@@ -122,16 +122,12 @@ impl Page {
         };
         let (task, handle) = super::abortable(Task::run(jobs::sign_in(params), Message::Event));
         self.handle = Some(handle);
-        Action::Run(task)
+        Action::intent(Intent::SignedIn(None)).with(task)
     }
 }
 
 impl WizardPage for Page {
     type Message = Message;
-
-    fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
-        Task::none()
-    }
 
     fn leave(&mut self) {
         if self.handle.take().is_some() {
@@ -144,23 +140,16 @@ impl WizardPage for Page {
     }
 
     fn can_continue(&self, shared: &Shared) -> bool {
-        shared.settings.skip_cloud || (shared.signed_in.is_some() && !self.working())
+        shared.settings().skip_cloud || (shared.signed_in().is_some() && !self.working())
     }
 
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &Shared) -> Action {
+        let edit = |e: SettingsEdit| Action::intent(Intent::Settings(e));
         match message {
-            Message::Cloud(c) => {
-                shared.settings.cloud = c;
-                shared.set_signed_in(None);
-            }
-            Message::Tenant(t) => {
-                shared.settings.tenant = t;
-                shared.set_signed_in(None);
-            }
-            Message::ClientId(c) => {
-                shared.settings.client_id = c;
-                shared.set_signed_in(None);
-            }
+            Message::Cloud(c) => return edit(SettingsEdit::Cloud(c)),
+            Message::Tenant(t) => return edit(SettingsEdit::Tenant(t)),
+            Message::ClientId(c) => return edit(SettingsEdit::ClientId(c)),
+            Message::Skip(skip) => return edit(SettingsEdit::SkipCloud(skip)),
             Message::SignIn => return self.start(shared, false),
             Message::SignInWithCode => return self.start(shared, true),
             Message::Event(SignInEvent::Browser { url, opened }) => {
@@ -177,27 +166,23 @@ impl WizardPage for Page {
                 self.handle = None;
                 match result {
                     Ok(signed_in) => {
-                        shared.set_signed_in(Some(signed_in));
                         self.state = State::Idle;
+                        return Action::intent(Intent::SignedIn(Some(signed_in)));
                     }
                     Err(e) => self.state = State::Failed(e),
                 }
             }
-            Message::Copy(s) => return Action::Run(iced::clipboard::write(s)),
+            Message::Copy(s) => return Action::run(iced::clipboard::write(s)),
             Message::CancelSignIn => {
                 self.handle = None;
                 self.state = State::Idle;
             }
-            Message::Skip(skip) => {
-                shared.settings.skip_cloud = skip;
-                shared.forget_results();
-            }
         }
-        Action::None
+        Action::none()
     }
 
     fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let s = &shared.settings;
+        let s = shared.settings();
         let idle = !self.working();
         let on = |m: Message| idle.then_some(m);
         let mut form = column![
@@ -252,7 +237,7 @@ impl WizardPage for Page {
         if let Some(progress) = self.progress() {
             c = c.push(progress);
         }
-        if let Some(si) = &shared.signed_in {
+        if let Some(si) = shared.signed_in() {
             let roles = si.roles();
             c = c.push(style::ok_box(t!(
                 "entra-signed-in",
@@ -282,26 +267,28 @@ impl WizardPage for Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::pages::step;
 
     #[test]
     fn next_needs_a_sign_in_or_the_skip() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(!p.can_continue(&s));
-        p.update(Message::Skip(true), &mut s);
+        step(&mut p, Message::Skip(true), &mut s);
         assert!(p.can_continue(&s));
-        assert!(s.settings.skip_cloud);
+        assert!(s.settings().skip_cloud);
     }
 
     #[test]
     fn sign_in_starts_work_and_a_failure_is_shown_on_the_page() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        assert!(p.update(Message::SignInWithCode, &mut s).is_run());
+        assert!(step(&mut p, Message::SignInWithCode, &mut s).is_run());
         assert!(p.working());
         assert!(!p.can_continue(&s));
-        p.update(
-            Message::Event(SignInEvent::Done(Err(UiError::other("declined")))),
+        step(
+            &mut p,
+            Message::Event(SignInEvent::Done(Err(UiError::plain("declined")))),
             &mut s,
         );
         assert!(matches!(&p.state, State::Failed(e) if e.message == "declined"));
@@ -311,9 +298,13 @@ mod tests {
     #[test]
     fn a_bad_endpoint_override_is_an_error_not_a_sign_in() {
         let mut s = Shared::for_tests();
-        s.settings.authority_url = "not a url".into();
+        let settings = crate::gui::settings::Settings {
+            authority_url: "not a url".into(),
+            ..Default::default()
+        };
+        s.apply(Intent::Profile(Box::new(settings), Default::default()));
         let mut p = Page::new();
-        assert!(p.update(Message::SignIn, &mut s).is_none());
+        assert!(step(&mut p, Message::SignIn, &mut s).is_none());
         assert!(matches!(p.state, State::Failed(_)));
     }
 }

@@ -4,6 +4,7 @@
 use iced::Element;
 use iced::widget::{checkbox, column, container, text, tooltip};
 
+use crate::gui::intent::{Intent, SettingsEdit};
 use crate::gui::shared::Shared;
 use crate::gui::style;
 use crate::t;
@@ -22,7 +23,7 @@ pub struct Page;
 
 /// Connect's optional features and the key of `onPremisesSynchronization.features` that
 /// reports each (`None`: Graph does not say).
-const OTHERS: &[(&str, Option<&str>)] = &[
+const CONNECT_FEATURES: &[(&str, Option<&str>)] = &[
     ("features-exchange-hybrid", None),
     ("features-exchange-folders", None),
     ("features-app-filtering", None),
@@ -39,7 +40,7 @@ impl Page {
 
     /// The state the tenant reports for a feature key.
     fn state(shared: &Shared, key: Option<&str>) -> Option<bool> {
-        let facts = &shared.signed_in.as_ref()?.facts;
+        let facts = &shared.signed_in()?.facts;
         let sync = facts.sync.as_ref().ok()?;
         sync.features.get(key?)?.as_bool()
     }
@@ -49,19 +50,20 @@ impl WizardPage for Page {
     type Message = Message;
 
     fn can_continue(&self, shared: &Shared) -> bool {
-        shared.settings.password_writeback
+        shared.settings().password_writeback
     }
 
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, _shared: &Shared) -> Action {
         match message {
-            Message::PasswordWriteback(on) => shared.settings.password_writeback = on,
+            Message::PasswordWriteback(on) => {
+                Action::intent(Intent::Settings(SettingsEdit::PasswordWriteback(on)))
+            }
         }
-        Action::None
     }
 
     fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let mut list = column![].spacing(10);
-        for (id, key) in OTHERS {
+        for (id, key) in CONNECT_FEATURES {
             let name = crate::words::dynamic(id).unwrap_or_else(|| id.to_string());
             let state = Self::state(shared, *key);
             let label = match state {
@@ -83,7 +85,7 @@ impl WizardPage for Page {
             style::lead(t!("features-lead")),
             style::section(
                 column![
-                    checkbox(shared.settings.password_writeback)
+                    checkbox(shared.settings().password_writeback)
                         .label(t!("features-password-writeback"))
                         .on_toggle(Message::PasswordWriteback)
                         .size(20),
@@ -94,7 +96,7 @@ impl WizardPage for Page {
             style::section(list),
         ]
         .spacing(14);
-        if !shared.settings.password_writeback {
+        if !shared.settings().password_writeback {
             c = c.push(style::warning_box(t!("features-need-writeback")));
         }
         c.into()
@@ -104,13 +106,14 @@ impl WizardPage for Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::pages::step;
 
     #[test]
     fn next_needs_password_writeback_ticked() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
         assert!(p.can_continue(&s));
-        p.update(Message::PasswordWriteback(false), &mut s);
+        step(&mut p, Message::PasswordWriteback(false), &mut s);
         assert!(!p.can_continue(&s));
     }
 }

@@ -1,5 +1,6 @@
 //! The wizard's pages, one file each. A page owns its state; `update` returns an [`Action`]
-//! for the parent; `view` draws only the page (the parent draws the bar).
+//! for the parent (the changes it asks for and the work to run); `view` draws only the page
+//! (the parent draws the bar).
 
 pub mod blocked;
 pub mod checks;
@@ -9,6 +10,7 @@ pub mod current;
 pub mod directory;
 pub mod entra;
 pub mod features;
+pub mod pick;
 pub mod pilot;
 pub mod ready;
 pub mod restore;
@@ -19,23 +21,26 @@ pub mod welcome;
 use iced::{Element, Task};
 
 use super::Shared;
+use super::intent::Intent;
 use super::settings::LoadNotes;
 use crate::t;
 
 /// A page of the wizard. The parent lists the pages once (`gui::pages!`) and asks the page
-/// in view through this trait; everything a page does not say here has the default.
+/// in view through this trait; everything a page does not say here has the default. A page
+/// reads what the pages share and never writes it: what should change comes back in its
+/// [`Action`].
 pub trait WizardPage {
     type Message: std::fmt::Debug + Clone + Send + 'static;
 
-    /// Handles one of the page's messages; work to run goes back as [`Action::Run`].
-    fn update(&mut self, message: Self::Message, shared: &mut Shared) -> Action<Self::Message>;
+    /// Handles one of the page's messages.
+    fn update(&mut self, message: Self::Message, shared: &Shared) -> Action<Self::Message>;
 
     /// Draws the page (the parent draws the step list and the buttons).
     fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Self::Message>;
 
     /// The page comes into view: it may start its work.
-    fn enter(&mut self, _shared: &mut Shared) -> Task<Self::Message> {
-        Task::none()
+    fn enter(&mut self, _shared: &Shared) -> Action<Self::Message> {
+        Action::none()
     }
 
     /// The page goes out of view: work it started stops.
@@ -57,29 +62,108 @@ pub trait WizardPage {
     }
 }
 
-/// What a page asks of the parent.
-pub enum Action<M> {
-    None,
-    /// Run this work; its messages come back to the page.
-    Run(Task<M>),
+/// What a page asks of the parent: changes to what the pages share, and work to run (its
+/// messages come back to the page).
+#[must_use]
+pub struct Action<M> {
+    pub intents: Vec<Intent>,
+    pub task: Option<Task<M>>,
 }
 
 impl<M> std::fmt::Debug for Action<M> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Action::None => "None",
-            Action::Run(_) => "Run",
-        })
+        f.debug_struct("Action")
+            .field("intents", &self.intents)
+            .field("task", &self.task.is_some())
+            .finish()
     }
 }
 
 impl<M> Action<M> {
+    /// Nothing to do.
+    pub fn none() -> Self {
+        Self {
+            intents: Vec::new(),
+            task: None,
+        }
+    }
+
+    /// Work to run.
+    pub fn run(task: Task<M>) -> Self {
+        Self {
+            intents: Vec::new(),
+            task: Some(task),
+        }
+    }
+
+    /// A change to what the pages share.
+    pub fn intent(intent: Intent) -> Self {
+        Self {
+            intents: vec![intent],
+            task: None,
+        }
+    }
+
+    /// This and another change, in order.
+    pub fn and(mut self, intent: Intent) -> Self {
+        self.intents.push(intent);
+        self
+    }
+
+    /// This and work to run.
+    pub fn with(mut self, task: Task<M>) -> Self {
+        self.task = Some(task);
+        self
+    }
+
+    /// The same action for a component's messages wrapped in the page's.
+    pub fn map<N: Send + 'static>(self, f: impl Fn(M) -> N + Send + 'static) -> Action<N>
+    where
+        M: Send + 'static,
+    {
+        Action {
+            intents: self.intents,
+            task: self.task.map(|t| t.map(f)),
+        }
+    }
+
     pub fn is_run(&self) -> bool {
-        matches!(self, Action::Run(_))
+        self.task.is_some()
     }
 
     pub fn is_none(&self) -> bool {
-        matches!(self, Action::None)
+        self.task.is_none() && self.intents.is_empty()
+    }
+}
+
+/// For tests: `page` handles `message`, what it asks of `shared` is done, and what it asked
+/// for is told.
+pub fn step<P: WizardPage>(page: &mut P, message: P::Message, shared: &mut Shared) -> Stepped {
+    let a = page.update(message, shared);
+    let stepped = Stepped {
+        task: a.task.is_some(),
+        intents: a.intents.len(),
+    };
+    shared.apply_all(a.intents);
+    stepped
+}
+
+/// What a page asked for in a test's [`step`].
+#[derive(Clone, Copy, Debug)]
+pub struct Stepped {
+    pub task: bool,
+    pub intents: usize,
+}
+
+impl Stepped {
+    /// It started work.
+    pub fn is_run(&self) -> bool {
+        self.task
+    }
+
+    /// It asked for nothing.
+    pub fn is_none(&self) -> bool {
+        !self.task && self.intents == 0
     }
 }
 

@@ -8,6 +8,7 @@ use iced::widget::{button, column, container, row, text, text_input};
 use iced::{Element, Length, Task};
 
 use crate::gui::dialogs::{Filter, Purpose};
+use crate::gui::intent::{Intent, SettingsEdit};
 use crate::gui::jobs::{self, UiError};
 use crate::gui::shared::Shared;
 use crate::gui::style;
@@ -253,15 +254,42 @@ impl Page {
     }
 }
 
+impl Page {
+    /// The pilot group, user by user, in the first directory of the run (the one checked with
+    /// the tenant) and in the tenant.
+    fn run(&mut self, shared: &Shared) -> Action {
+        let group = shared.settings().pilot_group.trim().to_string();
+        if group.is_empty() {
+            self.error = Some(UiError::plain(t!("pilot-need-group")));
+            return Action::none();
+        }
+        let first = shared.first();
+        let (Ok(params), Some(assessment)) = (first.params(), first.assessed().cloned()) else {
+            self.error = Some(UiError::plain(t!("pilot-need-check")));
+            return Action::none();
+        };
+        let cloud = if shared.settings().skip_cloud {
+            None
+        } else {
+            shared.signed_in().cloned()
+        };
+        self.running = true;
+        self.error = None;
+        self.selected = None;
+        let (task, handle) = super::abortable(Task::perform(
+            jobs::pilot(params, assessment, group, cloud),
+            Message::Done,
+        ));
+        self.handle = Some(handle);
+        Action::intent(Intent::Pilot(None)).with(task)
+    }
+}
+
 impl WizardPage for Page {
     type Message = Message;
 
     fn busy(&self, _shared: &Shared) -> bool {
         self.running
-    }
-
-    fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
-        Task::none()
     }
 
     fn leave(&mut self) {
@@ -274,44 +302,19 @@ impl WizardPage for Page {
         !self.running
     }
 
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &Shared) -> Action {
         match message {
-            Message::Group(g) => shared.settings.pilot_group = g,
-            Message::Run => {
-                let group = shared.settings.pilot_group.trim().to_string();
-                if group.is_empty() {
-                    self.error = Some(UiError::other(t!("pilot-need-group")));
-                    return Action::None;
-                }
-                let (Ok(params), Some(assessment)) =
-                    (shared.directory_params(), shared.assessment.clone())
-                else {
-                    self.error = Some(UiError::other(t!("pilot-need-check")));
-                    return Action::None;
-                };
-                let cloud = if shared.settings.skip_cloud {
-                    None
-                } else {
-                    shared.signed_in.clone()
-                };
-                self.running = true;
-                self.error = None;
-                self.selected = None;
-                shared.set_pilot(None);
-                let (task, handle) = super::abortable(Task::perform(
-                    jobs::pilot(params, assessment, group, cloud),
-                    Message::Done,
-                ));
-                self.handle = Some(handle);
-                return Action::Run(task);
+            Message::Group(g) => {
+                return Action::intent(Intent::Settings(SettingsEdit::PilotGroup(g)));
             }
+            Message::Run => return self.run(shared),
             Message::Done(r) => {
                 self.running = false;
                 self.handle = None;
                 match r {
                     Ok(report) => {
-                        shared.set_pilot(Some(report));
-                        self.refresh(shared.pilot.as_ref());
+                        self.refresh(Some(&report));
+                        return Action::intent(Intent::Pilot(Some(report)));
                     }
                     Err(e) => self.error = Some(e),
                 }
@@ -321,11 +324,11 @@ impl WizardPage for Page {
                     Some((c, asc)) if c == col => Some((c, !asc)),
                     _ => Some((col, true)),
                 };
-                self.refresh(shared.pilot.as_ref());
+                self.refresh(shared.pilot());
             }
             Message::Filter(f) => {
                 self.filter = f;
-                self.refresh(shared.pilot.as_ref());
+                self.refresh(shared.pilot());
             }
             Message::Scrolled(y) => self.offset = y,
             Message::Select(i) => {
@@ -336,8 +339,8 @@ impl WizardPage for Page {
                 }
             }
             Message::Export => {
-                return Action::Run(Task::perform(
-                    shared.dialogs.save(
+                return Action::run(Task::perform(
+                    shared.dialogs().save(
                         Purpose::PilotCsv,
                         t!("pilot-export"),
                         Some(PathBuf::from("pilot.csv")),
@@ -348,9 +351,9 @@ impl WizardPage for Page {
             }
             Message::ExportTo(None) => {}
             Message::ExportTo(Some(path)) => {
-                if let Some(r) = shared.pilot.clone() {
+                if let Some(r) = shared.pilot().cloned() {
                     // The CSV is made in the task, not on the UI thread.
-                    return Action::Run(Task::perform(
+                    return Action::run(Task::perform(
                         jobs::write_pilot_csv(path, r),
                         Message::Exported,
                     ));
@@ -358,7 +361,7 @@ impl WizardPage for Page {
             }
             Message::Exported(r) => self.export = Some(r),
         }
-        Action::None
+        Action::none()
     }
 
     fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
@@ -367,10 +370,13 @@ impl WizardPage for Page {
             style::lead(t!("pilot-lead")),
             style::note(t!("pilot-why-ask")),
             row![
-                text_input(&t!("pilot-group-placeholder"), &shared.settings.pilot_group)
-                    .on_input(Message::Group)
-                    .on_submit(Message::Run)
-                    .width(420),
+                text_input(
+                    &t!("pilot-group-placeholder"),
+                    &shared.settings().pilot_group
+                )
+                .on_input(Message::Group)
+                .on_submit(Message::Run)
+                .width(420),
                 button(text(if self.running {
                     t!("pilot-running")
                 } else {
@@ -387,7 +393,7 @@ impl WizardPage for Page {
         if let Some(e) = &self.error {
             c = c.push(style::error_box(e.message.clone()));
         }
-        if let Some(report) = &shared.pilot {
+        if let Some(report) = shared.pilot() {
             c = c.push(self.table(report));
         }
         c.into()
@@ -428,6 +434,7 @@ fn detail<'a>(r: &'a PilotRow) -> Element<'a, Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::pages::step;
 
     fn row(sam: &str, v: PilotVerdict, synced: Option<bool>) -> PilotRow {
         let mut r = PilotRow::default();
@@ -459,11 +466,11 @@ mod tests {
         let mut p = Page::new();
         let r = report();
         assert_eq!(p.visible(&r), vec![0, 1, 2]);
-        p.update(Message::Sort(Column::User), &mut s);
+        step(&mut p, Message::Sort(Column::User), &mut s);
         assert_eq!(p.visible(&r), vec![1, 2, 0]);
-        p.update(Message::Sort(Column::User), &mut s);
+        step(&mut p, Message::Sort(Column::User), &mut s);
         assert_eq!(p.visible(&r), vec![0, 2, 1]);
-        p.update(Message::Sort(Column::Verdict), &mut s);
+        step(&mut p, Message::Sort(Column::Verdict), &mut s);
         assert_eq!(p.visible(&r), vec![0, 1, 2], "blocked < ready < unknown");
     }
 
@@ -472,11 +479,11 @@ mod tests {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
         let r = report();
-        p.update(Message::Filter("ALI".into()), &mut s);
+        step(&mut p, Message::Filter("ALI".into()), &mut s);
         assert_eq!(p.visible(&r), vec![1]);
-        p.update(Message::Filter("blocked".into()), &mut s);
+        step(&mut p, Message::Filter("blocked".into()), &mut s);
         assert_eq!(p.visible(&r), vec![0]);
-        p.update(Message::Filter("admin-protected".into()), &mut s);
+        step(&mut p, Message::Filter("admin-protected".into()), &mut s);
         assert_eq!(p.visible(&r), vec![0]);
     }
 
@@ -484,10 +491,10 @@ mod tests {
     fn running_without_a_group_or_a_check_explains_what_is_missing() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        assert!(p.update(Message::Run, &mut s).is_none());
+        assert!(step(&mut p, Message::Run, &mut s).is_none());
         assert!(p.error.is_some());
-        p.update(Message::Group("CN=Pilot,DC=lab".into()), &mut s);
-        assert!(p.update(Message::Run, &mut s).is_none());
+        step(&mut p, Message::Group("CN=Pilot,DC=lab".into()), &mut s);
+        assert!(step(&mut p, Message::Run, &mut s).is_none());
         assert!(p.error.as_ref().is_some_and(|e| !e.message.is_empty()));
         assert!(p.can_continue(&s), "the pilot page is optional");
     }

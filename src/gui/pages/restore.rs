@@ -11,6 +11,7 @@ use iced::{Element, Task};
 
 use crate::engine::write::{RestorePart, RunFiles};
 use crate::gui::dialogs::{Filter, Purpose};
+use crate::gui::intent::Intent;
 use crate::gui::jobs::{self, RestoreEvent, UiError};
 use crate::gui::shared::{Done, Shared};
 use crate::gui::style;
@@ -98,10 +99,6 @@ impl WizardPage for Page {
         self.running
     }
 
-    fn enter(&mut self, _shared: &mut Shared) -> Task<Message> {
-        Task::none()
-    }
-
     fn can_go_back(&self, _shared: &Shared) -> bool {
         !self.running
     }
@@ -110,11 +107,11 @@ impl WizardPage for Page {
         self.restored && !self.running
     }
 
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &Shared) -> Action {
         match message {
             Message::Choose => {
-                return Action::Run(Task::perform(
-                    shared.dialogs.open(
+                return Action::run(Task::perform(
+                    shared.dialogs().open(
                         Purpose::Restore,
                         t!("restore-choose"),
                         vec![Filter::new(t!("filter-backup"), &["json"])],
@@ -126,22 +123,22 @@ impl WizardPage for Page {
             Message::Chosen(Some(path)) => {
                 *self = Self::default();
                 let p = path.clone();
-                return Action::Run(Task::perform(jobs::open_run(path), move |r| {
+                return Action::run(Task::perform(jobs::open_run(path), move |r| {
                     Message::Opened(p.clone(), r)
                 }));
             }
             Message::Opened(_, Err(e)) => self.error = Some(e),
             Message::Opened(path, Ok(files)) => {
                 self.files = Some((path, files.clone()));
-                let directories = match shared.directories() {
+                let directories = match shared.engine_directories() {
                     Ok(d) => d,
                     Err(e) => {
-                        self.error = Some(UiError::other(e));
-                        return Action::None;
+                        self.error = Some(e);
+                        return Action::none();
                     }
                 };
                 self.preparing = true;
-                return Action::Run(Task::perform(
+                return Action::run(Task::perform(
                     jobs::prepare_restore(directories, files),
                     Message::Prepared,
                 ));
@@ -156,7 +153,7 @@ impl WizardPage for Page {
             Message::Restore => {
                 let (Some((path, _)), Some(parts)) = (self.files.clone(), self.parts.clone())
                 else {
-                    return Action::None;
+                    return Action::none();
                 };
                 tracing::info!("restore from {}", path.display());
                 self.running = true;
@@ -164,7 +161,7 @@ impl WizardPage for Page {
                 self.lines.clear();
                 // Not abortable: a restore in progress finishes (writing half the originals
                 // back helps nobody), and Previous is off meanwhile.
-                return Action::Run(Task::run(jobs::restore(parts), Message::Event));
+                return Action::run(Task::run(jobs::restore(parts), Message::Event));
             }
             Message::Event(RestoreEvent::Line(l)) => self.lines.push(l),
             Message::Event(RestoreEvent::Done(r)) => {
@@ -172,17 +169,15 @@ impl WizardPage for Page {
                 match r {
                     Ok(report) => {
                         self.restored = true;
-                        shared.forget_results();
-                        shared.set_done(Some(Done::Restored {
-                            report,
-                            backup: self.files.as_ref().map(|f| f.0.clone()).unwrap_or_default(),
-                        }));
+                        let backup = self.files.as_ref().map(|f| f.0.clone()).unwrap_or_default();
+                        return Action::intent(Intent::ForgetResults)
+                            .and(Intent::Done(Some(Done::Restored { report, backup })));
                     }
                     Err(e) => self.error = Some(e),
                 }
             }
         }
-        Action::None
+        Action::none()
     }
 
     fn view<'a>(&'a self, _shared: &'a Shared) -> Element<'a, Message> {
@@ -246,17 +241,19 @@ impl WizardPage for Page {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::pages::step;
 
     #[test]
     fn a_damaged_backup_is_refused_before_anything_is_offered() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        p.update(
-            Message::Opened("b.json".into(), Err(UiError::other("truncated"))),
+        step(
+            &mut p,
+            Message::Opened("b.json".into(), Err(UiError::plain("truncated"))),
             &mut s,
         );
         assert!(p.files.is_none() && p.error.is_some());
-        assert!(p.update(Message::Restore, &mut s).is_none());
+        assert!(step(&mut p, Message::Restore, &mut s).is_none());
         assert!(!p.can_continue(&s));
     }
 }

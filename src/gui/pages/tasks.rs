@@ -7,6 +7,7 @@ use iced::widget::{button, column, radio, row, text};
 use iced::{Element, Task};
 
 use crate::gui::dialogs::{Filter, Purpose};
+use crate::gui::intent::Intent;
 use crate::gui::settings::{LoadNotes, Settings};
 use crate::gui::shared::{Flow, Shared};
 use crate::gui::style;
@@ -51,23 +52,19 @@ impl WizardPage for Page {
         true
     }
 
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, shared: &Shared) -> Action {
         match message {
-            Message::Choose(flow) => {
-                shared.flow = flow;
-                shared.set_done(None);
-                Action::None
-            }
-            Message::LoadProfile => Action::Run(Task::perform(
-                shared.dialogs.open(
+            Message::Choose(flow) => Action::intent(Intent::Flow(flow)),
+            Message::LoadProfile => Action::run(Task::perform(
+                shared.dialogs().open(
                     Purpose::ProfileLoad,
                     t!("tasks-load-profile"),
                     profile_filter(),
                 ),
                 Message::LoadFrom,
             )),
-            Message::LoadFrom(None) | Message::SaveTo(None) => Action::None,
-            Message::LoadFrom(Some(path)) => Action::Run(Task::perform(
+            Message::LoadFrom(None) | Message::SaveTo(None) => Action::none(),
+            Message::LoadFrom(Some(path)) => Action::run(Task::perform(
                 async move {
                     tokio::task::spawn_blocking(move || {
                         Settings::load(&path)
@@ -82,22 +79,18 @@ impl WizardPage for Page {
             Message::Loaded(Ok(loaded)) => {
                 let (settings, notes, path) = *loaded;
                 tracing::info!("profile {} loaded", path.display());
-                shared.settings = settings;
-                shared.backup_path = crate::gui::shared::default_backup(&shared.settings);
-                shared.directory_changed();
-                shared.notice = super::profile_notice(&notes);
                 self.status = Some(Ok(t!(
                     "tasks-profile-loaded",
                     path = path.display().to_string()
                 )));
-                Action::None
+                Action::intent(Intent::Profile(Box::new(settings), notes))
             }
             Message::Loaded(Err(e)) | Message::Saved(Err(e)) => {
                 self.status = Some(Err(e));
-                Action::None
+                Action::none()
             }
-            Message::SaveProfile => Action::Run(Task::perform(
-                shared.dialogs.save(
+            Message::SaveProfile => Action::run(Task::perform(
+                shared.dialogs().save(
                     Purpose::ProfileSave,
                     t!("tasks-save-profile"),
                     Some(PathBuf::from("writeback-wizard-profile.json")),
@@ -106,8 +99,9 @@ impl WizardPage for Page {
                 Message::SaveTo,
             )),
             Message::SaveTo(Some(path)) => {
-                let settings = shared.settings.clone();
-                Action::Run(Task::perform(
+                // Every directory of the run, and no password.
+                let settings = shared.profile();
+                Action::run(Task::perform(
                     async move {
                         tokio::task::spawn_blocking(move || {
                             settings
@@ -126,7 +120,7 @@ impl WizardPage for Page {
                     "tasks-profile-saved",
                     path = path.display().to_string()
                 )));
-                Action::None
+                Action::none()
             }
         }
     }
@@ -134,7 +128,7 @@ impl WizardPage for Page {
     fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let choice = |flow: Flow, label: String, hint: String| -> Element<'a, Message> {
             column![
-                radio(label, flow, Some(shared.flow), Message::Choose).size(18),
+                radio(label, flow, Some(shared.flow()), Message::Choose).size(18),
                 container_hint(hint),
             ]
             .spacing(2)
@@ -188,15 +182,16 @@ fn container_hint<'a>(hint: String) -> Element<'a, Message> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::pages::step;
 
     #[test]
     fn choosing_a_task_sets_the_path() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        assert!(p.update(Message::Choose(Flow::Restore), &mut s).is_none());
-        assert_eq!(s.flow, Flow::Restore);
+        assert!(!step(&mut p, Message::Choose(Flow::Restore), &mut s).is_run());
+        assert_eq!(s.flow(), Flow::Restore);
         assert_eq!(
-            crate::gui::Step::path(s.flow),
+            crate::gui::Step::path(s.flow()),
             &[
                 crate::gui::Step::Welcome,
                 crate::gui::Step::Tasks,
@@ -215,19 +210,17 @@ mod tests {
             server: "dc9".into(),
             ..Settings::default()
         };
-        p.update(
-            Message::Loaded(Ok(Box::new((
-                loaded,
-                LoadNotes::default(),
-                "p.json".into(),
-            )))),
-            &mut s,
-        );
-        assert_eq!(s.settings.server, "dc9");
+        let file = Box::new((loaded, LoadNotes::default(), "p.json".into()));
+        step(&mut p, Message::Loaded(Ok(file)), &mut s);
+        assert_eq!(s.first().settings().server, "dc9");
         assert!(matches!(p.status, Some(Ok(_))));
-        assert!(s.tested.is_none());
-        p.update(Message::Loaded(Err("bad".into())), &mut s);
-        assert_eq!(s.settings.server, "dc9", "a failed load keeps the answers");
+        assert!(s.first().tested().is_none());
+        step(&mut p, Message::Loaded(Err("bad".into())), &mut s);
+        assert_eq!(
+            s.first().settings().server,
+            "dc9",
+            "a failed load keeps the answers"
+        );
         assert!(matches!(p.status, Some(Err(_))));
     }
 }

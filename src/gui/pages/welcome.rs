@@ -5,11 +5,13 @@ use iced::widget::{button, column, row, text, text_input};
 use iced::{Element, Task};
 
 use crate::explain;
+use crate::gui::intent::Intent;
 use crate::gui::jobs;
 use crate::gui::shared::{Shared, SyncState};
 use crate::gui::style;
 use crate::syncserver::SyncServerInfo;
 use crate::t;
+use crate::words::{Face, Words};
 
 use super::WizardPage;
 
@@ -25,8 +27,8 @@ pub enum Message {
 #[derive(Default)]
 pub struct Page {
     pub code: String,
-    /// The code looked up, and its entry (`None`: not known).
-    pub looked_up: Option<(String, Option<&'static explain::Entry>)>,
+    /// The code looked up, and its entry in the wizard's words (`None`: not known).
+    pub looked_up: Option<(String, Option<explain::Said>)>,
 }
 
 impl Page {
@@ -37,7 +39,7 @@ impl Page {
     /// Reads Entra Connect on this computer.
     pub fn detect(&self, shared: &Shared) -> Task<Message> {
         Task::perform(
-            jobs::read_sync_server(shared.powershell.clone()),
+            jobs::read_sync_server(shared.powershell().clone()),
             Message::Detected,
         )
     }
@@ -47,48 +49,31 @@ impl WizardPage for Page {
     type Message = Message;
 
     fn busy(&self, shared: &Shared) -> bool {
-        matches!(shared.sync, crate::gui::shared::SyncState::Detecting)
+        matches!(shared.sync(), SyncState::Detecting)
     }
 
     fn can_continue(&self, _shared: &Shared) -> bool {
         true
     }
 
-    fn update(&mut self, message: Message, shared: &mut Shared) -> Action {
+    fn update(&mut self, message: Message, _shared: &Shared) -> Action {
         match message {
-            Message::Detected(result) => {
-                shared.sync = match result {
-                    Ok(info) => {
-                        if let Some(i) = info.as_ref().filter(|i| i.installed) {
-                            prefill(shared, i);
-                        }
-                        // A provisioning agent server without Entra Connect: the Cloud Sync
-                        // path is the one that fits (the next page can change it).
-                        if info
-                            .as_ref()
-                            .is_some_and(|i| !i.installed && i.agent().is_some())
-                        {
-                            shared.flow = crate::gui::shared::Flow::CloudSync;
-                        }
-                        SyncState::Read(info)
-                    }
-                    Err(e) => SyncState::Failed(e),
-                };
-            }
+            Message::Detected(result) => return Action::intent(Intent::SyncServerRead(result)),
             Message::Code(c) => self.code = c,
             Message::LookUp => {
                 let code = self.code.trim().to_string();
                 if !code.is_empty() {
-                    let entry = explain::lookup(&code);
+                    let words = Words::current(Face::Wizard);
+                    let entry = explain::lookup(&code).map(|e| e.say(&words));
                     self.looked_up = Some((code, entry));
                 }
             }
         }
-        Action::None
+        Action::none()
     }
 
     fn view<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
-        let detected: Element<'a, Message> = match &shared.sync {
+        let detected: Element<'a, Message> = match shared.sync() {
             SyncState::Detecting => style::note(t!("welcome-detecting")),
             SyncState::Failed(e) => {
                 style::warning_box(t!("welcome-detect-failed", reason = e.as_str()))
@@ -116,7 +101,7 @@ impl WizardPage for Page {
             SyncState::Read(Some(i)) if i.agent().is_some() => column![].into(),
             SyncState::Read(_) => style::note(t!("welcome-not-installed")),
         };
-        let agent: Option<Element<'a, Message>> = shared.sync.agent().map(|a| {
+        let agent: Option<Element<'a, Message>> = shared.sync().agent().map(|a| {
             column![
                 style::field(
                     t!("welcome-agent-version"),
@@ -148,7 +133,7 @@ impl WizardPage for Page {
         ]
         .spacing(8);
         if let Some((code, entry)) = &self.looked_up {
-            lookup = lookup.push(explanation(code, *entry));
+            lookup = lookup.push(explanation(code, entry.as_ref()));
         }
         column![
             style::heading(t!("welcome-title")),
@@ -169,58 +154,38 @@ impl WizardPage for Page {
     }
 }
 
-/// The answers Entra Connect already knows: forest, connector account, OU filter.
-fn prefill(shared: &mut Shared, info: &SyncServerInfo) {
-    let s = &mut shared.settings;
-    if let Some(ad) = info.ad_connectors().next() {
-        if s.server.is_empty()
-            && let Some(f) = &ad.forest_name
-        {
-            s.server = f.clone();
-        }
-        if s.connector.is_empty()
-            && let Some(a) = ad.account()
-        {
-            s.connector = a;
-        }
-        if s.scopes.is_empty() && !ad.inclusions.is_empty() {
-            s.scopes = ad.inclusions.clone();
-            s.sync_all = false;
-        }
-    }
-}
-
-/// An explain entry as the CLI prints it: meaning, causes with the finding that detects
-/// each, and the documents.
-fn explanation<'a>(code: &str, entry: Option<&'static explain::Entry>) -> Element<'a, Message> {
+/// An explain entry as the command line prints it: meaning, causes with the findings that
+/// detect each and where that check runs, and the documents.
+fn explanation<'a>(code: &str, entry: Option<&explain::Said>) -> Element<'a, Message> {
     let Some(e) = entry else {
+        let words = Words::current(Face::Wizard);
         let mut c = column![style::warning_box(t!(
             "welcome-explain-unknown",
             code = code
         ))]
         .spacing(4);
-        // The wizard's own words for the checklist: what to click, not which command to type.
-        for item in [
-            t!("welcome-checklist-check"),
-            t!("welcome-checklist-events"),
-            t!("welcome-checklist-switches"),
-            t!("welcome-checklist-try"),
-        ] {
+        for item in explain::checklist(&words) {
             c = c.push(text(format!("• {item}")).size(14));
         }
         return c.into();
     };
     let mut c = column![
-        style::field(t!("welcome-explain-where"), e.source.to_string()),
-        text(e.meaning).size(14),
+        style::field(t!("welcome-explain-where"), e.source.clone()),
+        text(e.meaning.clone()).size(14),
         text(t!("welcome-explain-causes")).size(15),
     ]
     .spacing(6);
-    for cause in e.causes {
-        let found_by = if cause.findings.is_empty() {
-            t!("welcome-explain-not-detectable")
-        } else {
-            t!("welcome-explain-found-by", ids = cause.findings.join(", "))
+    for cause in &e.causes {
+        let found_by = match &cause.found_by {
+            None => t!("welcome-explain-not-detectable"),
+            Some(run) => {
+                let ids: Vec<&str> = cause.findings.iter().map(|f| f.as_str()).collect();
+                t!(
+                    "welcome-explain-found-by",
+                    ids = ids.join(", "),
+                    run = run.as_str()
+                )
+            }
         };
         c = c.push(
             column![
@@ -240,56 +205,66 @@ fn explanation<'a>(code: &str, entry: Option<&'static explain::Entry>) -> Elemen
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::gui::pages::step;
 
     #[test]
     fn detected_sync_server_prefills_forest_connector_and_ou_filter() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        let info = SyncServerInfo {
-            installed: true,
-            connectors: vec![crate::syncserver::Connector {
-                name: "lab.example".into(),
-                connector_type: "AD".into(),
-                forest_name: Some("lab.example".into()),
-                forest_login_domain: Some("LAB".into()),
-                forest_login_user: Some("MSOL_1".into()),
-                inclusions: vec!["OU=Staff,DC=lab,DC=example".into()],
-                ..Default::default()
-            }],
+        let ad = |forest: &str, ou: &str| crate::syncserver::Connector {
+            name: forest.into(),
+            connector_type: "AD".into(),
+            forest_name: Some(forest.into()),
+            forest_login_domain: Some("LAB".into()),
+            forest_login_user: Some("MSOL_1".into()),
+            inclusions: vec![ou.into()],
             ..Default::default()
         };
-        assert!(
-            p.update(Message::Detected(Ok(Some(info))), &mut s)
-                .is_none()
-        );
-        assert_eq!(s.settings.server, "lab.example");
-        assert_eq!(s.settings.connector, "LAB\\MSOL_1");
-        assert!(!s.settings.sync_all);
+        let info = SyncServerInfo {
+            installed: true,
+            connectors: vec![
+                ad("lab.example", "OU=Staff,DC=lab,DC=example"),
+                ad("fabrikam.example", "OU=Users,DC=fabrikam,DC=example"),
+            ],
+            ..Default::default()
+        };
+        step(&mut p, Message::Detected(Ok(Some(info))), &mut s);
+        let first = s.first().settings();
+        assert_eq!(first.server, "lab.example");
+        assert_eq!(first.connector, "LAB\\MSOL_1");
+        assert!(!s.first().sync_all());
+        assert_eq!(first.scopes, ["OU=Staff,DC=lab,DC=example"]);
+        let servers: Vec<&str> = s.rows().map(|r| r.settings().server.as_str()).collect();
         assert_eq!(
-            s.settings.scopes,
-            vec!["OU=Staff,DC=lab,DC=example".to_string()]
+            servers,
+            ["lab.example", "fabrikam.example"],
+            "one row per forest"
         );
-        assert!(s.sync.info().is_some());
+        assert!(s.sync().info().is_some());
     }
 
     #[test]
     fn not_installed_leaves_the_answers_alone() {
         let mut s = Shared::for_tests();
-        s.settings.server = "dc1".into();
-        Page::new().update(Message::Detected(Ok(None)), &mut s);
-        assert_eq!(s.settings.server, "dc1");
-        assert!(s.sync.info().is_none());
+        let first = s.first().id();
+        s.apply(Intent::Directory(
+            first,
+            crate::gui::run::DirectoryEdit::Server("dc1".into()),
+        ));
+        step(&mut Page::new(), Message::Detected(Ok(None)), &mut s);
+        assert_eq!(s.first().settings().server, "dc1");
+        assert!(s.sync().info().is_none());
     }
 
     #[test]
     fn lookup_finds_known_codes_and_says_when_a_code_is_unknown() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        p.update(Message::Code("0x8023062C".into()), &mut s);
-        p.update(Message::LookUp, &mut s);
+        step(&mut p, Message::Code("0x8023062C".into()), &mut s);
+        step(&mut p, Message::LookUp, &mut s);
         assert!(p.looked_up.as_ref().is_some_and(|(_, e)| e.is_some()));
-        p.update(Message::Code("12345678".into()), &mut s);
-        p.update(Message::LookUp, &mut s);
+        step(&mut p, Message::Code("12345678".into()), &mut s);
+        step(&mut p, Message::LookUp, &mut s);
         assert!(p.looked_up.as_ref().is_some_and(|(_, e)| e.is_none()));
     }
 }

@@ -12,7 +12,7 @@ use crate::t;
 impl Page {
     pub(super) fn cloud_sync<'a>(&'a self, shared: &'a Shared) -> Element<'a, Message> {
         let mut col = column![text(t!("ready-cloud-sync")).size(16)].spacing(6);
-        match shared.sync.agent() {
+        match shared.sync().agent() {
             None => col = col.push(style::note(t!("ready-no-agent"))),
             Some(a) if a.too_old() == Some(true) => {
                 col = col.push(style::warning_box(t!(
@@ -23,17 +23,17 @@ impl Page {
             }
             Some(_) => {
                 col = col.push(
-                    checkbox(shared.settings.enable_writeback)
+                    checkbox(shared.settings().enable_writeback)
                         .label(t!("ready-enable-cloud-sync"))
                         .on_toggle(Message::EnableWriteback),
                 );
-                if shared.settings.enable_writeback {
+                if shared.settings().enable_writeback {
                     let label = |s: String| text(s).width(220);
                     col = col
                         .push(
                             row![
                                 label(t!("ready-hybrid-admin")),
-                                text_input("admin@contoso.onmicrosoft.com", &shared.hybrid_admin)
+                                text_input("admin@contoso.onmicrosoft.com", shared.hybrid_admin())
                                     .on_input(Message::HybridAdmin)
                                     .width(360)
                             ]
@@ -43,7 +43,7 @@ impl Page {
                         .push(
                             row![
                                 label(t!("ready-hybrid-admin-password")),
-                                text_input("", &shared.hybrid_admin_password)
+                                text_input("", shared.hybrid_admin_password())
                                     .secure(true)
                                     .on_input(|p| Message::HybridAdminPassword(
                                         crate::gui::pages::Secret(zeroize::Zeroizing::new(p))
