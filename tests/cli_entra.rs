@@ -310,3 +310,91 @@ async fn the_directory_is_connected_only_after_a_slow_sign_in() {
     assert_eq!(r["cloud"]["checked"], true);
     assert!(r["readiness"]["in_scope"].as_u64().unwrap() > 0, "{r}");
 }
+
+/// `--lang de-DE`: a plan file that is refused, a Graph read that is refused and a sync server
+/// whose PowerShell answers nonsense are all said in German (the codes and paths stay as they
+/// are).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_refused_plan_a_graph_refusal_and_a_powershell_failure_are_said_in_german() {
+    let Some(lab) = common::Lab::get() else {
+        return;
+    };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let dir = std::env::temp_dir().join(format!("ww-german-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("not-a-plan.json");
+    std::fs::write(&bad, "not json").unwrap();
+    let (code, out, err) = lab.cli(
+        &[
+            "--lang",
+            "de-DE",
+            "apply",
+            "--plan",
+            bad.to_str().unwrap(),
+            "--yes",
+        ],
+        None,
+        &[],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.starts_with("Fehler: ") && err.contains("ist kein Plan"),
+        "{err}"
+    );
+
+    let server = MockServer::start().await;
+    wiremock::Mock::given(wiremock::matchers::method("GET"))
+        .and(wiremock::matchers::path("/v1.0/subscribedSkus"))
+        .respond_with(
+            wiremock::ResponseTemplate::new(403).set_body_json(json!({"error": {
+            "code": "Authorization_RequestDenied",
+            "message": "Insufficient privileges to complete the operation."}})),
+        )
+        .with_priority(1)
+        .mount(&server)
+        .await;
+    common::entra_tenant(&server, true).await;
+    let (ps, _ps_dir) = common::stand_in("german", &json!("not the read's JSON"), ("{}", 0), false);
+    let ps_path = ps.exe.to_string_lossy().into_owned();
+    let mut args: Vec<String> = vec!["--lang".into(), "de-DE".into()];
+    args.extend(lab.check_args());
+    args.extend(common::entra_args(&server));
+    let out = tokio::process::Command::new(env!("CARGO_BIN_EXE_writeback-wizard"))
+        .args(&args)
+        .env("ADMIN_PW", lab.var("LAB_ADMIN_PW"))
+        .env("WW_POWERSHELL", &ps_path)
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let r: serde_json::Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(r["lang"], "de-DE");
+    let incomplete: Vec<&serde_json::Value> = r["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["id"] == "read-incomplete")
+        .collect();
+    let detail = |object: &str| {
+        incomplete
+            .iter()
+            .find(|f| f["object"] == object)
+            .and_then(|f| f["detail"].as_str())
+            .unwrap_or_else(|| panic!("no read-incomplete for {object}: {incomplete:?}"))
+            .to_string()
+    };
+    let tenant = detail("tenant");
+    assert!(
+        tenant.starts_with("Nicht gelesen: /subscribedSkus: ")
+            && tenant.contains("Organization.Read.All")
+            && !tenant.contains("Not read"),
+        "{tenant}"
+    );
+    let sync = detail("sync server");
+    assert!(
+        sync.starts_with("PowerShell hat etwas Unerwartetes geantwortet: "),
+        "{sync}"
+    );
+}

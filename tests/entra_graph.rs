@@ -213,7 +213,7 @@ async fn forbidden_reads_name_the_missing_permission_and_block_readiness() {
         .with_priority(1).mount(&server).await;
     serve(&server, &Tenant::default()).await;
     let f = facts::gather(&graph(&server, 3600, None)).await;
-    let err = f.skus.clone().unwrap_err();
+    let err = f.skus.clone().unwrap_err().to_string();
     assert!(
         err.contains("Organization.Read.All") && err.contains("Insufficient privileges"),
         "{err}"

@@ -42,6 +42,10 @@ pub enum Arg {
     List(Vec<String>),
     /// The connector account's name, or "the connector" when none was found.
     Connector(Option<String>),
+    /// Reads of the tenant that failed: what, and why (said in the reader's language).
+    Unread(Vec<(String, crate::entra::facts::ReadError)>),
+    /// Why PowerShell on the sync server gave no answer (said in the reader's language).
+    PowerShell(crate::syncserver::PsError),
 }
 
 impl From<&str> for Arg {

@@ -48,7 +48,9 @@ pub async fn run(args: RestoreArgs, words: &Words) -> Result<ExitCode> {
         errln!("{}", super::say("cli-nothing-changed", &[]));
         return Ok(ExitCode::from(super::exit::DECLINED));
     }
-    let report = match write::restore(&parts, |_, line| errln!("{line}")).await {
+    let step =
+        |_: usize, item: &_, restored: bool| errln!("{}", words.restore_step(item, restored));
+    let report = match write::restore(&parts, step).await {
         Ok(r) => r,
         Err((e, _)) => bail!(words.error(&e)),
     };

@@ -41,7 +41,7 @@ const MAX_DEVICE_CODE_LIFETIME: u64 = 1800;
 const MAX_POLL_INTERVAL: u64 = 60;
 
 /// Why sign-in failed, in words.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AuthError {
     #[error("cannot reach the sign-in service at {url}: {reason}")]
     Network { url: String, reason: String },

@@ -77,7 +77,22 @@ pub struct SyncSettings {
 }
 
 /// A read: its value, or why it failed.
-pub type Read<T> = Result<T, String>;
+pub type Read<T> = Result<T, ReadError>;
+
+/// Why a read of the tenant failed: the faces put it into words.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ReadError {
+    #[error("{0}")]
+    Graph(#[from] GraphError),
+    #[error("Graph answered without an organization object")]
+    NoOrganization,
+    #[error("the signed-in user has no domain in the UPN")]
+    NoUpnDomain,
+    #[error("Graph answered without synchronization settings")]
+    NoSyncSettings,
+    #[error("the synchronization settings could not be read: {0}")]
+    SyncSettings(String),
+}
 
 /// Everything the cloud checks look at.
 #[derive(Clone, Debug)]
@@ -93,16 +108,12 @@ pub struct CloudFacts {
     pub now: u64,
 }
 
-fn text(e: GraphError) -> String {
-    e.to_string()
-}
-
 /// Reads the tenant's facts. Never fails as a whole: each read keeps its own error.
 pub async fn gather(graph: &Graph) -> CloudFacts {
     let me: Read<Me> = graph
         .get("/me?$select=id,userPrincipalName,displayName")
         .await
-        .map_err(text);
+        .map_err(ReadError::from);
     let roles = graph
         .get_all::<Membership>("/me/transitiveMemberOf?$select=id,displayName,roleTemplateId")
         .await
@@ -117,26 +128,25 @@ pub async fn gather(graph: &Graph) -> CloudFacts {
                 })
                 .collect()
         })
-        .map_err(text);
-    let skus = graph.get_all::<Sku>("/subscribedSkus").await.map_err(text);
+        .map_err(ReadError::from);
+    let skus = graph
+        .get_all::<Sku>("/subscribedSkus")
+        .await
+        .map_err(ReadError::from);
     let organization = graph
         .get_all::<Organization>(
             "/organization?$select=id,displayName,onPremisesSyncEnabled,onPremisesLastSyncDateTime",
         )
         .await
-        .map_err(text)
-        .and_then(|v| {
-            v.into_iter()
-                .next()
-                .ok_or_else(|| "no organization object".to_string())
-        });
+        .map_err(ReadError::from)
+        .and_then(|v| v.into_iter().next().ok_or(ReadError::NoOrganization));
     let admin_domain = match &me {
         Ok(m) => match m.user_principal_name.rsplit_once('@') {
             Some((_, d)) => graph
                 .get::<Domain>(&format!("/domains/{d}"))
                 .await
-                .map_err(text),
-            None => Err("the signed-in user has no domain in the UPN".into()),
+                .map_err(ReadError::from),
+            None => Err(ReadError::NoUpnDomain),
         },
         Err(e) => Err(e.clone()),
     };
@@ -159,13 +169,10 @@ async fn read_sync(graph: &Graph) -> Read<SyncSettings> {
     let v: serde_json::Value = graph
         .get("/directory/onPremisesSynchronization")
         .await
-        .map_err(text)?;
+        .map_err(ReadError::from)?;
     let obj = match v.get("value").and_then(|x| x.as_array()) {
-        Some(list) => list
-            .first()
-            .cloned()
-            .ok_or_else(|| "no synchronization settings".to_string())?,
+        Some(list) => list.first().cloned().ok_or(ReadError::NoSyncSettings)?,
         None => v,
     };
-    serde_json::from_value(obj).map_err(|e| format!("synchronization settings: {e}"))
+    serde_json::from_value(obj).map_err(|e| ReadError::SyncSettings(e.to_string()))
 }

@@ -19,7 +19,7 @@ use super::retry::MAX_RETRIES;
 const MAX_PAGES: usize = 1000;
 
 /// Why a Graph call failed.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum GraphError {
     #[error("cannot reach Microsoft Graph at {url}: {reason}")]
     Network { url: String, reason: String },

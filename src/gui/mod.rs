@@ -69,29 +69,11 @@ pub struct Wizard {
 }
 
 impl Wizard {
-    /// The wizard at its first page, and the start-up work (reading Entra Connect).
+    /// The wizard at its first page, and the start-up work (reading the profile off the UI
+    /// thread, reading Entra Connect).
     pub fn new(options: Options) -> (Self, Task<Message>) {
         let mut startup_error = None;
-        let mut notice = None;
-        let settings = match &options.profile {
-            None => Settings::default(),
-            Some(path) => match Settings::load(path) {
-                Ok((s, notes)) => {
-                    tracing::info!("profile {} loaded", path.display());
-                    notice = pages::profile_notice(&notes);
-                    s
-                }
-                Err(e) => {
-                    tracing::warn!("{e}");
-                    startup_error = Some(t!(
-                        "startup-profile",
-                        reason = crate::words::Words::current(crate::words::Face::Wizard).error(&e)
-                    ));
-                    Settings::default()
-                }
-            },
-        };
-        let mut shared = Shared::new(settings, options.dialogs, options.log).with_notice(notice);
+        let mut shared = Shared::new(Settings::default(), options.dialogs, options.log);
         if let Some(ps) = options.powershell {
             shared = shared.with_powershell(ps);
         }
@@ -107,7 +89,7 @@ impl Wizard {
             close_when_done: false,
             pages: Pages::new(),
         };
-        let task = if options.detect_sync_server {
+        let detect = if options.detect_sync_server {
             wizard
                 .pages
                 .welcome
@@ -119,7 +101,13 @@ impl Wizard {
                 .apply(intent::Intent::SyncServerRead(Ok(None)));
             Task::none()
         };
-        (wizard, task)
+        let load = match options.profile {
+            Some(path) => Task::perform(load_profile(path), |r| {
+                Message::ProfileLoaded(Box::new(r))
+            }),
+            None => Task::none(),
+        };
+        (wizard, Task::batch([load, detect]))
     }
 
     /// The window title: product and page, and "…" while the page is working (the task bar
@@ -258,6 +246,17 @@ impl Wizard {
                 self.startup_error = None;
                 Task::none()
             }
+            Message::ProfileLoaded(loaded) => {
+                match *loaded {
+                    Ok((settings, notes)) => self
+                        .shared
+                        .apply(intent::Intent::Profile(Box::new(settings), notes)),
+                    Err(reason) => {
+                        self.startup_error = Some(t!("startup-profile", reason = reason));
+                    }
+                }
+                Task::none()
+            }
             page => self.pages.update(page, &mut self.shared),
         }
     }
@@ -365,6 +364,23 @@ impl Wizard {
             iced::window::close_requests().map(|_| Message::CloseRequested),
         ])
     }
+}
+
+/// Reads the profile given on the command line, off the UI thread; the error in words.
+async fn load_profile(path: PathBuf) -> Result<(Settings, settings::LoadNotes), String> {
+    let words = crate::words::Words::current(crate::words::Face::Wizard);
+    tokio::task::spawn_blocking(move || match Settings::load(&path) {
+        Ok(loaded) => {
+            tracing::info!("profile {} loaded", path.display());
+            Ok(loaded)
+        }
+        Err(e) => {
+            tracing::warn!("{e}");
+            Err(words.error(&e))
+        }
+    })
+    .await
+    .unwrap_or_else(|e| Err(e.to_string()))
 }
 
 /// The wizard's keys: Enter = Next, Escape = Previous, Tab / Shift+Tab move the focus. A key a

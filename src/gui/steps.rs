@@ -41,6 +41,10 @@ macro_rules! pages {
             FocusPrevious,
             /// Leave the start-up error screen and go on with defaults.
             ContinueAfterStartupError,
+            /// The profile given on the command line, read (or why not).
+            ProfileLoaded(
+                Box<Result<(super::settings::Settings, super::settings::LoadNotes), String>>,
+            ),
             /// The window's close button. While Configuring writes, it means Cancel and close
             /// once the object being written is finished and verified.
             CloseRequested,

@@ -113,7 +113,7 @@ pub enum PilotError {
     #[error("{0:?} matches several AD groups ({1}): give the DN")]
     GroupAmbiguous(String, String),
     #[error("reading the Entra group failed: {0}")]
-    Cloud(String),
+    Cloud(crate::entra::GraphError),
     #[error(transparent)]
     Directory(#[from] AdError),
 }
@@ -396,7 +396,7 @@ async fn entra_members(
     graph: &crate::entra::Graph,
     group: &str,
 ) -> Result<Vec<PilotRow>, PilotError> {
-    let graph_err = |e: crate::entra::GraphError| PilotError::Cloud(e.to_string());
+    let graph_err = PilotError::Cloud;
     let id = if is_guid(group) {
         group.to_string()
     } else {

@@ -369,6 +369,12 @@ fn arg_json(a: &Arg) -> serde_json::Value {
             .collect(),
         Arg::List(v) => json!(v),
         Arg::Connector(c) => json!(c),
+        // The reason as the engine says it (the report's `detail` says it in its language).
+        Arg::PowerShell(e) => json!(e.to_string()),
+        Arg::Unread(reads) => reads
+            .iter()
+            .map(|(what, e)| json!({ "read": what, "error": e.to_string() }))
+            .collect(),
     }
 }
 

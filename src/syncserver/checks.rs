@@ -55,7 +55,7 @@ pub async fn assess_read(
             findings.push(
                 Finding::new(FindingId::ReadIncomplete, Severity::Warning, "sync server")
                     .text(crate::check::Wording::ReadIncompleteSync)
-                    .evidence(e.to_string()),
+                    .arg("reason", crate::check::finding::Arg::PowerShell(e)),
             );
             None
         }

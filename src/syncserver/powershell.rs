@@ -9,7 +9,7 @@ use std::time::Duration;
 use base64::Engine as _;
 
 /// PowerShell could not give an answer.
-#[derive(Debug, Clone, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PsError {
     #[error("PowerShell is not available here ({0}): this is not a Windows sync server")]
     NotFound(String),

@@ -199,6 +199,14 @@ impl Words {
             Arg::List(v) => FluentValue::from(v.join(", ")),
             Arg::Connector(Some(n)) => FluentValue::from(n.clone()),
             Arg::Connector(None) => FluentValue::from(self.get("words-the-connector")),
+            Arg::PowerShell(e) => FluentValue::from(self.ps_error(e)),
+            Arg::Unread(reads) => FluentValue::from(
+                reads
+                    .iter()
+                    .map(|(what, e)| format!("{what}: {}", self.read_error(e)))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         }
     }
 

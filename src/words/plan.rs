@@ -46,6 +46,22 @@ impl Words {
         self.said("restore", &item.said, &item.note)
     }
 
+    /// A step of a restore: a value written back (`restored`) or left as it is, with why.
+    pub fn restore_step(&self, item: &crate::plan::backup::RestoreItem, restored: bool) -> String {
+        self.sentence(
+            if restored {
+                "restore-step-restored"
+            } else {
+                "restore-step-unchanged"
+            },
+            &[
+                ("dn", &item.dn),
+                ("attribute", &item.attribute),
+                ("note", &self.restore_note(item)),
+            ],
+        )
+    }
+
     /// The plan's warnings.
     pub fn plan_warnings(&self, plan: &Plan) -> Vec<String> {
         plan.warnings

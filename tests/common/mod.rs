@@ -46,6 +46,16 @@ impl Lab {
         )
     }
 
+    /// The third forest (`scripts/lab up --forest3`, on 127.0.0.3), for runs of three
+    /// directories; its variables start with `LAB3_`.
+    pub fn third() -> Option<Lab> {
+        Self::load(
+            "WW_LAB3_ENV",
+            "/var/tmp/ww-lab-forest3/lab.env",
+            "scripts/lab up --forest3",
+        )
+    }
+
     fn load(var: &str, default: &str, start: &str) -> Option<Lab> {
         let path = std::env::var(var).unwrap_or_else(|_| default.to_string());
         let text = match std::fs::read_to_string(&path) {

@@ -133,11 +133,12 @@ pub async fn prepare_restore(
 }
 
 /// Writes what [`prepare_restore`] showed, part by part, each value checked against what it
-/// was then and verified. `on_line(part, line)` gets one line per step. Stops at the first
-/// failure (the report of what was done comes with it).
+/// was then and verified. `on_step(part, item, restored)` hears of each value as it is
+/// restored or left as it is. Stops at the first failure (the report of what was done comes
+/// with it).
 pub async fn restore(
     parts: &[RestorePart],
-    mut on_line: impl FnMut(usize, String),
+    mut on_step: impl FnMut(usize, &RestoreItem, bool),
 ) -> Result<RestoreReport, (WriteError, RestoreReport)> {
     let mut all = RestoreReport::default();
     for (index, part) in parts.iter().enumerate() {
@@ -158,8 +159,8 @@ pub async fn restore(
                 let assertion = conn.root_dse().await?.supports_control(ASSERTION_OID);
                 let ctx = DomainContext::for_domain(part.target.domain.sid.clone());
                 Ok::<RestoreReport, WriteError>(
-                    execute_restore(&mut conn, &part.items, &ctx, assertion, |l| {
-                        on_line(index, l)
+                    execute_restore(&mut conn, &part.items, &ctx, assertion, |i, done| {
+                        on_step(index, i, done)
                     })
                     .await?,
                 )

@@ -59,7 +59,9 @@ mod tests {
     #[test]
     fn nothing_is_said_when_the_domain_could_not_be_read() {
         let mut f = healthy();
-        f.admin_domain = Err("403".into());
+        f.admin_domain = Err(crate::entra::facts::ReadError::Graph(
+            crate::entra::GraphError::Unauthorized,
+        ));
         assert!(check(&f).is_empty(), "read-incomplete says it");
     }
 }

@@ -81,7 +81,9 @@ mod tests {
         let mut f = healthy();
         f.skus = Ok(Vec::new());
         assert_eq!(check(&f)[0].get("count"), Some(&Arg::Number(0)));
-        f.skus = Err("403".into());
+        f.skus = Err(crate::entra::facts::ReadError::Graph(
+            crate::entra::GraphError::Unauthorized,
+        ));
         assert!(check(&f).is_empty());
     }
 }

@@ -2,8 +2,9 @@
 //! cloud side cannot be judged completely. The result is then never ready.
 
 use crate::check::FindingId;
+use crate::check::finding::Arg;
 use crate::check::{Finding, Severity};
-use crate::entra::facts::CloudFacts;
+use crate::entra::facts::{CloudFacts, ReadError};
 
 pub fn check(f: &CloudFacts) -> Vec<Finding> {
     let reads = [
@@ -16,9 +17,9 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
             f.admin_domain.as_ref().err(),
         ),
     ];
-    let problems: Vec<String> = reads
+    let problems: Vec<(String, ReadError)> = reads
         .into_iter()
-        .filter_map(|(what, e)| e.map(|e| format!("{what}: {e}")))
+        .filter_map(|(what, e)| e.map(|e| (what.to_string(), e.clone())))
         .collect();
     // The sync feature flags are information only: their absence does not block readiness.
     if problems.is_empty() {
@@ -27,16 +28,18 @@ pub fn check(f: &CloudFacts) -> Vec<Finding> {
     let mut finding = Finding::new(FindingId::ReadIncomplete, Severity::Warning, "tenant")
         .text(crate::check::Wording::ReadIncompleteCloud)
         .arg("count", problems.len());
-    for p in problems {
-        finding = finding.evidence(p);
+    // The reads that failed, by their Graph path (never translated); why, in the sentences.
+    for (what, _) in &problems {
+        finding = finding.evidence(what.clone());
     }
-    vec![finding]
+    vec![finding.arg("unread", Arg::Unread(problems))]
 }
 
 #[cfg(test)]
 mod tests {
     use super::check;
     use crate::check::Severity;
+    use crate::entra::GraphError;
     use crate::entra::checks::healthy;
 
     #[test]
@@ -47,22 +50,35 @@ mod tests {
     #[test]
     fn each_failed_read_is_evidence_of_one_warning() {
         let mut f = healthy();
-        f.roles = Err("Forbidden".into());
-        f.organization = Err("timeout".into());
+        f.roles = Err(GraphError::Unauthorized.into());
+        f.organization = Err(crate::entra::facts::ReadError::NoOrganization);
         let out = check(&f);
         assert_eq!(out.len(), 1);
         assert_eq!(out[0].severity, Severity::Warning);
         assert_eq!(out[0].text, crate::check::Wording::ReadIncompleteCloud);
-        assert_eq!(
-            out[0].evidence,
-            ["/me/memberOf (roles): Forbidden", "/organization: timeout"]
+        assert_eq!(out[0].evidence, ["/me/memberOf (roles)", "/organization"]);
+        // Why, in each language's words.
+        let detail = |lang| {
+            crate::words::Words::for_lang(Some(lang), crate::words::Face::Wizard).detail(&out[0])
+        };
+        assert!(
+            detail("en-US").contains("/organization: "),
+            "{}",
+            detail("en-US")
+        );
+        assert!(
+            detail("de-DE").contains("Organisationsobjekt"),
+            "{}",
+            detail("de-DE")
         );
     }
 
     #[test]
     fn the_sync_feature_flags_do_not_count() {
         let mut f = healthy();
-        f.sync = Err("404".into());
+        f.sync = Err(crate::entra::facts::ReadError::Graph(
+            crate::entra::GraphError::Unauthorized,
+        ));
         assert!(check(&f).is_empty());
     }
 }

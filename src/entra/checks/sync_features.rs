@@ -64,7 +64,9 @@ mod tests {
     #[test]
     fn nothing_is_said_when_the_settings_could_not_be_read() {
         let mut f = healthy();
-        f.sync = Err("403".into());
+        f.sync = Err(crate::entra::facts::ReadError::Graph(
+            crate::entra::GraphError::Unauthorized,
+        ));
         assert!(check(&f).is_empty());
     }
 }

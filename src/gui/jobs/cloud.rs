@@ -12,6 +12,7 @@ use crate::entra::facts::CloudFacts;
 use crate::entra::{self, Endpoints, Graph, SignIn};
 use crate::gui::dialogs::Dialogs;
 use crate::t;
+use crate::words::{Face, Words};
 
 /// Where the tenant is and who signs in.
 #[derive(Clone)]
@@ -47,7 +48,7 @@ impl SignedIn {
             .me
             .as_ref()
             .map(|m| format!("{} ({})", m.display_name, m.user_principal_name))
-            .unwrap_or_else(|e| e.clone())
+            .unwrap_or_else(|e| Words::current(Face::Wizard).read_error(e))
     }
 
     pub fn upn(&self) -> Option<String> {
@@ -143,7 +144,8 @@ async fn sign_in_inner(p: CloudParams, mut out: Sender<SignInEvent>) -> Result<S
     let graph = Graph::new(http, p.endpoints, token, Some(sign_in));
     let facts = entra::facts::gather(&graph).await;
     if let Err(e) = &facts.me {
-        return Err(UiError::plain(t!("error-sign-in", reason = e.as_str())));
+        let reason = Words::current(Face::Wizard).read_error(e);
+        return Err(UiError::plain(t!("error-sign-in", reason = reason)));
     }
     tracing::info!(
         "signed in to Microsoft Entra ID as {}",

@@ -17,5 +17,5 @@ pub use directory::{
 pub use errors::{ErrorKind, UiError};
 pub use write::{
     ApplyEvent, ApplyParams, RestoreEvent, apply, open_run, prepare_restore, restore,
-    write_blocked_csv, write_file, write_pilot_csv, write_report,
+    write_blocked_csv, write_pilot_csv, write_report,
 };

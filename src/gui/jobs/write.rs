@@ -146,18 +146,14 @@ pub async fn prepare_restore(
 pub fn restore(parts: Arc<Vec<RestorePart>>) -> impl Stream<Item = RestoreEvent> {
     iced::stream::channel(64, async move |mut out: Sender<RestoreEvent>| {
         let mut lines = out.clone();
-        let r = write::restore(&parts, |_, l| {
-            let _ = lines.try_send(RestoreEvent::Line(l));
+        let words = Words::current(Face::Wizard);
+        let r = write::restore(&parts, |_, item, restored| {
+            let _ = lines.try_send(RestoreEvent::Line(words.restore_step(item, restored)));
         })
         .await
         .map_err(|(e, _)| UiError::of(&e));
         let _ = out.send(RestoreEvent::Done(r)).await;
     })
-}
-
-/// Writes `text` to `path` (temporary file and rename).
-pub async fn write_file(path: PathBuf, text: String) -> Result<PathBuf, UiError> {
-    write_rows(path, move |out| out.write_all(text.as_bytes())).await
 }
 
 /// The blocked users of `a` as CSV at `path`, written row by row off the UI thread.

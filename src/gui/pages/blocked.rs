@@ -166,41 +166,7 @@ impl List {
             style::note(t!("checks-blocked-causes")),
         ]
         .spacing(6);
-        for (i, cause) in causes.iter().enumerate().take(CAUSES_SHOWN) {
-            let title = a
-                .report
-                .findings
-                .iter()
-                .find(|f| f.id == cause.id && f.object.eq_ignore_ascii_case(&cause.object))
-                .map_or_else(|| cause.id.to_string(), |f| words.title(f));
-            let chosen = self.cause == Some(i);
-            let label = t!(
-                "checks-cause-users",
-                users = cause.users,
-                cause = title,
-                object = cause.object.to_string()
-            );
-            c = c.push(
-                button(
-                    text(if chosen {
-                        format!("▶ {label}")
-                    } else {
-                        label
-                    })
-                    .size(13),
-                )
-                .style(if chosen {
-                    button::secondary
-                } else {
-                    button::text
-                })
-                .on_press(Message::Cause(if chosen { None } else { Some(i) })),
-            );
-        }
-        if causes.len() > CAUSES_SHOWN {
-            let more = causes.len() - CAUSES_SHOWN;
-            c = c.push(style::note(t!("checks-more-causes", count = more)));
-        }
+        c = c.push(self.causes_view(a, &causes, &words));
         let sort = |label: String, s: Sort| {
             button(text(label).size(13))
                 .style(if self.sort == s {
@@ -249,6 +215,52 @@ impl List {
             .into()
         });
         c.push(list).into()
+    }
+
+    /// The causes with how many users each blocks; one can be picked to list only its users.
+    fn causes_view<'a>(
+        &self,
+        a: &'a Arc<Assessment>,
+        causes: &[Cause],
+        words: &Words,
+    ) -> Element<'a, Message> {
+        let mut c = column![].spacing(6);
+        for (i, cause) in causes.iter().enumerate().take(CAUSES_SHOWN) {
+            let title = a
+                .report
+                .findings
+                .iter()
+                .find(|f| f.id == cause.id && f.object.eq_ignore_ascii_case(&cause.object))
+                .map_or_else(|| cause.id.to_string(), |f| words.title(f));
+            let chosen = self.cause == Some(i);
+            let label = t!(
+                "checks-cause-users",
+                users = cause.users,
+                cause = title,
+                object = cause.object.to_string()
+            );
+            c = c.push(
+                button(
+                    text(if chosen {
+                        format!("▶ {label}")
+                    } else {
+                        label
+                    })
+                    .size(13),
+                )
+                .style(if chosen {
+                    button::secondary
+                } else {
+                    button::text
+                })
+                .on_press(Message::Cause(if chosen { None } else { Some(i) })),
+            );
+        }
+        if causes.len() > CAUSES_SHOWN {
+            let more = causes.len() - CAUSES_SHOWN;
+            c = c.push(style::note(t!("checks-more-causes", count = more)));
+        }
+        c.into()
     }
 }
 

@@ -238,20 +238,7 @@ impl WizardPage for Page {
             c = c.push(progress);
         }
         if let Some(si) = shared.signed_in() {
-            let roles = si.roles();
-            c = c.push(style::ok_box(t!(
-                "entra-signed-in",
-                user = si.user(),
-                tenant = si.tenant().unwrap_or_default()
-            )));
-            c = c.push(style::field(
-                t!("entra-roles"),
-                if roles.is_empty() {
-                    t!("entra-no-roles")
-                } else {
-                    roles.join(", ")
-                },
-            ));
+            c = c.push(signed_in(si));
         }
         c = c.push(style::separator());
         c = c.push(
@@ -262,6 +249,28 @@ impl WizardPage for Page {
         c = c.push(style::note(t!("entra-skip-hint")));
         c.into()
     }
+}
+
+/// Who signed in, to which tenant, with which roles.
+fn signed_in<'a>(si: &jobs::SignedIn) -> Element<'a, Message> {
+    let roles = si.roles();
+    column![
+        style::ok_box(t!(
+            "entra-signed-in",
+            user = si.user(),
+            tenant = si.tenant().unwrap_or_default()
+        )),
+        style::field(
+            t!("entra-roles"),
+            if roles.is_empty() {
+                t!("entra-no-roles")
+            } else {
+                roles.join(", ")
+            },
+        ),
+    ]
+    .spacing(14)
+    .into()
 }
 
 #[cfg(test)]

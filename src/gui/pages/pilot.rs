@@ -179,29 +179,7 @@ impl Page {
             Some(Err(e)) => c = c.push(style::error_box(e.message.clone())),
             None => {}
         }
-        let header = |label: String, col: Column, width: f32| {
-            let arrow = match self.sort {
-                Some((c, true)) if c == col => " ▲",
-                Some((c, false)) if c == col => " ▼",
-                _ => "",
-            };
-            button(text(format!("{label}{arrow}")).size(13))
-                .style(iced::widget::button::text)
-                .width(Length::Fixed(width))
-                .on_press(Message::Sort(col))
-        };
-        c = c.push(
-            row![
-                header(t!("pilot-col-user"), Column::User, 220.0),
-                header(t!("pilot-col-verdict"), Column::Verdict, 100.0),
-                header(t!("pilot-col-synced"), Column::Synced, 80.0),
-                header(t!("pilot-col-licensed"), Column::Licensed, 80.0),
-                header(t!("pilot-col-registered"), Column::Registered, 110.0),
-                header(t!("pilot-col-admin"), Column::Admin, 70.0),
-            ]
-            .spacing(4)
-            .align_y(iced::Alignment::Center),
-        );
+        c = c.push(self.headers());
         let fresh = self
             .source
             .as_ref()
@@ -216,35 +194,7 @@ impl Page {
             let Some(&i) = shown.get(k) else {
                 return text("").into();
             };
-            let r = &report.rows[i];
-            let verdict = text(verdict_text(r.verdict)).size(13);
-            let verdict = match r.verdict {
-                Some(PilotVerdict::Ready) => verdict.style(text::success),
-                Some(PilotVerdict::Blocked) => verdict.style(text::danger),
-                _ => verdict.style(text::warning),
-            };
-            let cell = |s: String, w: f32| {
-                container(text(s).size(13).wrapping(text::Wrapping::None))
-                    .width(Length::Fixed(w))
-                    .clip(true)
-            };
-            let marker = if selected == Some(i) { "▶ " } else { "" };
-            button(
-                row![
-                    cell(format!("{marker}{}", name(r)), 220.0),
-                    container(verdict).width(Length::Fixed(100.0)),
-                    cell(yes_no(r.synced), 80.0),
-                    cell(yes_no(r.licensed), 80.0),
-                    cell(yes_no(r.sspr_registered), 110.0),
-                    cell(yes_no(r.admin), 70.0),
-                ]
-                .spacing(4)
-                .align_y(iced::Alignment::Center),
-            )
-            .padding(2)
-            .style(iced::widget::button::text)
-            .on_press(Message::Select(i))
-            .into()
+            pilot_row(i, &report.rows[i], selected == Some(i))
         });
         c = c.push(table);
         if let Some(r) = self.selected.and_then(|i| report.rows.get(i)) {
@@ -252,6 +202,66 @@ impl Page {
         }
         style::section(c)
     }
+}
+
+impl Page {
+    /// The column headings; each sorts by its column (again: the other way round).
+    fn headers(&self) -> Element<'_, Message> {
+        let header = |label: String, col: Column, width: f32| {
+            let arrow = match self.sort {
+                Some((c, true)) if c == col => " ▲",
+                Some((c, false)) if c == col => " ▼",
+                _ => "",
+            };
+            button(text(format!("{label}{arrow}")).size(13))
+                .style(iced::widget::button::text)
+                .width(Length::Fixed(width))
+                .on_press(Message::Sort(col))
+        };
+        row![
+            header(t!("pilot-col-user"), Column::User, 220.0),
+            header(t!("pilot-col-verdict"), Column::Verdict, 100.0),
+            header(t!("pilot-col-synced"), Column::Synced, 80.0),
+            header(t!("pilot-col-licensed"), Column::Licensed, 80.0),
+            header(t!("pilot-col-registered"), Column::Registered, 110.0),
+            header(t!("pilot-col-admin"), Column::Admin, 70.0),
+        ]
+        .spacing(4)
+        .align_y(iced::Alignment::Center)
+        .into()
+    }
+}
+
+/// One user of the table (row `i` of the report), marked when it is the one shown in detail.
+fn pilot_row(i: usize, r: &PilotRow, selected: bool) -> Element<'_, Message> {
+    let verdict = text(verdict_text(r.verdict)).size(13);
+    let verdict = match r.verdict {
+        Some(PilotVerdict::Ready) => verdict.style(text::success),
+        Some(PilotVerdict::Blocked) => verdict.style(text::danger),
+        _ => verdict.style(text::warning),
+    };
+    let cell = |s: String, w: f32| {
+        container(text(s).size(13).wrapping(text::Wrapping::None))
+            .width(Length::Fixed(w))
+            .clip(true)
+    };
+    let marker = if selected { "▶ " } else { "" };
+    button(
+        row![
+            cell(format!("{marker}{}", name(r)), 220.0),
+            container(verdict).width(Length::Fixed(100.0)),
+            cell(yes_no(r.synced), 80.0),
+            cell(yes_no(r.licensed), 80.0),
+            cell(yes_no(r.sspr_registered), 110.0),
+            cell(yes_no(r.admin), 70.0),
+        ]
+        .spacing(4)
+        .align_y(iced::Alignment::Center),
+    )
+    .padding(2)
+    .style(iced::widget::button::text)
+    .on_press(Message::Select(i))
+    .into()
 }
 
 impl Page {

@@ -261,22 +261,20 @@ fn undo_dacl(
 }
 
 /// Writes what [`prepare_restore`] decided, each value compare-and-swapped (or guarded)
-/// against the value it was decided on, then verifies. `on_line` gets one line per step.
+/// against the value it was decided on, then verifies. `on_step` hears of each value: restored
+/// (`true`) or left as it is (`false`); the faces put it into words.
 /// `assertion`: the DC lists the LDAP assertion control.
 pub async fn execute_restore(
     conn: &mut Connection,
     items: &[RestoreItem],
     ctx: &DomainContext,
     assertion: bool,
-    mut on_line: impl FnMut(String),
+    mut on_step: impl FnMut(&RestoreItem, bool),
 ) -> Result<RestoreReport, BackupError> {
     let mut report = RestoreReport::default();
     for (k, it) in items.iter().enumerate() {
         let Some(target) = &it.target else {
-            on_line(format!(
-                "unchanged: {} ({}): {}",
-                it.dn, it.attribute, it.note
-            ));
+            on_step(it, false);
             if it.said.code == "changed-since" {
                 report.kept.push(it.dn.clone());
             } else {
@@ -340,10 +338,7 @@ pub async fn execute_restore(
                 detail: format!("{} reads back differently", it.attribute),
             });
         }
-        on_line(format!(
-            "restored: {} ({}): {}",
-            it.dn, it.attribute, it.note
-        ));
+        on_step(it, true);
         report.restored.push(it.dn.clone());
     }
     Ok(report)

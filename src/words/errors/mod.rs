@@ -79,6 +79,9 @@ impl Words {
         if let Some(e) = any.downcast_ref::<entra::GraphError>() {
             return Some(self.graph_error(e));
         }
+        if let Some(e) = any.downcast_ref::<entra::facts::ReadError>() {
+            return Some(self.read_error(e));
+        }
         if let Some(e) = any.downcast_ref::<entra::EndpointError>() {
             return Some(self.endpoint_error(e));
         }

@@ -102,6 +102,20 @@ impl Words {
         )
     }
 
+    /// A read of the tenant that failed.
+    pub fn read_error(&self, e: &crate::entra::facts::ReadError) -> String {
+        use crate::entra::facts::ReadError;
+        match e {
+            ReadError::Graph(e) => self.graph_error(e),
+            ReadError::NoOrganization => self.sentence("error-read-no-organization", &[]),
+            ReadError::NoUpnDomain => self.sentence("error-read-no-upn-domain", &[]),
+            ReadError::NoSyncSettings => self.sentence("error-read-no-sync-settings", &[]),
+            ReadError::SyncSettings(reason) => {
+                self.sentence("error-read-sync-settings", &[("reason", reason)])
+            }
+        }
+    }
+
     /// A pilot group that could not be read.
     pub fn pilot_error(&self, e: &PilotError) -> String {
         match e {
@@ -112,7 +126,9 @@ impl Words {
                 "error-pilot-group-ambiguous",
                 &[("name", name), ("candidates", candidates)],
             ),
-            PilotError::Cloud(reason) => self.sentence("error-pilot-cloud", &[("reason", reason)]),
+            PilotError::Cloud(e) => {
+                self.sentence("error-pilot-cloud", &[("reason", &self.graph_error(e))])
+            }
             PilotError::Directory(e) => self.ad_error(e),
         }
     }
@@ -220,10 +236,19 @@ mod tests {
                 }));
             }
         }
+        use crate::entra::facts::ReadError;
+        for e in [
+            ReadError::NoOrganization,
+            ReadError::NoUpnDomain,
+            ReadError::NoSyncSettings,
+            ReadError::SyncSettings(r()),
+        ] {
+            all.push(Box::new(e));
+        }
         for p in [
             PilotError::GroupNotFound("Pilot".into()),
             PilotError::GroupAmbiguous("Pilot".into(), "CN=a; CN=b".into()),
-            PilotError::Cloud(r()),
+            PilotError::Cloud(GraphError::Unauthorized),
             PilotError::Directory(AdError::Refused {
                 server: "dc".into(),
             }),

@@ -1,0 +1,81 @@
+//! The tests of `gui::shared`.
+
+use super::*;
+use crate::gui::jobs::{Assessment, Tested};
+
+fn tested() -> Box<Tested> {
+    Box::new(Tested {
+        server: "dc1".into(),
+        domain_dn: "DC=lab".into(),
+        domain_dns: "lab".into(),
+        encrypted: true,
+        connector: None,
+        candidates: vec![],
+        forest: vec![],
+    })
+}
+
+#[test]
+fn a_profile_replaces_the_directories_and_their_passwords() {
+    let mut s = Shared::for_tests();
+    let first = s.first().id();
+    s.apply(Intent::Directory(
+        first,
+        DirectoryEdit::Password(Zeroizing::new("typed for dc1".into())),
+    ));
+    s.apply(Intent::AddDirectory);
+    let settings = Settings {
+        server: "dc9.other.example".into(),
+        directories: vec![crate::profile::DirectorySettings {
+            server: "dc2.fabrikam.example".into(),
+            ..Default::default()
+        }],
+        ..Settings::default()
+    };
+    s.apply(Intent::Profile(Box::new(settings), Default::default()));
+    let rows: Vec<&DirectoryState> = s.rows().collect();
+    assert_eq!(rows.len(), 2);
+    assert!(
+        rows.iter().all(|r| r.password().is_empty()),
+        "a password typed for one server is never offered to another"
+    );
+    assert_eq!(s.profile().directories[0].server, "dc2.fabrikam.example");
+}
+
+#[test]
+fn a_new_sign_in_or_test_forgets_what_was_checked_with_the_old_one() {
+    let mut s = Shared::for_tests();
+    let id = s.first().id();
+    s.apply(Intent::Tested(id, tested()));
+    s.apply(Intent::Assessed(id, Err(UiError::plain("x"))));
+    assert!(s.first().assessment().is_some());
+    s.apply(Intent::SignedIn(None));
+    assert!(s.first().assessment().is_none());
+    s.apply(Intent::Assessed(id, Err(UiError::plain("x"))));
+    s.apply(Intent::Directory(
+        id,
+        DirectoryEdit::Connector("MSOL_x".into()),
+    ));
+    assert!(s.first().tested().is_none() && s.first().assessment().is_none());
+    let _: Option<&Arc<Assessment>> = s.first().assessed();
+}
+
+#[test]
+fn writeback_is_never_switched_on_in_staging_mode_or_off_the_sync_server() {
+    let mut s = Shared::for_tests();
+    assert!(!s.will_enable_writeback(), "not a sync server");
+    s.apply(Intent::SyncServerRead(Ok(Some(SyncServerInfo {
+        installed: true,
+        staging_mode_enabled: Some(true),
+        ..Default::default()
+    }))));
+    assert!(!s.will_enable_writeback(), "staging mode");
+    s.apply(Intent::SyncServerRead(Ok(Some(SyncServerInfo {
+        installed: true,
+        staging_mode_enabled: Some(false),
+        ..Default::default()
+    }))));
+    assert!(s.will_enable_writeback());
+    s.apply(Intent::Settings(SettingsEdit::EnableWriteback(false)));
+    assert!(!s.will_enable_writeback());
+}
