@@ -47,18 +47,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         Some(path) => writeback_wizard::files::folder_of(path).to_path_buf(),
         None => std::env::temp_dir(),
     };
-    let writing = || {
-        super::say(
-            "cli-writing-report",
-            &[(
-                "path",
-                &args
-                    .output
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |p| p.display().to_string()),
-            )],
-        )
-    };
+    let writing = || writing(&args);
     let mut streams = Vec::new();
     for d in &dirs {
         streams.push(
@@ -160,19 +149,12 @@ fn single(
             )
         })?;
     }
-    let writing = || {
-        super::say(
-            "cli-writing-report",
-            &[(
-                "path",
-                &args
-                    .output
-                    .as_ref()
-                    .map_or_else(|| "-".to_string(), |p| p.display().to_string()),
-            )],
-        )
-    };
-    write_report(args, color, writing, |out| stream.finish(&report, out))?;
+    write_report(
+        args,
+        color,
+        || writing(args),
+        |out| stream.finish(&report, out),
+    )?;
     if let Some(path) = &args.output {
         errln!(
             "{}",
@@ -191,6 +173,15 @@ fn single(
     } else {
         ExitCode::from(super::exit::NOT_READY)
     })
+}
+
+/// "writing the report to PATH" (`-`: standard output), the context of a failed write.
+fn writing(args: &CheckArgs) -> String {
+    let path = args
+        .output
+        .as_ref()
+        .map_or_else(|| "-".to_string(), |p| p.display().to_string());
+    super::say("cli-writing-report", &[("path", &path)])
 }
 
 /// Writes the report to `--output` (a new file renamed into place) or standard output: a

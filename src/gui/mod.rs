@@ -102,9 +102,9 @@ impl Wizard {
             Task::none()
         };
         let load = match options.profile {
-            Some(path) => Task::perform(load_profile(path), |r| {
-                Message::ProfileLoaded(Box::new(r))
-            }),
+            Some(path) => {
+                Task::perform(load_profile(path), |r| Message::ProfileLoaded(Box::new(r)))
+            }
             None => Task::none(),
         };
         (wizard, Task::batch([load, detect]))

@@ -4,7 +4,7 @@
 //! directory's blocked users come from its own [`ReportStream`], so the report of any number of
 //! directories of any size is written without holding a list in memory.
 
-use std::io::Write;
+use std::io::{self, Write};
 
 use fluent::FluentValue;
 use maud::html;
@@ -87,13 +87,16 @@ pub fn write(
     w: &Words,
     out: &mut dyn Write,
 ) -> std::io::Result<()> {
-    let verdict_line = verdict(&sections, w);
-    let all_ready = ready(&sections);
+    let head = Head {
+        verdict: verdict(&sections, w),
+        ready: ready(&sections),
+        w,
+    };
     match format {
-        StreamFormat::Text { color } => text(sections, w, color, &verdict_line, out),
-        StreamFormat::Rows(RowFormat::Markdown) => markdown(sections, w, &verdict_line, out),
-        StreamFormat::Rows(RowFormat::Html) => html(sections, w, &verdict_line, all_ready, out),
-        StreamFormat::Rows(RowFormat::Json) => json(sections, w, &verdict_line, all_ready, out),
+        StreamFormat::Text { color } => text(sections, &head, color, out),
+        StreamFormat::Rows(RowFormat::Markdown) => markdown(sections, &head, out),
+        StreamFormat::Rows(RowFormat::Html) => html(sections, &head, out),
+        StreamFormat::Rows(RowFormat::Json) => json(sections, &head, out),
         StreamFormat::Rows(RowFormat::Csv) => {
             out.write_all(format!("directory,{CSV_HEADER}").as_bytes())?;
             for s in sections {
@@ -106,13 +109,15 @@ pub fn write(
     }
 }
 
-fn text(
-    sections: Vec<Section>,
-    w: &Words,
-    color: bool,
-    verdict_line: &str,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+/// What every format says before its sections: the verdict over all, in `w`'s words.
+struct Head<'w> {
+    verdict: String,
+    ready: bool,
+    w: &'w Words,
+}
+
+fn text(sections: Vec<Section>, head: &Head, color: bool, out: &mut dyn Write) -> io::Result<()> {
+    let (w, verdict_line) = (head.w, head.verdict.as_str());
     use crate::terminal::line;
     let rule = "=".repeat(72);
     for s in sections {
@@ -141,12 +146,8 @@ fn one_level_down(md: &str) -> String {
     out
 }
 
-fn markdown(
-    sections: Vec<Section>,
-    w: &Words,
-    verdict_line: &str,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+fn markdown(sections: Vec<Section>, head: &Head, out: &mut dyn Write) -> io::Result<()> {
+    let (w, verdict_line) = (head.w, head.verdict.as_str());
     writeln!(
         out,
         "# {}\n\n**{verdict_line}**\n",
@@ -164,13 +165,8 @@ fn markdown(
     out.flush()
 }
 
-fn html(
-    sections: Vec<Section>,
-    w: &Words,
-    verdict_line: &str,
-    all_ready: bool,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+fn html(sections: Vec<Section>, head: &Head, out: &mut dyn Write) -> io::Result<()> {
+    let (w, verdict_line, all_ready) = (head.w, head.verdict.as_str(), head.ready);
     let title = w.get("report-directories-title");
     // The page's frame around a mark, written before and after the sections.
     const SECTIONS: &str = "\u{1}writeback-wizard:sections\u{1}";
@@ -200,13 +196,8 @@ fn html(
     out.flush()
 }
 
-fn json(
-    sections: Vec<Section>,
-    w: &Words,
-    verdict_line: &str,
-    all_ready: bool,
-    out: &mut dyn Write,
-) -> std::io::Result<()> {
+fn json(sections: Vec<Section>, head: &Head, out: &mut dyn Write) -> io::Result<()> {
+    let (w, verdict_line, all_ready) = (head.w, head.verdict.as_str(), head.ready);
     let string = |v: &str| serde_json::to_string(v).unwrap_or_default();
     write!(
         out,

@@ -42,12 +42,7 @@ async fn cloud_sync_path(
     h.click("Next").await;
     // No Optional features page of Connect's on this path.
     assert_eq!(h.w.step, Step::Checks);
-    let a =
-        h.w.shared
-            .first()
-            .assessed()
-            .cloned()
-            .expect("the check finished");
+    let a = h.first_assessment("the check finished");
     let ids: Vec<&str> = a.report.findings.iter().map(|f| f.id.as_str()).collect();
     assert!(ids.contains(&"agent-writeback-unconfirmed"), "{ids:?}");
     assert!(!ids.contains(&"sync-not-installed"), "{ids:?}");

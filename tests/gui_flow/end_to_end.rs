@@ -64,12 +64,7 @@ async fn happy_path(
 
     // Writeback prerequisites: the seeded lab is not ready.
     assert_eq!(h.w.step, Step::Checks);
-    let a =
-        h.w.shared
-            .first()
-            .assessed()
-            .cloned()
-            .expect("the check finished");
+    let a = h.first_assessment("the check finished");
     assert!(!a.report.ready);
     assert!(a.report.cloud.checked);
     let ids: Vec<&str> = a.report.findings.iter().map(|f| f.id.as_str()).collect();
@@ -145,12 +140,7 @@ async fn happy_path(
 
     // Configuration complete: checked again, ready.
     assert_eq!(h.w.step, Step::Complete);
-    let again =
-        h.w.shared
-            .first()
-            .assessed()
-            .cloned()
-            .expect("checked again");
+    let again = h.first_assessment("checked again");
     let errors: Vec<_> = again
         .report
         .findings

@@ -230,6 +230,11 @@ impl Harness {
         );
     }
 
+    /// The first directory's assessment (the one with the tenant and the sync server).
+    fn first_assessment(&self, what: &str) -> Arc<writeback_wizard::engine::Assessment> {
+        self.w.shared.first().assessed().cloned().expect(what)
+    }
+
     /// Whether Next is enabled (clicking a disabled button produces no message).
     fn next_enabled(&self) -> bool {
         self.w.can_continue()

@@ -13,7 +13,7 @@ async fn the_checks_page_ticks_nothing_it_did_not_check_and_lists_who_is_not_syn
     let dir = fresh_dir("parts");
     let (mut h, task) = to_checks(&lab, &server, &dir).await;
     h.run(task).await;
-    let a = h.w.shared.first().assessed().cloned().expect("checked");
+    let a = h.first_assessment("checked");
     assert_eq!(
         a.report.parts.not_checked,
         [

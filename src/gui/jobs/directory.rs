@@ -66,6 +66,30 @@ pub struct Tested {
     pub forest: Vec<crate::ad::discovery::ForestDomain>,
 }
 
+impl Tested {
+    /// A test of dc1.corp.example that found domain `dn` in a forest of `forest` (DN, DNS name)
+    /// and no connector, for the wizard's tests.
+    #[cfg(test)]
+    pub fn for_tests(dn: &str, forest: &[(&str, &str)]) -> Tested {
+        Tested {
+            server: "dc1.corp.example".into(),
+            domain_dn: dn.into(),
+            domain_dns: crate::ad::discovery::dns_from_dn(dn),
+            encrypted: true,
+            connector: None,
+            candidates: vec![],
+            forest: forest
+                .iter()
+                .map(|(dn, dns)| crate::ad::discovery::ForestDomain {
+                    dn: (*dn).into(),
+                    dns_name: (*dns).into(),
+                    netbios_name: String::new(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Connects, reads the domain and looks for the connector account.
 pub async fn test_connection(p: DirectoryParams, connector: String) -> Result<Tested, UiError> {
     let mut conn = connect(&p).await?;

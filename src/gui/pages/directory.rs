@@ -170,7 +170,6 @@ fn row_heading<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ad::discovery::ForestDomain;
     use crate::gui::jobs::{ErrorKind, Tested, UiError};
     use crate::gui::pages::{Secret, step};
     use zeroize::Zeroizing;
@@ -180,38 +179,26 @@ mod tests {
     }
 
     fn tested(forest: &[(&str, &str)]) -> Box<Tested> {
-        Box::new(Tested {
-            server: "dc1.corp.example".into(),
-            domain_dn: "DC=corp,DC=example".into(),
-            domain_dns: "corp.example".into(),
-            encrypted: true,
-            connector: None,
-            candidates: vec![],
-            forest: forest
-                .iter()
-                .map(|(dn, dns)| ForestDomain {
-                    dn: (*dn).into(),
-                    dns_name: (*dns).into(),
-                    netbios_name: String::new(),
-                })
-                .collect(),
-        })
+        Box::new(Tested::for_tests("DC=corp,DC=example", forest))
+    }
+
+    /// Types `server`, `user` and `password` into the first directory's form.
+    fn answer(p: &mut Page, s: &mut Shared, server: &str, user: &str, password: &str) {
+        for m in [
+            form::Message::Server(server.into()),
+            form::Message::User(user.into()),
+            form::Message::Password(Secret(Zeroizing::new(password.into()))),
+        ] {
+            let m = form(s, m);
+            step(p, m, s);
+        }
     }
 
     #[test]
     fn test_without_a_password_says_what_is_missing_and_starts_nothing() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        step(
-            &mut p,
-            form(&s, form::Message::Server("dc1.lab.example".into())),
-            &mut s,
-        );
-        step(
-            &mut p,
-            form(&s, form::Message::User("admin@lab.example".into())),
-            &mut s,
-        );
+        answer(&mut p, &mut s, "dc1.lab.example", "admin@lab.example", "");
         assert!(step(&mut p, form(&s, form::Message::Test), &mut s).is_none());
         assert!(p.form(s.first().id()).unwrap().error.is_some());
         assert!(!p.can_continue(&s));
@@ -221,18 +208,7 @@ mod tests {
     fn test_with_answers_starts_and_a_wrong_password_shows_on_the_page() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        step(
-            &mut p,
-            form(&s, form::Message::Server("dc1.lab.example".into())),
-            &mut s,
-        );
-        step(
-            &mut p,
-            form(&s, form::Message::User("admin@lab.example".into())),
-            &mut s,
-        );
-        let pw = form::Message::Password(Secret(Zeroizing::new("x".into())));
-        step(&mut p, form(&s, pw), &mut s);
+        answer(&mut p, &mut s, "dc1.lab.example", "admin@lab.example", "x");
         assert!(step(&mut p, form(&s, form::Message::Test), &mut s).is_run());
         assert!(p.busy(&s));
         let err = UiError {
@@ -253,11 +229,8 @@ mod tests {
     fn changing_an_answer_after_a_test_asks_for_a_new_test() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        step(
-            &mut p,
-            form(&s, form::Message::Tested(Ok(tested(&[])))),
-            &mut s,
-        );
+        let tested_now = form(&s, form::Message::Tested(Ok(tested(&[]))));
+        step(&mut p, tested_now, &mut s);
         assert!(p.can_continue(&s));
         step(
             &mut p,
@@ -272,11 +245,8 @@ mod tests {
     fn every_row_must_be_tested_and_a_result_for_a_removed_row_lands_nowhere() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        step(
-            &mut p,
-            form(&s, form::Message::Tested(Ok(tested(&[])))),
-            &mut s,
-        );
+        let tested_now = form(&s, form::Message::Tested(Ok(tested(&[]))));
+        step(&mut p, tested_now, &mut s);
         step(&mut p, Message::Add, &mut s);
         assert!(!p.can_continue(&s), "the new row is not tested");
         let second = s.directories().all()[1].id();
@@ -291,23 +261,15 @@ mod tests {
     fn the_forests_other_domains_join_with_the_same_sign_in_each_through_its_own_dc() {
         let mut s = Shared::for_tests();
         let mut p = Page::new();
-        step(
+        answer(
             &mut p,
-            form(&s, form::Message::Server("dc1.corp.example".into())),
             &mut s,
+            "dc1.corp.example",
+            "admin@corp.example",
+            "Secret#1",
         );
-        step(
-            &mut p,
-            form(&s, form::Message::User("admin@corp.example".into())),
-            &mut s,
-        );
-        step(
-            &mut p,
-            form(&s, form::Message::CaChosen(Some("corp-ca.pem".into()))),
-            &mut s,
-        );
-        let pw = form::Message::Password(Secret(Zeroizing::new("Secret#1".into())));
-        step(&mut p, form(&s, pw), &mut s);
+        let ca = form::Message::CaChosen(Some("corp-ca.pem".into()));
+        step(&mut p, form(&s, ca), &mut s);
         let forest = [
             ("DC=corp,DC=example", "corp.example"),
             ("DC=emea,DC=corp,DC=example", "emea.corp.example"),

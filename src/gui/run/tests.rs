@@ -1,25 +1,9 @@
 //! The tests of `gui::run`.
 
 use super::*;
-use crate::ad::discovery::ForestDomain;
 
 fn tested(dn: &str, forest: &[(&str, &str)]) -> Tested {
-    Tested {
-        server: "dc1.corp.example".into(),
-        domain_dn: dn.into(),
-        domain_dns: crate::ad::discovery::dns_from_dn(dn),
-        encrypted: true,
-        connector: None,
-        candidates: vec![],
-        forest: forest
-            .iter()
-            .map(|(dn, dns)| ForestDomain {
-                dn: (*dn).into(),
-                dns_name: (*dns).into(),
-                netbios_name: String::new(),
-            })
-            .collect(),
-    }
+    Tested::for_tests(dn, forest)
 }
 
 const FOREST: [(&str, &str); 3] = [

@@ -4,15 +4,7 @@ use super::*;
 use crate::gui::jobs::{Assessment, Tested};
 
 fn tested() -> Box<Tested> {
-    Box::new(Tested {
-        server: "dc1".into(),
-        domain_dn: "DC=lab".into(),
-        domain_dns: "lab".into(),
-        encrypted: true,
-        connector: None,
-        candidates: vec![],
-        forest: vec![],
-    })
+    Box::new(Tested::for_tests("DC=lab", &[]))
 }
 
 #[test]
