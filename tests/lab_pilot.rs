@@ -230,7 +230,7 @@ async fn pilot_table_judges_each_member_and_agrees_with_the_connector() {
         "403 on registration is unknown, not ready: {frank:?}"
     );
     assert!(
-        frank.unknown[0].contains("AuditLog.Read.All"),
+        frank.unknown[0].to_string().contains("AuditLog.Read.All"),
         "{:?}",
         frank.unknown
     );

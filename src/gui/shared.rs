@@ -194,9 +194,15 @@ impl Shared {
         &self.directories
     }
 
-    /// The first directory: the tenant, the sync server and the pilot group go with it.
+    /// The first row: the form every run has.
     pub fn first(&self) -> &DirectoryState {
         self.directories.first()
+    }
+
+    /// The first directory of the run: the tenant, the sync server and the pilot group go with
+    /// it (the first row, unless it is a forest's root none of the scope is in).
+    pub fn lead(&self) -> &DirectoryState {
+        self.rows().next().unwrap_or_else(|| self.first())
     }
 
     /// The directories of the run (a forest's domain outside the scope is not one).
@@ -279,7 +285,7 @@ impl Shared {
     /// Every directory of the run has its assessment (or why there is none), and the first
     /// one's succeeded.
     pub fn all_assessed(&self) -> bool {
-        self.rows().all(|r| r.assessment().is_some()) && self.first().assessed().is_some()
+        self.rows().all(|r| r.assessment().is_some()) && self.lead().assessed().is_some()
     }
 
     /// Every directory the check could read has its plan (or why there is none), and the first
@@ -288,7 +294,7 @@ impl Shared {
         self.rows()
             .filter(|r| r.assessed().is_some())
             .all(|r| r.planned().is_some())
-            && self.first().plan().is_some()
+            && self.lead().plan().is_some()
     }
 
     /// What directory `id`'s check needs: the first directory's also checks the tenant (when
@@ -297,7 +303,7 @@ impl Shared {
         let row = self
             .row(id)
             .ok_or_else(|| UiError::plain(crate::t!("run-lost")))?;
-        let first = id == self.first().id();
+        let first = id == self.lead().id();
         Ok(CheckParams {
             directory: row.params()?,
             options: row.options(),
@@ -408,7 +414,7 @@ impl Shared {
             Intent::HybridAdminPassword(p) => self.hybrid_admin_password = p,
             Intent::ForgetResults => self.forget_results(),
             Intent::Assessed(id, r) => {
-                if id == self.first().id() {
+                if id == self.lead().id() {
                     self.pilot = None;
                 }
                 self.directories.assessed(id, r);

@@ -21,14 +21,24 @@ pub struct Registration {
     pub methods_registered: Vec<String>,
 }
 
+/// Why a cloud column of a pilot user could not be read.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum CloudReadError {
+    #[error("{0}")]
+    Graph(#[from] GraphError),
+    /// Without an objectGUID there is no anchor to find the synced user by.
+    #[error("the AD account has no objectGUID")]
+    NoObjectGuid,
+}
+
 /// What Graph said about one pilot user; each part may have failed on its own.
 #[derive(Clone, Debug)]
 pub struct CloudUser {
     /// The Entra object ID; `Ok(None)` when no synced user matches.
-    pub id: Result<Option<String>, String>,
+    pub id: Result<Option<String>, CloudReadError>,
     pub user_principal_name: Option<String>,
-    pub licensed: Option<Result<bool, String>>,
-    pub registration: Option<Result<Registration, String>>,
+    pub licensed: Option<Result<bool, CloudReadError>>,
+    pub registration: Option<Result<Registration, CloudReadError>>,
 }
 
 #[derive(Deserialize)]
@@ -48,15 +58,11 @@ struct LicenseDetail {
     service_plans: Vec<ServicePlan>,
 }
 
-fn text(e: GraphError) -> String {
-    e.to_string()
-}
-
 /// Looks the pilot user up in the tenant and reads the cloud columns.
 pub async fn lookup_cloud_user(graph: &Graph, row: &PilotRow) -> CloudUser {
     let Some(immutable) = row.immutable_id() else {
         return CloudUser {
-            id: Err("the AD account has no objectGUID".into()),
+            id: Err(CloudReadError::NoObjectGuid),
             user_principal_name: None,
             licensed: None,
             registration: None,
@@ -69,7 +75,10 @@ pub async fn lookup_cloud_user(graph: &Graph, row: &PilotRow) -> CloudUser {
     let path = format!(
         "/users?$filter={filter}&$select=id,userPrincipalName,onPremisesSecurityIdentifier,onPremisesSyncEnabled"
     );
-    let found = graph.get_all::<UserRef>(&path).await.map_err(text);
+    let found = graph
+        .get_all::<UserRef>(&path)
+        .await
+        .map_err(CloudReadError::from);
     let user = match found {
         Err(e) => Err(e),
         Ok(users) => Ok(users.into_iter().find(|u| {
@@ -105,13 +114,13 @@ pub async fn lookup_cloud_user(graph: &Graph, row: &PilotRow) -> CloudUser {
                 })
             })
         })
-        .map_err(text);
+        .map_err(CloudReadError::from);
     let registration = graph
         .get::<Registration>(&format!(
             "/reports/authenticationMethods/userRegistrationDetails/{object_id}"
         ))
         .await
-        .map_err(text);
+        .map_err(CloudReadError::from);
     CloudUser {
         id,
         user_principal_name: upn,
@@ -137,11 +146,8 @@ struct MethodConfig {
 
 /// The methods the authentication methods policy enables (configuration ids such as `Sms`,
 /// `MicrosoftAuthenticator`, `Email`).
-pub async fn enabled_methods(graph: &Graph) -> Result<Vec<String>, String> {
-    let p: MethodsPolicy = graph
-        .get("/policies/authenticationMethodsPolicy")
-        .await
-        .map_err(text)?;
+pub async fn enabled_methods(graph: &Graph) -> Result<Vec<String>, GraphError> {
+    let p: MethodsPolicy = graph.get("/policies/authenticationMethodsPolicy").await?;
     Ok(p.authentication_method_configurations
         .into_iter()
         .filter(|c| c.state.eq_ignore_ascii_case("enabled"))

@@ -7,7 +7,37 @@
 
 mod cloud;
 
-pub use cloud::{CloudUser, enabled_methods, lookup_cloud_user};
+pub use cloud::{CloudReadError, CloudUser, enabled_methods, lookup_cloud_user};
+
+/// What could not be determined for a pilot user, and why. In data (JSON, CSV) as the engine
+/// says it; the faces put it into their language (`Words::pilot_unknown`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    CloudAccount(CloudReadError),
+    Licence(CloudReadError),
+    Registration(CloudReadError),
+    /// No sign-in to Entra ID: the cloud columns were not read.
+    CloudNotChecked,
+}
+
+impl std::fmt::Display for Unknown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Unknown::CloudAccount(e) => write!(f, "cloud account: {e}"),
+            Unknown::Licence(e) => write!(f, "licence: {e}"),
+            Unknown::Registration(e) => write!(f, "SSPR registration: {e}"),
+            Unknown::CloudNotChecked => {
+                f.write_str("the cloud was not checked (no sign-in to Entra ID)")
+            }
+        }
+    }
+}
+
+impl serde::Serialize for Unknown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 use crate::check::FindingId;
 use ldap3::Scope;
@@ -48,7 +78,7 @@ pub struct PilotRow {
     /// What blocks writeback for this user (finding ids and per-user reasons).
     pub reasons: Vec<String>,
     /// What could not be determined, and why.
-    pub unknown: Vec<String>,
+    pub unknown: Vec<Unknown>,
     pub synced: Option<bool>,
     pub licensed: Option<bool>,
     pub sspr_registered: Option<bool>,
@@ -112,6 +142,8 @@ pub enum PilotError {
     GroupNotFound(String),
     #[error("{0:?} matches several AD groups ({1}): give the DN")]
     GroupAmbiguous(String, String),
+    #[error("several Entra groups are named {0:?}: give the object ID")]
+    EntraGroupAmbiguous(String),
     #[error("reading the Entra group failed: {0}")]
     Cloud(crate::entra::GraphError),
     #[error(transparent)]
@@ -262,7 +294,7 @@ pub async fn ad_members(
 /// Adds the cloud columns to `row` from what Graph said about the user.
 pub fn apply_cloud(row: &mut PilotRow, cloud: &CloudUser, enabled: Option<&[String]>) {
     match &cloud.id {
-        Err(e) => row.unknown.push(format!("cloud account: {e}")),
+        Err(e) => row.unknown.push(Unknown::CloudAccount(e.clone())),
         Ok(None) => {
             row.synced = Some(false);
             row.reasons
@@ -282,7 +314,7 @@ pub fn apply_cloud(row: &mut PilotRow, cloud: &CloudUser, enabled: Option<&[Stri
             row.reasons
                 .push(FindingId::PilotNoLicense.as_str().to_string());
         }
-        Some(Err(e)) => row.unknown.push(format!("licence: {e}")),
+        Some(Err(e)) => row.unknown.push(Unknown::Licence(e.clone())),
         None => {}
     }
     match &cloud.registration {
@@ -300,7 +332,7 @@ pub fn apply_cloud(row: &mut PilotRow, cloud: &CloudUser, enabled: Option<&[Stri
                     Some(cloud::any_method_enabled(&r.methods_registered, enabled));
             }
         }
-        Some(Err(e)) => row.unknown.push(format!("SSPR registration: {e}")),
+        Some(Err(e)) => row.unknown.push(Unknown::Registration(e.clone())),
         None => {}
     }
 }
@@ -412,10 +444,7 @@ async fn entra_members(
             [] => return Err(PilotError::GroupNotFound(group.into())),
             [one] => one.id.clone(),
             _ => {
-                return Err(PilotError::GroupAmbiguous(
-                    group.into(),
-                    "several Entra groups have that name; give its object ID".into(),
-                ));
+                return Err(PilotError::EntraGroupAmbiguous(group.into()));
             }
         }
     };
@@ -501,9 +530,7 @@ pub async fn run(
                     );
                 }
             }
-            None => row
-                .unknown
-                .push("the cloud was not checked (no sign-in to Entra ID)".into()),
+            None => row.unknown.push(Unknown::CloudNotChecked),
         }
         row.reasons.sort();
         row.reasons.dedup();
@@ -546,7 +573,11 @@ pub fn write_csv(report: &PilotReport, out: &mut dyn std::io::Write) -> std::io:
             q(r.user_principal_name.as_deref().unwrap_or_default()),
             verdict.to_string(),
             q(&r.reasons.join("; ")),
-            q(&r.unknown.join("; ")),
+            q(&r.unknown
+                .iter()
+                .map(|u| u.to_string())
+                .collect::<Vec<_>>()
+                .join("; ")),
             b(r.synced),
             b(r.licensed),
             b(r.sspr_registered),

@@ -61,10 +61,30 @@ fn each_cloud_reason_has_its_finding_and_a_blocked_row_names_the_user_and_the_re
 fn an_unknown_row_is_not_called_blocked() {
     let mut row = PilotRow {
         user_principal_name: Some("carol@x".into()),
-        unknown: vec!["SSPR registration: 403".into()],
+        unknown: vec![Unknown::Registration(
+            crate::entra::GraphError::Forbidden {
+                path: "/reports/authenticationMethods/userRegistrationDetails/1".into(),
+                code: "Authorization_RequestDenied".into(),
+                message: "Insufficient privileges".into(),
+                needs: "AuditLog.Read.All".into(),
+            }
+            .into(),
+        )],
         ..PilotRow::default()
     };
     row.decide();
     assert_eq!(row.verdict, Some(PilotVerdict::Unknown));
+    // Said in each language, the data (JSON) as the engine says it.
+    let de = crate::words::Words::for_lang(Some("de-DE"), crate::words::Face::Wizard);
+    let said = de.pilot_unknowns(&row.unknown);
+    assert!(
+        said.starts_with("SSPR-Registrierung: ") && said.contains("AuditLog.Read.All"),
+        "{said}"
+    );
+    let json = serde_json::to_value(&row.unknown).unwrap();
+    assert!(
+        json[0].as_str().unwrap().starts_with("SSPR registration: "),
+        "{json}"
+    );
     assert!(findings(&report(vec![row])).is_empty());
 }

@@ -90,7 +90,7 @@ pub fn body(report: &Report, w: &Words, level: u8) -> maud::Markup {
                     tr {
                         td { (r.sam_account_name.as_deref().or(r.user_principal_name.as_deref()).unwrap_or("?")) }
                         td { (w.pilot_verdict(r.verdict)) }
-                        td { (r.reasons.join(", ")) " " (r.unknown.join("; ")) }
+                        td { (r.reasons.join(", ")) " " (w.pilot_unknowns(&r.unknown)) }
                         td { (w.yes_no(r.synced)) }
                         td { (w.yes_no(r.licensed)) }
                         td { (w.yes_no(r.sspr_registered)) }

@@ -112,7 +112,7 @@ fn pilot(out: &mut String, p: &crate::pilot::PilotReport, w: &Words) {
             ),
             w.pilot_verdict(r.verdict),
             cell(
-                [r.reasons.join(", "), r.unknown.join("; ")]
+                [r.reasons.join(", "), w.pilot_unknowns(&r.unknown)]
                     .join(" ")
                     .trim()
             ),

@@ -241,7 +241,7 @@ impl Checklist<'_> {
                 why.push_str(&format!(
                     "{}: {}",
                     w.get("report-pilot-unknown"),
-                    r.unknown.join("; ")
+                    w.pilot_unknowns(&r.unknown)
                 ));
             }
             let who = esc(who);

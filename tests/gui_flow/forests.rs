@@ -99,13 +99,17 @@ async fn configure_all(one: &Lab, more: &[Forest<'_>], server: &MockServer, dir:
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Directory);
     connect_all(&mut h, one, more).await;
+    let n = more.len() + 1;
+    h.snapshot(&format!("{n}-directories-connect"));
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Scope);
     h.assert_shows("Directory");
+    h.snapshot(&format!("{n}-directories-scope"));
     h.click("Next").await;
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Checks);
     h.assert_shows("Directories");
+    h.snapshot(&format!("{n}-directories-checks"));
     for (i, f) in more.iter().enumerate() {
         let row = &h.w.shared.directories().all()[i + 1];
         assert_eq!(row.label(), f.var("LDAPS_URL"));
@@ -121,12 +125,14 @@ async fn configure_all(one: &Lab, more: &[Forest<'_>], server: &MockServer, dir:
         assert!(planned.is_some_and(|p| p.is_ok()), "{} planned", f.prefix);
         h.assert_shows(&format!("{}: 2 changes", f.var("LDAPS_URL")));
     }
+    h.snapshot(&format!("{n}-directories-ready"));
     let run = h.w.shared.backup_path().clone();
     h.click("Configure").await;
     assert_eq!(h.w.step, Step::Configuring);
     h.assert_shows("changes written and verified.");
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Complete);
+    h.snapshot(&format!("{n}-directories-complete"));
     for (i, f) in more.iter().enumerate() {
         let backup = writeback_wizard::engine::write::manifest::backup_path(
             &run,

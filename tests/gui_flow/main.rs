@@ -230,6 +230,23 @@ impl Harness {
         );
     }
 
+    /// Draws the page as it is now (the software renderer, 1000 px wide) into
+    /// `target/screenshots/flow/NAME…png`, for a person to look at (nothing is asserted on it).
+    fn snapshot(&self, name: &str) {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots/flow");
+        let _ = std::fs::create_dir_all(&dir);
+        for e in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            if e.file_name().to_string_lossy().starts_with(name) {
+                let _ = std::fs::remove_file(e.path());
+            }
+        }
+        let mut ui =
+            iced_test::Simulator::with_size(Default::default(), (1000.0, 1600.0), self.w.view());
+        if let Ok(shot) = ui.snapshot(&iced::Theme::Light) {
+            let _ = shot.matches_image(dir.join(name));
+        }
+    }
+
     /// The first directory's assessment (the one with the tenant and the sync server).
     fn first_assessment(&self, what: &str) -> Arc<writeback_wizard::engine::Assessment> {
         self.w.shared.first().assessed().cloned().expect(what)

@@ -82,7 +82,7 @@ impl Page {
         a: std::sync::Arc<jobs::Assessment>,
     ) -> Option<Task<Message>> {
         let group = shared.settings().pilot_group.trim().to_string();
-        let params = shared.first().params().ok()?;
+        let params = shared.lead().params().ok()?;
         if group.is_empty() {
             return None;
         }
@@ -162,7 +162,7 @@ impl WizardPage for Page {
             Message::Recheck(id, CheckEvent::Done(r)) => {
                 self.rechecking.remove(&id);
                 let pilot = match &r {
-                    Ok(a) if id == shared.first().id() => self.pilot_again(shared, a.clone()),
+                    Ok(a) if id == shared.lead().id() => self.pilot_again(shared, a.clone()),
                     _ => None,
                 };
                 if self.rechecking.is_empty() {

@@ -26,7 +26,7 @@ impl std::fmt::Display for Choice {
 pub fn shown(shared: &Shared, selected: Option<RowId>) -> &DirectoryState {
     selected
         .and_then(|id| shared.rows().find(|r| r.id() == id))
-        .unwrap_or_else(|| shared.rows().next().unwrap_or_else(|| shared.first()))
+        .unwrap_or_else(|| shared.lead())
 }
 
 /// "Directory: [corp.example ▾]" when the run has more than one directory.

@@ -273,7 +273,7 @@ impl Page {
             self.error = Some(UiError::plain(t!("pilot-need-group")));
             return Action::none();
         }
-        let first = shared.first();
+        let first = shared.lead();
         let (Ok(params), Some(assessment)) = (first.params(), first.assessed().cloned()) else {
             self.error = Some(UiError::plain(t!("pilot-need-check")));
             return Action::none();
@@ -424,7 +424,9 @@ fn detail<'a>(r: &'a PilotRow) -> Element<'a, Message> {
     for reason in &r.reasons {
         d = d.push(text(format!("✖ {reason}")).size(13).style(text::danger));
     }
+    let words = crate::words::Words::current(crate::words::Face::Wizard);
     for u in &r.unknown {
+        let u = words.pilot_unknown(u);
         d = d.push(text(format!("? {u}")).size(13).style(text::warning));
     }
     if !r.methods_registered.is_empty() {

@@ -71,3 +71,38 @@ fn writeback_is_never_switched_on_in_staging_mode_or_off_the_sync_server() {
     s.apply(Intent::Settings(SettingsEdit::EnableWriteback(false)));
     assert!(!s.will_enable_writeback());
 }
+
+#[test]
+fn a_forest_root_outside_the_scope_hands_the_tenant_to_the_first_directory_of_the_run() {
+    let settings = Settings {
+        server: "dc1.corp.example".into(),
+        user: "admin@corp.example".into(),
+        all_domains: true,
+        sync_all: false,
+        scopes: vec!["OU=Paris,DC=emea,DC=corp,DC=example".into()],
+        ..Settings::default()
+    };
+    let mut s = Shared::new(
+        settings,
+        Arc::new(crate::gui::dialogs::Scripted::new()),
+        Ok(std::env::temp_dir()),
+    );
+    let root = s.first().id();
+    let pw = DirectoryEdit::Password(Zeroizing::new("pw".into()));
+    s.apply(Intent::Directory(root, pw));
+    let forest = [
+        ("DC=corp,DC=example", "corp.example"),
+        ("DC=emea,DC=corp,DC=example", "emea.corp.example"),
+    ];
+    let tested = Tested::for_tests("DC=corp,DC=example", &forest);
+    s.apply(Intent::Tested(root, Box::new(tested)));
+    assert_eq!(s.count(), 1, "the root holds none of the scope");
+    assert_eq!(s.lead().label(), "emea.corp.example");
+    let lead = s.lead().id();
+    assert!(
+        s.check_params(lead).unwrap().sync_server,
+        "the tenant's and the sync server's"
+    );
+    s.apply(Intent::Assessed(lead, Err(UiError::plain("refused"))));
+    assert!(!s.all_assessed(), "the lead's check must succeed");
+}

@@ -102,6 +102,34 @@ impl Words {
         )
     }
 
+    /// What could not be determined for a pilot user, and why.
+    pub fn pilot_unknown(&self, u: &crate::pilot::Unknown) -> String {
+        use crate::pilot::{CloudReadError, Unknown};
+        let why = |e: &CloudReadError| match e {
+            CloudReadError::Graph(e) => self.graph_error(e),
+            CloudReadError::NoObjectGuid => self.sentence("pilot-unknown-no-object-guid", &[]),
+        };
+        match u {
+            Unknown::CloudAccount(e) => {
+                self.sentence("pilot-unknown-cloud-account", &[("reason", &why(e))])
+            }
+            Unknown::Licence(e) => self.sentence("pilot-unknown-licence", &[("reason", &why(e))]),
+            Unknown::Registration(e) => {
+                self.sentence("pilot-unknown-registration", &[("reason", &why(e))])
+            }
+            Unknown::CloudNotChecked => self.sentence("pilot-unknown-cloud-not-checked", &[]),
+        }
+    }
+
+    /// Everything not determined for a pilot user, on one line.
+    pub fn pilot_unknowns(&self, unknown: &[crate::pilot::Unknown]) -> String {
+        unknown
+            .iter()
+            .map(|u| self.pilot_unknown(u))
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// A read of the tenant that failed.
     pub fn read_error(&self, e: &crate::entra::facts::ReadError) -> String {
         use crate::entra::facts::ReadError;
@@ -126,6 +154,9 @@ impl Words {
                 "error-pilot-group-ambiguous",
                 &[("name", name), ("candidates", candidates)],
             ),
+            PilotError::EntraGroupAmbiguous(name) => {
+                self.sentence("error-pilot-entra-group-ambiguous", &[("name", name)])
+            }
             PilotError::Cloud(e) => {
                 self.sentence("error-pilot-cloud", &[("reason", &self.graph_error(e))])
             }
@@ -248,6 +279,7 @@ mod tests {
         for p in [
             PilotError::GroupNotFound("Pilot".into()),
             PilotError::GroupAmbiguous("Pilot".into(), "CN=a; CN=b".into()),
+            PilotError::EntraGroupAmbiguous("Pilot".into()),
             PilotError::Cloud(GraphError::Unauthorized),
             PilotError::Directory(AdError::Refused {
                 server: "dc".into(),
