@@ -244,7 +244,7 @@ impl ScanProgress {
             eprint!("\r\x1b[2K{}", writeback_wizard::terminal::line(&line));
         } else if now.duration_since(self.shown) >= PROGRESS_LOG_EVERY {
             self.shown = now;
-            errln!("{line}");
+            errln!("{}", writeback_wizard::terminal::line(&line));
         }
     }
 

@@ -48,8 +48,11 @@ pub async fn run(args: RestoreArgs, words: &Words) -> Result<ExitCode> {
         errln!("{}", super::say("cli-nothing-changed", &[]));
         return Ok(ExitCode::from(super::exit::DECLINED));
     }
-    let step =
-        |_: usize, item: &_, restored: bool| errln!("{}", words.restore_step(item, restored));
+    // A DN from the backup is one line's value: its line feeds are escaped too.
+    let step = |_: usize, item: &_, restored: bool| {
+        let line = words.restore_step(item, restored);
+        errln!("{}", writeback_wizard::terminal::line(&line))
+    };
     let report = match write::restore(&parts, step).await {
         Ok(r) => r,
         Err((e, _)) => bail!(words.error(&e)),

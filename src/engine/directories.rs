@@ -97,8 +97,8 @@ pub async fn assess_all(
 /// The domains of a forest as directories to check, each domain root reached through its own
 /// DC (by the domain's DNS name, which resolves to its DCs): `server` is the DC the forest was
 /// reached through, `forest` the domains its partitions container lists. The domain `server`
-/// serves keeps `server`; the others get their DNS name. Connect grants the writeback rights at
-/// every domain root of a forest, so each needs its own check.
+/// serves keeps `server`; the others get the DNS name their DN spells. Connect grants the
+/// writeback rights at every domain root of a forest, so each needs its own check.
 pub fn forest_domains(
     server: &str,
     served_dn: &str,
@@ -107,11 +107,24 @@ pub fn forest_domains(
     let mut out: Vec<(String, String)> = forest
         .iter()
         .map(|d| {
+            // The name the domain's DN spells, never the crossRef's `dnsRoot`: a directory
+            // value, which an edit could point at another host (where the sign-in would go).
             let reach = if d.dn.eq_ignore_ascii_case(served_dn) {
                 server.to_string()
             } else {
-                d.dns_name.clone()
+                crate::ad::discovery::dns_from_dn(&d.dn)
             };
+            if !d.dns_name.is_empty()
+                && !d
+                    .dns_name
+                    .eq_ignore_ascii_case(&crate::ad::discovery::dns_from_dn(&d.dn))
+            {
+                tracing::warn!(
+                    "the crossRef of {} names {} as its DNS root; reached as {reach}",
+                    d.dn,
+                    d.dns_name
+                );
+            }
             (d.dn.clone(), reach)
         })
         .collect();
@@ -242,6 +255,15 @@ mod tests {
         let all = forest_parts("dc1.corp.example", "DC=corp,DC=example", &forest, &[]);
         assert_eq!(all.len(), 3, "no scope: the whole forest");
         assert!(all.iter().all(|p| p.scopes.is_empty()));
+    }
+
+    #[test]
+    fn a_crossref_pointing_elsewhere_does_not_decide_where_the_sign_in_goes() {
+        let mut emea = domain("DC=emea,DC=corp,DC=example", "emea.corp.example");
+        emea.dns_name = "collector.attacker.example".into();
+        let forest = [domain("DC=corp,DC=example", "corp.example"), emea];
+        let got = forest_domains("dc1.corp.example", "DC=corp,DC=example", &forest);
+        assert_eq!(got[1].1, "emea.corp.example");
     }
 
     #[test]
