@@ -77,15 +77,12 @@ pub enum Command {
     VerifyAsConnector(VerifyArgs),
     /// Explain an event ID or error code from password writeback (e.g. 6329, 0x80230619, 33004,
     /// hr=800700CE, SSPR_0029): what it means, the usual causes, and which check finds each.
+    /// Or the other way, with --for-user: the error a user would get resetting their password
+    /// now, read from the directory.
     ///
-    /// Exit codes: 0 known, 1 not known (the general checklist is printed).
-    Explain {
-        /// The code, as it appears in the event log or the portal.
-        code: String,
-        /// Print JSON instead of text.
-        #[arg(long)]
-        json: bool,
-    },
+    /// Exit codes: 0 known (--for-user: not blocked), 1 not known (the general checklist is
+    /// printed; --for-user: blocked), 2 could not run.
+    Explain(ExplainArgs),
     /// Convert security descriptors between binary (hex or base64) and SDDL.
     #[command(subcommand)]
     Sddl(SddlCommand),
@@ -95,6 +92,26 @@ pub enum Command {
         /// Where `man/` and `completions/` are created.
         dir: std::path::PathBuf,
     },
+}
+
+/// `explain`: a code, or a user whose predicted error to read from the directory.
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// The code, as it appears in the event log or the portal.
+    #[arg(required_unless_present = "for_user", conflicts_with = "for_user")]
+    pub code: Option<String>,
+    /// A user (sAMAccountName, userPrincipalName or DN): judge them in the directory the
+    /// connection options name and say what they and the admin would see if they reset their
+    /// password now.
+    #[arg(long, value_name = "NAME")]
+    pub for_user: Option<String>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    #[command(flatten)]
+    pub target: TargetArgs,
 }
 
 /// How to reach and sign in to a domain controller.

@@ -4,6 +4,8 @@
 //! live in the translations (`explain-<entry>-source`, `-meaning`, `explain-cause-<cause>`,
 //! `explain-doc-<document>`, `explain-checklist-<step>`); the codes stay Microsoft's.
 
+pub mod predict;
+
 use crate::check::{FindingId, Group};
 use crate::words::Words;
 
@@ -125,6 +127,10 @@ const PROTECTED: Cause = Cause {
     key: "protected",
     findings: &[F::AdminProtected, F::AdminCountStale],
 };
+const DOMAIN_RIGHTS: Cause = Cause {
+    key: "domain-rights",
+    findings: &[F::RightUnexpirePassword, F::SamServerRead],
+};
 const POLICY: Cause = Cause {
     key: "policy",
     findings: &[F::MinPasswordAge, F::PsoMinPasswordAge],
@@ -212,7 +218,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "33004",
         codes: &["33004"],
-        causes: &[RIGHTS, PROTECTED, RESTRICT_SAM],
+        causes: &[RIGHTS, PROTECTED, DOMAIN_RIGHTS, RESTRICT_SAM],
         documents: &[D::Writeback, D::Sspr0029],
     },
     Entry {
@@ -266,7 +272,7 @@ pub const ENTRIES: &[Entry] = &[
     Entry {
         key: "sspr0029",
         codes: &["sspr_0029"],
-        causes: &[PROTECTED, RIGHTS, RESTRICT_SAM],
+        causes: &[PROTECTED, RIGHTS, DOMAIN_RIGHTS, RESTRICT_SAM],
         documents: &[D::Sspr0029, D::Sspr],
     },
     Entry {
@@ -293,7 +299,7 @@ pub const ENTRIES: &[Entry] = &[
         codes: &["sspr_0012"],
         causes: &[Cause {
             key: "no-licence",
-            findings: &[F::CloudLicense],
+            findings: &[F::CloudLicense, F::PilotNoLicense],
         }],
         documents: &[D::Sspr, D::Licensing],
     },
@@ -349,6 +355,8 @@ pub struct Said {
     pub source: String,
     pub meaning: String,
     pub causes: Vec<SaidCause>,
+    /// The reasons a blocked user can have that lead to this code (`predict`: the other way).
+    pub predicted_for: Vec<FindingId>,
     pub documents: Vec<String>,
 }
 
@@ -382,6 +390,7 @@ impl Entry {
                     }),
                 })
                 .collect(),
+            predicted_for: predict::findings_for_entry(self),
             documents: self.documents.iter().map(|d| document(w, *d)).collect(),
         }
     }

@@ -115,7 +115,10 @@ fn run(cmd: Command, words: &Words) -> Result<ExitCode> {
     match cmd {
         Command::Sddl(c) => commands::sddl::run(c),
         Command::GenerateAssets { dir } => commands::assets::run(&dir),
-        Command::Explain { code, json } => commands::explain::run(&code, json, words),
+        Command::Explain(args) => match &args.code {
+            Some(code) => commands::explain::run(code, args.json, words),
+            None => rt.block_on(commands::explain::for_user(&args, words)),
+        },
         Command::Check(args) => rt.block_on(commands::check::run(args, words)),
         Command::Plan(args) => rt.block_on(commands::fix::run_plan(args, words)),
         Command::Apply(args) => rt.block_on(commands::apply::run(args, words)),

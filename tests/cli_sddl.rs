@@ -135,7 +135,7 @@ fn explain_names_the_check_that_runs_where_each_cause_is_seen() {
     }
     let (_, out, _) = run(&["explain", "sspr_0012"], None);
     assert!(
-        out.contains("cloud-license  →  writeback-wizard check --entra"),
+        out.contains("cloud-license, pilot-no-license  →  writeback-wizard check --entra"),
         "{out}"
     );
     let (_, out, _) = run(&["explain", "33004"], None);

@@ -15,6 +15,7 @@ use writeback_wizard::ad::Connection;
 use writeback_wizard::check::{self, CheckOptions};
 use writeback_wizard::entra::checks::AAD_PREMIUM;
 use writeback_wizard::entra::{Cloud, Endpoints, Graph, Token};
+use writeback_wizard::explain::predict::Portal;
 use writeback_wizard::pilot::{self, PilotReport, PilotVerdict};
 use writeback_wizard::sd::Sid;
 use writeback_wizard::sd::rights::CLASS_USER;
@@ -251,7 +252,7 @@ async fn pilot_table_judges_each_member_and_agrees_with_the_connector() {
             .contains(&"account-disabled".into())
     );
     // On-premises verdicts agree with the DC.
-    for (u, reset_worked) in real {
+    for (u, reset_worked) in &real {
         let r = row(&table, &u.to_ascii_lowercase());
         let rights_blocked = r.reasons.iter().any(|x| {
             x.starts_with("right-") || x == "inheritance-disabled" || x == "admin-protected"
@@ -262,6 +263,46 @@ async fn pilot_table_judges_each_member_and_agrees_with_the_connector() {
             r.reasons
         );
     }
+    // Each blocked member's predicted error: the first obstacle a reset now would meet, and
+    // 33004 exactly where the DC refused the connector.
+    let predicted = |t: &PilotReport, u: &str| row(t, u).predicted.map(|p| (p.event, p.portal));
+    assert_eq!(
+        predicted(&table, "alice"),
+        None,
+        "ready: nothing to predict"
+    );
+    assert_eq!(
+        predicted(&table, "bob"),
+        Some((None, Portal::Sspr0012)),
+        "the licence first"
+    );
+    assert_eq!(
+        predicted(&table, "carol"),
+        Some((Some(33004), Portal::Sspr0029))
+    );
+    assert_eq!(
+        predicted(&table, "dave"),
+        Some((Some(33004), Portal::Sspr0029))
+    );
+    assert_eq!(
+        predicted(&table, "henry"),
+        Some((Some(33005), Portal::Sspr0029))
+    );
+    let ad_only_table = ad_only.as_ref().unwrap();
+    assert_eq!(
+        predicted(ad_only_table, "bob"),
+        Some((Some(33008), Portal::PolicyRejected)),
+        "without the cloud, bob's PSO minimum age"
+    );
+    for (u, reset_worked) in &real {
+        let r = row(ad_only_table, &u.to_ascii_lowercase());
+        if r.predicted.is_some_and(|p| p.event == Some(33004)) {
+            assert!(
+                !reset_worked,
+                "{u}: 33004 predicted, but the DC let the connector reset"
+            );
+        }
+    }
     // Findings and CSV.
     let findings = pilot::findings(&table);
     let ids = |id: &str| findings.iter().filter(|f| f.id == id).count();
@@ -271,6 +312,14 @@ async fn pilot_table_judges_each_member_and_agrees_with_the_connector() {
     let csv = pilot::csv(&table);
     assert_eq!(csv.lines().count(), 7);
     assert!(csv.starts_with("dn,sam_account_name,"));
+    assert!(
+        csv.lines()
+            .next()
+            .unwrap()
+            .ends_with(",predicted_event,predicted_portal")
+    );
+    let carol_line = csv.lines().find(|l| l.contains("CN=carol")).unwrap();
+    assert!(carol_line.ends_with(",33004,sspr_0029"), "{carol_line}");
     // Without the cloud, rows that nothing blocks are unknown, never ready.
     let ad_only = ad_only.unwrap();
     assert!(

@@ -248,6 +248,8 @@ pilot-unknown = unbekannt
 pilot-not-synchronized = nicht synchronisiert
 pilot-detail-ready = Für diesen Benutzer blockiert nichts die Kennwortzurücksetzung mit Rückschreiben.
 pilot-detail-methods = Registrierte Methoden
+pilot-detail-portal = Der Benutzer sähe
+pilot-detail-event = Der Administrator sähe
 pilot-detail-admin = Für Administratoren gilt unabhängig von den Piloteinstellungen die strengere Zwei-Gate-Richtlinie für die Zurücksetzung.
 
 ## Bereit zur Konfiguration
@@ -750,6 +752,7 @@ report-col-synced = Synchronisiert
 report-col-licensed = Lizenz
 report-col-sspr = Für SSPR registriert
 report-col-admin = Admin
+report-col-predicted = erwarteter Fehler
 report-yes = ja
 report-no = nein
 
@@ -936,6 +939,7 @@ endpoint-scheme = das Schema { $scheme } ist nicht https
 endpoint-query = geben Sie eine Basis-URL ohne Query und Fragment an
 error-pilot-group-not-found = Keine AD-Gruppe passt zu „{ $name }“: Geben Sie ihren DN oder ihren sAMAccountName an
 error-pilot-group-ambiguous = „{ $name }“ passt zu mehreren AD-Gruppen ({ $candidates }): Geben Sie den DN an
+error-pilot-user-ambiguous = „{ $name }“ passt zu mehreren Benutzern ({ $candidates }): Geben Sie den DN an
 error-pilot-entra-group-ambiguous = mehrere Entra-Gruppen heißen „{ $name }“: Geben Sie die Objekt-ID der Gruppe an
 pilot-unknown-cloud-account = Cloudkonto: { $reason }
 pilot-unknown-licence = Lizenz: { $reason }
@@ -1021,6 +1025,7 @@ cli-no-hybrid-admin-password = Kein Kennwort für --hybrid-admin: Geben Sie --hy
 cli-cloud-sync-writeback-on = Set-AADCloudSyncPasswordWritebackConfiguration -Enable $true lief ohne Fehler. Microsoft dokumentiert keinen Weg, den Schalter zurückzulesen: Prüfen Sie „Kennwörter mit Microsoft Entra Connect Cloud Sync zurückschreiben“ unter Kennwortzurücksetzung → Lokale Integration.
 cli-profile-target = --connector und --scope nennen ein Verzeichnis; mit --profile hat jedes Verzeichnis im Profil sein eigenes (connector, scopes)
 cli-profile-empty = Das Profil { $path } nennt kein Verzeichnis: Geben Sie seinen "server" an (und weitere unter "directories")
+cli-user-not-found = Kein Benutzer passt zu „{ $name }“ (sAMAccountName, userPrincipalName oder DN) in { $directories }
 cli-profile-no-user = Das Verzeichnis { $server } im Profil hat keinen "user" (oder "windows_credentials": true)
 cli-profile-no-password = Kein Kennwort für { $user } an { $server }: Geben Sie im Profil den Namen einer Umgebungsvariablen als "password_env" an, oder starten Sie in einem Terminal, um gefragt zu werden
 cli-directory-done = { $label }: geprüft
@@ -1168,6 +1173,7 @@ explain-cause-sspr-off = SSPR steht in den Eigenschaften der Kennwortzurücksetz
 explain-cause-writeback-off = Das Rückschreiben ist auf dem Synchronisierungsserver ausgeschaltet, oder der Server ist im Stagingmodus.
 explain-cause-portal-switch-off = „Kennwörter in Ihr lokales Verzeichnis zurückschreiben“ ist in den Einstellungen der Kennwortzurücksetzung ausgeschaltet (über Graph nicht lesbar; prüfen Sie es im Admin Center).
 explain-cause-no-licence = Keine Lizenz für Entra ID P1/P2 im Mandanten, oder keine dem Benutzer zugewiesen.
+explain-cause-domain-rights = Das AD DS-Connectorkonto kann das SAM-Serverobjekt der Domäne nicht lesen (Prä-Windows 2000 kompatibler Zugriff), oder ihm fehlt „Kennwort nicht ablaufen lassen“ (Unexpire Password) an der Domäne.
 explain-6329-source = ADSync-Ereignis (Anwendungsprotokoll des Synchronisierungsservers); mit 0x80230619
 explain-6329-meaning = Das Synchronisierungsmodul konnte das Kennwort im AD nicht setzen. Mit 0x80230619 („A restriction prevents the password from being changed to the current one specified“) hat das AD das Kennwort aus Richtliniengründen abgelehnt.
 explain-6800-source = ADSync-Ereignis
@@ -1208,5 +1214,21 @@ explain-sspr0012-source = SSPR-Portal (UserNotLicensed = 12)
 explain-sspr0012-meaning = Der Benutzer hat keine Lizenz, die das Rückschreiben umfasst (Entra ID P1/P2).
 explain-sspr0030-source = SSPR-Portal (OnPremisesConnectivityError = 30)
 explain-sspr0030-meaning = Die Verbindung zur lokalen Umgebung ist schlecht oder unterbrochen.
+explain-predicted-for = Ein blockierter Benutzer mit einem dieser Gründe erhält diesen Code: { $ids }
+## Was ein blockierter Benutzer sähe: die Meldung des Portals, das Ereignis des Synchronisierungsservers
+predict-portal-sspr0029 = SSPR_0029 im Portal zur Kennwortzurücksetzung („Ihre Organisation hat die lokale Konfiguration für die Kennwortzurücksetzung nicht ordnungsgemäß eingerichtet“)
+predict-portal-sspr0012 = SSPR_0012 im Portal zur Kennwortzurücksetzung (keine Lizenz, die das Rückschreiben enthält)
+predict-portal-policy = die Meldung des Portals zur Kennwortzurücksetzung, dass das neue Kennwort die lokale Kennwortrichtlinie nicht erfüllt
+predict-event = Ereignis { $event } auf dem Synchronisierungsserver (explain { $event })
+predict-no-event = nichts auf dem Synchronisierungsserver: das Portal bricht vorher ab
+predict-short-sspr0029 = SSPR_0029
+predict-short-sspr0012 = SSPR_0012
+predict-short-policy = Richtlinienmeldung
+predict-cell = Ereignis { $event } · { $portal }
+predict-none = nicht vorhersagbar
+predict-user = Wenn { $user } das Kennwort jetzt zurücksetzte:
+predict-user-ready = { $user } ist nicht blockiert: eine Zurücksetzung jetzt würde zurückgeschrieben.
+predict-user-portal = Der Benutzer sähe: { $portal }
+predict-user-event = Der Administrator sähe: { $event }
 explain-cloudsync-source = Entra Cloud Sync (der Bereitstellungs-Agent und sein gMSA)
 explain-cloudsync-meaning = Kennwortrückschreiben über Entra Cloud Sync: Der Bereitstellungs-Agent schreibt Kennwörter als sein gruppenverwaltetes Dienstkonto zurück (provAgentgMSA$, pGMSA_…$ oder ein eigenes gMSA), das „Kennwort zurücksetzen“, „lockoutTime schreiben“ und „pwdLastSet schreiben“ an untergeordneten Benutzern und „Ablauf des Kennworts aufheben“ am Domänenstamm braucht (Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack).

@@ -251,6 +251,8 @@ pilot-unknown = unknown
 pilot-not-synchronized = not synchronized
 pilot-detail-ready = Nothing blocks password reset with writeback for this user.
 pilot-detail-methods = Registered methods
+pilot-detail-portal = The user would see
+pilot-detail-event = The admin would see
 pilot-detail-admin = Administrators get the stricter two-gate reset policy, whatever the pilot settings say.
 
 ## Ready to configure
@@ -753,6 +755,7 @@ report-col-synced = synced
 report-col-licensed = licensed
 report-col-sspr = SSPR registered
 report-col-admin = admin
+report-col-predicted = predicted error
 report-yes = yes
 report-no = no
 
@@ -939,6 +942,7 @@ endpoint-scheme = the scheme { $scheme } is not https
 endpoint-query = give a base URL without query or fragment
 error-pilot-group-not-found = no AD group matches "{ $name }": give its DN or its sAMAccountName
 error-pilot-group-ambiguous = "{ $name }" matches several AD groups ({ $candidates }): give the DN
+error-pilot-user-ambiguous = "{ $name }" matches several users ({ $candidates }): give the DN
 error-pilot-entra-group-ambiguous = several Entra groups are named "{ $name }": give the group's object ID
 pilot-unknown-cloud-account = cloud account: { $reason }
 pilot-unknown-licence = licence: { $reason }
@@ -1024,6 +1028,7 @@ cli-no-hybrid-admin-password = no password for --hybrid-admin: give --hybrid-adm
 cli-cloud-sync-writeback-on = Set-AADCloudSyncPasswordWritebackConfiguration -Enable $true ran without an error. Microsoft documents no way to read the switch back: check "Write back passwords with Microsoft Entra Connect cloud sync" under Password reset → On-premises integration.
 cli-profile-target = --connector and --scope name one directory; with --profile each directory has its own (connector, scopes) in the profile
 cli-profile-empty = the profile { $path } names no directory: give its "server" (and more under "directories")
+cli-user-not-found = no user matches "{ $name }" (sAMAccountName, userPrincipalName or DN) in { $directories }
 cli-profile-no-user = the directory { $server } in the profile has no "user" (or "windows_credentials": true)
 cli-profile-no-password = no password for { $user } on { $server }: give the name of an environment variable as its "password_env" in the profile, or run in a terminal to be asked
 cli-directory-done = { $label }: checked
@@ -1173,6 +1178,7 @@ explain-cause-sspr-off = SSPR is set to None in the password reset properties.
 explain-cause-writeback-off = Writeback is off on the sync server, or the server is in staging mode.
 explain-cause-portal-switch-off = "Write back passwords to your on-premises directory" is off in the password reset settings (not readable through Graph; check the admin center).
 explain-cause-no-licence = No Entra ID P1/P2 licence in the tenant, or none assigned to the user.
+explain-cause-domain-rights = The AD DS connector account cannot read the domain's SAM server object (Pre-Windows 2000 Compatible Access), or lacks Unexpire Password on the domain.
 explain-6329-source = ADSync event (Application log on the sync server); with 0x80230619
 explain-6329-meaning = The sync engine could not set the password in AD. With 0x80230619 ("A restriction prevents the password from being changed to the current one specified") AD refused the password on policy grounds.
 explain-6800-source = ADSync event
@@ -1213,5 +1219,21 @@ explain-sspr0012-source = SSPR portal (UserNotLicensed = 12)
 explain-sspr0012-meaning = The user has no licence that includes writeback (Entra ID P1/P2).
 explain-sspr0030-source = SSPR portal (OnPremisesConnectivityError = 30)
 explain-sspr0030-meaning = The connection to the on-premises environment is poor or lost.
+explain-predicted-for = A blocked user with one of these reasons gets this code: { $ids }
+## What a blocked user would see: the portal's message, the sync server's event
+predict-portal-sspr0029 = SSPR_0029 in the password reset portal ("Your organization hasn't properly set up the on-premises configuration for password reset")
+predict-portal-sspr0012 = SSPR_0012 in the password reset portal (no licence that includes writeback)
+predict-portal-policy = the password reset portal's message "This password does not meet the length, complexity, age, or history requirements of your corporate password policy"
+predict-event = event { $event } on the sync server (explain { $event })
+predict-no-event = nothing on the sync server: the portal stops first
+predict-short-sspr0029 = SSPR_0029
+predict-short-sspr0012 = SSPR_0012
+predict-short-policy = policy message
+predict-cell = event { $event } · { $portal }
+predict-none = cannot be foretold
+predict-user = If { $user } reset their password now:
+predict-user-ready = { $user } is not blocked: a reset now would be written back.
+predict-user-portal = The user would see: { $portal }
+predict-user-event = The admin would see: { $event }
 explain-cloudsync-source = Entra Cloud Sync (the provisioning agent and its gMSA)
 explain-cloudsync-meaning = Password writeback through Entra Cloud Sync: the provisioning agent writes passwords back as its group managed service account (provAgentgMSA$, pGMSA_…$ or a custom gMSA), which needs Reset Password, write lockoutTime and write pwdLastSet on descendant users and Unexpire Password on the domain root (Set-AADCloudSyncPermissions -PermissionType PasswordWriteBack).

@@ -87,6 +87,8 @@ pub struct PilotRow {
     /// Whether at least one registered method is enabled in the authentication methods policy.
     pub methods_enabled: Option<bool>,
     pub admin: Option<bool>,
+    /// What a blocked user would meet resetting their password now.
+    pub predicted: Option<crate::explain::predict::Prediction>,
     #[serde(skip)]
     object_sid: Option<Sid>,
     #[serde(skip)]
@@ -105,6 +107,11 @@ impl PilotRow {
         } else {
             PilotVerdict::Ready
         });
+        self.predicted = if self.verdict == Some(PilotVerdict::Blocked) {
+            crate::explain::predict::first(self.reasons.iter().map(String::as_str))
+        } else {
+            None
+        };
     }
 
     /// `onPremisesImmutableId`: base64 of objectGUID.
@@ -142,6 +149,8 @@ pub enum PilotError {
     GroupNotFound(String),
     #[error("{0:?} matches several AD groups ({1}): give the DN")]
     GroupAmbiguous(String, String),
+    #[error("{0:?} matches several users ({1}): give the DN")]
+    UserAmbiguous(String, String),
     #[error("several Entra groups are named {0:?}: give the object ID")]
     EntraGroupAmbiguous(String),
     #[error("reading the Entra group failed: {0}")]
@@ -256,6 +265,53 @@ fn judge_entry(facts: &Facts, judge: &Judge<'_>, e: Entry) -> PilotRow {
         }
     }
     row
+}
+
+/// One user (sAMAccountName, userPrincipalName or DN) in the domain, judged on the directory
+/// side as a pilot member is, with the error a reset now would meet (`None`: no such user).
+pub async fn one_user(
+    conn: &mut Connection,
+    facts: &Facts,
+    name: &str,
+) -> Result<Option<PilotRow>, PilotError> {
+    let escaped = ldap3::ldap_escape(name);
+    let filter = format!(
+        "(&(objectCategory=person)(objectClass=user)(|(sAMAccountName={escaped})(userPrincipalName={escaped})(distinguishedName={escaped})))"
+    );
+    let judge = Judge::new(facts);
+    let filter_attrs = facts.sync_filter.attributes();
+    let attrs: Vec<&str> = ATTRS
+        .iter()
+        .copied()
+        .chain(filter_attrs.iter().map(String::as_str))
+        .collect();
+    let query = Query {
+        base: &facts.domain.dn,
+        scope: Scope::Subtree,
+        filter: &filter,
+        attrs: &attrs,
+        controls: vec![controls::sd_flags(controls::DACL)],
+    };
+    let mut rows = Vec::new();
+    conn.search_paged(query, 500, |e| rows.push(judge_entry(facts, &judge, e)))
+        .await?;
+    match rows.len() {
+        0 => Ok(None),
+        1 => {
+            let mut row = rows.remove(0);
+            row.reasons.sort();
+            row.reasons.dedup();
+            row.decide();
+            Ok(Some(row))
+        }
+        _ => Err(PilotError::UserAmbiguous(
+            name.into(),
+            rows.iter()
+                .filter_map(|r| r.dn.as_deref())
+                .collect::<Vec<_>>()
+                .join("; "),
+        )),
+    }
 }
 
 /// The members of an AD group (transitively, LDAP_MATCHING_RULE_IN_CHAIN), judged on the
@@ -563,7 +619,7 @@ pub fn write_csv(report: &PilotReport, out: &mut dyn std::io::Write) -> std::io:
     }
     let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
     out.write_all(
-        b"dn,sam_account_name,user_principal_name,verdict,reasons,unknown,synced,licensed,sspr_registered,sspr_capable,methods_registered,methods_enabled,admin\r\n",
+        b"dn,sam_account_name,user_principal_name,verdict,reasons,unknown,synced,licensed,sspr_registered,sspr_capable,methods_registered,methods_enabled,admin,predicted_event,predicted_portal\r\n",
     )?;
     for r in &report.rows {
         let verdict = verdict_word(r.verdict);
@@ -585,6 +641,10 @@ pub fn write_csv(report: &PilotReport, out: &mut dyn std::io::Write) -> std::io:
             q(&r.methods_registered.join("; ")),
             b(r.methods_enabled),
             b(r.admin),
+            r.predicted
+                .and_then(|p| p.event)
+                .map_or(String::new(), |e| e.to_string()),
+            r.predicted.map_or("", |p| p.portal.code()).to_string(),
         ];
         out.write_all(fields.join(",").as_bytes())?;
         out.write_all(b"\r\n")?;

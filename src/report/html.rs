@@ -95,6 +95,7 @@ pub fn body(report: &Report, w: &Words, level: u8) -> maud::Markup {
                         td { (w.yes_no(r.licensed)) }
                         td { (w.yes_no(r.sspr_registered)) }
                         td { (w.yes_no(r.admin)) }
+                        td { (super::markdown::pilot_predicted(r, w)) }
                     }
                 }
             }
@@ -103,7 +104,11 @@ pub fn body(report: &Report, w: &Words, level: u8) -> maud::Markup {
         p { (w.readiness(&report.readiness)) "." }
         @if report.readiness.blocked > 0 {
             table {
-                tr { th { (w.get("report-col-user")) } th { (w.get("report-col-reasons")) } }
+                tr {
+                    th { (w.get("report-col-user")) }
+                    th { (w.get("report-col-reasons")) }
+                    th { (w.get("report-col-predicted")) }
+                }
                 "\n"
                 (maud::PreEscaped(super::rows::rows(report, w, super::RowFormat::Html)))
             }

@@ -95,7 +95,7 @@ fn pilot(out: &mut String, p: &crate::pilot::PilotReport, w: &Words) {
     let s = |v: &str| FluentValue::from(v.to_string());
     let _ = writeln!(
         out,
-        "## {}\n\n| {} |\n|---|---|---|---|---|---|---|",
+        "## {}\n\n| {} |\n|---|---|---|---|---|---|---|---|",
         cell(&w.get_with("report-pilot-group", &[("group", s(&p.group))])),
         super::pilot_columns(w).join(" | ")
     );
@@ -103,7 +103,7 @@ fn pilot(out: &mut String, p: &crate::pilot::PilotReport, w: &Words) {
     for r in &p.rows {
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(
                 r.sam_account_name
                     .as_deref()
@@ -119,10 +119,19 @@ fn pilot(out: &mut String, p: &crate::pilot::PilotReport, w: &Words) {
             b(r.synced),
             b(r.licensed),
             b(r.sspr_registered),
-            b(r.admin)
+            b(r.admin),
+            cell(&pilot_predicted(r, w))
         );
     }
     let _ = writeln!(out);
+}
+
+/// A pilot user's predicted error: for a blocked user only.
+pub(super) fn pilot_predicted(r: &crate::pilot::PilotRow, w: &Words) -> String {
+    match r.verdict {
+        Some(crate::pilot::PilotVerdict::Blocked) => w.predicted_cell(r.predicted),
+        _ => String::new(),
+    }
 }
 
 /// The users in scope: the readiness sentence, the blocked and the excluded.
@@ -137,9 +146,10 @@ fn users(out: &mut String, report: &Report, w: &Words) {
     if report.readiness.blocked > 0 {
         let _ = writeln!(
             out,
-            "| {} | {} |\n|---|---|",
+            "| {} | {} | {} |\n|---|---|---|",
             w.get("report-col-user"),
-            w.get("report-col-reasons")
+            w.get("report-col-reasons"),
+            w.get("report-col-predicted")
         );
         out.push_str(&super::rows::rows(report, w, super::RowFormat::Markdown));
     }

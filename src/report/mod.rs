@@ -388,6 +388,7 @@ pub(crate) fn pilot_columns(w: &Words) -> Vec<String> {
         "report-col-licensed",
         "report-col-sspr",
         "report-col-admin",
+        "report-col-predicted",
     ]
     .iter()
     .map(|id| w.get(id))

@@ -6,6 +6,7 @@
 use std::fmt::Write;
 
 use crate::check::BlockedRef;
+use crate::explain::predict::{self, Prediction};
 use crate::words::Words;
 
 use super::Report;
@@ -26,13 +27,31 @@ pub enum RowFormat {
 /// The JSON array's elements are indented this far (`users.blocked` in the pretty report).
 const JSON_INDENT: &str = "      ";
 
+/// A blocked user's JSON row: the user, and the error a reset now would meet.
+#[derive(serde::Serialize)]
+struct JsonRow<'a> {
+    #[serde(flatten)]
+    user: BlockedRef<'a>,
+    predicted: Option<Prediction>,
+}
+
+/// The error `b` would meet resetting their password now ([`predict`]).
+pub fn predicted(b: BlockedRef<'_>) -> Option<Prediction> {
+    predict::for_findings(b.reasons.iter().map(|r| r.id))
+}
+
 /// One blocked user as a row of `format`, with its line end (JSON: without the comma that
 /// separates it from the next, see [`separator`]).
 pub fn row(format: RowFormat, b: BlockedRef<'_>, w: &Words) -> String {
+    let p = predicted(b);
     match format {
         RowFormat::Json => {
             // Plain data with string keys: serialising cannot fail.
-            let pretty = serde_json::to_string_pretty(&b).unwrap_or_default();
+            let json = JsonRow {
+                user: b,
+                predicted: p,
+            };
+            let pretty = serde_json::to_string_pretty(&json).unwrap_or_default();
             let mut out = String::with_capacity(pretty.len() + 64);
             for (i, line) in pretty.lines().enumerate() {
                 if i > 0 {
@@ -43,15 +62,22 @@ pub fn row(format: RowFormat, b: BlockedRef<'_>, w: &Words) -> String {
             }
             out
         }
-        RowFormat::Markdown => format!("| {} | {} |\n", cell(b.dn), cell(&w.reasons(b))),
+        RowFormat::Markdown => format!(
+            "| {} | {} | {} |\n",
+            cell(b.dn),
+            cell(&w.reasons(b)),
+            cell(&w.predicted_cell(p))
+        ),
         RowFormat::Html => {
-            maud::html! { tr { td { (b.dn) } td { (w.reasons(b)) } } }.into_string() + "\n"
+            maud::html! { tr { td { (b.dn) } td { (w.reasons(b)) } td { (w.predicted_cell(p)) } } }
+                .into_string()
+                + "\n"
         }
         RowFormat::Csv => {
             let mut out = String::new();
             let _ = writeln!(
                 out,
-                "{},{},{}",
+                "{},{},{},{},{}",
                 csv_field(b.sam_account_name),
                 csv_field(b.dn),
                 csv_field(
@@ -60,7 +86,10 @@ pub fn row(format: RowFormat, b: BlockedRef<'_>, w: &Words) -> String {
                         .map(|r| format!("{}@{}", r.id, r.object))
                         .collect::<Vec<_>>()
                         .join(" ")
-                )
+                ),
+                p.and_then(|p| p.event)
+                    .map_or(String::new(), |e| e.to_string()),
+                p.map_or("", |p| p.portal.code()),
             );
             out
         }
@@ -91,7 +120,7 @@ pub fn brackets(format: RowFormat, count: usize) -> (&'static str, &'static str)
 }
 
 /// The CSV's first line.
-pub const CSV_HEADER: &str = "sAMAccountName,dn,reasons\n";
+pub const CSV_HEADER: &str = "sAMAccountName,dn,reasons,predicted_event,predicted_portal\n";
 
 /// A CSV field, quoted; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a spreadsheet
 /// does not run directory text as a formula.

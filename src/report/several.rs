@@ -351,7 +351,10 @@ mod tests {
         let csv_f = StreamFormat::Rows(RowFormat::Csv);
         let c = written(three(csv_f), csv_f, &w);
         let lines: Vec<&str> = c.lines().collect();
-        assert_eq!(lines[0], "directory,sAMAccountName,dn,reasons");
+        assert_eq!(
+            lines[0],
+            "directory,sAMAccountName,dn,reasons,predicted_event,predicted_portal"
+        );
         assert_eq!(lines.len(), 3, "{c}");
         assert!(
             lines[1].starts_with("\"corp\",") && lines[2].contains("CN=bob"),

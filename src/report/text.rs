@@ -161,7 +161,13 @@ impl Checklist<'_> {
         self.line(&format!("\n{heading}"));
         let shown = u.blocked.len().min(LISTED);
         for b in u.blocked.iter().take(shown) {
-            self.line(&format!("  ✖ {} — {}", esc(b.dn), esc(&w.reasons(b))));
+            let predicted = w.predicted_cell(super::rows::predicted(b));
+            self.line(&format!(
+                "  ✖ {} — {} → {}",
+                esc(b.dn),
+                esc(&w.reasons(b)),
+                esc(&predicted)
+            ));
         }
         let blocked = report.readiness.blocked;
         if blocked > shown {
@@ -243,6 +249,10 @@ impl Checklist<'_> {
                     w.get("report-pilot-unknown"),
                     w.pilot_unknowns(&r.unknown)
                 ));
+            }
+            if r.verdict == Some(PilotVerdict::Blocked) {
+                why.push_str(" → ");
+                why.push_str(&w.predicted_cell(r.predicted));
             }
             let who = esc(who);
             self.line(&format!("  {verdict} {who:<20} {}", esc(&why)));

@@ -11,6 +11,7 @@ use i18n_embed::fluent::{FluentLanguageLoader, fluent_language_loader};
 use super::{LOADER, Localizations};
 use crate::check::finding::{Arg, Finding};
 use crate::check::{Group, Right, Severity};
+use crate::explain::predict::Prediction;
 
 /// Who reads: the command line (its fixes name flags) or the wizard (its fixes say what to
 /// click; never a flag).
@@ -314,6 +315,44 @@ impl Words {
             })
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// A predicted error as a table cell: "event 33004 · SSPR_0029", or that it cannot be
+    /// foretold.
+    pub fn predicted_cell(&self, p: Option<Prediction>) -> String {
+        match p {
+            None => self.get("predict-none"),
+            Some(p) => self.get_with(
+                "predict-cell",
+                &[
+                    (
+                        "event",
+                        FluentValue::from(p.event.map_or("—".to_string(), |e| e.to_string())),
+                    ),
+                    (
+                        "portal",
+                        FluentValue::from(self.get(&format!("predict-short-{}", p.portal.key()))),
+                    ),
+                ],
+            ),
+        }
+    }
+
+    /// What the portal shows, in full.
+    pub fn predicted_portal(&self, p: Prediction) -> String {
+        self.get(&format!("predict-portal-{}", p.portal.key()))
+    }
+
+    /// Where the admin sees it: the sync server's event, or that the portal stops first.
+    pub fn predicted_event(&self, p: Prediction) -> String {
+        match p.event {
+            // As a string: a number would be grouped ("33.004") in some languages.
+            Some(e) => self.get_with(
+                "predict-event",
+                &[("event", FluentValue::from(e.to_string()))],
+            ),
+            None => self.get("predict-no-event"),
+        }
     }
 
     /// A sync engine's name.

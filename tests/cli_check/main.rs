@@ -6,6 +6,7 @@ mod common;
 
 mod bad_input;
 mod connections;
+mod predicted;
 mod reports;
 
 use std::io::{Read, Write};

@@ -87,7 +87,10 @@ fn other_formats_and_output_files_carry_the_same_findings() {
     let (_, json, _) = bin(&lab, &with(&lab.check_args(), &["--format", "json"]));
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let mut lines = csv.lines();
-    assert_eq!(lines.next(), Some("sAMAccountName,dn,reasons"));
+    assert_eq!(
+        lines.next(),
+        Some("sAMAccountName,dn,reasons,predicted_event,predicted_portal")
+    );
     let rows: Vec<&str> = lines.collect();
     assert_eq!(
         rows.len(),

@@ -201,6 +201,10 @@ impl List {
             row![
                 one_line(b.sam_account_name.to_string(), 160.0),
                 one_line(words.reasons(b), 320.0),
+                one_line(
+                    words.predicted_cell(crate::report::rows::predicted(b)),
+                    170.0
+                ),
                 iced::widget::container(
                     text(b.dn.to_string())
                         .size(12)

@@ -425,6 +425,16 @@ fn detail<'a>(r: &'a PilotRow) -> Element<'a, Message> {
         d = d.push(text(format!("✖ {reason}")).size(13).style(text::danger));
     }
     let words = crate::words::Words::current(crate::words::Face::Wizard);
+    if let Some(p) = r.predicted {
+        d = d.push(style::field(
+            t!("pilot-detail-portal"),
+            words.predicted_portal(p),
+        ));
+        d = d.push(style::field(
+            t!("pilot-detail-event"),
+            words.predicted_event(p),
+        ));
+    }
     for u in &r.unknown {
         let u = words.pilot_unknown(u);
         d = d.push(text(format!("? {u}")).size(13).style(text::warning));

@@ -154,6 +154,10 @@ impl Words {
                 "error-pilot-group-ambiguous",
                 &[("name", name), ("candidates", candidates)],
             ),
+            PilotError::UserAmbiguous(name, candidates) => self.sentence(
+                "error-pilot-user-ambiguous",
+                &[("name", name), ("candidates", candidates)],
+            ),
             PilotError::EntraGroupAmbiguous(name) => {
                 self.sentence("error-pilot-entra-group-ambiguous", &[("name", name)])
             }
@@ -279,6 +283,7 @@ mod tests {
         for p in [
             PilotError::GroupNotFound("Pilot".into()),
             PilotError::GroupAmbiguous("Pilot".into(), "CN=a; CN=b".into()),
+            PilotError::UserAmbiguous("carol".into(), "CN=a; CN=b".into()),
             PilotError::EntraGroupAmbiguous("Pilot".into()),
             PilotError::Cloud(GraphError::Unauthorized),
             PilotError::Directory(AdError::Refused {
