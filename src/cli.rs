@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// Directory. Without a subcommand it opens the wizard.
 /// The version and the commit it was built from.
 /// The exit codes, as `--help` lists them (the binary's `commands::exit` has the constants).
-pub const EXIT_CODES: &str = "Exit codes: 0 success (check: ready), 1 not ready (check) or a right failed (verify-as-connector), 2 could not run, 3 a confirmation was declined (nothing was written).";
+pub const EXIT_CODES: &str = "Exit codes: 0 success (check: ready), 1 not ready (check) or a right failed (verify-as-connector), 2 could not run, 3 a confirmation was declined (nothing was written), 4 drift that blocks no one (check --baseline).";
 
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("WW_COMMIT"), ")");
 
@@ -236,6 +236,16 @@ pub struct CheckArgs {
     /// Also write the pilot table as CSV to this file.
     #[arg(long, value_name = "FILE", requires = "pilot_group")]
     pub pilot_csv: Option<std::path::PathBuf>,
+    /// Save what decides writeback now (the connector and its groups, the password ages, every
+    /// cause and the users it blocks, the protected administrators) as a baseline, sealed with
+    /// this computer's local key, to compare with later (--baseline).
+    #[arg(long, value_name = "FILE")]
+    pub save_baseline: Option<std::path::PathBuf>,
+    /// Compare with this baseline and print what changed since (the drift) instead of the
+    /// report, which still goes to --output when given. Exit codes: 0 no drift, 1 drift that
+    /// blocks users, 4 drift that blocks no one, 2 could not compare.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<std::path::PathBuf>,
     /// Check this computer as the sync server (Entra Connect through PowerShell, and the
     /// endpoints writeback needs) without signing in to the cloud. `--entra` includes it.
     #[arg(long)]

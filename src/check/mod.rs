@@ -7,6 +7,7 @@
 //! user names the object that holds the cause, and every such cause is an error finding on that
 //! object, so the two halves of the definition cannot disagree.
 
+pub mod baseline;
 pub mod causes;
 pub mod checks;
 pub mod facts;

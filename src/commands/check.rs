@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use writeback_wizard::check::Keep;
+use writeback_wizard::check::baseline::Baseline;
 use writeback_wizard::check::pace::Pace;
 use writeback_wizard::cli::{CheckArgs, ReportFormat};
 use writeback_wizard::engine::directories::{DirectoryJob, DirectoryProgress, assess_all};
@@ -16,6 +17,15 @@ use writeback_wizard::syncserver::{self, ProcessPowerShell};
 use writeback_wizard::words::Words;
 
 pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
+    // A baseline is read and authenticated before anything connects: a refused one stops here.
+    let then = match &args.baseline {
+        Some(path) => Some(super::drift::open(path)?),
+        None => None,
+    };
+    let baselines = then.is_some() || args.save_baseline.is_some();
+    if baselines && args.connection.profile.is_some() {
+        anyhow::bail!(super::say("cli-baseline-one-directory", &[]));
+    }
     // The cloud sign-in first: it can take minutes (a device code typed on a phone), longer
     // than a DC keeps an idle LDAP connection open; the engine connects to the DC after it.
     let cloud = if args.entra.entra {
@@ -81,10 +91,15 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         .collect();
     let labels: Vec<String> = jobs.iter().map(|j| j.label.clone()).collect();
     let mut progress = ScanProgress::new(sections);
+    // A baseline keeps every blocked user's DN and reasons (the report does not).
+    let mut kept = Vec::new();
     let outcomes = assess_all(jobs, |i, p| match p {
         DirectoryProgress::Progress(Progress::Blocked(b)) => {
             if let Some(s) = streams.get_mut(i) {
                 s.push(b.as_ref());
+            }
+            if baselines {
+                kept.push(b);
             }
         }
         DirectoryProgress::Progress(Progress::Users(count)) => {
@@ -96,15 +111,37 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     .await;
     progress.clear();
     let mut results = Vec::new();
+    let mut now = None;
     for (o, stream) in outcomes.into_iter().zip(streams) {
-        results.push((o.label, o.result.map(|a| (a.report, stream))));
+        results.push((
+            o.label,
+            o.result.map(|a| {
+                if baselines {
+                    let time = writeback_wizard::clock::rfc3339_now();
+                    now = Some(Baseline::of(&a.outcome, &kept, time));
+                }
+                (a.report, stream)
+            }),
+        ));
     }
     if !sections {
         let Some((_, result)) = results.pop() else {
             return Ok(ExitCode::from(super::exit::CANNOT_RUN));
         };
         let (report, stream) = result?;
-        return single(&args, report, stream, color);
+        if let (Some(path), Some(now)) = (&args.save_baseline, &now) {
+            super::drift::save(now, path)?;
+        }
+        return match (&then, &now) {
+            (Some(then), Some(now)) => {
+                // The drift instead of the report; the report still goes to --output.
+                if args.output.is_some() {
+                    single(&args, report, stream, color)?;
+                }
+                super::drift::report(then, now, args.format == ReportFormat::Json)
+            }
+            _ => single(&args, report, stream, color),
+        };
     }
     let sections: Vec<several::Section> = results
         .into_iter()

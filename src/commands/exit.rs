@@ -9,6 +9,9 @@ pub const NOT_READY: u8 = 1;
 pub const CANNOT_RUN: u8 = 2;
 /// A confirmation was declined: nothing was written.
 pub const DECLINED: u8 = 3;
+/// `check --baseline`: something changed since the baseline, but no user is newly blocked
+/// (drift that blocks users is 1).
+pub const DRIFT: u8 = 4;
 
 #[cfg(test)]
 mod tests {
@@ -20,6 +23,7 @@ mod tests {
             super::NOT_READY,
             super::CANNOT_RUN,
             super::DECLINED,
+            super::DRIFT,
         ] {
             assert!(help.contains(&format!("{code} ")), "{code} in {help}");
         }

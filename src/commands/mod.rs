@@ -41,6 +41,7 @@ pub mod check;
 pub mod cloud;
 pub mod connect;
 pub mod directories;
+pub mod drift;
 pub mod exit;
 pub mod explain;
 pub mod fix;

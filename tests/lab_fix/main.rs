@@ -10,6 +10,7 @@ mod common;
 mod admincount;
 mod concurrent;
 mod crash;
+mod drift;
 mod end_to_end;
 mod grant_at;
 mod not_fixed;

@@ -1,5 +1,6 @@
 //! The errors of files and writes in words: plan files, backups, apply and profiles.
 
+use crate::check::baseline::BaselineError;
 use crate::plan::apply::ApplyError;
 use crate::plan::backup::BackupError;
 use crate::plan::validate::{PlanFileError, Target};
@@ -21,6 +22,23 @@ impl Words {
             PlanFileError::Shape(reason) => {
                 self.sentence("error-plan-file-shape", &[("reason", reason)])
             }
+        }
+    }
+
+    /// A baseline that cannot be compared.
+    pub fn baseline_error(&self, e: &BaselineError) -> String {
+        let s = |id: &str, args: &[(&str, &str)]| self.sentence(id, args);
+        match e {
+            BaselineError::Syntax(reason) => s("error-baseline-syntax", &[("reason", reason)]),
+            BaselineError::Version(v) => {
+                s("error-baseline-version", &[("version", &v.to_string())])
+            }
+            BaselineError::NotSealed => s("error-baseline-not-sealed", &[]),
+            BaselineError::Key(k) => self.key_error(k),
+            BaselineError::OtherDomain { then, now } => s(
+                "error-baseline-other-domain",
+                &[("then", then), ("now", now)],
+            ),
         }
     }
 

@@ -1,0 +1,399 @@
+//! A baseline: what decided writeback for one directory when it was saved — the connector and
+//! its groups, the password ages, every cause and the users it blocked, the protected
+//! administrators — and the drift between two of them (then and now).
+//!
+//! A baseline file is authenticated with the local key ([`crate::seal`]) like backups: one that
+//! was edited, or written on another machine or by another user, is refused, so a stranger's
+//! file can never say "nothing changed". Format `writeback-wizard-baseline`, version 1 (see the
+//! README, "Drift").
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::{BlockedUser, CheckOutcome, Readiness};
+use crate::seal::{KeyError, LocalKey};
+
+/// The format's name in the file.
+pub const FORMAT: &str = "writeback-wizard-baseline";
+/// The version this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// What decided writeback for one directory at one time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    pub format: String,
+    pub version: u32,
+    /// When it was saved (RFC 3339, UTC).
+    pub time: String,
+    pub domain_dn: String,
+    pub domain_sid: String,
+    /// The DC it was read from.
+    pub dc: String,
+    /// The connector's SID (`None`: no single connector was found).
+    pub connector_sid: Option<String>,
+    /// Its transitive groups (tokenGroups), sorted.
+    pub connector_groups: Vec<String>,
+    /// The domain's minimum password age (100-ns intervals, negative as AD stores it).
+    pub min_pwd_age: Option<i64>,
+    /// The password settings objects: DN (lower case) → (minimum age, precedence).
+    pub psos: BTreeMap<String, (Option<i64>, Option<i64>)>,
+    pub in_scope: usize,
+    pub ready: usize,
+    /// Every cause: "finding-id@object" (object in lower case) → the users it blocked.
+    pub causes: BTreeMap<String, usize>,
+    /// Every blocked user: DN → its reasons ("finding-id@object"), sorted.
+    pub blocked: BTreeMap<String, Vec<String>>,
+    /// The protected administrators (excluded by design), DNs.
+    pub excluded: BTreeSet<String>,
+    /// The MAC under the local key of the file with this field empty.
+    #[serde(default)]
+    pub mac: String,
+}
+
+/// Why a baseline file cannot be compared.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineError {
+    #[error("the baseline is not valid JSON of this tool's baseline format: {0}")]
+    Syntax(String),
+    #[error("the baseline is version {0}; this build reads version {VERSION}")]
+    Version(u32),
+    #[error(
+        "the baseline was changed after it was saved, or saved by another user or on another machine: it is not compared"
+    )]
+    NotSealed,
+    #[error("the local key cannot be read, so the baseline cannot be authenticated: {0}")]
+    Key(#[from] KeyError),
+    #[error("the baseline is of another domain ({then}), not {now}")]
+    OtherDomain { then: String, now: String },
+}
+
+fn key_of(id: impl std::fmt::Display, object: &str) -> String {
+    format!("{id}@{}", object.to_ascii_lowercase())
+}
+
+impl Baseline {
+    /// The baseline of a check: its facts and causes, and the blocked users the scan gave
+    /// (the caller keeps them as they stream by).
+    pub fn of(outcome: &CheckOutcome, blocked: &[BlockedUser], time: String) -> Baseline {
+        let f = &outcome.facts;
+        let s = &outcome.scan;
+        let mut groups: Vec<String> = f
+            .connector
+            .iter()
+            .flat_map(|c| c.groups.iter().map(|g| g.to_string()))
+            .collect();
+        groups.sort();
+        groups.dedup();
+        Baseline {
+            format: FORMAT.into(),
+            version: VERSION,
+            time,
+            domain_dn: f.domain.dn.clone(),
+            domain_sid: f.domain.sid.to_string(),
+            dc: f.server.clone(),
+            connector_sid: f.connector.as_ref().map(|c| c.account.sid.to_string()),
+            connector_groups: groups,
+            min_pwd_age: f.domain.min_pwd_age,
+            psos: f
+                .psos
+                .iter()
+                .map(|p| (p.dn.to_ascii_lowercase(), (p.min_age, p.precedence)))
+                .collect(),
+            in_scope: s.in_scope,
+            ready: s.ready,
+            causes: s
+                .causes
+                .iter()
+                .map(|c| (key_of(c.id, &c.object), c.users))
+                .collect(),
+            blocked: blocked
+                .iter()
+                .map(|b| {
+                    let mut reasons: Vec<String> =
+                        b.reasons.iter().map(|r| key_of(r.id, &r.object)).collect();
+                    reasons.sort();
+                    reasons.dedup();
+                    (b.dn.clone(), reasons)
+                })
+                .collect(),
+            excluded: s.excluded.iter().map(|x| x.dn.clone()).collect(),
+            mac: String::new(),
+        }
+    }
+
+    /// The bytes the MAC covers: the baseline with an empty MAC, as this build writes it.
+    fn signed_bytes(&self) -> Vec<u8> {
+        let mut unsigned = self.clone();
+        unsigned.mac.clear();
+        // Plain data with string keys: serialising cannot fail.
+        serde_json::to_vec(&unsigned).unwrap_or_default()
+    }
+
+    /// The file's text, sealed with `key`.
+    pub fn sealed(&self, key: &LocalKey) -> String {
+        let mut out = self.clone();
+        out.mac = key.sign(&self.signed_bytes());
+        serde_json::to_string_pretty(&out).unwrap_or_default() + "\n"
+    }
+
+    /// Reads a baseline file: its format and version, then its MAC under the local key. Nothing
+    /// of an unauthenticated baseline is used.
+    pub fn open(text: &str, key: Result<&LocalKey, &KeyError>) -> Result<Baseline, BaselineError> {
+        #[derive(Deserialize)]
+        struct Head {
+            format: String,
+            version: u32,
+        }
+        let head: Head =
+            serde_json::from_str(text).map_err(|e| BaselineError::Syntax(e.to_string()))?;
+        if head.format != FORMAT {
+            return Err(BaselineError::Syntax(format!(
+                "format {:?}, not {FORMAT:?}",
+                head.format
+            )));
+        }
+        if head.version != VERSION {
+            return Err(BaselineError::Version(head.version));
+        }
+        let b: Baseline =
+            serde_json::from_str(text).map_err(|e| BaselineError::Syntax(e.to_string()))?;
+        let key = key.map_err(|e| BaselineError::Key(e.clone()))?;
+        if b.mac.is_empty() || !key.verify(&b.signed_bytes(), &b.mac) {
+            return Err(BaselineError::NotSealed);
+        }
+        Ok(b)
+    }
+}
+
+/// What changed between two baselines of the same domain.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Drift {
+    /// Causes now that were not then: "finding-id@object" → users blocked now.
+    pub causes_new: BTreeMap<String, usize>,
+    /// Causes then that are gone: → users they blocked then.
+    pub causes_gone: BTreeMap<String, usize>,
+    /// Users blocked now that were not then (DN → reasons now).
+    pub newly_blocked: BTreeMap<String, Vec<String>>,
+    /// Of those, the ones whose every reason was already a cause then (it blocked others
+    /// then): the cause is older than the baseline.
+    pub blocked_by_older_causes: BTreeSet<String>,
+    /// Users blocked then and not now.
+    pub unblocked: BTreeSet<String>,
+    /// Protected administrators now that were not then, and the reverse.
+    pub newly_excluded: BTreeSet<String>,
+    pub no_longer_excluded: BTreeSet<String>,
+    /// Settings that changed: (what, then, now).
+    pub settings: Vec<(String, String, String)>,
+}
+
+impl Drift {
+    /// Nothing changed that decides writeback.
+    pub fn is_empty(&self) -> bool {
+        *self == Drift::default()
+    }
+
+    /// Some user is blocked now who was not then.
+    pub fn blocks_users(&self) -> bool {
+        !self.newly_blocked.is_empty()
+    }
+}
+
+/// The drift from `then` to `now` (both of the same domain).
+pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> {
+    if !then.domain_sid.eq_ignore_ascii_case(&now.domain_sid) {
+        return Err(BaselineError::OtherDomain {
+            then: then.domain_dn.clone(),
+            now: now.domain_dn.clone(),
+        });
+    }
+    let mut d = Drift::default();
+    for (k, n) in &now.causes {
+        if !then.causes.contains_key(k) {
+            d.causes_new.insert(k.clone(), *n);
+        }
+    }
+    for (k, n) in &then.causes {
+        if !now.causes.contains_key(k) {
+            d.causes_gone.insert(k.clone(), *n);
+        }
+    }
+    for (dn, reasons) in &now.blocked {
+        if !then.blocked.contains_key(dn) {
+            if reasons.iter().all(|r| then.causes.contains_key(r)) {
+                d.blocked_by_older_causes.insert(dn.clone());
+            }
+            d.newly_blocked.insert(dn.clone(), reasons.clone());
+        }
+    }
+    d.unblocked = then
+        .blocked
+        .keys()
+        .filter(|dn| !now.blocked.contains_key(*dn))
+        .cloned()
+        .collect();
+    d.newly_excluded = now.excluded.difference(&then.excluded).cloned().collect();
+    d.no_longer_excluded = then.excluded.difference(&now.excluded).cloned().collect();
+    let show = |v: &Option<i64>| v.map_or("-".to_string(), |v| v.to_string());
+    let mut setting = |what: String, a: String, b: String| {
+        if a != b {
+            d.settings.push((what, a, b));
+        }
+    };
+    setting(
+        "connector".into(),
+        then.connector_sid.clone().unwrap_or_default(),
+        now.connector_sid.clone().unwrap_or_default(),
+    );
+    setting(
+        "connector-groups".into(),
+        then.connector_groups.join(" "),
+        now.connector_groups.join(" "),
+    );
+    setting(
+        "minPwdAge".into(),
+        show(&then.min_pwd_age),
+        show(&now.min_pwd_age),
+    );
+    let psos: BTreeSet<&String> = then.psos.keys().chain(now.psos.keys()).collect();
+    for dn in psos {
+        let age = |b: &Baseline| b.psos.get(dn).map_or("-".to_string(), |(a, _)| show(a));
+        let prec = |b: &Baseline| b.psos.get(dn).map_or("-".to_string(), |(_, p)| show(p));
+        setting(format!("msDS-MinimumPasswordAge@{dn}"), age(then), age(now));
+        setting(
+            format!("msDS-PasswordSettingsPrecedence@{dn}"),
+            prec(then),
+            prec(now),
+        );
+    }
+    Ok(d)
+}
+
+/// A baseline's readiness counts.
+pub fn readiness(b: &Baseline) -> Readiness {
+    Readiness {
+        in_scope: b.in_scope,
+        ready: b.ready,
+        excluded: b.excluded.len(),
+        blocked: b.blocked.len(),
+        not_synced: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Baseline {
+        Baseline {
+            format: FORMAT.into(),
+            version: VERSION,
+            time: "2026-12-07T08:00:00Z".into(),
+            domain_dn: "DC=x".into(),
+            domain_sid: "S-1-5-21-1-2-3".into(),
+            dc: "dc1".into(),
+            connector_sid: Some("S-1-5-21-1-2-3-1105".into()),
+            connector_groups: vec!["S-1-5-21-1-2-3-513".into()],
+            min_pwd_age: Some(0),
+            psos: BTreeMap::new(),
+            in_scope: 3,
+            ready: 2,
+            causes: [("inheritance-disabled@ou=a,dc=x".to_string(), 1)].into(),
+            blocked: [(
+                "CN=a,OU=A,DC=x".to_string(),
+                vec!["inheritance-disabled@ou=a,dc=x".to_string()],
+            )]
+            .into(),
+            excluded: BTreeSet::new(),
+            mac: String::new(),
+        }
+    }
+
+    fn key() -> (LocalKey, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("ww-baseline-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let key = LocalKey::at(&dir.join("local.key")).unwrap();
+        (key, dir)
+    }
+
+    #[test]
+    fn a_sealed_baseline_opens_and_any_edit_is_refused() {
+        let (key, dir) = key();
+        let text = sample().sealed(&key);
+        assert_eq!(
+            Baseline::open(&text, Ok(&key)).unwrap().causes,
+            sample().causes
+        );
+        // One user fewer, a count lowered, a field added, the MAC removed: all refused.
+        for forged in [
+            text.replace("\"CN=a,OU=A,DC=x\"", "\"CN=b,OU=A,DC=x\""),
+            text.replace("\"ready\": 2", "\"ready\": 3"),
+            text.replace("\"ready\": 2", "\"ready\": 2, \"note\": 1"),
+            {
+                let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+                v["mac"] = "".into();
+                v.to_string()
+            },
+        ] {
+            assert!(Baseline::open(&forged, Ok(&key)).is_err(), "{forged}");
+        }
+        // Another machine's key: refused.
+        let other = LocalKey::at(&dir.join("other").join("local.key")).unwrap();
+        assert!(matches!(
+            Baseline::open(&text, Ok(&other)),
+            Err(BaselineError::NotSealed)
+        ));
+        assert!(matches!(
+            Baseline::open(&text.replace("\"version\": 1", "\"version\": 2"), Ok(&key)),
+            Err(BaselineError::Version(2))
+        ));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn drift_names_new_causes_their_users_and_changed_settings() {
+        let then = sample();
+        let mut now = sample();
+        assert!(compare(&then, &now).unwrap().is_empty());
+        now.causes.insert("right-denied@ou=b,dc=x".into(), 1);
+        now.blocked.insert(
+            "CN=b,OU=B,DC=x".into(),
+            vec!["right-denied@ou=b,dc=x".into()],
+        );
+        // A user newly blocked by a cause that was already there.
+        now.blocked.insert(
+            "CN=c,OU=A,DC=x".into(),
+            vec!["inheritance-disabled@ou=a,dc=x".into()],
+        );
+        now.min_pwd_age = Some(-864_000_000_000);
+        now.excluded.insert("CN=d,DC=x".into());
+        let d = compare(&then, &now).unwrap();
+        assert!(d.blocks_users());
+        assert_eq!(d.causes_new.get("right-denied@ou=b,dc=x"), Some(&1));
+        assert_eq!(d.newly_blocked.len(), 2);
+        assert_eq!(
+            d.blocked_by_older_causes,
+            ["CN=c,OU=A,DC=x".to_string()].into()
+        );
+        assert_eq!(d.newly_excluded.len(), 1);
+        assert_eq!(
+            d.settings,
+            vec![(
+                "minPwdAge".to_string(),
+                "0".to_string(),
+                "-864000000000".to_string()
+            )]
+        );
+        // The other way: a cause gone, a user unblocked, nobody newly blocked.
+        let back = compare(&now, &then).unwrap();
+        assert!(!back.blocks_users() && !back.is_empty());
+        assert_eq!(back.unblocked.len(), 2);
+        let mut elsewhere = sample();
+        elsewhere.domain_sid = "S-1-5-21-9-9-9".into();
+        assert!(matches!(
+            compare(&then, &elsewhere),
+            Err(BaselineError::OtherDomain { .. })
+        ));
+    }
+}

@@ -1,0 +1,185 @@
+//! Drift: a baseline saved after the rights were granted; then a deny on an OU, an OU's
+//! inheritance cut (its inherited grants removed) and a PSO's minimum age raised — each reported
+//! as drift with the object and the users it blocked, and what the DC does agrees (the connector
+//! is refused on a user the drift says is newly blocked). A baseline edited or sealed by another
+//! key is refused before anything connects.
+
+use super::*;
+use writeback_wizard::sd::rights::*;
+use writeback_wizard::sd::{AccessMask, Ace, AceFlags, Control};
+
+fn drift_json(lab: &Lab, baseline: &std::path::Path) -> (i32, serde_json::Value, String) {
+    let (code, out, err) = lab.cli(
+        &[
+            "check",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+        None,
+        &[],
+    );
+    let v = serde_json::from_str(&out).unwrap_or(serde_json::Value::Null);
+    (code, v, err)
+}
+
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    v.as_object()
+        .map(|o| o.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
+    let Some(lab) = Lab::get() else { return };
+    let _g = common::DIRECTORY_LOCK.lock().await;
+    let mut admin = lab.admin().await;
+    let mut setup = common::Undo::default();
+    let mut undo = common::Undo::default();
+    let root = lab.var("LAB_BASE_DN").to_string();
+    let users_ou = lab.var("LAB_USERS_OU_DN").to_string();
+    let delegated_ou = lab.var("LAB_DELEGATED_OU_DN").to_string();
+    let pso = lab.var("LAB_PSO_DN").to_string();
+    let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
+    // What apply grants, so that most users are ready when the baseline is saved.
+    setup
+        .add_aces(&mut admin, &root, &common::grant(&msol, CLASS_USER))
+        .await;
+    setup.set_attr(&mut admin, &root, "minPwdAge", &["0"]).await;
+    let baseline = tmp("baseline.json");
+    let (code, _, err) = lab.cli(
+        &["check", "--save-baseline", baseline.to_str().unwrap()],
+        None,
+        &[],
+    );
+    let saved = std::fs::read_to_string(&baseline).unwrap_or_default();
+    let (same_code, same, same_err) = drift_json(&lab, &baseline);
+
+    // (a) a deny of Reset Password for the connector on OU=Delegated (which grants it itself).
+    undo.prepend_ace(
+        &mut admin,
+        &delegated_ou,
+        Ace::deny(
+            AceFlags::CONTAINER_INHERIT,
+            AccessMask::CONTROL_ACCESS,
+            msol.clone(),
+            Some(RESET_PASSWORD),
+            None,
+        ),
+    )
+    .await;
+    let (a_code, a, a_err) = drift_json(&lab, &baseline);
+    // The DC agrees: the connector cannot reset frank (OU=Delegated) now.
+    let mut connector = lab.connector().await;
+    let pw = writeback_wizard::ad::unicode_pwd(lab.var("LAB_USER_PW"));
+    let (frank_reset, _) = connector
+        .modify_replace(
+            lab.var("LAB_FRANK_DN"),
+            "unicodePwd",
+            vec![pw.to_vec()],
+            vec![],
+        )
+        .await
+        .unwrap();
+    connector.close().await;
+
+    // (d) OU=Users' inheritance cut, its inherited ACEs removed ("Disable inheritance → Remove
+    // all inherited permissions").
+    undo.edit_dacl(&mut admin, &users_ou, |sd| {
+        sd.dacl
+            .acl_mut()
+            .unwrap()
+            .aces
+            .retain(|ace| !ace.flags.contains(AceFlags::INHERITED));
+        sd.set_control(Control::DACL_PROTECTED, true);
+    })
+    .await;
+    let (d_code, d, _) = drift_json(&lab, &baseline);
+
+    // (c) the PSO's minimum age raised from two days to three.
+    undo.set_attr(
+        &mut admin,
+        &pso,
+        "msDS-MinimumPasswordAge",
+        &["-2592000000000"],
+    )
+    .await;
+    let (c_code, c, _) = drift_json(&lab, &baseline);
+
+    // A baseline edited by someone else, or sealed with another computer's key: refused, exit 2.
+    let edited = tmp("baseline-edited.json");
+    std::fs::write(&edited, saved.replacen("\"ready\": ", "\"ready\": 1", 1)).unwrap();
+    let (e_code, _, e_err) = lab.cli(
+        &["check", "--baseline", edited.to_str().unwrap()],
+        None,
+        &[],
+    );
+    let elsewhere = tmp("other-config");
+    let (o_code, _, o_err) = lab.cli(
+        &["check", "--baseline", baseline.to_str().unwrap()],
+        None,
+        &[("XDG_CONFIG_HOME", elsewhere.to_str().unwrap())],
+    );
+    // German words for the same drift.
+    let (_, de, _) = lab.cli(
+        &[
+            "check",
+            "--baseline",
+            baseline.to_str().unwrap(),
+            "--lang",
+            "de-DE",
+        ],
+        None,
+        &[],
+    );
+    undo.undo(&mut admin).await;
+    let (back_code, back, _) = drift_json(&lab, &baseline);
+    setup.undo(&mut admin).await;
+
+    assert!(code == 0 || code == 1, "save: {err}");
+    assert!(
+        saved.contains("\"format\": \"writeback-wizard-baseline\""),
+        "{saved}"
+    );
+    assert_eq!(same_code, 0, "no change, no drift: {same} {same_err}");
+    assert_eq!(same["no_drift"], true);
+
+    assert_eq!(a_code, 1, "a deny blocks users: {a} {a_err}");
+    let new_causes = keys(&a["drift"]["causes_new"]);
+    let deny = format!("right-denied@{}", delegated_ou.to_ascii_lowercase());
+    assert_eq!(new_causes, vec![deny.clone()], "{a}");
+    let newly: Vec<String> = keys(&a["drift"]["newly_blocked"]);
+    assert_eq!(newly, vec![lab.var("LAB_FRANK_DN").to_string()], "{a}");
+    assert_eq!(frank_reset, 50, "the DC refuses the connector on frank too");
+
+    assert_eq!(d_code, 1, "{d}");
+    let cut = format!("inheritance-disabled@{}", users_ou.to_ascii_lowercase());
+    assert!(keys(&d["drift"]["causes_new"]).contains(&cut), "{d}");
+    assert!(
+        keys(&d["drift"]["newly_blocked"]).contains(&lab.var("LAB_ALICE_DN").to_string()),
+        "{d}"
+    );
+
+    assert_eq!(c_code, 1, "{c}");
+    let settings = c["drift"]["settings"].as_array().unwrap();
+    assert!(
+        settings.iter().any(|s| s[0]
+            == format!("msDS-MinimumPasswordAge@{}", pso.to_ascii_lowercase())
+            && s[2] == "-2592000000000"),
+        "{c}"
+    );
+
+    assert_eq!(e_code, 2, "an edited baseline is refused");
+    assert!(e_err.contains("changed after it was saved"), "{e_err}");
+    assert_eq!(o_code, 2, "another key: refused");
+    assert!(o_err.contains("changed after it was saved"), "{o_err}");
+    assert!(de.contains("Abweichungen seit der Ausgangslage"), "{de}");
+    assert!(
+        de.contains(&format!("+ {deny}: neu, blockiert jetzt")),
+        "{de}"
+    );
+
+    // The changes put back (the grants still there): no drift again.
+    assert_eq!(back_code, 0, "{back}");
+}
