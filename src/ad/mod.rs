@@ -10,6 +10,7 @@ pub mod discovery;
 pub mod dn;
 pub mod entry;
 pub mod error;
+pub mod metadata;
 pub mod paging;
 pub mod schema;
 pub mod security;

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::{BlockedUser, CheckOutcome, Readiness};
+use crate::ad::{AdError, Connection, metadata};
 use crate::seal::{KeyError, LocalKey};
 
 /// The format's name in the file.
@@ -41,15 +42,98 @@ pub struct Baseline {
     pub psos: BTreeMap<String, (Option<i64>, Option<i64>)>,
     pub in_scope: usize,
     pub ready: usize,
-    /// Every cause: "finding-id@object" (object in lower case) → the users it blocked.
-    pub causes: BTreeMap<String, usize>,
+    /// Every cause: "finding-id@object" (object in lower case) → the users it blocked and the
+    /// deciding ACEs (SDDL, a few).
+    pub causes: BTreeMap<String, CauseState>,
     /// Every blocked user: DN → its reasons ("finding-id@object"), sorted.
     pub blocked: BTreeMap<String, Vec<String>>,
     /// The protected administrators (excluded by design), DNs.
     pub excluded: BTreeSet<String>,
+    /// The last change of each watched attribute ([`metadata::WATCHED`]) of the objects that
+    /// decide writeback (the domain, the containers in scope, the PSOs, every cause's object):
+    /// DN (lower case) → attribute → stamp.
+    pub stamps: BTreeMap<String, BTreeMap<String, StampState>>,
     /// The MAC under the local key of the file with this field empty.
     #[serde(default)]
     pub mac: String,
+}
+
+/// One cause as a baseline keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CauseState {
+    pub users: usize,
+    pub evidence: Vec<String>,
+}
+
+/// An attribute's last change as a baseline keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StampState {
+    pub version: u32,
+    /// The originating change's time (RFC 3339, UTC).
+    pub time: String,
+    /// The DC where it was made (its name, or its invocation ID when no DC holds it now).
+    pub dc: String,
+}
+
+/// Objects → attributes → stamps.
+pub type Stamps = BTreeMap<String, BTreeMap<String, StampState>>;
+
+/// Reads the stamps of the watched attributes of the objects that decide writeback in
+/// `outcome` (and `extra`), each DC named.
+pub async fn read_stamps(
+    conn: &mut Connection,
+    outcome: &CheckOutcome,
+    extra: &[String],
+) -> Result<Stamps, AdError> {
+    let f = &outcome.facts;
+    let dcs = conn
+        .dcs_by_invocation(&f.root_dse.configuration_naming_context)
+        .await?;
+    let mut objects: BTreeSet<String> = BTreeSet::new();
+    objects.insert(f.domain.dn.clone());
+    objects.extend(f.tree.nodes.iter().map(|n| n.dn.clone()));
+    objects.extend(f.psos.iter().map(|p| p.dn.clone()));
+    objects.extend(
+        outcome
+            .scan
+            .causes
+            .iter()
+            .filter(|c| c.object.contains('='))
+            .map(|c| c.object.to_string()),
+    );
+    objects.extend(extra.iter().cloned());
+    let mut out = Stamps::new();
+    let mut seen = BTreeSet::new();
+    for dn in objects {
+        if !seen.insert(dn.to_ascii_lowercase()) {
+            continue;
+        }
+        let Some(stamps) = conn.stamps(&dn).await? else {
+            continue;
+        };
+        let attrs = stamps
+            .into_iter()
+            .filter_map(|s| {
+                let name = metadata::name_of(s.attid)?;
+                let dc = dcs
+                    .get(&s.invocation)
+                    .cloned()
+                    .unwrap_or_else(|| s.invocation.to_string());
+                Some((
+                    name.to_string(),
+                    StampState {
+                        version: s.version,
+                        time: crate::clock::rfc3339(s.time),
+                        dc,
+                    },
+                ))
+            })
+            .collect();
+        out.insert(dn.to_ascii_lowercase(), attrs);
+    }
+    Ok(out)
 }
 
 /// Why a baseline file cannot be compared.
@@ -76,7 +160,12 @@ fn key_of(id: impl std::fmt::Display, object: &str) -> String {
 impl Baseline {
     /// The baseline of a check: its facts and causes, and the blocked users the scan gave
     /// (the caller keeps them as they stream by).
-    pub fn of(outcome: &CheckOutcome, blocked: &[BlockedUser], time: String) -> Baseline {
+    pub fn of(
+        outcome: &CheckOutcome,
+        blocked: &[BlockedUser],
+        stamps: Stamps,
+        time: String,
+    ) -> Baseline {
         let f = &outcome.facts;
         let s = &outcome.scan;
         let mut groups: Vec<String> = f
@@ -106,7 +195,13 @@ impl Baseline {
             causes: s
                 .causes
                 .iter()
-                .map(|c| (key_of(c.id, &c.object), c.users))
+                .map(|c| {
+                    let state = CauseState {
+                        users: c.users,
+                        evidence: c.evidence.iter().cloned().collect(),
+                    };
+                    (key_of(c.id, &c.object), state)
+                })
                 .collect(),
             blocked: blocked
                 .iter()
@@ -119,6 +214,7 @@ impl Baseline {
                 })
                 .collect(),
             excluded: s.excluded.iter().map(|x| x.dn.clone()).collect(),
+            stamps,
             mac: String::new(),
         }
     }
@@ -170,10 +266,13 @@ impl Baseline {
 /// What changed between two baselines of the same domain.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Drift {
-    /// Causes now that were not then: "finding-id@object" → users blocked now.
-    pub causes_new: BTreeMap<String, usize>,
+    /// Causes now that were not then: "finding-id@object" → users blocked now, evidence.
+    pub causes_new: BTreeMap<String, CauseState>,
     /// Causes then that are gone: → users they blocked then.
-    pub causes_gone: BTreeMap<String, usize>,
+    pub causes_gone: BTreeMap<String, CauseState>,
+    /// The changes behind them, from the directory's replication metadata: what changed on
+    /// which object, when, where, and whom it blocked or unblocked.
+    pub changes: Vec<Change>,
     /// Users blocked now that were not then (DN → reasons now).
     pub newly_blocked: BTreeMap<String, Vec<String>>,
     /// Of those, the ones whose every reason was already a cause then (it blocked others
@@ -186,6 +285,26 @@ pub struct Drift {
     pub no_longer_excluded: BTreeSet<String>,
     /// Settings that changed: (what, then, now).
     pub settings: Vec<(String, String, String)>,
+}
+
+/// One attribute of one object that changed since the baseline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The object's DN (lower case).
+    pub object: String,
+    pub attribute: String,
+    /// The version at the baseline (`None`: the baseline did not watch this object).
+    pub version_then: Option<u32>,
+    pub version_now: u32,
+    /// When and where the last change was made.
+    pub time: String,
+    pub dc: String,
+    /// Whether the last change is older than the baseline (the baseline did not watch it).
+    pub before_baseline: bool,
+    /// Users blocked since the baseline with a reason at this object.
+    pub blocked_since: usize,
+    /// Users no longer blocked whose reasons then named this object.
+    pub unblocked_since: usize,
 }
 
 impl Drift {
@@ -209,14 +328,14 @@ pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> 
         });
     }
     let mut d = Drift::default();
-    for (k, n) in &now.causes {
+    for (k, c) in &now.causes {
         if !then.causes.contains_key(k) {
-            d.causes_new.insert(k.clone(), *n);
+            d.causes_new.insert(k.clone(), c.clone());
         }
     }
-    for (k, n) in &then.causes {
+    for (k, c) in &then.causes {
         if !now.causes.contains_key(k) {
-            d.causes_gone.insert(k.clone(), *n);
+            d.causes_gone.insert(k.clone(), c.clone());
         }
     }
     for (dn, reasons) in &now.blocked {
@@ -235,6 +354,7 @@ pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> 
         .collect();
     d.newly_excluded = now.excluded.difference(&then.excluded).cloned().collect();
     d.no_longer_excluded = then.excluded.difference(&now.excluded).cloned().collect();
+    d.changes = changes(then, now, &d);
     let show = |v: &Option<i64>| v.map_or("-".to_string(), |v| v.to_string());
     let mut setting = |what: String, a: String, b: String| {
         if a != b {
@@ -270,6 +390,56 @@ pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> 
     Ok(d)
 }
 
+/// The watched attributes whose version rose since `then`, and those of a cause's object that
+/// the baseline did not watch; each with the users it blocked or unblocked.
+fn changes(then: &Baseline, now: &Baseline, d: &Drift) -> Vec<Change> {
+    let object_of = |reason: &str| reason.split_once('@').map(|(_, o)| o.to_string());
+    let cause_objects: BTreeSet<String> = d
+        .causes_new
+        .keys()
+        .chain(d.causes_gone.keys())
+        .filter_map(|k| object_of(k))
+        .collect();
+    let names = |users: &mut dyn Iterator<Item = &Vec<String>>, object: &str| {
+        users
+            .filter(|reasons| {
+                reasons
+                    .iter()
+                    .any(|r| object_of(r).as_deref() == Some(object))
+            })
+            .count()
+    };
+    let mut out = Vec::new();
+    for (object, attrs) in &now.stamps {
+        let before = then.stamps.get(object);
+        for (attribute, stamp) in attrs {
+            let version_then = before.and_then(|b| b.get(attribute)).map(|s| s.version);
+            let changed = match version_then {
+                Some(v) => v != stamp.version,
+                None => before.is_none() && cause_objects.contains(object),
+            };
+            if !changed {
+                continue;
+            }
+            out.push(Change {
+                object: object.clone(),
+                attribute: attribute.clone(),
+                version_then,
+                version_now: stamp.version,
+                time: stamp.time.clone(),
+                dc: stamp.dc.clone(),
+                before_baseline: version_then.is_none() && stamp.time < then.time,
+                blocked_since: names(&mut d.newly_blocked.values(), object),
+                unblocked_since: names(
+                    &mut d.unblocked.iter().filter_map(|dn| then.blocked.get(dn)),
+                    object,
+                ),
+            });
+        }
+    }
+    out
+}
+
 /// A baseline's readiness counts.
 pub fn readiness(b: &Baseline) -> Readiness {
     Readiness {
@@ -299,14 +469,38 @@ mod tests {
             psos: BTreeMap::new(),
             in_scope: 3,
             ready: 2,
-            causes: [("inheritance-disabled@ou=a,dc=x".to_string(), 1)].into(),
+            causes: [("inheritance-disabled@ou=a,dc=x".to_string(), cause(1))].into(),
             blocked: [(
                 "CN=a,OU=A,DC=x".to_string(),
                 vec!["inheritance-disabled@ou=a,dc=x".to_string()],
             )]
             .into(),
             excluded: BTreeSet::new(),
+            stamps: [(
+                "ou=a,dc=x".to_string(),
+                [(
+                    "nTSecurityDescriptor".to_string(),
+                    stamp(3, "2026-12-01T10:00:00Z"),
+                )]
+                .into(),
+            )]
+            .into(),
             mac: String::new(),
+        }
+    }
+
+    fn cause(users: usize) -> CauseState {
+        CauseState {
+            users,
+            evidence: Vec::new(),
+        }
+    }
+
+    fn stamp(version: u32, time: &str) -> StampState {
+        StampState {
+            version,
+            time: time.into(),
+            dc: "DC2".into(),
         }
     }
 
@@ -356,7 +550,16 @@ mod tests {
         let then = sample();
         let mut now = sample();
         assert!(compare(&then, &now).unwrap().is_empty());
-        now.causes.insert("right-denied@ou=b,dc=x".into(), 1);
+        now.causes.insert("right-denied@ou=b,dc=x".into(), cause(1));
+        // OU=B's descriptor: version 7 then, 8 now, written at DC2.
+        now.stamps.insert(
+            "ou=b,dc=x".into(),
+            [(
+                "nTSecurityDescriptor".to_string(),
+                stamp(8, "2026-12-07T08:30:00Z"),
+            )]
+            .into(),
+        );
         now.blocked.insert(
             "CN=b,OU=B,DC=x".into(),
             vec!["right-denied@ou=b,dc=x".into()],
@@ -370,7 +573,21 @@ mod tests {
         now.excluded.insert("CN=d,DC=x".into());
         let d = compare(&then, &now).unwrap();
         assert!(d.blocks_users());
-        assert_eq!(d.causes_new.get("right-denied@ou=b,dc=x"), Some(&1));
+        assert_eq!(d.causes_new.get("right-denied@ou=b,dc=x"), Some(&cause(1)));
+        // The baseline did not watch OU=B: its change is said with the version now, and the
+        // one user it blocked.
+        assert_eq!(d.changes.len(), 1, "{:?}", d.changes);
+        let c = &d.changes[0];
+        assert_eq!(
+            (
+                c.object.as_str(),
+                c.version_then,
+                c.version_now,
+                c.dc.as_str()
+            ),
+            ("ou=b,dc=x", None, 8, "DC2")
+        );
+        assert_eq!((c.blocked_since, c.before_baseline), (1, false));
         assert_eq!(d.newly_blocked.len(), 2);
         assert_eq!(
             d.blocked_by_older_causes,
@@ -386,6 +603,22 @@ mod tests {
             )]
         );
         // The other way: a cause gone, a user unblocked, nobody newly blocked.
+        // A watched object's version that rose: then → now.
+        let mut later = now.clone();
+        later.stamps.insert(
+            "ou=a,dc=x".into(),
+            [(
+                "nTSecurityDescriptor".to_string(),
+                stamp(4, "2026-12-07T09:00:00Z"),
+            )]
+            .into(),
+        );
+        let c = compare(&then, &later).unwrap().changes;
+        let a = c.iter().find(|c| c.object == "ou=a,dc=x").unwrap();
+        assert_eq!(
+            (a.version_then, a.version_now, a.blocked_since),
+            (Some(3), 4, 1)
+        );
         let back = compare(&now, &then).unwrap();
         assert!(!back.blocks_users() && !back.is_empty());
         assert_eq!(back.unblocked.len(), 2);

@@ -71,6 +71,8 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     }
     // The cloud, the sync server and the pilot group go with the first directory. No blocked
     // user is kept: each goes into its directory's report as the scan judges it.
+    // A baseline's replication stamps are read after the scan, with the same sign-in.
+    let first_login = dirs.first().map(|d| d.login.clone());
     let mut first = Some((cloud, sync_server, args.pilot_group.clone()));
     let jobs: Vec<DirectoryJob> = dirs
         .into_iter()
@@ -111,19 +113,22 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     .await;
     progress.clear();
     let mut results = Vec::new();
-    let mut now = None;
+    let mut checked = None;
     for (o, stream) in outcomes.into_iter().zip(streams) {
         results.push((
             o.label,
             o.result.map(|a| {
                 if baselines {
-                    let time = writeback_wizard::clock::rfc3339_now();
-                    now = Some(Baseline::of(&a.outcome, &kept, time));
+                    checked = Some(a.outcome);
                 }
                 (a.report, stream)
             }),
         ));
     }
+    let now = match (checked, first_login) {
+        (Some(outcome), Some(login)) => Some(baseline_now(&login, &outcome, &kept).await?),
+        _ => None,
+    };
     if !sections {
         let Some((_, result)) = results.pop() else {
             return Ok(ExitCode::from(super::exit::CANNOT_RUN));
@@ -166,6 +171,20 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     } else {
         ExitCode::from(super::exit::NOT_READY)
     })
+}
+
+/// The baseline of the check just made: its facts and blocked users, and the replication stamps
+/// of the objects that decide writeback, read now.
+async fn baseline_now(
+    login: &writeback_wizard::engine::Login,
+    outcome: &writeback_wizard::check::CheckOutcome,
+    blocked: &[writeback_wizard::check::BlockedUser],
+) -> Result<Baseline> {
+    let mut conn = login.connect().await?;
+    let stamps = writeback_wizard::check::baseline::read_stamps(&mut conn, outcome, &[]).await;
+    conn.close().await;
+    let time = writeback_wizard::clock::rfc3339_now();
+    Ok(Baseline::of(outcome, blocked, stamps?, time))
 }
 
 /// The single directory's report, its pilot table, and the exit code of its verdict.

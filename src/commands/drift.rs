@@ -93,19 +93,25 @@ fn text(then: &Baseline, d: &Drift) {
         return;
     }
     outln!("{}", say("drift-heading", &when));
-    for (cause, users) in &d.causes_new {
-        let users = users.to_string();
+    for (cause, state) in &d.causes_new {
+        let users = state.users.to_string();
         outln!(
             "  {}",
             say("drift-cause-new", &[("cause", cause), ("users", &users)])
         );
+        for ace in &state.evidence {
+            outln!("      {}", writeback_wizard::terminal::line(ace));
+        }
     }
-    for (cause, users) in &d.causes_gone {
-        let users = users.to_string();
+    for (cause, state) in &d.causes_gone {
+        let users = state.users.to_string();
         outln!(
             "  {}",
             say("drift-cause-gone", &[("cause", cause), ("users", &users)])
         );
+    }
+    for c in &d.changes {
+        change(c);
     }
     for (what, a, b) in &d.settings {
         outln!(
@@ -146,6 +152,31 @@ fn text(then: &Baseline, d: &Drift) {
         let n = d.no_longer_excluded.len().to_string();
         outln!("\n{}", say("drift-no-longer-excluded", &[("n", &n)]));
     }
+}
+
+/// One change: what, where, when, and whom it blocked.
+fn change(c: &writeback_wizard::check::baseline::Change) {
+    let version_now = c.version_now.to_string();
+    let (blocked, unblocked) = (c.blocked_since.to_string(), c.unblocked_since.to_string());
+    let then_version = c.version_then.map(|v| v.to_string());
+    let mut args = vec![
+        ("object", c.object.as_str()),
+        ("attribute", c.attribute.as_str()),
+        ("time", c.time.as_str()),
+        ("dc", c.dc.as_str()),
+        ("now", version_now.as_str()),
+        ("blocked", blocked.as_str()),
+        ("unblocked", unblocked.as_str()),
+    ];
+    let id = match &then_version {
+        Some(v) => {
+            args.push(("then", v.as_str()));
+            "drift-change"
+        }
+        None if c.before_baseline => "drift-change-older",
+        None => "drift-change-unwatched",
+    };
+    outln!("  {}", super::say(id, &args));
 }
 
 fn more(total: usize) {

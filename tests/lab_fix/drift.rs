@@ -24,6 +24,41 @@ fn drift_json(lab: &Lab, baseline: &std::path::Path) -> (i32, serde_json::Value,
     (code, v, err)
 }
 
+/// The drift's change of `attribute` on `object` (any case).
+fn change<'a>(
+    v: &'a serde_json::Value,
+    object: &str,
+    attribute: &str,
+) -> Option<&'a serde_json::Value> {
+    v["drift"]["changes"].as_array()?.iter().find(|c| {
+        c["object"].as_str() == Some(object.to_ascii_lowercase().as_str())
+            && c["attribute"] == attribute
+    })
+}
+
+/// The change was made within a minute of `at` (seconds since 1970), at the lab's DC, one
+/// version after the baseline's.
+fn made_here_and_now(lab: &Lab, c: &serde_json::Value, at: u64) {
+    let time = writeback_wizard::clock::parse_rfc3339(c["time"].as_str().unwrap()).unwrap();
+    assert!(time.abs_diff(at) <= 60, "{c}: {time} vs {at}");
+    assert!(
+        c["dc"]
+            .as_str()
+            .unwrap()
+            .eq_ignore_ascii_case(lab.var("LAB_DC_DNS")),
+        "{c}"
+    );
+    let then = c["version_then"].as_u64().unwrap();
+    assert_eq!(c["version_now"].as_u64().unwrap(), then + 1, "{c}");
+}
+
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
 fn keys(v: &serde_json::Value) -> Vec<String> {
     v.as_object()
         .map(|o| o.keys().cloned().collect())
@@ -56,6 +91,7 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     let saved = std::fs::read_to_string(&baseline).unwrap_or_default();
     let (same_code, same, same_err) = drift_json(&lab, &baseline);
 
+    let a_at = now();
     // (a) a deny of Reset Password for the connector on OU=Delegated (which grants it itself).
     undo.prepend_ace(
         &mut admin,
@@ -84,6 +120,7 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
         .unwrap();
     connector.close().await;
 
+    let d_at = now();
     // (d) OU=Users' inheritance cut, its inherited ACEs removed ("Disable inheritance → Remove
     // all inherited permissions").
     undo.edit_dacl(&mut admin, &users_ou, |sd| {
@@ -97,6 +134,7 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     .await;
     let (d_code, d, _) = drift_json(&lab, &baseline);
 
+    let c_at = now();
     // (c) the PSO's minimum age raised from two days to three.
     undo.set_attr(
         &mut admin,
@@ -152,16 +190,24 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     let newly: Vec<String> = keys(&a["drift"]["newly_blocked"]);
     assert_eq!(newly, vec![lab.var("LAB_FRANK_DN").to_string()], "{a}");
     assert_eq!(frank_reset, 50, "the DC refuses the connector on frank too");
+    let ca = change(&a, &delegated_ou, "nTSecurityDescriptor").expect("OU=Delegated's change");
+    made_here_and_now(&lab, ca, a_at);
+    assert_eq!(ca["blocked_since"], 1, "{ca}");
 
     assert_eq!(d_code, 1, "{d}");
     let cut = format!("inheritance-disabled@{}", users_ou.to_ascii_lowercase());
     assert!(keys(&d["drift"]["causes_new"]).contains(&cut), "{d}");
+    let cd = change(&d, &users_ou, "nTSecurityDescriptor").expect("OU=Users' change");
+    made_here_and_now(&lab, cd, d_at);
+    assert!(cd["blocked_since"].as_u64().unwrap() >= 2, "{cd}");
     assert!(
         keys(&d["drift"]["newly_blocked"]).contains(&lab.var("LAB_ALICE_DN").to_string()),
         "{d}"
     );
 
     assert_eq!(c_code, 1, "{c}");
+    let cc = change(&c, &pso, "msDS-MinimumPasswordAge").expect("the PSO's change");
+    made_here_and_now(&lab, cc, c_at);
     let settings = c["drift"]["settings"].as_array().unwrap();
     assert!(
         settings.iter().any(|s| s[0]
@@ -180,6 +226,11 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
         "{de}"
     );
 
-    // The changes put back (the grants still there): no drift again.
-    assert_eq!(back_code, 0, "{back}");
+    // The changes put back (the grants still there): no cause and no user differs from the
+    // baseline, but the descriptors and the PSO were written (their versions rose): drift that
+    // blocks no one.
+    assert_eq!(back_code, 4, "{back}");
+    assert_eq!(back["blocks_users"], false);
+    assert!(keys(&back["drift"]["causes_new"]).is_empty(), "{back}");
+    assert!(!back["drift"]["changes"].as_array().unwrap().is_empty());
 }
