@@ -1048,6 +1048,8 @@ drift-older = (jede Ursache bestand schon zur Ausgangslage)
 drift-unblocked = { $n } Benutzer nicht mehr blockiert.
 drift-newly-excluded = { $n } Benutzer wurden geschützte Administratoren (adminCount=1, bewusst ausgenommen):
 drift-no-longer-excluded = { $n } Benutzer sind keine geschützten Administratoren mehr.
+drift-joined-protected = { $n } Benutzer sind einer geschützten Gruppe beigetreten (Domänen-Admins, Administratoren, die Operatoren …): unter Windows schützt SDProp sie innerhalb einer Stunde (adminCount=1, Vererbung aus), und das Rückschreiben nimmt sie dann bewusst aus. Für eine Gruppenmitgliedschaft hält das Verzeichnis keinen Zeitpunkt bereit, den dieses Werkzeug lesen kann:
+drift-left-protected = { $n } Benutzer sind in keiner geschützten Gruppe mehr.
 drift-more = … und { $n } weitere
 drift-more-cli = … und { $n } weitere (--format json listet alle)
 cli-user-not-found = Kein Benutzer passt zu „{ $name }“ (sAMAccountName, userPrincipalName oder DN) in { $directories }

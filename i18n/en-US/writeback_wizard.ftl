@@ -1051,6 +1051,8 @@ drift-older = (every cause already there at the baseline)
 drift-unblocked = { $n } users no longer blocked.
 drift-newly-excluded = { $n } users became protected administrators (adminCount=1, excluded by design):
 drift-no-longer-excluded = { $n } users are no longer protected administrators.
+drift-joined-protected = { $n } users joined a protected group (Domain Admins, Administrators, the operators …): on Windows, SDProp protects them within the hour (adminCount=1, inheritance off) and writeback then excludes them by design. The directory keeps no time for a group membership that this tool can read:
+drift-left-protected = { $n } users left every protected group.
 drift-more = … and { $n } more
 drift-more-cli = … and { $n } more (--format json lists all)
 cli-user-not-found = no user matches "{ $name }" (sAMAccountName, userPrincipalName or DN) in { $directories }

@@ -49,6 +49,10 @@ pub struct Baseline {
     pub blocked: BTreeMap<String, Vec<String>>,
     /// The protected administrators (excluded by design), DNs.
     pub excluded: BTreeSet<String>,
+    /// Users in scope who are members (directly or through nested groups) of a protected group
+    /// of this domain, whatever their adminCount: on Windows, SDProp protects a new member within
+    /// the hour, and writeback then excludes it.
+    pub protected_members: BTreeSet<String>,
     /// The last change of each watched attribute ([`metadata::WATCHED`]) of the objects that
     /// decide writeback (the domain, the containers in scope, the PSOs, every cause's object):
     /// DN (lower case) → attribute → stamp.
@@ -79,6 +83,61 @@ pub struct StampState {
 
 /// Objects → attributes → stamps.
 pub type Stamps = BTreeMap<String, BTreeMap<String, StampState>>;
+
+/// What a baseline reads beside the check: the stamps and the protected groups' members.
+#[derive(Clone, Debug, Default)]
+pub struct Read {
+    pub stamps: Stamps,
+    pub protected_members: BTreeSet<String>,
+}
+
+/// Reads what a baseline needs beside the check's own facts.
+pub async fn read(conn: &mut Connection, outcome: &CheckOutcome) -> Result<Read, AdError> {
+    Ok(Read {
+        stamps: read_stamps(conn, outcome, &[]).await?,
+        protected_members: read_protected_members(conn, outcome).await?,
+    })
+}
+
+/// The users in scope in a protected group of this domain (MS-ADTS 3.1.1.6.1.2), transitively
+/// (LDAP_MATCHING_RULE_IN_CHAIN). The forest root's groups are counted where this domain is the
+/// root.
+pub async fn read_protected_members(
+    conn: &mut Connection,
+    outcome: &CheckOutcome,
+) -> Result<BTreeSet<String>, AdError> {
+    let f = &outcome.facts;
+    let base = f.domain.dn.as_str();
+    let root =
+        crate::ad::dn::same(base, &f.root_dse.root_domain_naming_context).then_some(&f.domain.sid);
+    let mut out = BTreeSet::new();
+    for sid in super::facts::admins::protected_sids(&f.domain.sid, root) {
+        // The two protected accounts (Administrator, krbtgt) are users, not groups.
+        if matches!(sid.rid(), Some(500 | 502)) && sid.sub_authorities().len() == 5 {
+            continue;
+        }
+        let filter = format!("(&(objectClass=group)(objectSid={sid}))");
+        let groups = conn
+            .search(base, ldap3::Scope::Subtree, &filter, &["1.1"], vec![])
+            .await?;
+        for g in groups {
+            let filter = format!(
+                "(&(objectCategory=person)(objectClass=user)(memberOf:1.2.840.113556.1.4.1941:={}))",
+                ldap3::ldap_escape(&g.dn)
+            );
+            let members = conn
+                .search(base, ldap3::Scope::Subtree, &filter, &["1.1"], vec![])
+                .await?;
+            out.extend(
+                members
+                    .into_iter()
+                    .map(|m| m.dn)
+                    .filter(|dn| f.in_scope(dn)),
+            );
+        }
+    }
+    Ok(out)
+}
 
 /// Reads the stamps of the watched attributes of the objects that decide writeback in
 /// `outcome` (and `extra`), each DC named.
@@ -163,9 +222,13 @@ impl Baseline {
     pub fn of(
         outcome: &CheckOutcome,
         blocked: &[BlockedUser],
-        stamps: Stamps,
+        read: Read,
         time: String,
     ) -> Baseline {
+        let Read {
+            stamps,
+            protected_members,
+        } = read;
         let f = &outcome.facts;
         let s = &outcome.scan;
         let mut groups: Vec<String> = f
@@ -214,6 +277,7 @@ impl Baseline {
                 })
                 .collect(),
             excluded: s.excluded.iter().map(|x| x.dn.clone()).collect(),
+            protected_members,
             stamps,
             mac: String::new(),
         }
@@ -283,6 +347,10 @@ pub struct Drift {
     /// Protected administrators now that were not then, and the reverse.
     pub newly_excluded: BTreeSet<String>,
     pub no_longer_excluded: BTreeSet<String>,
+    /// Users who joined a protected group since (on Windows SDProp protects them within the
+    /// hour), and who left one.
+    pub joined_protected: BTreeSet<String>,
+    pub left_protected: BTreeSet<String>,
     /// Settings that changed: (what, then, now).
     pub settings: Vec<(String, String, String)>,
 }
@@ -354,6 +422,16 @@ pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> 
         .collect();
     d.newly_excluded = now.excluded.difference(&then.excluded).cloned().collect();
     d.no_longer_excluded = then.excluded.difference(&now.excluded).cloned().collect();
+    d.joined_protected = now
+        .protected_members
+        .difference(&then.protected_members)
+        .cloned()
+        .collect();
+    d.left_protected = then
+        .protected_members
+        .difference(&now.protected_members)
+        .cloned()
+        .collect();
     d.changes = changes(then, now, &d);
     let show = |v: &Option<i64>| v.map_or("-".to_string(), |v| v.to_string());
     let mut setting = |what: String, a: String, b: String| {
@@ -476,6 +554,7 @@ mod tests {
             )]
             .into(),
             excluded: BTreeSet::new(),
+            protected_members: BTreeSet::new(),
             stamps: [(
                 "ou=a,dc=x".to_string(),
                 [(
@@ -571,6 +650,7 @@ mod tests {
         );
         now.min_pwd_age = Some(-864_000_000_000);
         now.excluded.insert("CN=d,DC=x".into());
+        now.protected_members.insert("CN=e,DC=x".into());
         let d = compare(&then, &now).unwrap();
         assert!(d.blocks_users());
         assert_eq!(d.causes_new.get("right-denied@ou=b,dc=x"), Some(&cause(1)));
@@ -594,6 +674,7 @@ mod tests {
             ["CN=c,OU=A,DC=x".to_string()].into()
         );
         assert_eq!(d.newly_excluded.len(), 1);
+        assert_eq!(d.joined_protected, ["CN=e,DC=x".to_string()].into());
         assert_eq!(
             d.settings,
             vec![(

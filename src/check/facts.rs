@@ -1,7 +1,7 @@
 //! Everything the checks need, read from the directory once. The checks themselves are pure
 //! functions over these facts, so they can be tested without a DC ([`super::fixture`]).
 
-mod admins;
+pub mod admins;
 mod containers;
 
 use admins::admin_statuses;

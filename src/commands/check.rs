@@ -181,10 +181,10 @@ async fn baseline_now(
     blocked: &[writeback_wizard::check::BlockedUser],
 ) -> Result<Baseline> {
     let mut conn = login.connect().await?;
-    let stamps = writeback_wizard::check::baseline::read_stamps(&mut conn, outcome, &[]).await;
+    let read = writeback_wizard::check::baseline::read(&mut conn, outcome).await;
     conn.close().await;
     let time = writeback_wizard::clock::rfc3339_now();
-    Ok(Baseline::of(outcome, blocked, stamps?, time))
+    Ok(Baseline::of(outcome, blocked, read?, time))
 }
 
 /// The single directory's report, its pilot table, and the exit code of its verdict.

@@ -148,6 +148,18 @@ fn text(then: &Baseline, d: &Drift) {
         }
         more(d.newly_excluded.len());
     }
+    if !d.joined_protected.is_empty() {
+        let n = d.joined_protected.len().to_string();
+        outln!("\n{}", say("drift-joined-protected", &[("n", &n)]));
+        for dn in d.joined_protected.iter().take(LISTED) {
+            outln!("  • {}", writeback_wizard::terminal::line(dn));
+        }
+        more(d.joined_protected.len());
+    }
+    if !d.left_protected.is_empty() {
+        let n = d.left_protected.len().to_string();
+        outln!("\n{}", say("drift-left-protected", &[("n", &n)]));
+    }
     if !d.no_longer_excluded.is_empty() {
         let n = d.no_longer_excluded.len().to_string();
         outln!("\n{}", say("drift-no-longer-excluded", &[("n", &n)]));

@@ -1,8 +1,10 @@
-//! Drift: a baseline saved after the rights were granted; then a deny on an OU, an OU's
-//! inheritance cut (its inherited grants removed) and a PSO's minimum age raised — each reported
-//! as drift with the object and the users it blocked, and what the DC does agrees (the connector
-//! is refused on a user the drift says is newly blocked). A baseline edited or sealed by another
-//! key is refused before anything connects.
+//! Drift: a baseline saved after the rights were granted; then (b) a ready user joins Domain
+//! Admins, (a) a deny on an OU, (d) an OU's inheritance cut (its inherited grants removed) and
+//! (c) a PSO's minimum age raised — each reported as drift with the object, the change, its
+//! originating time (within a minute of the test's clock), the DC and version, and the users it
+//! blocked; what the DC does agrees (the connector is refused on a user the drift says is newly
+//! blocked, and still resets the new Domain Admin, as Samba runs no SDProp). A baseline edited,
+//! or sealed with another key, is refused before anything connects.
 
 use super::*;
 use writeback_wizard::sd::rights::*;
@@ -90,6 +92,24 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     );
     let saved = std::fs::read_to_string(&baseline).unwrap_or_default();
     let (same_code, same, same_err) = drift_json(&lab, &baseline);
+
+    // (b) alice (ready) joins Domain Admins.
+    let admins_dn = lab.var("LAB_DOMAIN_ADMINS_DN").to_string();
+    let alice = lab.var("LAB_ALICE_DN").to_string();
+    let mut members = attr(&mut admin, &admins_dn, "member").await;
+    members.push(alice.clone());
+    let members: Vec<&str> = members.iter().map(String::as_str).collect();
+    undo.set_attr(&mut admin, &admins_dn, "member", &members)
+        .await;
+    let (b_code, b, _) = drift_json(&lab, &baseline);
+    // Samba runs no SDProp: alice's DACL is untouched, and the connector can still reset her.
+    let pw = writeback_wizard::ad::unicode_pwd(lab.var("LAB_USER_PW"));
+    let mut connector = lab.connector().await;
+    let (alice_reset, _) = connector
+        .modify_replace(&alice, "unicodePwd", vec![pw.to_vec()], vec![])
+        .await
+        .unwrap();
+    connector.close().await;
 
     let a_at = now();
     // (a) a deny of Reset Password for the connector on OU=Delegated (which grants it itself).
@@ -214,6 +234,23 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
             == format!("msDS-MinimumPasswordAge@{}", pso.to_ascii_lowercase())
             && s[2] == "-2592000000000"),
         "{c}"
+    );
+
+    assert_eq!(
+        b_code, 4,
+        "a new member of a protected group blocks no one yet: {b}"
+    );
+    let joined: Vec<String> = b["drift"]["joined_protected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str().map(String::from))
+        .collect();
+    assert_eq!(joined, vec![alice.clone()], "{b}");
+    assert!(keys(&b["drift"]["newly_blocked"]).is_empty(), "{b}");
+    assert_eq!(
+        alice_reset, 0,
+        "no SDProp on Samba: the connector still resets alice"
     );
 
     assert_eq!(e_code, 2, "an edited baseline is refused");
