@@ -1033,6 +1033,8 @@ error-baseline-not-sealed-cli = die Ausgangslage wurde nach dem Speichern verän
 error-baseline-other-domain = die Ausgangslage gehört zu { $then }, nicht zu { $now }: Geben Sie die Ausgangslage dieser Domäne an
 cli-baseline-one-directory = --baseline und --save-baseline nehmen vorerst ein Verzeichnis (--server), kein --profile
 cli-baseline-saved = Ausgangslage gespeichert in { $path }.
+cli-baseline-after-apply = Ausgangslage von { $label } gespeichert in { $path }: vergleichen Sie später mit check --baseline { $path }.
+cli-baseline-after-apply-failed = Die Ausgangslage von { $label } konnte nicht aufgenommen werden ({ $reason }); die Änderungen sind gemacht. Nehmen Sie eine mit check --save-baseline auf.
 cli-baseline-reading = beim Lesen der Ausgangslage { $path }
 cli-baseline-writing = beim Schreiben der Ausgangslage { $path }
 drift-none = Keine Abweichung seit der Ausgangslage vom { $time } (DC { $dc }): was über das Rückschreiben entscheidet, ist unverändert.
@@ -1045,6 +1047,7 @@ drift-change-unwatched = @ { $object }: { $attribute } zuletzt geändert am { $t
 drift-change-older = @ { $object }: { $attribute } zuletzt geändert am { $time } auf { $dc } (Version { $now }), vor der Ausgangslage; seitdem { $blocked } Benutzer blockiert, { $unblocked } freigegeben
 drift-newly-blocked = { $n } Benutzer seit der Ausgangslage blockiert:
 drift-older = (jede Ursache bestand schon zur Ausgangslage)
+drift-more-reasons = { $n } damals blockierte Benutzer sind jetzt auch aus neuen Gründen blockiert (das damalige Beheben reicht nicht mehr):
 drift-unblocked = { $n } Benutzer nicht mehr blockiert.
 drift-newly-excluded = { $n } Benutzer wurden geschützte Administratoren (adminCount=1, bewusst ausgenommen):
 drift-no-longer-excluded = { $n } Benutzer sind keine geschützten Administratoren mehr.

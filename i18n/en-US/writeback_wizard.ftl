@@ -1036,6 +1036,8 @@ error-baseline-not-sealed-cli = the baseline file was changed after it was saved
 error-baseline-other-domain = the baseline is of { $then }, not of { $now }: give the baseline of this domain
 cli-baseline-one-directory = --baseline and --save-baseline take one directory (--server) for now, not a --profile
 cli-baseline-saved = Baseline saved to { $path }.
+cli-baseline-after-apply = Baseline of { $label } saved to { $path }: compare with it later with check --baseline { $path }.
+cli-baseline-after-apply-failed = The baseline of { $label } could not be taken ({ $reason }); the changes are made. Take one with check --save-baseline.
 cli-baseline-reading = reading the baseline { $path }
 cli-baseline-writing = writing the baseline { $path }
 drift-none = No drift since the baseline of { $time } (DC { $dc }): what decides writeback is as it was.
@@ -1048,6 +1050,7 @@ drift-change-unwatched = @ { $object }: { $attribute } last changed on { $time }
 drift-change-older = @ { $object }: { $attribute } last changed on { $time } at { $dc } (version { $now }), before the baseline; { $blocked } users blocked since, { $unblocked } unblocked
 drift-newly-blocked = { $n } users blocked since the baseline:
 drift-older = (every cause already there at the baseline)
+drift-more-reasons = { $n } users blocked then are blocked for new reasons too (fixing what blocked them then is no longer enough):
 drift-unblocked = { $n } users no longer blocked.
 drift-newly-excluded = { $n } users became protected administrators (adminCount=1, excluded by design):
 drift-no-longer-excluded = { $n } users are no longer protected administrators.

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::{BlockedUser, CheckOutcome, Readiness};
+use super::{BlockedRef, CheckOutcome, Readiness};
 use crate::ad::{AdError, Connection, metadata};
 use crate::seal::{KeyError, LocalKey};
 
@@ -219,9 +219,9 @@ fn key_of(id: impl std::fmt::Display, object: &str) -> String {
 impl Baseline {
     /// The baseline of a check: its facts and causes, and the blocked users the scan gave
     /// (the caller keeps them as they stream by).
-    pub fn of(
+    pub fn of<'a>(
         outcome: &CheckOutcome,
-        blocked: &[BlockedUser],
+        blocked: impl IntoIterator<Item = BlockedRef<'a>>,
         read: Read,
         time: String,
     ) -> Baseline {
@@ -267,13 +267,13 @@ impl Baseline {
                 })
                 .collect(),
             blocked: blocked
-                .iter()
+                .into_iter()
                 .map(|b| {
                     let mut reasons: Vec<String> =
                         b.reasons.iter().map(|r| key_of(r.id, &r.object)).collect();
                     reasons.sort();
                     reasons.dedup();
-                    (b.dn.clone(), reasons)
+                    (b.dn.to_string(), reasons)
                 })
                 .collect(),
             excluded: s.excluded.iter().map(|x| x.dn.clone()).collect(),
@@ -342,6 +342,9 @@ pub struct Drift {
     /// Of those, the ones whose every reason was already a cause then (it blocked others
     /// then): the cause is older than the baseline.
     pub blocked_by_older_causes: BTreeSet<String>,
+    /// Users blocked then and now, with reasons now that they did not have then (DN → the new
+    /// reasons): fixing what blocked them then is no longer enough.
+    pub more_reasons: BTreeMap<String, Vec<String>>,
     /// Users blocked then and not now.
     pub unblocked: BTreeSet<String>,
     /// Protected administrators now that were not then, and the reverse.
@@ -381,9 +384,9 @@ impl Drift {
         *self == Drift::default()
     }
 
-    /// Some user is blocked now who was not then.
+    /// Some user is blocked now who was not then, or by a cause that is new.
     pub fn blocks_users(&self) -> bool {
-        !self.newly_blocked.is_empty()
+        !self.newly_blocked.is_empty() || !self.more_reasons.is_empty()
     }
 }
 
@@ -407,7 +410,18 @@ pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> 
         }
     }
     for (dn, reasons) in &now.blocked {
-        if !then.blocked.contains_key(dn) {
+        if let Some(before) = then.blocked.get(dn) {
+            let added: Vec<String> = reasons
+                .iter()
+                .filter(|r| !before.contains(r))
+                .cloned()
+                .collect();
+            if !added.is_empty() {
+                d.more_reasons.insert(dn.clone(), added);
+            }
+            continue;
+        }
+        {
             if reasons.iter().all(|r| then.causes.contains_key(r)) {
                 d.blocked_by_older_causes.insert(dn.clone());
             }
@@ -507,7 +521,10 @@ fn changes(then: &Baseline, now: &Baseline, d: &Drift) -> Vec<Change> {
                 time: stamp.time.clone(),
                 dc: stamp.dc.clone(),
                 before_baseline: version_then.is_none() && stamp.time < then.time,
-                blocked_since: names(&mut d.newly_blocked.values(), object),
+                blocked_since: names(
+                    &mut d.newly_blocked.values().chain(d.more_reasons.values()),
+                    object,
+                ),
                 unblocked_since: names(
                     &mut d.unblocked.iter().filter_map(|dn| then.blocked.get(dn)),
                     object,
@@ -682,6 +699,22 @@ mod tests {
                 "0".to_string(),
                 "-864000000000".to_string()
             )]
+        );
+        // A user blocked then and now, for a new reason too: drift that blocks.
+        let mut more = sample();
+        more.causes.insert("min-password-age@dc=x".into(), cause(1));
+        more.blocked.insert(
+            "CN=a,OU=A,DC=x".into(),
+            vec![
+                "inheritance-disabled@ou=a,dc=x".into(),
+                "min-password-age@dc=x".into(),
+            ],
+        );
+        let m = compare(&then, &more).unwrap();
+        assert!(m.blocks_users() && m.newly_blocked.is_empty());
+        assert_eq!(
+            m.more_reasons.get("CN=a,OU=A,DC=x"),
+            Some(&vec!["min-password-age@dc=x".to_string()])
         );
         // The other way: a cause gone, a user unblocked, nobody newly blocked.
         // A watched object's version that rose: then → now.

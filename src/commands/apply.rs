@@ -93,9 +93,10 @@ pub async fn run(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         prepared.push(p);
     }
     let total: usize = prepared.iter().map(|p| p.plan.changes.len()).sum();
+    let manifest: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
     if total == 0 {
         outln!("{}", super::say("cli-nothing-to-change", &[]));
-    } else if let Some(code) = confirm_and_apply(&args, &prepared, total, words).await? {
+    } else if let Some(code) = confirm_and_apply(&args, &prepared, total, &manifest, words).await? {
         return Ok(code);
     }
     for s in switches_of(&args, hybrid) {
@@ -110,7 +111,53 @@ pub async fn run(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
         };
         outln!("{}", super::say(id, &[]));
     }
+    if total > 0 {
+        save_baselines(&dirs, &manifest, words).await;
+    }
     Ok(ExitCode::from(super::exit::OK))
+}
+
+/// After a successful run: each directory checked again and its baseline saved beside the run's
+/// file (`<run>.baseline.json`, `<run>.baseline-2.json` … with several), to compare with later
+/// (`check --baseline`). A baseline that cannot be taken is said, and the run stays a success.
+async fn save_baselines(
+    dirs: &[writeback_wizard::engine::Directory],
+    manifest: &Path,
+    words: &Words,
+) {
+    let stem = manifest.with_extension("");
+    for (i, d) in dirs.iter().enumerate() {
+        let path = if i == 0 {
+            PathBuf::from(format!("{}.baseline.json", stem.display()))
+        } else {
+            PathBuf::from(format!("{}.baseline-{}.json", stem.display(), i + 1))
+        };
+        let taken = writeback_wizard::engine::baseline::take(d)
+            .await
+            .map_err(|e| words.error(&e))
+            .and_then(|b| {
+                let key = writeback_wizard::seal::LocalKey::open().map_err(|e| words.error(&e))?;
+                writeback_wizard::files::write_atomically(&path, b.sealed(&key).as_bytes())
+                    .map_err(|e| e.to_string())
+            });
+        let shown = path.display().to_string();
+        match taken {
+            Ok(()) => outln!(
+                "{}",
+                super::say(
+                    "cli-baseline-after-apply",
+                    &[("label", &d.label), ("path", &shown)]
+                )
+            ),
+            Err(reason) => errln!(
+                "{}",
+                super::say(
+                    "cli-baseline-after-apply-failed",
+                    &[("label", &d.label), ("reason", &reason)]
+                )
+            ),
+        }
+    }
 }
 
 /// Asks, then applies every prepared directory as one run. `Some(code)`: the user declined.
@@ -118,6 +165,7 @@ async fn confirm_and_apply(
     args: &ApplyArgs,
     prepared: &[Prepared],
     total: usize,
+    manifest: &Path,
     words: &Words,
 ) -> Result<Option<ExitCode>> {
     if !confirm(
@@ -130,14 +178,13 @@ async fn confirm_and_apply(
         errln!("{}", super::say("cli-nothing-changed", &[]));
         return Ok(Some(ExitCode::from(super::exit::DECLINED)));
     }
-    let manifest: PathBuf = args.backup.clone().unwrap_or_else(backup::default_path);
-    let hint = restore_hint(&args.connection, &manifest);
+    let hint = restore_hint(&args.connection, manifest);
     let opts = ApplyOptions {
         replan: args.replan,
         ..ApplyOptions::default()
     };
     let several = prepared.len() > 1;
-    match write::apply(prepared, &manifest, &opts, |e| event(&e, several)).await {
+    match write::apply(prepared, manifest, &opts, |e| event(&e, several)).await {
         Ok(written) => {
             outln!(
                 "\n{}",

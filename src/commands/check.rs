@@ -6,7 +6,6 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 use writeback_wizard::check::Keep;
-use writeback_wizard::check::baseline::Baseline;
 use writeback_wizard::check::pace::Pace;
 use writeback_wizard::cli::{CheckArgs, ReportFormat};
 use writeback_wizard::engine::directories::{DirectoryJob, DirectoryProgress, assess_all};
@@ -126,7 +125,14 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         ));
     }
     let now = match (checked, first_login) {
-        (Some(outcome), Some(login)) => Some(baseline_now(&login, &outcome, &kept).await?),
+        (Some(outcome), Some(login)) => Some(
+            writeback_wizard::engine::baseline::after_check(
+                &login,
+                &outcome,
+                kept.iter().map(|b| b.as_ref()),
+            )
+            .await?,
+        ),
         _ => None,
     };
     if !sections {
@@ -171,20 +177,6 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     } else {
         ExitCode::from(super::exit::NOT_READY)
     })
-}
-
-/// The baseline of the check just made: its facts and blocked users, and the replication stamps
-/// of the objects that decide writeback, read now.
-async fn baseline_now(
-    login: &writeback_wizard::engine::Login,
-    outcome: &writeback_wizard::check::CheckOutcome,
-    blocked: &[writeback_wizard::check::BlockedUser],
-) -> Result<Baseline> {
-    let mut conn = login.connect().await?;
-    let read = writeback_wizard::check::baseline::read(&mut conn, outcome).await;
-    conn.close().await;
-    let time = writeback_wizard::clock::rfc3339_now();
-    Ok(Baseline::of(outcome, blocked, read?, time))
 }
 
 /// The single directory's report, its pilot table, and the exit code of its verdict.

@@ -136,6 +136,18 @@ fn text(then: &Baseline, d: &Drift) {
         }
         more(d.newly_blocked.len());
     }
+    if !d.more_reasons.is_empty() {
+        let n = d.more_reasons.len().to_string();
+        outln!("\n{}", say("drift-more-reasons", &[("n", &n)]));
+        for (dn, reasons) in d.more_reasons.iter().take(LISTED) {
+            outln!(
+                "  ✖ {} — + {}",
+                writeback_wizard::terminal::line(dn),
+                writeback_wizard::terminal::line(&reasons.join("; "))
+            );
+        }
+        more(d.more_reasons.len());
+    }
     if !d.unblocked.is_empty() {
         let n = d.unblocked.len().to_string();
         outln!("\n{}", say("drift-unblocked", &[("n", &n)]));

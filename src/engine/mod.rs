@@ -5,6 +5,7 @@
 //! show progress and put the results into words.
 
 pub mod assess;
+pub mod baseline;
 pub mod directories;
 pub mod directory;
 pub mod login;

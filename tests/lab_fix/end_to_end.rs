@@ -129,6 +129,34 @@ async fn plan_apply_verify_restore_end_to_end() {
         format!("backup: {b}"),
     );
 
+    // A baseline was taken after the run, beside its file; compared right away: no drift.
+    let baseline = std::path::PathBuf::from(format!(
+        "{}.baseline.json",
+        backup.with_extension("").display()
+    ));
+    expect(
+        out.contains(&format!("saved to {}", baseline.display())),
+        format!("apply names its baseline: {out}"),
+    );
+    let drift = |lab: &Lab| {
+        lab.cli(
+            &[
+                "check",
+                "--baseline",
+                baseline.to_str().unwrap(),
+                "--format",
+                "json",
+            ],
+            None,
+            &[],
+        )
+    };
+    let (code, out, err) = drift(&lab);
+    expect(
+        code == 0,
+        format!("no drift right after apply: {code} {out} {err}"),
+    );
+
     // Afterwards: ordinary users are ready, carol too (container grant), dave still protected.
     let o = {
         let opts = writeback_wizard::check::CheckOptions {
@@ -242,6 +270,23 @@ async fn plan_apply_verify_restore_end_to_end() {
         &[],
     );
     expect(code == 0, format!("restore: {err}"));
+    // Against the baseline of the run, the restore is drift that blocks users: the root's
+    // grants are gone, said with the root's descriptor change.
+    let (code, out, _) = drift(&lab);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_default();
+    expect(
+        code == 1
+            && v["drift"]["causes_new"]
+                .as_object()
+                .is_some_and(|c| c.keys().any(|k| k.starts_with("right-reset-password@")))
+            && v["drift"]["changes"].as_array().is_some_and(|c| {
+                c.iter().any(|c| {
+                    c["object"] == root.to_ascii_lowercase()
+                        && c["attribute"] == "nTSecurityDescriptor"
+                })
+            }),
+        format!("drift after restore: {code} {out}"),
+    );
     expect(
         raw_dacl(&mut admin, &root).await == originals[0],
         "root restored exactly".into(),
