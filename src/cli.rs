@@ -75,6 +75,12 @@ pub enum Command {
     ///
     /// Exit codes: 0 every right works, 1 some failed, 2 could not run.
     VerifyAsConnector(VerifyArgs),
+    /// Watch the directory: check again whenever it changes (the DC's change notifications
+    /// where it offers them, else every --interval) and print one line per drift event since
+    /// the baseline — JSON for a monitoring system, plain words on a terminal. Ctrl+C stops.
+    ///
+    /// Exit codes: 0 stopped, 2 could not run.
+    Watch(WatchArgs),
     /// Explain an event ID or error code from password writeback (e.g. 6329, 0x80230619, 33004,
     /// hr=800700CE, SSPR_0029): what it means, the usual causes, and which check finds each.
     /// Or the other way, with --for-user: the error a user would get resetting their password
@@ -92,6 +98,29 @@ pub enum Command {
         /// Where `man/` and `completions/` are created.
         dir: std::path::PathBuf,
     },
+}
+
+/// `watch`: the directory, the baseline to compare with, and how to notice changes.
+#[derive(Debug, Clone, Args)]
+pub struct WatchArgs {
+    #[command(flatten)]
+    pub connection: ConnectionArgs,
+    #[command(flatten)]
+    pub target: TargetArgs,
+    /// Compare with this baseline (`check --save-baseline`, or the one `apply` saved). Default:
+    /// one taken when the watch starts.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<std::path::PathBuf>,
+    /// Check again at least this often, in seconds (and only on this timer where the DC offers
+    /// no change notifications, or with --no-notifications).
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(5..=86400))]
+    pub interval: u64,
+    /// Do not use the DC's change notifications; check on the timer alone.
+    #[arg(long)]
+    pub no_notifications: bool,
+    /// JSON lines even on a terminal.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `explain`: a code, or a user whose predicted error to read from the directory.

@@ -124,5 +124,6 @@ fn run(cmd: Command, words: &Words) -> Result<ExitCode> {
         Command::Apply(args) => rt.block_on(commands::apply::run(args, words)),
         Command::Restore(args) => rt.block_on(commands::restore::run(args, words)),
         Command::VerifyAsConnector(args) => rt.block_on(commands::fix::run_verify(args, words)),
+        Command::Watch(args) => rt.block_on(commands::watch::run(args, words)),
     }
 }

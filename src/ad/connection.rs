@@ -220,6 +220,11 @@ impl Connection {
         Ok(())
     }
 
+    /// The ldap3 handle, for the searches this module does not wrap ([`super::notify`]).
+    pub(crate) fn ldap_mut(&mut self) -> &mut Ldap {
+        &mut self.ldap
+    }
+
     pub fn server(&self) -> &str {
         &self.server
     }
@@ -294,7 +299,7 @@ impl Connection {
         }
     }
 
-    fn protocol(&self, op: &'static str, e: ldap3::LdapError) -> AdError {
+    pub(crate) fn protocol(&self, op: &'static str, e: ldap3::LdapError) -> AdError {
         match e {
             ldap3::LdapError::Timeout { .. } => AdError::Timeout {
                 server: self.server.clone(),

@@ -11,6 +11,7 @@ pub mod dn;
 pub mod entry;
 pub mod error;
 pub mod metadata;
+pub mod notify;
 pub mod paging;
 pub mod schema;
 pub mod security;

@@ -85,7 +85,7 @@ pub fn report(then: &Baseline, now: &Baseline, json: bool) -> Result<ExitCode> {
     }))
 }
 
-fn text(then: &Baseline, d: &Drift) {
+pub fn text(then: &Baseline, d: &Drift) {
     let say = super::say;
     let when = [("time", then.time.as_str()), ("dc", then.dc.as_str())];
     if d.is_empty() {

@@ -47,6 +47,7 @@ pub mod explain;
 pub mod fix;
 pub mod restore;
 pub mod sddl;
+pub mod watch;
 
 pub use writeback_wizard::files::write_atomically as write_file;
 

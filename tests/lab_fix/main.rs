@@ -18,6 +18,7 @@ mod options;
 mod refusals;
 mod restore;
 mod samserver;
+mod watch;
 
 use std::path::PathBuf;
 
