@@ -121,6 +121,18 @@ pub fn write_atomically_with(
     result
 }
 
+/// The tool's folder in the platform data directory (`$XDG_DATA_HOME/writeback-wizard`, else
+/// `~/.local/share/writeback-wizard`; `%LOCALAPPDATA%\writeback-wizard` on Windows).
+pub fn data_dir() -> std::path::PathBuf {
+    use std::path::PathBuf;
+    std::env::var_os("LOCALAPPDATA")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("XDG_DATA_HOME").map(PathBuf::from))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join("writeback-wizard")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

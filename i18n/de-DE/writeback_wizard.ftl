@@ -322,6 +322,11 @@ configure-done = { $count ->
         [one] { $count } Änderung
        *[other] { $count } Änderungen
     } geschrieben und überprüft.
+configure-baseline = Ausgangslage von { $label } gespeichert in { $path } („Mit der letzten Konfiguration vergleichen“ unter Voraussetzungen für das Rückschreiben vergleicht damit).
+configure-baseline-failed = Die Ausgangslage von { $label } konnte nicht aufgenommen werden: { $reason }. Die Änderungen sind gemacht.
+checks-compare = Mit der letzten Konfiguration vergleichen
+checks-comparing = Erneute Prüfung und Vergleich mit der letzten Konfiguration …
+checks-compare-title = Seit der letzten Konfiguration
 configure-cancelling = Abbruch nach dem aktuellen Objekt…
 configure-cancel-hint = „Beenden“ bricht die verbleibenden Änderungen ab; die Sicherung enthält alle Originalwerte.
 configure-enabling = Kennwortrückschreiben wird in Entra Connect aktiviert…
@@ -689,6 +694,10 @@ words-minute = { $n ->
         [one] 1 Minute
        *[other] { $n } Minuten
     }
+words-user = { $n ->
+        [one] 1 Benutzer
+       *[other] { $n } Benutzer
+    }
 words-under-a-minute = weniger als eine Minute
 words-the-connector = das Connectorkonto
 right-reset-password = Kennwort zurücksetzen
@@ -1031,6 +1040,9 @@ error-baseline-version-cli = die Ausgangslage hat Version { $version }; diese Ve
 error-baseline-not-sealed = die Ausgangslage wurde nach dem Speichern verändert oder von einem anderen Benutzer oder auf einem anderen Computer gespeichert, daher wird sie nicht verglichen: Speichern Sie eine neue
 error-baseline-not-sealed-cli = die Ausgangslage wurde nach dem Speichern verändert oder von einem anderen Benutzer oder auf einem anderen Computer gespeichert, daher wird sie nicht verglichen: Speichern Sie eine neue mit check --save-baseline
 error-baseline-other-domain = die Ausgangslage gehört zu { $then }, nicht zu { $now }: Geben Sie die Ausgangslage dieser Domäne an
+error-baseline-write = das Schreiben der Ausgangslage { $path } schlug fehl: { $reason }
+error-baseline-read = das Lesen der Ausgangslage { $path } schlug fehl: { $reason }
+error-baseline-none-saved = auf diesem Computer wurde noch keine Konfiguration dieser Domäne gespeichert: Konfigurieren speichert eine ({ $path })
 cli-baseline-one-directory = --baseline und --save-baseline nehmen vorerst ein Verzeichnis (--server), kein --profile
 cli-watch-one-directory = watch nimmt vorerst ein Verzeichnis (--server), kein --profile
 watch-started = { $label } wird auf Abweichungen seit der Ausgangslage vom { $time } überwacht: { $how }. Strg+C beendet.
@@ -1048,20 +1060,41 @@ cli-baseline-reading = beim Lesen der Ausgangslage { $path }
 cli-baseline-writing = beim Schreiben der Ausgangslage { $path }
 drift-none = Keine Abweichung seit der Ausgangslage vom { $time } (DC { $dc }): was über das Rückschreiben entscheidet, ist unverändert.
 drift-heading = Abweichungen seit der Ausgangslage vom { $time } (DC { $dc }):
-drift-cause-new = + { $cause }: neu, blockiert jetzt { $users } Benutzer
-drift-cause-gone = − { $cause }: entfallen (blockierte damals { $users } Benutzer)
+drift-cause-new = + { $cause }: neu, blockiert jetzt { $users }
+drift-cause-gone = − { $cause }: entfallen (blockierte damals { $users })
 drift-setting = ~ { $what }: { $then } → { $now }
-drift-change = @ { $object }: { $attribute } geändert am { $time } auf { $dc } (Version { $then } → { $now }); seitdem { $blocked } Benutzer blockiert, { $unblocked } freigegeben
-drift-change-unwatched = @ { $object }: { $attribute } zuletzt geändert am { $time } auf { $dc } (Version { $now }; die Ausgangslage beobachtete es nicht); seitdem { $blocked } Benutzer blockiert, { $unblocked } freigegeben
-drift-change-older = @ { $object }: { $attribute } zuletzt geändert am { $time } auf { $dc } (Version { $now }), vor der Ausgangslage; seitdem { $blocked } Benutzer blockiert, { $unblocked } freigegeben
-drift-newly-blocked = { $n } Benutzer seit der Ausgangslage blockiert:
+drift-change = @ { $object }: { $attribute } geändert am { $time } auf { $dc } (Version { $then } → { $now }); seitdem { $blocked } blockiert, { $unblocked } freigegeben
+drift-change-unwatched = @ { $object }: { $attribute } zuletzt geändert am { $time } auf { $dc } (Version { $now }; die Ausgangslage beobachtete es nicht); seitdem { $blocked } blockiert, { $unblocked } freigegeben
+drift-change-older = @ { $object }: { $attribute } zuletzt geändert am { $time } auf { $dc } (Version { $now }), vor der Ausgangslage; seitdem { $blocked } blockiert, { $unblocked } freigegeben
+drift-newly-blocked = { $n ->
+        [one] 1 Benutzer ist seit der Ausgangslage blockiert:
+       *[other] { $n } Benutzer sind seit der Ausgangslage blockiert:
+    }
 drift-older = (jede Ursache bestand schon zur Ausgangslage)
-drift-more-reasons = { $n } damals blockierte Benutzer sind jetzt auch aus neuen Gründen blockiert (das damalige Beheben reicht nicht mehr):
-drift-unblocked = { $n } Benutzer nicht mehr blockiert.
-drift-newly-excluded = { $n } Benutzer wurden geschützte Administratoren (adminCount=1, bewusst ausgenommen):
-drift-no-longer-excluded = { $n } Benutzer sind keine geschützten Administratoren mehr.
-drift-joined-protected = { $n } Benutzer sind einer geschützten Gruppe beigetreten (Domänen-Admins, Administratoren, die Operatoren …): unter Windows schützt SDProp sie innerhalb einer Stunde (adminCount=1, Vererbung aus), und das Rückschreiben nimmt sie dann bewusst aus. Für eine Gruppenmitgliedschaft hält das Verzeichnis keinen Zeitpunkt bereit, den dieses Werkzeug lesen kann:
-drift-left-protected = { $n } Benutzer sind in keiner geschützten Gruppe mehr.
+drift-more-reasons = { $n ->
+        [one] 1 damals blockierter Benutzer ist jetzt auch aus neuen Gründen blockiert (das damalige Beheben reicht nicht mehr):
+       *[other] { $n } damals blockierte Benutzer sind jetzt auch aus neuen Gründen blockiert (das damalige Beheben reicht nicht mehr):
+    }
+drift-unblocked = { $n ->
+        [one] 1 Benutzer ist nicht mehr blockiert.
+       *[other] { $n } Benutzer sind nicht mehr blockiert.
+    }
+drift-newly-excluded = { $n ->
+        [one] 1 Benutzer wurde geschützter Administrator (adminCount=1, bewusst ausgenommen):
+       *[other] { $n } Benutzer wurden geschützte Administratoren (adminCount=1, bewusst ausgenommen):
+    }
+drift-no-longer-excluded = { $n ->
+        [one] 1 Benutzer ist kein geschützter Administrator mehr.
+       *[other] { $n } Benutzer sind keine geschützten Administratoren mehr.
+    }
+drift-joined-protected = { $n ->
+        [one] 1 Benutzer ist
+       *[other] { $n } Benutzer sind
+    } einer geschützten Gruppe beigetreten (Domänen-Admins, Administratoren, die Operatoren …): unter Windows schützt SDProp solche Benutzer innerhalb einer Stunde (adminCount=1, Vererbung aus), und das Rückschreiben nimmt sie dann bewusst aus. Für eine Gruppenmitgliedschaft hält das Verzeichnis keinen Zeitpunkt bereit, den dieses Werkzeug lesen kann:
+drift-left-protected = { $n ->
+        [one] 1 Benutzer ist in keiner geschützten Gruppe mehr.
+       *[other] { $n } Benutzer sind in keiner geschützten Gruppe mehr.
+    }
 drift-more = … und { $n } weitere
 drift-more-cli = … und { $n } weitere (--format json listet alle)
 cli-user-not-found = Kein Benutzer passt zu „{ $name }“ (sAMAccountName, userPrincipalName oder DN) in { $directories }

@@ -325,6 +325,11 @@ configure-done = { $count ->
         [one] { $count } change
        *[other] { $count } changes
     } written and verified.
+configure-baseline = Baseline of { $label } saved to { $path } ("Compare with the last configuration" on Writeback prerequisites compares with it).
+configure-baseline-failed = The baseline of { $label } could not be taken: { $reason }. The changes are made.
+checks-compare = Compare with the last configuration
+checks-comparing = Checking again and comparing with the last configuration…
+checks-compare-title = Since the last configuration
 configure-cancelling = Cancelling after the current object…
 configure-cancel-hint = Exit cancels the remaining changes; the backup holds every original value.
 configure-enabling = Switching password writeback on in Entra Connect…
@@ -692,6 +697,10 @@ words-minute = { $n ->
         [one] 1 minute
        *[other] { $n } minutes
     }
+words-user = { $n ->
+        [one] 1 user
+       *[other] { $n } users
+    }
 words-under-a-minute = less than a minute
 words-the-connector = the connector
 right-reset-password = Reset Password
@@ -1034,6 +1043,9 @@ error-baseline-version-cli = the baseline file is version { $version }; this ver
 error-baseline-not-sealed = the baseline file was changed after it was saved, or saved by another user or on another computer, so it is not compared: save a new one
 error-baseline-not-sealed-cli = the baseline file was changed after it was saved, or saved by another user or on another computer, so it is not compared: save a new one with check --save-baseline
 error-baseline-other-domain = the baseline is of { $then }, not of { $now }: give the baseline of this domain
+error-baseline-write = writing the baseline { $path } failed: { $reason }
+error-baseline-read = reading the baseline { $path } failed: { $reason }
+error-baseline-none-saved = no configuration of this domain was saved on this computer yet: Configure saves one ({ $path })
 cli-baseline-one-directory = --baseline and --save-baseline take one directory (--server) for now, not a --profile
 cli-watch-one-directory = watch takes one directory (--server) for now, not a --profile
 watch-started = Watching { $label } for drift since the baseline of { $time }: { $how }. Ctrl+C stops.
@@ -1051,20 +1063,41 @@ cli-baseline-reading = reading the baseline { $path }
 cli-baseline-writing = writing the baseline { $path }
 drift-none = No drift since the baseline of { $time } (DC { $dc }): what decides writeback is as it was.
 drift-heading = Drift since the baseline of { $time } (DC { $dc }):
-drift-cause-new = + { $cause }: new, blocks { $users } users now
-drift-cause-gone = − { $cause }: gone (it blocked { $users } users then)
+drift-cause-new = + { $cause }: new, blocks { $users } now
+drift-cause-gone = − { $cause }: gone (it blocked { $users } then)
 drift-setting = ~ { $what }: { $then } → { $now }
-drift-change = @ { $object }: { $attribute } changed on { $time } at { $dc } (version { $then } → { $now }); { $blocked } users blocked since, { $unblocked } unblocked
-drift-change-unwatched = @ { $object }: { $attribute } last changed on { $time } at { $dc } (version { $now }; the baseline did not watch it); { $blocked } users blocked since, { $unblocked } unblocked
-drift-change-older = @ { $object }: { $attribute } last changed on { $time } at { $dc } (version { $now }), before the baseline; { $blocked } users blocked since, { $unblocked } unblocked
-drift-newly-blocked = { $n } users blocked since the baseline:
+drift-change = @ { $object }: { $attribute } changed on { $time } at { $dc } (version { $then } → { $now }); { $blocked } blocked since, { $unblocked } unblocked
+drift-change-unwatched = @ { $object }: { $attribute } last changed on { $time } at { $dc } (version { $now }; the baseline did not watch it); { $blocked } blocked since, { $unblocked } unblocked
+drift-change-older = @ { $object }: { $attribute } last changed on { $time } at { $dc } (version { $now }), before the baseline; { $blocked } blocked since, { $unblocked } unblocked
+drift-newly-blocked = { $n ->
+        [one] 1 user blocked since the baseline:
+       *[other] { $n } users blocked since the baseline:
+    }
 drift-older = (every cause already there at the baseline)
-drift-more-reasons = { $n } users blocked then are blocked for new reasons too (fixing what blocked them then is no longer enough):
-drift-unblocked = { $n } users no longer blocked.
-drift-newly-excluded = { $n } users became protected administrators (adminCount=1, excluded by design):
-drift-no-longer-excluded = { $n } users are no longer protected administrators.
-drift-joined-protected = { $n } users joined a protected group (Domain Admins, Administrators, the operators …): on Windows, SDProp protects them within the hour (adminCount=1, inheritance off) and writeback then excludes them by design. The directory keeps no time for a group membership that this tool can read:
-drift-left-protected = { $n } users left every protected group.
+drift-more-reasons = { $n ->
+        [one] 1 user blocked then is blocked for new reasons too (fixing what blocked it then is no longer enough):
+       *[other] { $n } users blocked then are blocked for new reasons too (fixing what blocked them then is no longer enough):
+    }
+drift-unblocked = { $n ->
+        [one] 1 user is no longer blocked.
+       *[other] { $n } users are no longer blocked.
+    }
+drift-newly-excluded = { $n ->
+        [one] 1 user became a protected administrator (adminCount=1, excluded by design):
+       *[other] { $n } users became protected administrators (adminCount=1, excluded by design):
+    }
+drift-no-longer-excluded = { $n ->
+        [one] 1 user is no longer a protected administrator.
+       *[other] { $n } users are no longer protected administrators.
+    }
+drift-joined-protected = { $n ->
+        [one] 1 user joined
+       *[other] { $n } users joined
+    } a protected group (Domain Admins, Administrators, the operators …): on Windows, SDProp protects such users within the hour (adminCount=1, inheritance off) and writeback then excludes them by design. The directory keeps no time for a group membership that this tool can read:
+drift-left-protected = { $n ->
+        [one] 1 user left every protected group.
+       *[other] { $n } users left every protected group.
+    }
 drift-more = … and { $n } more
 drift-more-cli = … and { $n } more (--format json lists all)
 cli-user-not-found = no user matches "{ $name }" (sAMAccountName, userPrincipalName or DN) in { $directories }

@@ -118,42 +118,31 @@ pub async fn run(args: ApplyArgs, words: &Words) -> Result<ExitCode> {
 }
 
 /// After a successful run: each directory checked again and its baseline saved beside the run's
-/// file (`<run>.baseline.json`, `<run>.baseline-2.json` … with several), to compare with later
-/// (`check --baseline`). A baseline that cannot be taken is said, and the run stays a success.
+/// file (`baseline-<stamp>.json`, `baseline-<stamp>-2.json` … with several) and as its domain's last
+/// configuration, to compare with later (`check --baseline`). A baseline that cannot be taken
+/// is said, and the run stays a success.
 async fn save_baselines(
     dirs: &[writeback_wizard::engine::Directory],
     manifest: &Path,
     words: &Words,
 ) {
-    let stem = manifest.with_extension("");
     for (i, d) in dirs.iter().enumerate() {
-        let path = if i == 0 {
-            PathBuf::from(format!("{}.baseline.json", stem.display()))
-        } else {
-            PathBuf::from(format!("{}.baseline-{}.json", stem.display(), i + 1))
-        };
-        let taken = writeback_wizard::engine::baseline::take(d)
-            .await
-            .map_err(|e| words.error(&e))
-            .and_then(|b| {
-                let key = writeback_wizard::seal::LocalKey::open().map_err(|e| words.error(&e))?;
-                writeback_wizard::files::write_atomically(&path, b.sealed(&key).as_bytes())
-                    .map_err(|e| e.to_string())
-            });
-        let shown = path.display().to_string();
-        match taken {
-            Ok(()) => outln!(
-                "{}",
-                super::say(
-                    "cli-baseline-after-apply",
-                    &[("label", &d.label), ("path", &shown)]
+        match writeback_wizard::engine::baseline::save_after_run(d, manifest, i).await {
+            Ok(path) => {
+                let shown = path.display().to_string();
+                outln!(
+                    "{}",
+                    super::say(
+                        "cli-baseline-after-apply",
+                        &[("label", &d.label), ("path", &shown)]
+                    )
                 )
-            ),
-            Err(reason) => errln!(
+            }
+            Err(e) => errln!(
                 "{}",
                 super::say(
                     "cli-baseline-after-apply-failed",
-                    &[("label", &d.label), ("reason", &reason)]
+                    &[("label", &d.label), ("reason", &words.error(&e))]
                 )
             ),
         }

@@ -2,10 +2,13 @@
 //! command line's `check --save-baseline`/`--baseline`), or afresh after writes (`apply`, the
 //! wizard's Configure).
 
+use std::path::{Path, PathBuf};
+
 use super::{AssessError, Directory, Login};
 use crate::ad::AdError;
-use crate::check::baseline::{self, Baseline};
+use crate::check::baseline::{self, Baseline, BaselineError, Drift};
 use crate::check::{self, BlockedRef, CheckOutcome, Keep};
+use crate::seal::{KeyError, LocalKey};
 
 /// The baseline of `outcome` (a check just made through `login`): the blocked users the caller
 /// kept, and what a baseline reads beside the check, read now.
@@ -45,4 +48,146 @@ pub async fn take(d: &Directory) -> Result<Baseline, AssessError> {
         read?,
         crate::clock::rfc3339_now(),
     ))
+}
+
+/// Where the baseline of a domain's last configuration is kept: the data folder's
+/// `baselines/<domain SID>.json`, replaced by each successful run.
+pub fn last_path(domain_sid: &str) -> PathBuf {
+    // A SID is letters, digits and dashes; anything else never reaches a file name.
+    let name: String = domain_sid
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    crate::files::data_dir()
+        .join("baselines")
+        .join(format!("{name}.json"))
+}
+
+/// Why a baseline could not be saved or compared.
+#[derive(Debug, thiserror::Error)]
+pub enum BaselineJobError {
+    #[error("{0}")]
+    Check(#[from] AssessError),
+    #[error("{0}")]
+    Key(#[from] KeyError),
+    #[error("{0}")]
+    Baseline(#[from] BaselineError),
+    #[error("writing the baseline {path} failed: {reason}")]
+    Write { path: String, reason: String },
+    #[error("reading the baseline {path} failed: {reason}")]
+    Read { path: String, reason: String },
+    #[error("no configuration of this domain was saved on this computer yet ({path})")]
+    NoneSaved { path: String },
+}
+
+/// After a successful run: `d` checked again, its baseline saved beside the run's file
+/// ([`beside_run`]) and as its
+/// domain's last configuration ([`last_path`]). The first path is returned.
+pub async fn save_after_run(
+    d: &Directory,
+    manifest: &Path,
+    index: usize,
+) -> Result<PathBuf, BaselineJobError> {
+    let b = take(d).await?;
+    let key = LocalKey::open()?;
+    let text = b.sealed(&key);
+    let beside = beside_run(manifest, index);
+    let last = last_path(&b.domain_sid);
+    for path in [&beside, &last] {
+        if let Some(dir) = path.parent() {
+            crate::files::make_private_dir(dir).map_err(|e| write_error(path, e))?;
+        }
+        crate::files::write_atomically(path, text.as_bytes()).map_err(|e| write_error(path, e))?;
+    }
+    Ok(beside)
+}
+
+/// Where the baseline of the run's `index`-th directory lies: beside the run's file and named
+/// after it, but never `backup-…` (a baseline is not a backup and must not look like one in a
+/// file dialog): `backup-<stamp>.json` → `baseline-<stamp>.json`, `baseline-<stamp>-2.json` …
+fn beside_run(manifest: &Path, index: usize) -> PathBuf {
+    let stem = manifest
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = stem.strip_prefix("backup-").unwrap_or(&stem);
+    let file = match index {
+        0 => format!("baseline-{name}.json"),
+        n => format!("baseline-{name}-{}.json", n + 1),
+    };
+    manifest.with_file_name(file)
+}
+
+fn write_error(path: &Path, e: std::io::Error) -> BaselineJobError {
+    BaselineJobError::Write {
+        path: path.display().to_string(),
+        reason: e.to_string(),
+    }
+}
+
+/// Reads and authenticates the baseline at `path` (at most 512 MiB).
+pub fn open(path: &Path) -> Result<Baseline, BaselineJobError> {
+    use std::io::Read;
+    let shown = path.display().to_string();
+    let read_error = |e: std::io::Error| BaselineJobError::Read {
+        path: shown.clone(),
+        reason: e.to_string(),
+    };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    const LIMIT: u64 = 512 << 20;
+    let mut text = String::new();
+    file.take(LIMIT + 1)
+        .read_to_string(&mut text)
+        .map_err(read_error)?;
+    if text.len() as u64 > LIMIT {
+        return Err(read_error(std::io::Error::other("larger than 512 MiB")));
+    }
+    let key = LocalKey::open();
+    Ok(Baseline::open(&text, key.as_ref())?)
+}
+
+/// The drift of `d` since its domain's last configuration saved on this computer: the
+/// baseline then, and what changed.
+pub async fn since_last(
+    d: &Directory,
+    domain_sid: &str,
+) -> Result<(Baseline, Drift), BaselineJobError> {
+    let path = last_path(domain_sid);
+    if !path.exists() {
+        return Err(BaselineJobError::NoneSaved {
+            path: path.display().to_string(),
+        });
+    }
+    let then = tokio::task::spawn_blocking(move || open(&path))
+        .await
+        .map_err(|e| BaselineJobError::Read {
+            path: String::new(),
+            reason: e.to_string(),
+        })??;
+    let now = take(d).await?;
+    let drift = baseline::compare(&then, &now)?;
+    Ok((then, drift))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::beside_run;
+    use std::path::Path;
+
+    #[test]
+    fn a_runs_baseline_lies_beside_it_and_never_looks_like_a_backup() {
+        let run = Path::new("/b/backup-20261207T111858Z.json");
+        assert_eq!(
+            beside_run(run, 0),
+            Path::new("/b/baseline-20261207T111858Z.json")
+        );
+        assert_eq!(
+            beside_run(run, 2),
+            Path::new("/b/baseline-20261207T111858Z-3.json")
+        );
+        assert_eq!(
+            beside_run(Path::new("/b/pilot.json"), 0),
+            Path::new("/b/baseline-pilot.json")
+        );
+    }
 }

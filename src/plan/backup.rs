@@ -399,13 +399,8 @@ pub fn authenticity_words(a: &Authenticity) -> String {
 /// The default backup location: a timestamped file in the platform data directory
 /// (`$XDG_DATA_HOME/writeback-wizard/backups`, `%LOCALAPPDATA%\writeback-wizard\backups`).
 pub fn default_path() -> PathBuf {
-    let base = std::env::var_os("LOCALAPPDATA")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("XDG_DATA_HOME").map(PathBuf::from))
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(|| PathBuf::from("."));
     let stamp = crate::clock::rfc3339_now().replace([':', '-'], "");
-    base.join("writeback-wizard")
+    crate::files::data_dir()
         .join("backups")
         .join(format!("backup-{stamp}.json"))
 }

@@ -131,7 +131,7 @@ impl Words {
     }
 
     /// A count in the language's words for `unit` (`day`, `hour`, `minute`, `user`).
-    fn count(&self, unit: &str, n: u64) -> String {
+    pub(crate) fn count(&self, unit: &str, n: u64) -> String {
         self.get_with(
             &format!("words-{unit}"),
             &[("n", FluentValue::from(n as f64))],

@@ -4,6 +4,7 @@
 //! face; a test checks that every language has the same ids. The engine carries ids and values,
 //! never sentences (its English error texts stay for logs).
 
+mod drift;
 mod errors;
 mod findings;
 mod parts;

@@ -136,6 +136,15 @@ async fn happy_path(
     h.assert_shows("changes written and verified.");
     h.assert_shows("Password writeback is on in Entra Connect (read back and verified).");
     assert!(backup.exists());
+    // The configuration's baseline, beside the run's file.
+    let stamp = backup
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .replace("backup-", "");
+    let baseline = backup.with_file_name(format!("baseline-{stamp}.json"));
+    let baseline = baseline.display();
+    h.assert_shows(&format!("saved to {baseline}"));
     h.click("Next").await;
 
     // Configuration complete: checked again, ready.
@@ -187,6 +196,22 @@ async fn restore_path(lab: &Lab, server: &MockServer, dir: &Path, backup: &Path)
     h.click("Next").await;
     assert_eq!(h.w.step, Step::Complete);
     h.assert_shows("Restore complete");
+
+    // On Writeback prerequisites, "Compare with the last configuration": the restore took the
+    // grants away again, and the drift since Configure says so, with the root's change.
+    let (mut h, task) = to_checks(lab, server, dir).await;
+    h.run(task).await;
+    h.click("Compare with the last configuration").await;
+    h.assert_shows("Since the last configuration");
+    let root = lab.var("LAB_BASE_DN").to_ascii_lowercase();
+    h.assert_shows(&format!("+ right-reset-password@{root}: new, blocks"));
+    assert!(
+        h.texts()
+            .iter()
+            .any(|t| t.starts_with(&format!("  @ {root}: nTSecurityDescriptor changed on"))),
+        "the root's change, when and where"
+    );
+    h.snapshot("compare-with-last-configuration");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

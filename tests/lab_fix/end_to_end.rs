@@ -130,10 +130,12 @@ async fn plan_apply_verify_restore_end_to_end() {
     );
 
     // A baseline was taken after the run, beside its file; compared right away: no drift.
-    let baseline = std::path::PathBuf::from(format!(
-        "{}.baseline.json",
-        backup.with_extension("").display()
-    ));
+    let stamp = backup
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .replace("backup-", "");
+    let baseline = backup.with_file_name(format!("baseline-{stamp}.json"));
     expect(
         out.contains(&format!("saved to {}", baseline.display())),
         format!("apply names its baseline: {out}"),

@@ -119,3 +119,16 @@ pub async fn compute_plan(
         other => UiError::of(&other),
     })
 }
+
+/// The drift of `d` since its domain's last configuration saved on this computer (Configure
+/// saves it), in the wizard's words: checked afresh and compared.
+pub async fn compare_last(
+    d: engine::Directory,
+    domain_sid: String,
+) -> Result<Arc<Vec<String>>, UiError> {
+    let (then, drift) = engine::baseline::since_last(&d, &domain_sid)
+        .await
+        .map_err(|e| UiError::of(&e))?;
+    let words = crate::words::Words::current(crate::words::Face::Wizard);
+    Ok(Arc::new(words.drift_lines(&then, &drift)))
+}

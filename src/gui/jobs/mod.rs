@@ -9,7 +9,7 @@ mod errors;
 mod write;
 
 pub use crate::engine::{Assessment, Phase, Planned};
-pub use assess::{CheckEvent, CheckParams, compute_plan, pilot, run_checks};
+pub use assess::{CheckEvent, CheckParams, compare_last, compute_plan, pilot, run_checks};
 pub use cloud::{CloudParams, SignInEvent, SignedIn, sign_in};
 pub use directory::{
     DirectoryParams, OuNode, Tested, children, connect, read_sync_server, test_connection,

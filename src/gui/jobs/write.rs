@@ -28,6 +28,9 @@ pub enum ApplyEvent {
     Note(String),
     /// The engine's run.
     Run(RunEvent),
+    /// After a successful run, a directory's baseline (checked again): where it was saved, or
+    /// why not.
+    Baseline(String, Result<PathBuf, UiError>),
     /// The directories part is over: values written per directory, or why it stopped (and
     /// what had been written by then).
     Done(Result<Vec<usize>, (UiError, Vec<usize>)>),
@@ -77,6 +80,18 @@ async fn apply_inner(p: ApplyParams, mut out: Sender<ApplyEvent>) {
     })
     .await;
     let ok = r.is_ok();
+    if ok {
+        // What decides writeback now, kept to compare with later ("Compare with the last
+        // configuration").
+        for (i, (dir, _)) in p.directories.iter().enumerate() {
+            let saved = engine::baseline::save_after_run(dir, &p.manifest, i)
+                .await
+                .map_err(|e| UiError::of(&e));
+            let _ = out
+                .send(ApplyEvent::Baseline(dir.label.clone(), saved))
+                .await;
+        }
+    }
     let _ = out
         .send(ApplyEvent::Done(
             r.map_err(|stop| (UiError::of(&stop.error), stop.written)),

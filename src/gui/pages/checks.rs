@@ -24,6 +24,7 @@ use crate::words::{Face, Words};
 use super::{WizardPage, pick};
 
 mod accounts;
+mod compare;
 pub use accounts::summary;
 
 pub type Action = super::Action<Message>;
@@ -41,6 +42,9 @@ pub enum Message {
     ExportBlocked,
     ExportTo(Option<PathBuf>),
     Exported(Result<PathBuf, UiError>),
+    /// "Compare with the last configuration" for the directory shown.
+    Compare,
+    Compared(RowId, Result<std::sync::Arc<Vec<String>>, UiError>),
 }
 
 /// One directory's check while it runs.
@@ -67,6 +71,8 @@ pub struct Page {
     /// The blocked users of the directory shown: causes, filter, order, scroll.
     pub list: super::blocked::List,
     pub export: Option<Result<PathBuf, UiError>>,
+    /// Each directory's comparison with its last configuration.
+    pub compare: compare::Compare,
     handle: Option<iced::task::Handle>,
 }
 
@@ -91,6 +97,7 @@ impl Page {
         self.runs.clear();
         self.cancelled = false;
         self.expanded.clear();
+        self.compare.clear();
         let mut tasks = Vec::new();
         for r in shared.rows() {
             let id = r.id();
@@ -164,7 +171,16 @@ impl Page {
         }
         let again = button(text(t!("checks-again"))).on_press(Message::Start);
         match d.assessment() {
-            Some(Ok(a)) => column![summary(&a.report), again].spacing(8).into(),
+            Some(Ok(a)) => {
+                let compare = button(text(t!("checks-compare")))
+                    .on_press_maybe((!self.compare.running(d.id())).then_some(Message::Compare));
+                let buttons = row![again, compare].spacing(8);
+                let mut c = column![summary(&a.report), buttons].spacing(8);
+                if let Some(v) = self.compare.view(d.id()) {
+                    c = c.push(v);
+                }
+                c.into()
+            }
             Some(Err(e)) => column![style::error_box(e.message.clone()), again]
                 .spacing(8)
                 .into(),
@@ -408,6 +424,13 @@ impl WizardPage for Page {
                 .list
                 .update(m, pick::shown(shared, self.selected).assessed()),
             Message::ExportTo(None) => {}
+            Message::Compare => {
+                let d = pick::shown(shared, self.selected);
+                if let Some(task) = self.compare.start(d, Message::Compared) {
+                    return Action::run(task);
+                }
+            }
+            Message::Compared(id, r) => self.compare.done(id, r),
             export => return self.export(export, shared),
         }
         Action::none()

@@ -239,6 +239,18 @@ impl WizardPage for Page {
             }
             Message::Event(ApplyEvent::Run(e)) => self.run_event(e),
             Message::Event(ApplyEvent::Note(n)) => self.lines.push(n),
+            Message::Event(ApplyEvent::Baseline(label, saved)) => self.lines.push(match saved {
+                Ok(path) => t!(
+                    "configure-baseline",
+                    label = label.as_str(),
+                    path = path.display().to_string()
+                ),
+                Err(e) => t!(
+                    "configure-baseline-failed",
+                    label = label.as_str(),
+                    reason = e.message.as_str()
+                ),
+            }),
             Message::Event(ApplyEvent::Done(r)) => {
                 let stopped = match r {
                     Ok(written) => {

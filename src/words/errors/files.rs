@@ -42,6 +42,25 @@ impl Words {
         }
     }
 
+    /// A baseline that could not be saved or compared.
+    pub fn baseline_job_error(&self, e: &crate::engine::baseline::BaselineJobError) -> String {
+        use crate::engine::baseline::BaselineJobError as E;
+        let s = |id: &str, args: &[(&str, &str)]| self.sentence(id, args);
+        match e {
+            E::Check(e) => self.error(e),
+            E::Key(e) => self.key_error(e),
+            E::Baseline(e) => self.baseline_error(e),
+            E::Write { path, reason } => s(
+                "error-baseline-write",
+                &[("path", path), ("reason", reason)],
+            ),
+            E::Read { path, reason } => {
+                s("error-baseline-read", &[("path", path), ("reason", reason)])
+            }
+            E::NoneSaved { path } => s("error-baseline-none-saved", &[("path", path)]),
+        }
+    }
+
     /// A backup that cannot be used, or a restore that failed.
     pub fn backup_error(&self, e: &BackupError) -> String {
         let s = |id: &str, args: &[(&str, &str)]| self.sentence(id, args);

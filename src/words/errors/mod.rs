@@ -61,6 +61,9 @@ impl Words {
         if let Some(e) = any.downcast_ref::<plan::validate::PlanFileError>() {
             return Some(self.plan_file_error(e));
         }
+        if let Some(e) = any.downcast_ref::<engine::baseline::BaselineJobError>() {
+            return Some(self.baseline_job_error(e));
+        }
         if let Some(e) = any.downcast_ref::<check::baseline::BaselineError>() {
             return Some(self.baseline_error(e));
         }
