@@ -75,9 +75,10 @@ pub enum Command {
     ///
     /// Exit codes: 0 every right works, 1 some failed, 2 could not run.
     VerifyAsConnector(VerifyArgs),
-    /// Watch the directory: check again whenever it changes (the DC's change notifications
-    /// where it offers them, else every --interval) and print one line per drift event since
-    /// the baseline — JSON for a monitoring system, plain words on a terminal. Ctrl+C stops.
+    /// Watch the directory (or each of a profile's): check again whenever it changes (the DC's
+    /// change notifications where it offers them, else every --interval) and print one line per
+    /// drift event since the baseline — JSON for a monitoring system, plain words on a
+    /// terminal. Ctrl+C stops.
     ///
     /// Exit codes: 0 stopped, 2 could not run.
     Watch(WatchArgs),
@@ -107,8 +108,9 @@ pub struct WatchArgs {
     pub connection: ConnectionArgs,
     #[command(flatten)]
     pub target: TargetArgs,
-    /// Compare with this baseline (`check --save-baseline`, or the one `apply` saved). Default:
-    /// one taken when the watch starts.
+    /// Compare with this baseline (`check --save-baseline`, or the one `apply` saved; with a
+    /// profile, the file of its baselines, each directory's found by its domain). Default: one
+    /// taken when the watch starts.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<std::path::PathBuf>,
     /// Check again at least this often, in seconds (and only on this timer where the DC offers
@@ -267,12 +269,14 @@ pub struct CheckArgs {
     pub pilot_csv: Option<std::path::PathBuf>,
     /// Save what decides writeback now (the connector and its groups, the password ages, every
     /// cause and the users it blocks, the protected administrators) as a baseline, sealed with
-    /// this computer's local key, to compare with later (--baseline).
+    /// this computer's local key, to compare with later (--baseline). With a profile, one file
+    /// holds each directory's baseline.
     #[arg(long, value_name = "FILE")]
     pub save_baseline: Option<std::path::PathBuf>,
     /// Compare with this baseline and print what changed since (the drift) instead of the
-    /// report, which still goes to --output when given. Exit codes: 0 no drift, 1 drift that
-    /// blocks users, 4 drift that blocks no one, 2 could not compare.
+    /// report, which still goes to --output when given (with a profile, each directory's drift
+    /// since its baseline in the file). Exit codes: 0 no drift, 1 drift that blocks users, 4
+    /// drift that blocks no one, 2 could not compare.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<std::path::PathBuf>,
     /// Check this computer as the sync server (Entra Connect through PowerShell, and the

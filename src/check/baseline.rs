@@ -7,9 +7,13 @@
 //! file can never say "nothing changed". Format `writeback-wizard-baseline`, version 1 (see the
 //! README, "Drift").
 
+mod set;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
+
+pub use set::{SET_FORMAT, open_any, pick, sealed_set};
 
 use super::{BlockedRef, CheckOutcome, Readiness};
 use crate::ad::{AdError, Connection, metadata};
@@ -210,6 +214,8 @@ pub enum BaselineError {
     Key(#[from] KeyError),
     #[error("the baseline is of another domain ({then}), not {now}")]
     OtherDomain { then: String, now: String },
+    #[error("the baseline file holds no baseline of {now}")]
+    NotInSet { now: String },
 }
 
 fn key_of(id: impl std::fmt::Display, object: &str) -> String {
@@ -600,8 +606,9 @@ mod tests {
         }
     }
 
-    fn key() -> (LocalKey, std::path::PathBuf) {
-        let dir = std::env::temp_dir().join(format!("ww-baseline-{}", std::process::id()));
+    /// A key of its own for each test (they run side by side).
+    fn key(test: &str) -> (LocalKey, std::path::PathBuf) {
+        let dir = std::env::temp_dir().join(format!("ww-baseline-{}-{test}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let key = LocalKey::at(&dir.join("local.key")).unwrap();
         (key, dir)
@@ -609,7 +616,7 @@ mod tests {
 
     #[test]
     fn a_sealed_baseline_opens_and_any_edit_is_refused() {
-        let (key, dir) = key();
+        let (key, dir) = key("one");
         let text = sample().sealed(&key);
         assert_eq!(
             Baseline::open(&text, Ok(&key)).unwrap().causes,
@@ -636,6 +643,58 @@ mod tests {
         ));
         assert!(matches!(
             Baseline::open(&text.replace("\"version\": 1", "\"version\": 2"), Ok(&key)),
+            Err(BaselineError::Version(2))
+        ));
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[test]
+    fn a_set_holds_each_directorys_baseline_sealed_on_its_own() {
+        let (key, dir) = key("set");
+        let one = sample();
+        let mut two = sample();
+        two.domain_dn = "DC=y".into();
+        two.domain_sid = "S-1-5-21-4-5-6".into();
+        let text = sealed_set([("x", &one), ("y", &two)], &key);
+        let set = open_any(&text, Ok(&key)).unwrap();
+        assert_eq!(set.len(), 2);
+        // Found by domain, whatever the order.
+        assert_eq!(pick(&set, &two).unwrap().domain_dn, "DC=y");
+        assert_eq!(pick(&set, &one).unwrap().domain_dn, "DC=x");
+        let mut three = sample();
+        three.domain_dn = "DC=z".into();
+        three.domain_sid = "S-1-5-21-7-8-9".into();
+        assert!(matches!(
+            pick(&set, &three),
+            Err(BaselineError::NotInSet { now }) if now == "DC=z"
+        ));
+        // A single baseline opens as a set of one.
+        assert_eq!(open_any(&one.sealed(&key), Ok(&key)).unwrap().len(), 1);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        // An entry edited, a field added, two of one domain, a newer version: refused.
+        let mut edited = v.clone();
+        edited["directories"][1]["baseline"]["ready"] = 3.into();
+        let mut added = v.clone();
+        added["note"] = "trust me".into();
+        let mut twice = v.clone();
+        twice["directories"][1] = v["directories"][0].clone();
+        let mut newer = v.clone();
+        newer["version"] = 2.into();
+        assert!(matches!(
+            open_any(&edited.to_string(), Ok(&key)),
+            Err(BaselineError::NotSealed)
+        ));
+        for forged in [added, twice] {
+            assert!(
+                matches!(
+                    open_any(&forged.to_string(), Ok(&key)),
+                    Err(BaselineError::Syntax(_))
+                ),
+                "{forged}"
+            );
+        }
+        assert!(matches!(
+            open_any(&newer.to_string(), Ok(&key)),
             Err(BaselineError::Version(2))
         ));
         let _ = std::fs::remove_dir_all(dir);

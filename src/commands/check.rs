@@ -22,9 +22,6 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
         None => None,
     };
     let baselines = then.is_some() || args.save_baseline.is_some();
-    if baselines && args.connection.profile.is_some() {
-        anyhow::bail!(super::say("cli-baseline-one-directory", &[]));
-    }
     // The cloud sign-in first: it can take minutes (a device code typed on a phone), longer
     // than a DC keeps an idle LDAP connection open; the engine connects to the DC after it.
     let cloud = if args.entra.entra {
@@ -71,7 +68,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     // The cloud, the sync server and the pilot group go with the first directory. No blocked
     // user is kept: each goes into its directory's report as the scan judges it.
     // A baseline's replication stamps are read after the scan, with the same sign-in.
-    let first_login = dirs.first().map(|d| d.login.clone());
+    let logins: Vec<_> = dirs.iter().map(|d| d.login.clone()).collect();
     let mut first = Some((cloud, sync_server, args.pilot_group.clone()));
     let jobs: Vec<DirectoryJob> = dirs
         .into_iter()
@@ -93,14 +90,14 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     let labels: Vec<String> = jobs.iter().map(|j| j.label.clone()).collect();
     let mut progress = ScanProgress::new(sections);
     // A baseline keeps every blocked user's DN and reasons (the report does not).
-    let mut kept = Vec::new();
+    let mut kept: Vec<Vec<_>> = labels.iter().map(|_| Vec::new()).collect();
     let outcomes = assess_all(jobs, |i, p| match p {
         DirectoryProgress::Progress(Progress::Blocked(b)) => {
             if let Some(s) = streams.get_mut(i) {
                 s.push(b.as_ref());
             }
-            if baselines {
-                kept.push(b);
+            if baselines && let Some(k) = kept.get_mut(i) {
+                k.push(b);
             }
         }
         DirectoryProgress::Progress(Progress::Users(count)) => {
@@ -112,34 +109,44 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
     .await;
     progress.clear();
     let mut results = Vec::new();
-    let mut checked = None;
+    let mut checked = Vec::new();
     for (o, stream) in outcomes.into_iter().zip(streams) {
+        let mut outcome = None;
         results.push((
             o.label,
             o.result.map(|a| {
-                if baselines {
-                    checked = Some(a.outcome);
-                }
+                outcome = baselines.then_some(a.outcome);
                 (a.report, stream)
             }),
         ));
+        checked.push(outcome);
     }
-    let now = match (checked, first_login) {
-        (Some(outcome), Some(login)) => Some(
-            writeback_wizard::engine::baseline::after_check(
-                &login,
-                &outcome,
-                kept.iter().map(|b| b.as_ref()),
-            )
-            .await?,
-        ),
-        _ => None,
-    };
+    // Each checked directory's baseline now (`None`: its check failed, said in its report).
+    let mut nows = Vec::new();
+    for ((outcome, login), kept) in checked.into_iter().zip(&logins).zip(&kept) {
+        nows.push(match outcome {
+            Some(o) => Some(
+                writeback_wizard::engine::baseline::after_check(
+                    login,
+                    &o,
+                    kept.iter().map(|b| b.as_ref()),
+                )
+                .await
+                .map_err(|e| words.ad_error(&e)),
+            ),
+            None => None,
+        });
+    }
+    drop(kept);
     if !sections {
         let Some((_, result)) = results.pop() else {
             return Ok(ExitCode::from(super::exit::CANNOT_RUN));
         };
         let (report, stream) = result?;
+        let now = match nows.pop().flatten() {
+            Some(now) => Some(now.map_err(anyhow::Error::msg)?),
+            None => None,
+        };
         if let (Some(path), Some(now)) = (&args.save_baseline, &now) {
             super::drift::save(now, path)?;
         }
@@ -149,6 +156,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
                 if args.output.is_some() {
                     single(&args, report, stream, color)?;
                 }
+                let then = writeback_wizard::check::baseline::pick(then, now)?;
                 super::drift::report(then, now, args.format == ReportFormat::Json)
             }
             _ => single(&args, report, stream, color),
@@ -161,9 +169,35 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
             outcome: r.map_err(|e| words.error(&e)),
         })
         .collect();
+    // Each directory's baseline now, or why there is none (its check's error).
+    let nows: Vec<(String, Result<_, String>)> = sections
+        .iter()
+        .zip(nows)
+        .map(|(s, now)| {
+            let now = match (now, &s.outcome) {
+                (Some(now), _) => now,
+                (None, Err(e)) => Err(e.clone()),
+                (None, Ok(_)) => Err(String::new()),
+            };
+            (s.label.clone(), now)
+        })
+        .collect();
+    if let Some(path) = &args.save_baseline {
+        super::drift::save_set(&nows, path)?;
+    }
     let ready = several::ready(&sections);
     let none = sections.iter().all(|s| s.outcome.is_err());
     let verdict = several::verdict(&sections, words);
+    if let Some(then) = &then {
+        // Each directory's drift instead of the report; the report still goes to --output.
+        if args.output.is_some() {
+            write_report(&args, color, writing, |out| {
+                several::write(sections, format, words, out)
+            })?;
+            errln!("{verdict}");
+        }
+        return super::drift::report_several(then, &nows, args.format == ReportFormat::Json);
+    }
     write_report(&args, color, writing, |out| {
         several::write(sections, format, words, out)
     })?;

@@ -5,9 +5,11 @@
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
-use anyhow::{Result, bail};
+use anyhow::Result;
+use tokio::task::JoinSet;
 use writeback_wizard::ad::notify::{NOTIFICATION, Notifications};
 use writeback_wizard::check::baseline::{self, Baseline, Drift};
 use writeback_wizard::cli::WatchArgs;
@@ -17,75 +19,112 @@ use writeback_wizard::words::Words;
 /// After a notification, changes that follow within this time are checked together.
 const SETTLE: Duration = Duration::from_millis(700);
 
-pub async fn run(args: WatchArgs, words: &Words) -> Result<ExitCode> {
+pub async fn run(args: WatchArgs, _words: &Words) -> Result<ExitCode> {
     // A baseline file is read and authenticated before anything connects.
     let from_file = match &args.baseline {
-        Some(path) => Some(super::drift::open(path)?),
+        Some(path) => Some(Arc::new(super::drift::open(path)?)),
         None => None,
     };
-    if args.connection.profile.is_some() {
-        bail!(super::say("cli-watch-one-directory", &[]));
-    }
     let dirs = super::directories::from_args(&args.connection, &args.target, 1000).await?;
-    let Some(d) = dirs.into_iter().next() else {
+    if dirs.is_empty() {
         return Ok(ExitCode::from(super::exit::CANNOT_RUN));
+    }
+    let how = How {
+        json: args.json || !std::io::stdout().is_terminal(),
+        interval: Duration::from_secs(args.interval),
+        notifications: !args.no_notifications,
     };
-    let started_with_file = from_file.is_some();
-    let then = match from_file {
-        Some(b) => b,
-        None => engine::baseline::take(&d)
-            .await
-            .map_err(|e| anyhow::anyhow!(words.error(&e)))?,
+    // Each directory watched on its own; Ctrl+C ends them all, between or during checks.
+    let mut watches = JoinSet::new();
+    for d in dirs {
+        watches.spawn(watch_one(d, from_file.clone(), how));
+    }
+    let ctrl_c = tokio::signal::ctrl_c();
+    tokio::pin!(ctrl_c);
+    let ended = loop {
+        tokio::select! {
+            _ = &mut ctrl_c => break Ok(()),
+            joined = watches.join_next() => match joined {
+                None | Some(Ok(Ok(()))) => {
+                    if watches.is_empty() {
+                        break Ok(());
+                    }
+                }
+                Some(Ok(Err(e))) => break Err(e),
+                Some(Err(e)) => break Err(anyhow::anyhow!(e)),
+            },
+        }
     };
-    let json = args.json || !std::io::stdout().is_terminal();
-    let interval = Duration::from_secs(args.interval);
-    let seconds = args.interval.to_string();
-    let mut notes = if args.no_notifications {
-        None
-    } else {
+    watches.abort_all();
+    ended?;
+    errln!("{}", super::say("watch-stopped", &[]));
+    Ok(ExitCode::from(super::exit::OK))
+}
+
+/// How every directory is watched.
+#[derive(Clone, Copy)]
+struct How {
+    json: bool,
+    interval: Duration,
+    notifications: bool,
+}
+
+/// Watches one directory until aborted: its baseline (from the file, found by its domain, or
+/// taken now), then a check whenever it changes or the interval passes. An error ends the
+/// watch of every directory (a baseline file without this directory, a refused comparison).
+async fn watch_one(d: Directory, from_file: Option<Arc<Vec<Baseline>>>, how: How) -> Result<()> {
+    let words = super::words();
+    let first = engine::baseline::take(&d)
+        .await
+        .map_err(|e| anyhow::anyhow!("{}: {}", d.label, words.error(&e)))?;
+    let mut last = None;
+    let then = match &from_file {
+        Some(set) => {
+            let then = baseline::pick(set, &first)
+                .map_err(|e| anyhow::anyhow!("{}: {}", d.label, words.baseline_error(&e)))?
+                .clone();
+            emit_if_new(&then, &first, &mut last, how.json, &d.label)?;
+            then
+        }
+        None => {
+            // A baseline taken now: no drift yet.
+            last = Some(Drift::default());
+            first
+        }
+    };
+    let seconds = how.interval.as_secs().to_string();
+    let mut notes = if how.notifications {
         open_notifications(&d, &then.domain_dn, &seconds, words).await
-    };
-    let how = if notes.is_some() {
-        super::say("watch-how-notifications", &[("seconds", &seconds)])
     } else {
-        super::say("watch-how-timer", &[("seconds", &seconds)])
+        None
     };
+    let mode = if notes.is_some() {
+        "watch-how-notifications"
+    } else {
+        "watch-how-timer"
+    };
+    let mode = super::say(mode, &[("seconds", &seconds)]);
     errln!(
         "{}",
         super::say(
             "watch-started",
-            &[("label", &d.label), ("time", &then.time), ("how", &how)]
+            &[("label", &d.label), ("time", &then.time), ("how", &mode)]
         )
     );
-    let ctrl_c = tokio::signal::ctrl_c();
-    tokio::pin!(ctrl_c);
-    // With a baseline taken now there is no drift yet; with a file, the first check says it.
-    let mut last = (!started_with_file).then(Drift::default);
-    // Every wake-up but the first checks; the first too when the baseline came from a file.
-    let mut due = started_with_file;
     loop {
-        if due {
-            tokio::select! {
-                _ = &mut ctrl_c => break,
-                now = engine::baseline::take(&d) => match now {
-                    Ok(now) => emit_if_new(&then, &now, &mut last, json, &d.label)?,
-                    Err(e) => failed(&words.error(&e), json, &d.label),
-                },
-            }
-        }
         tokio::select! {
-            _ = &mut ctrl_c => break,
-            _ = tokio::time::sleep(interval) => {}
+            _ = tokio::time::sleep(how.interval) => {}
             changed = next(&mut notes) => match changed {
                 Ok(Some(_)) => settle(&mut notes).await,
-                Ok(None) => ended(&mut notes, "-", &seconds),
-                Err(e) => ended(&mut notes, &words.error(&e), &seconds),
+                Ok(None) => ended(&mut notes, "-", &seconds, &d.label),
+                Err(e) => ended(&mut notes, &words.error(&e), &seconds, &d.label),
             },
         }
-        due = true;
+        match engine::baseline::take(&d).await {
+            Ok(now) => emit_if_new(&then, &now, &mut last, how.json, &d.label)?,
+            Err(e) => failed(&words.error(&e), how.json, &d.label),
+        }
     }
-    errln!("{}", super::say("watch-stopped", &[]));
-    Ok(ExitCode::from(super::exit::OK))
 }
 
 /// A notification search on the domain, where the DC lists the control; else `None`, said.
@@ -110,7 +149,10 @@ async fn open_notifications(
         Ok(None) => {
             errln!(
                 "{}",
-                super::say("watch-no-notifications", &[("seconds", seconds)])
+                super::say(
+                    "watch-no-notifications",
+                    &[("label", &d.label), ("seconds", seconds)]
+                )
             );
             None
         }
@@ -119,7 +161,11 @@ async fn open_notifications(
                 "{}",
                 super::say(
                     "watch-notifications-ended",
-                    &[("reason", &words.ad_error(&e)), ("seconds", seconds)]
+                    &[
+                        ("label", &d.label),
+                        ("reason", &words.ad_error(&e)),
+                        ("seconds", seconds)
+                    ]
                 )
             );
             None
@@ -153,13 +199,13 @@ async fn settle(notes: &mut Option<Notifications>) {
 }
 
 /// The DC ended the notifications: the timer alone from now on.
-fn ended(notes: &mut Option<Notifications>, reason: &str, seconds: &str) {
+fn ended(notes: &mut Option<Notifications>, reason: &str, seconds: &str, label: &str) {
     *notes = None;
     errln!(
         "{}",
         super::say(
             "watch-notifications-ended",
-            &[("reason", reason), ("seconds", seconds)]
+            &[("label", label), ("reason", reason), ("seconds", seconds)]
         )
     );
 }
@@ -187,7 +233,10 @@ fn emit_if_new(
         });
         outln!("{line}");
     } else {
-        outln!("\n{}", super::say("watch-event", &[("time", &now.time)]));
+        outln!(
+            "\n{}",
+            super::say("watch-event", &[("time", &now.time), ("label", label)])
+        );
         super::drift::text(then, &drift);
     }
     *last = Some(drift);
@@ -208,7 +257,10 @@ fn failed(reason: &str, json: bool, label: &str) {
     } else {
         errln!(
             "{}",
-            super::say("watch-check-failed", &[("time", &time), ("reason", reason)])
+            super::say(
+                "watch-check-failed",
+                &[("time", &time), ("label", label), ("reason", reason)]
+            )
         );
     }
 }

@@ -125,8 +125,9 @@ fn write_error(path: &Path, e: std::io::Error) -> BaselineJobError {
     }
 }
 
-/// Reads and authenticates the baseline at `path` (at most 512 MiB).
-pub fn open(path: &Path) -> Result<Baseline, BaselineJobError> {
+/// Reads the baseline file at `path` (at most 512 MiB; one baseline or a profile's set) and
+/// authenticates every baseline in it.
+pub fn open(path: &Path) -> Result<Vec<Baseline>, BaselineJobError> {
     use std::io::Read;
     let shown = path.display().to_string();
     let read_error = |e: std::io::Error| BaselineJobError::Read {
@@ -143,7 +144,7 @@ pub fn open(path: &Path) -> Result<Baseline, BaselineJobError> {
         return Err(read_error(std::io::Error::other("larger than 512 MiB")));
     }
     let key = LocalKey::open();
-    Ok(Baseline::open(&text, key.as_ref())?)
+    Ok(baseline::open_any(&text, key.as_ref())?)
 }
 
 /// The drift of `d` since its domain's last configuration saved on this computer: the
@@ -165,6 +166,7 @@ pub async fn since_last(
             reason: e.to_string(),
         })??;
     let now = take(d).await?;
+    let then = baseline::pick(&then, &now)?.clone();
     let drift = baseline::compare(&then, &now)?;
     Ok((then, drift))
 }

@@ -39,6 +39,7 @@ impl Words {
                 "error-baseline-other-domain",
                 &[("then", then), ("now", now)],
             ),
+            BaselineError::NotInSet { now } => s("error-baseline-not-in-set", &[("now", now)]),
         }
     }
 

@@ -8,8 +8,11 @@
 //! - The directories are assessed concurrently: the first forest's DC is reached through a gate
 //!   that opens only when the second forest's assessment has finished. One after the other, the
 //!   first would wait for a gate that never opens; concurrently, both finish.
+//! - `drift`: a profile's baselines, its drift per forest and its watch.
 
+#[path = "../common/mod.rs"]
 mod common;
+mod drift;
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
