@@ -50,8 +50,16 @@ pub struct Causes {
     map: BTreeMap<(FindingId, String), CauseInfo>,
 }
 
-/// At most this many evidence lines are kept per cause.
+/// At most this many evidence lines are kept per cause: the first in sort order, so the lines
+/// kept do not depend on the order users were judged in (an incremental check, which judges
+/// some users again and merges, keeps the same lines as a full scan).
 const MAX_EVIDENCE: usize = 5;
+
+fn trim(evidence: &mut BTreeSet<String>) {
+    while evidence.len() > MAX_EVIDENCE {
+        evidence.pop_last();
+    }
+}
 
 impl Causes {
     /// The entry for (id, object), created when new.
@@ -84,10 +92,9 @@ impl Causes {
         if let Some((r, class)) = right {
             e.rights.insert((r, class.to_string()));
         }
-        if let Some(ev) = evidence
-            && e.evidence.len() < MAX_EVIDENCE
-        {
+        if let Some(ev) = evidence {
             e.evidence.insert(ev);
+            trim(&mut e.evidence);
         }
         Reason {
             id,
@@ -99,6 +106,27 @@ impl Causes {
     pub fn count_user(&mut self, reasons: &[Reason]) {
         for r in reasons {
             self.entry(r.id, &r.object).users += 1;
+        }
+    }
+
+    /// Adds the causes of `other` (users judged apart): counts summed, rights and evidence
+    /// joined.
+    pub fn absorb(&mut self, other: &Causes) {
+        for (k, c) in &other.map {
+            match self.map.get_mut(k) {
+                None => {
+                    self.map.insert(k.clone(), c.clone());
+                }
+                Some(e) => {
+                    e.users += c.users;
+                    if e.object_class.is_empty() {
+                        e.object_class = c.object_class.clone();
+                    }
+                    e.rights.extend(c.rights.iter().cloned());
+                    e.evidence.extend(c.evidence.iter().cloned());
+                    trim(&mut e.evidence);
+                }
+            }
         }
     }
 

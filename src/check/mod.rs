@@ -14,6 +14,7 @@ pub mod facts;
 pub mod finding;
 pub mod fixture;
 pub mod ids;
+pub mod incremental;
 pub mod pace;
 pub mod ranking;
 pub mod right;

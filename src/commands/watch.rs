@@ -12,6 +12,7 @@ use anyhow::Result;
 use tokio::task::JoinSet;
 use writeback_wizard::ad::notify::{NOTIFICATION, Notifications};
 use writeback_wizard::check::baseline::{self, Baseline, Drift};
+use writeback_wizard::check::incremental::How as Checked;
 use writeback_wizard::cli::WatchArgs;
 use writeback_wizard::engine::{self, Directory};
 use writeback_wizard::words::Words;
@@ -29,7 +30,7 @@ pub async fn run(args: WatchArgs, _words: &Words) -> Result<ExitCode> {
     if dirs.is_empty() {
         return Ok(ExitCode::from(super::exit::CANNOT_RUN));
     }
-    let how = How {
+    let how = Settings {
         json: args.json || !std::io::stdout().is_terminal(),
         interval: Duration::from_secs(args.interval),
         notifications: !args.no_notifications,
@@ -63,7 +64,7 @@ pub async fn run(args: WatchArgs, _words: &Words) -> Result<ExitCode> {
 
 /// How every directory is watched.
 #[derive(Clone, Copy)]
-struct How {
+struct Settings {
     json: bool,
     interval: Duration,
     notifications: bool,
@@ -72,18 +73,24 @@ struct How {
 /// Watches one directory until aborted: its baseline (from the file, found by its domain, or
 /// taken now), then a check whenever it changes or the interval passes. An error ends the
 /// watch of every directory (a baseline file without this directory, a refused comparison).
-async fn watch_one(d: Directory, from_file: Option<Arc<Vec<Baseline>>>, how: How) -> Result<()> {
+async fn watch_one(
+    d: Directory,
+    from_file: Option<Arc<Vec<Baseline>>>,
+    how: Settings,
+) -> Result<()> {
     let words = super::words();
-    let first = engine::baseline::take(&d)
+    // Each check after the first reads only what changed since the one before, when it can.
+    let (first, memo, how_checked) = engine::baseline::take_again(&d, None)
         .await
         .map_err(|e| anyhow::anyhow!("{}: {}", d.label, words.error(&e)))?;
+    let mut memo = Some(memo);
     let mut last = None;
     let then = match &from_file {
         Some(set) => {
             let then = baseline::pick(set, &first)
                 .map_err(|e| anyhow::anyhow!("{}: {}", d.label, words.baseline_error(&e)))?
                 .clone();
-            emit_if_new(&then, &first, &mut last, how.json, &d.label)?;
+            emit_if_new(&then, &first, &mut last, how.json, &d.label, &how_checked)?;
             then
         }
         None => {
@@ -120,8 +127,11 @@ async fn watch_one(d: Directory, from_file: Option<Arc<Vec<Baseline>>>, how: How
                 Err(e) => ended(&mut notes, &words.error(&e), &seconds, &d.label),
             },
         }
-        match engine::baseline::take(&d).await {
-            Ok(now) => emit_if_new(&then, &now, &mut last, how.json, &d.label)?,
+        match engine::baseline::take_again(&d, memo.take()).await {
+            Ok((now, next, checked)) => {
+                memo = Some(next);
+                emit_if_new(&then, &now, &mut last, how.json, &d.label, &checked)?
+            }
             Err(e) => failed(&words.error(&e), how.json, &d.label),
         }
     }
@@ -217,6 +227,7 @@ fn emit_if_new(
     last: &mut Option<Drift>,
     json: bool,
     label: &str,
+    checked: &Checked,
 ) -> Result<()> {
     let drift = baseline::compare(then, now)?;
     if last.as_ref() == Some(&drift) {
@@ -229,6 +240,7 @@ fn emit_if_new(
             "event": if drift.is_empty() { "no-drift" } else { "drift" },
             "blocks_users": drift.blocks_users(),
             "readiness": baseline::readiness(now),
+            "checked": checked,
             "drift": drift,
         });
         outln!("{line}");

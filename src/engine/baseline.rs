@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{AssessError, Directory, Login};
 use crate::ad::AdError;
 use crate::check::baseline::{self, Baseline, BaselineError, Drift};
+use crate::check::incremental::{How, Memo, Why};
 use crate::check::{self, BlockedRef, CheckOutcome, Keep};
 use crate::seal::{KeyError, LocalKey};
 
@@ -48,6 +49,51 @@ pub async fn take(d: &Directory) -> Result<Baseline, AssessError> {
         read?,
         crate::clock::rfc3339_now(),
     ))
+}
+
+/// Checks `d` again — incrementally after an earlier check's `memo` when it can
+/// ([`crate::check::incremental`]) — and takes its baseline; returns the memo for the next
+/// time and how the check went.
+pub async fn take_again(
+    d: &Directory,
+    memo: Option<Memo>,
+) -> Result<(Baseline, Memo, How), AssessError> {
+    let mut conn = d.login.connect().await?;
+    let checked = match memo {
+        Some(memo) => memo
+            .recheck(&mut conn, &d.options, |_| {})
+            .await
+            .map(|(r, memo)| (r.outcome, memo, r.how)),
+        None => Memo::check(&mut conn, &d.options, |_| {})
+            .await
+            .map(|(outcome, memo)| {
+                let users = memo.users();
+                (
+                    outcome,
+                    memo,
+                    How::Full {
+                        why: Why::First,
+                        users,
+                    },
+                )
+            }),
+    };
+    let (outcome, memo, how) = match checked {
+        Ok(c) => c,
+        Err(e) => {
+            conn.close().await;
+            return Err(e.into());
+        }
+    };
+    let read = baseline::read(&mut conn, &outcome).await;
+    conn.close().await;
+    let b = Baseline::of(
+        &outcome,
+        outcome.scan.blocked.iter(),
+        read?,
+        crate::clock::rfc3339_now(),
+    );
+    Ok((b, memo, how))
 }
 
 /// Where the baseline of a domain's last configuration is kept: the data folder's

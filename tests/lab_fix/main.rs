@@ -13,6 +13,7 @@ mod crash;
 mod drift;
 mod end_to_end;
 mod grant_at;
+mod incremental;
 mod not_fixed;
 mod options;
 mod refusals;

@@ -1,6 +1,7 @@
 //! `watch`: a deny added on an OU is reported within 5 s on the lab (the DC's change
 //! notification wakes it), as one JSON line naming the new cause, the change and the user it
-//! blocked; SIGINT stops it cleanly (exit 0).
+//! blocked, read incrementally (only that OU's users judged again); SIGINT stops it cleanly
+//! (exit 0).
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
@@ -134,6 +135,13 @@ async fn watch_reports_a_new_deny_within_seconds_and_stops_on_sigint() {
             .iter()
             .any(|c| c["object"] == delegated_ou.to_ascii_lowercase()
                 && c["attribute"] == "nTSecurityDescriptor"),
+        "{v}"
+    );
+    // The check after the notification read only what changed: OU=Delegated's users.
+    assert_eq!(v["checked"]["scan"], "incremental", "{v}");
+    assert_eq!(
+        v["checked"]["subtrees"],
+        serde_json::json!([delegated_ou.to_ascii_lowercase()]),
         "{v}"
     );
     assert!(took <= Duration::from_secs(5), "reported after {took:?}");

@@ -83,6 +83,42 @@ impl UserScan {
         Arc::make_mut(&mut self.blocked).push(b.as_ref());
     }
 
+    /// Adds the users of `other` (judged apart, by the same judge): every count summed, every
+    /// list extended, every cause joined. Merging the scans of disjoint sets of users gives what
+    /// one scan of them all gives (the lists in another order).
+    pub fn absorb(&mut self, other: &UserScan) {
+        self.in_scope += other.in_scope;
+        self.ready += other.ready;
+        self.blocked_count += other.blocked_count;
+        if !other.blocked.is_empty() {
+            let kept = Arc::make_mut(&mut self.blocked);
+            for b in other.blocked.iter() {
+                kept.push(b);
+            }
+        }
+        self.excluded.extend(other.excluded.iter().cloned());
+        self.not_synced.extend(other.not_synced.iter().cloned());
+        self.causes.absorb(&other.causes);
+        self.admin_count.extend(other.admin_count.iter().cloned());
+        for (pso, n) in &other.pso_users {
+            *self.pso_users.entry(pso.clone()).or_default() += n;
+        }
+        for (class, (name, n, parents)) in &other.other_classes {
+            let e = self
+                .other_classes
+                .entry(*class)
+                .or_insert_with(|| (name.clone(), 0, BTreeSet::new()));
+            e.1 += n;
+            e.2.extend(parents.iter().cloned());
+        }
+        self.change_password_missing += other.change_password_missing;
+        self.unreadable += other.unreadable;
+        self.unreadable_psos
+            .extend(other.unreadable_psos.iter().cloned());
+        self.protected_users
+            .extend(other.protected_users.iter().cloned());
+    }
+
     /// How many inetOrgPerson users are in scope.
     pub fn inet_org_persons(&self) -> usize {
         self.other_classes
