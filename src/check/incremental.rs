@@ -125,6 +125,8 @@ pub enum How {
         changed: usize,
         /// The containers whose subtrees were judged again.
         subtrees: Vec<String>,
+        /// Whether the facts were read afresh (`false`: only the changed containers' DACLs).
+        facts_read: bool,
     },
 }
 
@@ -140,8 +142,9 @@ pub struct Rechecked {
 #[derive(Clone, Debug)]
 pub struct Memo {
     dc: DcState,
+    /// The facts the users were judged by.
+    facts: Facts,
     digest: u64,
-    tree: BTreeSet<String>,
     buckets: BTreeMap<String, Bucket>,
     owner: HashMap<ObjectGuid, Arc<str>>,
 }
@@ -168,12 +171,21 @@ impl Memo {
         mut events: impl FnMut(ScanEvent<'_>),
     ) -> Result<(Rechecked, Memo), CheckError> {
         let dc = DcState::read(conn).await?;
-        let facts = gather(conn, opts).await?;
-        let why = if dc.service != self.dc.service || dc.invocation != self.dc.invocation {
-            Some(Why::OtherDc)
-        } else if digest(&facts) != self.digest {
+        if dc.service != self.dc.service || dc.invocation != self.dc.invocation {
+            let facts = gather(conn, opts).await?;
+            return full(conn, opts, dc, facts, Why::OtherDc, events).await;
+        }
+        let changes = changes_since(conn, &self.facts, self.dc.usn).await?;
+        // The facts again: refreshed from the last ones when only users and containers of the
+        // tree changed, else read afresh.
+        let (facts, facts_read) =
+            match refreshed(conn, &self.facts, &changes, self.dc.usn, opts).await? {
+                Some(f) => (f, false),
+                None => (gather(conn, opts).await?, true),
+            };
+        let why = if digest(&facts) != self.digest {
             Some(Why::Settings)
-        } else if tree_of(&facts) != self.tree {
+        } else if tree_of(&facts) != tree_of(&self.facts) {
             Some(Why::Containers)
         } else {
             None
@@ -181,7 +193,6 @@ impl Memo {
         if let Some(why) = why {
             return full(conn, opts, dc, facts, why, events).await;
         }
-        let changes = changes_since(conn, &facts, self.dc.usn).await?;
         if let Some(group) = pso_group(conn, &facts, &changes.groups).await? {
             return full(conn, opts, dc, facts, Why::PsoGroup { group }, events).await;
         }
@@ -196,7 +207,7 @@ impl Memo {
         }
         // The single containers: where a changed user is now, where a moved or deleted one was.
         let mut singles: BTreeSet<String> = BTreeSet::new();
-        for (dn, guid) in &changes.users {
+        for (dn, guid, _) in &changes.users {
             if let Some(parent) = parent_dn(dn) {
                 singles.insert(parent.to_ascii_lowercase());
             }
@@ -261,11 +272,13 @@ impl Memo {
         let findings = evaluate(&facts, &scan);
         memo.dc = dc;
         drop(judge);
+        memo.facts = facts.clone();
         let how = How::Incremental {
             rejudged,
             users,
             changed: changes.count,
             subtrees,
+            facts_read,
         };
         Ok((
             Rechecked {
@@ -297,8 +310,8 @@ async fn full(
 ) -> Result<(Rechecked, Memo), CheckError> {
     let mut memo = Memo {
         dc,
+        facts: facts.clone(),
         digest: digest(&facts),
-        tree: tree_of(&facts),
         buckets: BTreeMap::new(),
         owner: HashMap::new(),
     };
@@ -475,8 +488,13 @@ struct Changes {
     /// Changed containers of the tree (lower case), the domain root left out (its DACL is in
     /// the digest).
     containers: Vec<String>,
-    /// Changed users (person objects): DN and objectGUID.
-    users: Vec<(String, Option<ObjectGuid>)>,
+    /// Changed users (person objects): DN, objectGUID, and whether adminCount=1.
+    users: Vec<(String, Option<ObjectGuid>, bool)>,
+    /// Changed objects the judge may depend on that are neither users, groups nor containers
+    /// of the tree (the domain root, a PSO, the SAM server object, a new or deleted container
+    /// …), or a change outside the domain the facts read (schema, partitions): the facts are
+    /// read afresh.
+    others: Vec<String>,
     /// Deleted objects' objectGUIDs (a user's among them says where it was).
     deleted: Vec<ObjectGuid>,
     /// Changed groups (DNs).
@@ -488,9 +506,13 @@ struct Changes {
 /// The objects of the domain with `uSNChanged` above `usn`, and its tombstones.
 async fn changes_since(conn: &mut Connection, facts: &Facts, usn: u64) -> Result<Changes, AdError> {
     let filter = format!("(uSNChanged>={})", usn + 1);
-    let attrs = ["objectClass", "objectCategory", "objectGUID"];
+    let attrs = ["objectClass", "objectCategory", "objectGUID", "adminCount"];
     let domain = facts.domain.dn.to_ascii_lowercase();
     let tree = tree_of(facts);
+    let connector = facts
+        .connector
+        .as_ref()
+        .map(|c| c.account.dn.to_ascii_lowercase());
     let mut out = Changes::default();
     let query = Query {
         base: &facts.domain.dn,
@@ -510,18 +532,34 @@ async fn changes_since(conn: &mut Connection, facts: &Facts, usn: u64) -> Result
         let person = e
             .text("objectCategory")
             .is_some_and(|c| c.to_ascii_lowercase().starts_with("cn=person,"));
-        if person && classes.iter().any(|c| c == "user") {
+        let has = |c: &str| classes.iter().any(|k| k == c);
+        if person && has("user") {
             let guid = e
                 .first("objectGUID")
                 .and_then(|g| ObjectGuid::try_from(g).ok());
-            out.users.push((e.dn, guid));
-        } else if classes.iter().any(|c| c == "group") {
+            let admin = e.int("adminCount").is_some_and(|a| a != 0);
+            out.users.push((e.dn, guid, admin));
+        } else if has("group") {
             out.groups.push(e.dn);
         } else if dn != domain && tree.contains(&dn) {
             out.containers.push(dn);
+        } else if connector.as_deref() == Some(dn.as_str()) || !IGNORED.iter().any(|c| has(c)) {
+            out.others.push(e.dn);
         }
     })
     .await?;
+    // The schema and the partitions (classes, property sets, the forest's domains).
+    let root = conn.root_dse().await?;
+    for base in [
+        root.schema_naming_context.clone(),
+        format!("CN=Partitions,{}", root.configuration_naming_context),
+    ] {
+        let found = conn
+            .search(&base, Scope::Subtree, &filter, &["1.1"], vec![])
+            .await?;
+        out.count += found.len();
+        out.others.extend(found.into_iter().map(|e| e.dn));
+    }
     let deleted = format!("(&(isDeleted=TRUE)(uSNChanged>={}))", usn + 1);
     let query = Query {
         base: &facts.domain.dn,
@@ -536,6 +574,16 @@ async fn changes_since(conn: &mut Connection, facts: &Facts, usn: u64) -> Result
     };
     conn.search_paged_estimated(query, 1000, |e, _| {
         out.count += 1;
+        let classes: Vec<String> = e
+            .texts("objectClass")
+            .into_iter()
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let has = |c: &str| classes.iter().any(|k| k == c);
+        if !has("user") && !has("group") && !IGNORED.iter().any(|c| has(c)) {
+            // A deleted container (or anything else): the facts are read afresh.
+            out.others.push(e.dn.clone());
+        }
         if let Some(g) = e
             .first("objectGUID")
             .and_then(|g| ObjectGuid::try_from(g).ok())
@@ -545,6 +593,74 @@ async fn changes_since(conn: &mut Connection, facts: &Facts, usn: u64) -> Result
     })
     .await?;
     Ok(out)
+}
+
+/// Classes whose changes never touch what decides writeback: computers (a DC's own account
+/// changes often), the RID pool, DNS records. A computer that is the connector (a gMSA) is not
+/// ignored.
+const IGNORED: &[&str] = &["computer", "ridset", "ridmanager", "dnsnode", "dnszone"];
+
+/// The last facts brought up to date, when only users and containers of the tree changed
+/// (and no changed user is a protected administrator, the connector or one that looks like
+/// it): the changed containers' DACLs read again, everything else kept. `None`: the facts must
+/// be read afresh.
+async fn refreshed(
+    conn: &mut Connection,
+    last: &Facts,
+    changes: &Changes,
+    usn: u64,
+    opts: &CheckOptions,
+) -> Result<Option<Facts>, AdError> {
+    if !changes.others.is_empty() || !changes.groups.is_empty() {
+        return Ok(None);
+    }
+    let known = |dn: &str| {
+        let dn = dn.to_ascii_lowercase();
+        last.admins.contains_key(&dn)
+            || last
+                .connector
+                .as_ref()
+                .is_some_and(|c| c.account.dn.eq_ignore_ascii_case(&dn))
+            || last
+                .connector_others
+                .iter()
+                .any(|a| a.dn.eq_ignore_ascii_case(&dn))
+    };
+    if changes
+        .users
+        .iter()
+        .any(|(dn, _, admin)| *admin || known(dn))
+    {
+        return Ok(None);
+    }
+    // A changed user the connector lookup would find.
+    if !changes.users.is_empty() {
+        let lookup = match &opts.connector {
+            Some(given) => crate::ad::connector::account_filter(given),
+            None => Some(crate::ad::connector::DETECT_FILTER.to_string()),
+        };
+        let Some(lookup) = lookup else {
+            return Ok(None);
+        };
+        let filter = format!("(&(uSNChanged>={}){lookup})", usn + 1);
+        let found = conn
+            .search(&last.domain.dn, Scope::Subtree, &filter, &["1.1"], vec![])
+            .await?;
+        if !found.is_empty() {
+            return Ok(None);
+        }
+    }
+    let mut facts = last.clone();
+    for dn in &changes.containers {
+        let Some(i) = facts.tree.find(dn) else {
+            return Ok(None);
+        };
+        match conn.read_dacl(&facts.tree.nodes[i].dn).await? {
+            Some(sd) => facts.tree.nodes[i].sd = Some(Arc::new(sd)),
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(facts))
 }
 
 /// The first of `groups` that is a group a PSO applies to, or nested in one (transitively).
