@@ -184,5 +184,7 @@ fn synthetic(n: usize) -> Arc<Assessment> {
         outcome,
         report,
         sync: None,
+        memo: None,
+        checked: None,
     })
 }

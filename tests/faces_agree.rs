@@ -102,6 +102,7 @@ async fn the_cli_and_the_wizard_give_the_same_findings_for_the_same_inputs() {
             writeback_wizard::entra::Cloud::Global,
         ),
         powershell: ps.clone(),
+        memo: None,
     };
     let mut events = Box::pin(jobs::run_checks(params));
     let mut done = None;

@@ -327,6 +327,15 @@ configure-baseline-failed = Die Ausgangslage von { $label } konnte nicht aufgeno
 checks-compare = Mit der letzten Konfiguration vergleichen
 checks-comparing = Erneute Prüfung und Vergleich mit der letzten Konfiguration …
 checks-compare-title = Seit der letzten Konfiguration
+checks-incremental = Gelesen wurde nur, was sich seit der letzten Prüfung geändert hat: { $rejudged ->
+        [one] 1 Benutzer
+       *[other] { $rejudged } Benutzer
+    } von { $users } erneut beurteilt, mit demselben Ergebnis wie bei einer vollständigen Prüfung.
+checks-full-again = Alle Benutzer wurden erneut gelesen: { $why }.
+checks-full-why-other-dc = ein anderer Domänencontroller hat geantwortet, oder seine Datenbank wurde wiederhergestellt
+checks-full-why-settings = etwas, woran jeder Benutzer gemessen wird, hat sich geändert (das Connector-Konto oder seine Gruppen, eine Kennwortrichtlinie, die geschützten Administratoren, das Schema oder der Bereich)
+checks-full-why-containers = eine OU oder ein Container im Bereich wurde hinzugefügt, verschoben, umbenannt oder gelöscht
+checks-full-why-pso-group = { $group } hat sich geändert, und eine Kennwortrichtlinie (PSO) gilt für sie oder für eine Gruppe, in der sie Mitglied ist
 configure-cancelling = Abbruch nach dem aktuellen Objekt…
 configure-cancel-hint = „Beenden“ bricht die verbleibenden Änderungen ab; die Sicherung enthält alle Originalwerte.
 configure-enabling = Kennwortrückschreiben wird in Entra Connect aktiviert…

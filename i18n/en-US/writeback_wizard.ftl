@@ -330,6 +330,15 @@ configure-baseline-failed = The baseline of { $label } could not be taken: { $re
 checks-compare = Compare with the last configuration
 checks-comparing = Checking again and comparing with the last configuration…
 checks-compare-title = Since the last configuration
+checks-incremental = Only what changed since the last check was read: { $rejudged ->
+        [one] 1 user
+       *[other] { $rejudged } users
+    } of { $users } judged again, with the same result a full check gives.
+checks-full-again = Every user was read again: { $why }.
+checks-full-why-other-dc = another domain controller answered, or its database was restored
+checks-full-why-settings = something every user is judged by changed (the connector or its groups, a password policy, the protected administrators, the schema or the scope)
+checks-full-why-containers = an OU or container in scope was added, moved, renamed or deleted
+checks-full-why-pso-group = { $group } changed, and a password policy (PSO) applies to it or to a group it is in
 configure-cancelling = Cancelling after the current object…
 configure-cancel-hint = Exit cancels the remaining changes; the backup holds every original value.
 configure-enabling = Switching password writeback on in Entra Connect…

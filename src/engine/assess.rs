@@ -7,7 +7,10 @@
 //! callback as soon as they are known. Cancelling is dropping the future: nothing is written,
 //! and the directory connection closes with it.
 
+use std::sync::Arc;
+
 use crate::ad::AdError;
+use crate::check::incremental::{How, Memo, Why};
 use crate::check::{self, CheckError, CheckOptions, CheckOutcome, Finding};
 use crate::entra::{self, Graph};
 use crate::pilot::{self, PilotError, PilotReport};
@@ -70,6 +73,11 @@ pub struct Assessment {
     pub outcome: CheckOutcome,
     pub report: Report,
     pub sync: Option<SyncServerInfo>,
+    /// What the next check of this directory can start from ([`assess_again`]); `None` from
+    /// [`assess`].
+    pub memo: Option<Arc<Memo>>,
+    /// How [`assess_again`] checked the directory: every user, or only what changed.
+    pub checked: Option<How>,
 }
 
 /// Why the assessment could not finish.
@@ -88,6 +96,36 @@ pub enum AssessError {
 pub async fn assess(
     login: &Login,
     request: &Request,
+    progress: impl FnMut(Progress) + Send,
+) -> Result<Assessment, AssessError> {
+    assess_with(login, request, Scan::Plain, progress).await
+}
+
+/// [`assess`], the directory checked through a memo ([`crate::check::incremental`]): with the
+/// memo of this directory's last assessment, only what changed since is read and judged again
+/// (the result equals a full check's); the assessment keeps the memo for the next time and says
+/// how it checked.
+pub async fn assess_again(
+    login: &Login,
+    request: &Request,
+    memo: Option<Memo>,
+    progress: impl FnMut(Progress) + Send,
+) -> Result<Assessment, AssessError> {
+    assess_with(login, request, Scan::Memo(memo.map(Box::new)), progress).await
+}
+
+/// How the directory's users are checked.
+enum Scan {
+    /// A full scan, nothing kept for later.
+    Plain,
+    /// Through a memo: from the last one when given.
+    Memo(Option<Box<Memo>>),
+}
+
+async fn assess_with(
+    login: &Login,
+    request: &Request,
+    scan: Scan,
     mut progress: impl FnMut(Progress) + Send,
 ) -> Result<Assessment, AssessError> {
     // The sync server is read first: its sync rules decide which users the engine synchronizes,
@@ -107,15 +145,38 @@ pub async fn assess(
     let mut conn = login.connect().await?;
     progress(Progress::Phase(Phase::Directory));
     let keep = request.keep;
-    let run = check::run_with(&mut conn, &options, keep, |e| match e {
+    let mut events = |e: check::ScanEvent<'_>| match e {
         check::ScanEvent::Progress(c) => progress(Progress::Users(c)),
         check::ScanEvent::Blocked(b) if keep == check::Keep::CountOnly => {
             progress(Progress::Blocked(b.clone()))
         }
         check::ScanEvent::Blocked(_) => {}
-    })
-    .await;
-    let mut outcome = match run {
+    };
+    let run = match scan {
+        Scan::Plain => check::run_with(&mut conn, &options, keep, &mut events)
+            .await
+            .map(|o| (o, None)),
+        Scan::Memo(None) => Memo::check(&mut conn, &options, &mut events)
+            .await
+            .map(|(o, memo)| {
+                let users = memo.users();
+                (
+                    o,
+                    Some((
+                        memo,
+                        How::Full {
+                            why: Why::First,
+                            users,
+                        },
+                    )),
+                )
+            }),
+        Scan::Memo(Some(memo)) => (*memo)
+            .recheck(&mut conn, &options, &mut events)
+            .await
+            .map(|(r, memo)| (r.outcome, Some((memo, r.how)))),
+    };
+    let (mut outcome, memo) = match run {
         Ok(o) => o,
         Err(e) => {
             conn.close().await;
@@ -195,9 +256,15 @@ pub async fn assess(
         report.findings.len(),
         report.ready
     );
+    let (memo, checked) = match memo {
+        Some((memo, how)) => (Some(Arc::new(memo)), Some(how)),
+        None => (None, None),
+    };
     Ok(Assessment {
         outcome,
         report,
+        memo,
+        checked,
         sync,
     })
 }

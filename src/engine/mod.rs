@@ -12,7 +12,9 @@ pub mod login;
 pub mod planning;
 pub mod write;
 
-pub use assess::{AssessError, Assessment, Phase, Progress, Request, SyncServerCheck, assess};
+pub use assess::{
+    AssessError, Assessment, Phase, Progress, Request, SyncServerCheck, assess, assess_again,
+};
 pub use directory::Directory;
 pub use login::{Credential, Login};
 pub use planning::{Planned, PlanningError, plan};

@@ -319,6 +319,7 @@ impl Shared {
                 self.settings.writeback_endpoints.clone()
             },
             powershell: self.powershell.clone(),
+            memo: row.assessed().and_then(|a| a.memo.clone()),
         })
     }
 

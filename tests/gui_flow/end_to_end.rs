@@ -93,6 +93,19 @@ async fn happy_path(
         n.excluded
     ));
     h.assert_shows(lab.var("LAB_DAVE_DN"));
+    // Checking again reads only what changed since the first check: the same verdict.
+    h.click("Check again").await;
+    let again = h.first_assessment("checked again");
+    assert_eq!(again.report.readiness, n);
+    assert!(
+        matches!(
+            again.checked,
+            Some(writeback_wizard::check::incremental::How::Incremental { .. })
+        ),
+        "{:?}",
+        again.checked
+    );
+    h.assert_shows("Only what changed since the last check was read:");
     h.click("Next").await;
 
     // Pilot users: an AD group, user by user.

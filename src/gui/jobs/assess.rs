@@ -34,6 +34,8 @@ pub struct CheckParams {
     /// `host:port` the sync server must reach (the cloud's writeback endpoints).
     pub outbound: Vec<String>,
     pub powershell: ProcessPowerShell,
+    /// The memo of this directory's last check: checking again reads only what changed since.
+    pub memo: Option<Arc<crate::check::incremental::Memo>>,
 }
 
 impl CheckParams {
@@ -59,7 +61,8 @@ pub fn run_checks(p: CheckParams) -> impl Stream<Item = CheckEvent> {
     iced::stream::channel(64, async move |out: Sender<CheckEvent>| {
         let mut done = out.clone();
         let mut events = out;
-        let r = engine::assess(&p.directory.login(), &p.request(), |e| {
+        let memo = p.memo.clone().map(Arc::unwrap_or_clone);
+        let r = engine::assess_again(&p.directory.login(), &p.request(), memo, |e| {
             let event = match e {
                 Progress::Phase(p) => CheckEvent::Phase(p),
                 Progress::Users(n) => CheckEvent::Users(n),

@@ -354,6 +354,8 @@ mod tests {
             outcome,
             report,
             sync: None,
+            memo: None,
+            checked: None,
         })
     }
 

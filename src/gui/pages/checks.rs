@@ -10,6 +10,7 @@ use std::path::PathBuf;
 use iced::widget::{button, column, row, text};
 use iced::{Element, Length, Task};
 
+use crate::check::incremental::{How, Why};
 use crate::check::{Finding, Group, Severity};
 use crate::gui::dialogs::{Filter, Purpose};
 use crate::gui::intent::Intent;
@@ -175,7 +176,11 @@ impl Page {
                 let compare = button(text(t!("checks-compare")))
                     .on_press_maybe((!self.compare.running(d.id())).then_some(Message::Compare));
                 let buttons = row![again, compare].spacing(8);
-                let mut c = column![summary(&a.report), buttons].spacing(8);
+                let mut c = column![summary(&a.report)].spacing(8);
+                if let Some(how) = checked_note(a.checked.as_ref()) {
+                    c = c.push(style::note(how));
+                }
+                c = c.push(buttons);
                 if let Some(v) = self.compare.view(d.id()) {
                     c = c.push(v);
                 }
@@ -468,6 +473,28 @@ impl WizardPage for Page {
         }
         c.into()
     }
+}
+
+/// How a check again went, when it was one: only what changed, or every user and why.
+fn checked_note(how: Option<&How>) -> Option<String> {
+    Some(match how? {
+        How::Incremental {
+            rejudged, users, ..
+        } => {
+            let (rejudged, users): (usize, usize) = (*rejudged, *users);
+            t!("checks-incremental", rejudged = rejudged, users = users)
+        }
+        How::Full { why, .. } => {
+            let why = match why {
+                Why::First => return None,
+                Why::OtherDc => t!("checks-full-why-other-dc"),
+                Why::Settings => t!("checks-full-why-settings"),
+                Why::Containers => t!("checks-full-why-containers"),
+                Why::PsoGroup { group } => t!("checks-full-why-pso-group", group = group.clone()),
+            };
+            t!("checks-full-again", why = why)
+        }
+    })
 }
 
 #[cfg(test)]
