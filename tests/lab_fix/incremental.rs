@@ -1,15 +1,15 @@
-//! The incremental re-check (issue 24, item 3): after a full check that leaves a memo, each
-//! change is followed by a re-check and a full check, and the two must agree on everything that
-//! decides writeback (the baseline of each: causes with their users and ACEs, every blocked
-//! user and its reasons, the protected administrators, the counts) and on every finding. Changes:
-//! nothing; (a) a deny at an OU, which re-judges that OU's users; (b) a user joins Domain Admins;
-//! a user joins the group a PSO applies to (its resultant PSO changes, the DC does not mark the
-//! user changed: a full scan); (d) an OU's inheritance cut; (c) a PSO's minimum age raised (a
-//! full scan); a user created, then deleted (its container judged again, the second time
-//! through its tombstone). Each time the re-check must say whether it was incremental, the
-//! partial ones must have judged only a few users, and only a group change may make them read
-//! the facts afresh (else only the changed containers' DACLs are read). The DC agrees with the verdict on frank: the
-//! connector is refused after the deny.
+//! The incremental re-check (issue 24, item 3): after a full check that leaves a memo, each change
+//! is followed by a re-check and a full check, and the two must agree on everything that decides
+//! writeback (the baseline of each: causes with their users and ACEs, every blocked user and its
+//! reasons, the protected administrators, the counts) and on every finding. Changes: nothing; (a) a
+//! deny at an OU, which re-judges that OU's users; (b) a user joins Domain Admins; a user joins the
+//! group a PSO applies to (its resultant PSO changes, the DC does not mark the user changed: a full
+//! scan); (d) an OU's inheritance cut; (c) a PSO's minimum age raised (a full scan); a user
+//! created, then deleted (its container judged again, the second time through its tombstone); a
+//! user moved to another OU (both containers judged again). Each time the re-check must say whether
+//! it was incremental, the partial ones must have judged only a few users, and only a group change
+//! may make them read the facts afresh (else only the changed containers' DACLs are read). The DC
+//! agrees with the verdict on frank: the connector is refused after the deny.
 
 use super::*;
 use writeback_wizard::check::baseline::{Baseline, Read};
@@ -131,6 +131,16 @@ async fn a_recheck_reads_only_what_changed_and_equals_a_full_scan() {
     let steps = tokio::spawn(steps(kim.clone()));
     let result = steps.await;
     let _ = admin.delete(&kim).await;
+    let moved = format!("CN=henry,{}", lab.var("LAB_BLOCKED_OU_DN"));
+    if admin
+        .read(&moved, &["1.1"], vec![])
+        .await
+        .ok()
+        .flatten()
+        .is_some()
+    {
+        move_user(&lab, &moved, lab.var("LAB_USERS_OU_DN"));
+    }
     undo.undo(&mut admin).await;
     setup.undo(&mut admin).await;
     if let Err(e) = result {
@@ -293,7 +303,7 @@ async fn steps(kim: String) {
     );
     drop(writes);
     admin.delete(&kim).await.unwrap();
-    let (how, o, _) = again(admin, opts, memo, "deleted").await;
+    let (how, o, memo) = again(admin, opts, memo, "deleted").await;
     incremental(&how, "deleted", 5, false);
     assert!(
         !o.scan
@@ -301,5 +311,54 @@ async fn steps(kim: String) {
             .iter()
             .any(|b| b.dn.eq_ignore_ascii_case(&kim)),
         "the deleted user is gone"
+    );
+
+    // henry moved from OU=Users to OU=Blocked: both containers judged again (the one he left
+    // found through his objectGUID).
+    let henry = lab.var("LAB_HENRY_DN");
+    let moved = format!("CN=henry,{}", lab.var("LAB_BLOCKED_OU_DN"));
+    move_user(lab, henry, lab.var("LAB_BLOCKED_OU_DN"));
+    let (how, o, _) = again(admin, opts, memo, "moved").await;
+    move_user(lab, &moved, lab.var("LAB_USERS_OU_DN"));
+    incremental(&how, "moved", 10, false);
+    let listed = |dn: &str| {
+        o.scan.blocked.iter().any(|b| b.dn.eq_ignore_ascii_case(dn))
+            || o.scan
+                .excluded
+                .iter()
+                .any(|u| u.dn.eq_ignore_ascii_case(dn))
+            || o.scan
+                .not_synced
+                .iter()
+                .any(|u| u.dn.eq_ignore_ascii_case(dn))
+    };
+    assert!(!listed(henry), "henry is no longer counted where he was");
+}
+
+/// Moves `dn` below `parent` (ldapmodrdn, as the admin); the move must succeed.
+fn move_user(lab: &Lab, dn: &str, parent: &str) {
+    let rdn = dn.split(',').next().unwrap();
+    let out = std::process::Command::new("ldapmodrdn")
+        .args([
+            "-x",
+            "-H",
+            lab.var("LAB_LDAPS_URL"),
+            "-D",
+            lab.var("LAB_ADMIN_UPN"),
+            "-w",
+            lab.var("LAB_ADMIN_PW"),
+            "-r",
+            "-s",
+            parent,
+            dn,
+            rdn,
+        ])
+        .env("LDAPTLS_CACERT", lab.var("LAB_CA_FILE"))
+        .output()
+        .expect("ldapmodrdn");
+    assert!(
+        out.status.success(),
+        "moving {dn}: {}",
+        String::from_utf8_lossy(&out.stderr)
     );
 }
