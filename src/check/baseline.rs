@@ -7,12 +7,14 @@
 //! file can never say "nothing changed". Format `writeback-wizard-baseline`, version 1 (see the
 //! README, "Drift").
 
+mod containers;
 mod set;
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
+pub use containers::{ContainerChange, ContainerState, Containers};
 pub use set::{SET_FORMAT, open_any, pick, sealed_set};
 
 use super::{BlockedRef, CheckOutcome, Readiness};
@@ -44,6 +46,15 @@ pub struct Baseline {
     pub min_pwd_age: Option<i64>,
     /// The password settings objects: DN (lower case) → (minimum age, precedence).
     pub psos: BTreeMap<String, (Option<i64>, Option<i64>)>,
+    /// Whom each PSO applies to (`msDS-PSOAppliesTo`, sorted): PSO DN (lower case) → DNs.
+    /// Absent in baselines of earlier builds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pso_links: Option<BTreeMap<String, Vec<String>>>,
+    /// The domain root's and every container's in scope: inheritance, and the ACEs that allow or
+    /// deny a writeback right to a SID in the connector's token ([`containers`]). Absent in
+    /// baselines of earlier builds and without a connector.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub containers: Option<Containers>,
     pub in_scope: usize,
     pub ready: usize,
     /// Every cause: "finding-id@object" (object in lower case) → the users it blocked and the
@@ -259,6 +270,17 @@ impl Baseline {
                 .iter()
                 .map(|p| (p.dn.to_ascii_lowercase(), (p.min_age, p.precedence)))
                 .collect(),
+            pso_links: Some(
+                f.psos
+                    .iter()
+                    .map(|p| {
+                        let mut to = p.applies_to.clone();
+                        to.sort();
+                        (p.dn.to_ascii_lowercase(), to)
+                    })
+                    .collect(),
+            ),
+            containers: containers::of(f),
             in_scope: s.in_scope,
             ready: s.ready,
             causes: s
@@ -362,6 +384,8 @@ pub struct Drift {
     pub left_protected: BTreeSet<String>,
     /// Settings that changed: (what, then, now).
     pub settings: Vec<(String, String, String)>,
+    /// Each container whose writeback ACEs or inheritance changed.
+    pub containers: Vec<ContainerChange>,
 }
 
 /// One attribute of one object that changed since the baseline.
@@ -452,6 +476,9 @@ pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> 
         .difference(&now.protected_members)
         .cloned()
         .collect();
+    if let (Some(a), Some(b)) = (&then.containers, &now.containers) {
+        d.containers = containers::diff(a, b);
+    }
     d.changes = changes(then, now, &d);
     let show = |v: &Option<i64>| v.map_or("-".to_string(), |v| v.to_string());
     let mut setting = |what: String, a: String, b: String| {
@@ -484,6 +511,12 @@ pub fn compare(then: &Baseline, now: &Baseline) -> Result<Drift, BaselineError> 
             prec(then),
             prec(now),
         );
+        if let (Some(a), Some(b)) = (&then.pso_links, &now.pso_links) {
+            let to = |l: &BTreeMap<String, Vec<String>>| {
+                l.get(dn).map_or("-".to_string(), |v| v.join("; "))
+            };
+            setting(format!("msDS-PSOAppliesTo@{dn}"), to(a), to(b));
+        }
     }
     Ok(d)
 }
@@ -568,6 +601,8 @@ mod tests {
             connector_groups: vec!["S-1-5-21-1-2-3-513".into()],
             min_pwd_age: Some(0),
             psos: BTreeMap::new(),
+            pso_links: None,
+            containers: None,
             in_scope: 3,
             ready: 2,
             causes: [("inheritance-disabled@ou=a,dc=x".to_string(), cause(1))].into(),

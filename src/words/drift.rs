@@ -44,6 +44,33 @@ impl Words {
                 self.sentence("drift-setting", &[("what", what), ("then", a), ("now", b)])
             ));
         }
+        for c in &d.containers {
+            let object = [("object", c.object.as_str())];
+            for (id, aces) in [
+                ("drift-ace-added", &c.added),
+                ("drift-ace-removed", &c.removed),
+            ] {
+                for ace in aces {
+                    let args = [object[0], ("ace", ace.as_str())];
+                    out.push(format!("  {}", self.sentence(id, &args)));
+                }
+            }
+            if let Some((then, now)) = c.protected {
+                let word = |p: bool| {
+                    self.sentence(
+                        if p {
+                            "words-inheritance-cut"
+                        } else {
+                            "words-inherits"
+                        },
+                        &[],
+                    )
+                };
+                let (then, now) = (word(then), word(now));
+                let args = [object[0], ("then", then.as_str()), ("now", now.as_str())];
+                out.push(format!("  {}", self.sentence("drift-inheritance", &args)));
+            }
+        }
         let older = self.sentence("drift-older", &[]);
         let newly = d
             .newly_blocked

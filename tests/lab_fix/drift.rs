@@ -213,10 +213,35 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     let ca = change(&a, &delegated_ou, "nTSecurityDescriptor").expect("OU=Delegated's change");
     made_here_and_now(&lab, ca, a_at);
     assert_eq!(ca["blocked_since"], 1, "{ca}");
+    // The ACE itself, as added at OU=Delegated: a deny of Reset Password for the connector.
+    let at = |v: &serde_json::Value, dn: &str| -> serde_json::Value {
+        v["drift"]["containers"]
+            .as_array()
+            .and_then(|c| {
+                c.iter()
+                    .find(|c| c["object"] == dn.to_ascii_lowercase())
+                    .cloned()
+            })
+            .unwrap_or_default()
+    };
+    let added = at(&a, &delegated_ou);
+    let msol_sid = lab.var("LAB_MSOL_SID");
+    assert!(
+        added["added"].as_array().is_some_and(|v| v.len() == 1
+            && v[0].as_str().is_some_and(|ace| ace
+                .starts_with("(OD;CI;CR;00299570-246d-11d0-a768-00aa006e0529;;")
+                && ace.contains(msol_sid))),
+        "{a}"
+    );
 
     assert_eq!(d_code, 1, "{d}");
     let cut = format!("inheritance-disabled@{}", users_ou.to_ascii_lowercase());
     assert!(keys(&d["drift"]["causes_new"]).contains(&cut), "{d}");
+    assert_eq!(
+        at(&d, &users_ou)["protected"],
+        serde_json::json!([false, true]),
+        "OU=Users' inheritance cut: {d}"
+    );
     let cd = change(&d, &users_ou, "nTSecurityDescriptor").expect("OU=Users' change");
     made_here_and_now(&lab, cd, d_at);
     assert!(cd["blocked_since"].as_u64().unwrap() >= 2, "{cd}");
