@@ -1072,6 +1072,7 @@ cli-baseline-after-apply-failed = Die Ausgangslage von { $label } konnte nicht a
 cli-baseline-reading = beim Lesen der Ausgangslage { $path }
 cli-baseline-writing = beim Schreiben der Ausgangslage { $path }
 drift-none = Keine Abweichung seit der Ausgangslage vom { $time } (DC { $dc }): was über das Rückschreiben entscheidet, ist unverändert.
+drift-title = Abweichungen seit der Ausgangslage
 drift-heading = Abweichungen seit der Ausgangslage vom { $time } (DC { $dc }):
 drift-cause-new = + { $cause }: neu, blockiert jetzt { $users }
 drift-cause-gone = − { $cause }: entfallen (blockierte damals { $users })

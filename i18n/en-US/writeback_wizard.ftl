@@ -1075,6 +1075,7 @@ cli-baseline-after-apply-failed = The baseline of { $label } could not be taken 
 cli-baseline-reading = reading the baseline { $path }
 cli-baseline-writing = writing the baseline { $path }
 drift-none = No drift since the baseline of { $time } (DC { $dc }): what decides writeback is as it was.
+drift-title = Drift since the baseline
 drift-heading = Drift since the baseline of { $time } (DC { $dc }):
 drift-cause-new = + { $cause }: new, blocks { $users } now
 drift-cause-gone = − { $cause }: gone (it blocked { $users } then)

@@ -157,7 +157,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
                     single(&args, report, stream, color)?;
                 }
                 let then = writeback_wizard::check::baseline::pick(then, now)?;
-                super::drift::report(then, now, args.format == ReportFormat::Json)
+                super::drift::report(then, now, args.format)
             }
             _ => single(&args, report, stream, color),
         };
@@ -196,7 +196,7 @@ pub async fn run(args: CheckArgs, words: &Words) -> Result<ExitCode> {
             })?;
             errln!("{verdict}");
         }
-        return super::drift::report_several(then, &nows, args.format == ReportFormat::Json);
+        return super::drift::report_several(then, &nows, args.format);
     }
     write_report(&args, color, writing, |out| {
         several::write(sections, format, words, out)

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use writeback_wizard::check::baseline::{self, Baseline, Drift};
+use writeback_wizard::cli::ReportFormat;
+use writeback_wizard::report::drift::{DriftFormat, Section, render};
 
 /// Reads and authenticates the baseline file at `path` — one baseline, or a profile's set —
 /// before anything connects.
@@ -79,10 +81,14 @@ pub fn save_set(nows: &[(String, Result<Baseline, String>)], path: &Path) -> Res
 pub fn report_several(
     then: &[Baseline],
     nows: &[(String, Result<Baseline, String>)],
-    json: bool,
+    format: ReportFormat,
 ) -> Result<ExitCode> {
+    let json = format == ReportFormat::Json;
+    let other = other_format(format);
     let (mut blocks, mut failed, mut drifted) = (false, false, false);
     let mut entries = Vec::new();
+    let mut sections: Vec<(&str, &Baseline, Drift)> = Vec::new();
+    let mut not_compared: Vec<(&str, String)> = Vec::new();
     for (label, now) in nows {
         let compared = match now {
             Ok(now) => baseline::pick(then, now)
@@ -94,7 +100,9 @@ pub fn report_several(
             Ok((t, now, drift)) => {
                 blocks |= drift.blocks_users();
                 drifted |= !drift.is_empty();
-                if json {
+                if other.is_some() {
+                    sections.push((label.as_str(), t, drift));
+                } else if json {
                     let mut v = document(t, now, &drift);
                     v["directory"] = serde_json::json!(label);
                     entries.push(v);
@@ -108,7 +116,9 @@ pub fn report_several(
             }
             Err(reason) => {
                 failed = true;
-                if json {
+                if other.is_some() {
+                    not_compared.push((label.as_str(), reason));
+                } else if json {
                     entries.push(serde_json::json!({
                         "schema": 1,
                         "directory": label,
@@ -130,7 +140,17 @@ pub fn report_several(
             }
         }
     }
-    if json {
+    if let Some(f) = other {
+        let sections: Vec<Section<'_>> = sections
+            .iter()
+            .map(|(label, then, drift)| Section {
+                label: Some(label),
+                then,
+                drift,
+            })
+            .collect();
+        out!("{}", render(f, &sections, &not_compared, super::words()));
+    } else if json {
         let value = serde_json::json!({ "schema": 1, "directories": entries });
         outln!("{}", serde_json::to_string_pretty(&value)?);
     }
@@ -161,9 +181,16 @@ fn document(then: &Baseline, now: &Baseline, drift: &Drift) -> serde_json::Value
 
 /// Compares `now` with `then`, prints the drift (text or JSON) and gives the exit code: 0 no
 /// drift, 1 drift that blocks users, 4 drift that blocks no one.
-pub fn report(then: &Baseline, now: &Baseline, json: bool) -> Result<ExitCode> {
+pub fn report(then: &Baseline, now: &Baseline, format: ReportFormat) -> Result<ExitCode> {
     let drift = baseline::compare(then, now)?;
-    if json {
+    if let Some(f) = other_format(format) {
+        let s = [Section {
+            label: None,
+            then,
+            drift: &drift,
+        }];
+        out!("{}", render(f, &s, &[], super::words()));
+    } else if format == ReportFormat::Json {
         let value = document(then, now, &drift);
         outln!("{}", serde_json::to_string_pretty(&value)?);
     } else {
@@ -176,6 +203,16 @@ pub fn report(then: &Baseline, now: &Baseline, json: bool) -> Result<ExitCode> {
     } else {
         super::exit::DRIFT
     }))
+}
+
+/// The drift's format other than text and JSON.
+fn other_format(format: ReportFormat) -> Option<DriftFormat> {
+    match format {
+        ReportFormat::Markdown => Some(DriftFormat::Markdown),
+        ReportFormat::Html => Some(DriftFormat::Html),
+        ReportFormat::Csv => Some(DriftFormat::Csv),
+        ReportFormat::Text | ReportFormat::Json => None,
+    }
 }
 
 pub fn text(then: &Baseline, d: &Drift) {

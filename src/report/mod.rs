@@ -1,6 +1,7 @@
 //! The check report: one versioned data model ([`Report`], JSON schema 1) and its renderings as
 //! a text checklist, Markdown and HTML.
 
+pub mod drift;
 mod html;
 mod markdown;
 pub mod rows;

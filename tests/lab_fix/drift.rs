@@ -126,6 +126,22 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     )
     .await;
     let (a_code, a, a_err) = drift_json(&lab, &baseline);
+    let in_format = |format: &str| {
+        lab.cli(
+            &[
+                "check",
+                "--baseline",
+                baseline.to_str().unwrap(),
+                "--format",
+                format,
+            ],
+            None,
+            &[],
+        )
+    };
+    let (a_csv_code, a_csv, _) = in_format("csv");
+    let (_, a_md, _) = in_format("markdown");
+    let (_, a_html, _) = in_format("html");
     // The DC agrees: the connector cannot reset frank (OU=Delegated) now.
     let mut connector = lab.connector().await;
     let pw = writeback_wizard::ad::unicode_pwd(lab.var("LAB_USER_PW"));
@@ -210,6 +226,30 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     let newly: Vec<String> = keys(&a["drift"]["newly_blocked"]);
     assert_eq!(newly, vec![lab.var("LAB_FRANK_DN").to_string()], "{a}");
     assert_eq!(frank_reset, 50, "the DC refuses the connector on frank too");
+    // The same drift as CSV (one row per changed thing), Markdown and HTML.
+    assert_eq!(a_csv_code, 1, "{a_csv}");
+    assert!(
+        a_csv.starts_with("directory,kind,object,detail,then,now,time,dc,users\n"),
+        "{a_csv}"
+    );
+    let ou = delegated_ou.to_ascii_lowercase();
+    assert!(
+        a_csv.contains(&format!("\"\",\"ace-added\",\"{ou}\",\"(OD;CI;CR;")),
+        "{a_csv}"
+    );
+    assert!(
+        a_csv.contains(&format!(
+            "\"\",\"newly-blocked\",\"{}\"",
+            lab.var("LAB_FRANK_DN")
+        )),
+        "{a_csv}"
+    );
+    assert!(a_md.starts_with("# Drift since the baseline of "), "{a_md}");
+    assert!(a_md.contains("\\+ right\\-denied@"), "{a_md}");
+    assert!(
+        a_html.contains("<h1>Drift since the baseline</h1>") && a_html.contains("right-denied@"),
+        "{a_html}"
+    );
     let ca = change(&a, &delegated_ou, "nTSecurityDescriptor").expect("OU=Delegated's change");
     made_here_and_now(&lab, ca, a_at);
     assert_eq!(ca["blocked_since"], 1, "{ca}");
