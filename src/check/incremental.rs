@@ -237,7 +237,6 @@ impl Memo {
                 }
             }
         }
-        let judge = Judge::new(&facts);
         let mut searches: Vec<(String, Scope)> = Vec::new();
         for s in &subtrees {
             for scope in &facts.scopes {
@@ -253,44 +252,24 @@ impl Memo {
                 searches.push((b.clone(), Scope::OneLevel));
             }
         }
-        let rejudged = judge_into(
+        memo.dc = dc;
+        let (rejudged, outcome) = judged(
             conn,
-            &judge,
-            &facts,
+            facts,
             opts.page_size,
             &searches,
             &mut memo,
             &mut events,
         )
         .await?;
-        let scan = assemble(&judge, &memo.buckets);
-        let users = scan.scanned();
-        events(ScanEvent::Progress(ScanCount {
-            scanned: users,
-            expected: Some(users),
-        }));
-        let findings = evaluate(&facts, &scan);
-        memo.dc = dc;
-        drop(judge);
-        memo.facts = facts.clone();
         let how = How::Incremental {
             rejudged,
-            users,
+            users: outcome.scan.scanned(),
             changed: changes.count,
             subtrees,
             facts_read,
         };
-        Ok((
-            Rechecked {
-                outcome: CheckOutcome {
-                    facts,
-                    scan,
-                    findings,
-                },
-                how,
-            },
-            memo,
-        ))
+        Ok((Rechecked { outcome, how }, memo))
     }
 
     /// How many users the memo holds.
@@ -315,39 +294,52 @@ async fn full(
         buckets: BTreeMap::new(),
         owner: HashMap::new(),
     };
-    let judge = Judge::new(&facts);
     let searches: Vec<(String, Scope)> = facts
         .scopes
         .iter()
         .map(|s| (s.clone(), Scope::Subtree))
         .collect();
-    let users = judge_into(
+    let (users, outcome) = judged(
         conn,
-        &judge,
-        &facts,
+        facts,
         opts.page_size,
         &searches,
         &mut memo,
         &mut events,
     )
     .await?;
-    let scan = assemble(&judge, &memo.buckets);
+    let how = How::Full { why, users };
+    Ok((Rechecked { outcome, how }, memo))
+}
+
+/// Judges the users of `searches` into the memo's buckets, then merges every bucket into the
+/// scan and runs the checks; the memo keeps the facts. Returns how many users were judged.
+async fn judged(
+    conn: &mut Connection,
+    facts: Facts,
+    page_size: i32,
+    searches: &[(String, Scope)],
+    memo: &mut Memo,
+    events: &mut impl FnMut(ScanEvent<'_>),
+) -> Result<(usize, CheckOutcome), AdError> {
+    let (n, scan) = {
+        let judge = Judge::new(&facts);
+        let n = judge_into(conn, &judge, &facts, page_size, searches, memo, events).await?;
+        (n, assemble(&judge, &memo.buckets))
+    };
     events(ScanEvent::Progress(ScanCount {
         scanned: scan.scanned(),
         expected: Some(scan.scanned()),
     }));
     let findings = evaluate(&facts, &scan);
-    drop(judge);
+    memo.facts = facts.clone();
     Ok((
-        Rechecked {
-            outcome: CheckOutcome {
-                facts,
-                scan,
-                findings,
-            },
-            how: How::Full { why, users },
+        n,
+        CheckOutcome {
+            facts,
+            scan,
+            findings,
         },
-        memo,
     ))
 }
 

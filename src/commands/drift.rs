@@ -17,34 +17,12 @@ pub fn open(path: &Path) -> Result<Vec<Baseline>> {
 
 /// Seals `b` with the local key and writes it to `path` (a new file renamed into place).
 pub fn save(b: &Baseline, path: &Path) -> Result<()> {
-    let writing = || {
-        super::say(
-            "cli-baseline-writing",
-            &[("path", &path.display().to_string())],
-        )
-    };
-    let key = writeback_wizard::seal::LocalKey::open().with_context(writing)?;
-    writeback_wizard::files::write_atomically(path, b.sealed(&key).as_bytes())
-        .with_context(writing)?;
-    errln!(
-        "{}",
-        super::say(
-            "cli-baseline-saved",
-            &[("path", &path.display().to_string())]
-        )
-    );
-    Ok(())
+    write_sealed(path, |key| b.sealed(key))
 }
 
 /// A profile's baselines (by directory label) sealed into one set file at `path`; a directory
 /// whose check failed has none, said.
 pub fn save_set(nows: &[(String, Result<Baseline, String>)], path: &Path) -> Result<()> {
-    let writing = || {
-        super::say(
-            "cli-baseline-writing",
-            &[("path", &path.display().to_string())],
-        )
-    };
     let mut items = Vec::new();
     for (label, now) in nows {
         match now {
@@ -61,16 +39,20 @@ pub fn save_set(nows: &[(String, Result<Baseline, String>)], path: &Path) -> Res
     if items.is_empty() {
         anyhow::bail!(super::say("cli-baseline-none-taken", &[]));
     }
+    write_sealed(path, |key| baseline::sealed_set(items, key))
+}
+
+/// Writes the text `seal` makes with the local key to `path` (a new file renamed into place),
+/// and says where.
+fn write_sealed(
+    path: &Path,
+    seal: impl FnOnce(&writeback_wizard::seal::LocalKey) -> String,
+) -> Result<()> {
+    let shown = path.display().to_string();
+    let writing = || super::say("cli-baseline-writing", &[("path", &shown)]);
     let key = writeback_wizard::seal::LocalKey::open().with_context(writing)?;
-    writeback_wizard::files::write_atomically(path, baseline::sealed_set(items, &key).as_bytes())
-        .with_context(writing)?;
-    errln!(
-        "{}",
-        super::say(
-            "cli-baseline-saved",
-            &[("path", &path.display().to_string())]
-        )
-    );
+    writeback_wizard::files::write_atomically(path, seal(&key).as_bytes()).with_context(writing)?;
+    errln!("{}", super::say("cli-baseline-saved", &[("path", &shown)]));
     Ok(())
 }
 

@@ -72,18 +72,13 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
-    let mut setup = common::Undo::default();
     let mut undo = common::Undo::default();
-    let root = lab.var("LAB_BASE_DN").to_string();
     let users_ou = lab.var("LAB_USERS_OU_DN").to_string();
     let delegated_ou = lab.var("LAB_DELEGATED_OU_DN").to_string();
     let pso = lab.var("LAB_PSO_DN").to_string();
     let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
-    // What apply grants, so that most users are ready when the baseline is saved.
-    setup
-        .add_aces(&mut admin, &root, &common::grant(&msol, CLASS_USER))
-        .await;
-    setup.set_attr(&mut admin, &root, "minPwdAge", &["0"]).await;
+    // What apply grants, so that most users are ready.
+    let setup = granted(&lab, &mut admin).await;
     let baseline = tmp("baseline.json");
     let (code, _, err) = lab.cli(
         &["check", "--save-baseline", baseline.to_str().unwrap()],

@@ -96,19 +96,14 @@ async fn a_recheck_reads_only_what_changed_and_equals_a_full_scan() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
-    let mut setup = common::Undo::default();
     let mut undo = common::Undo::default();
-    let root = lab.var("LAB_BASE_DN").to_string();
     let users_ou = lab.var("LAB_USERS_OU_DN").to_string();
     let delegated_ou = lab.var("LAB_DELEGATED_OU_DN").to_string();
     let pso = lab.var("LAB_PSO_DN").to_string();
     let pso_group = lab.var("LAB_PSO_GROUP_DN").to_string();
     let admins_dn = lab.var("LAB_DOMAIN_ADMINS_DN").to_string();
-    let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
-    setup
-        .add_aces(&mut admin, &root, &common::grant(&msol, CLASS_USER))
-        .await;
-    setup.set_attr(&mut admin, &root, "minPwdAge", &["0"]).await;
+    // What apply grants, so that most users are ready.
+    let setup = granted(&lab, &mut admin).await;
     // What the steps change is recorded first (written back unchanged), so it is put back
     // whatever happens to them.
     for dn in [&users_ou, &delegated_ou] {
@@ -203,13 +198,16 @@ async fn steps(kim: String) {
     );
     // The DC agrees: the connector cannot reset frank now.
     let mut connector = lab.connector().await;
-    let pw = writeback_wizard::ad::unicode_pwd(lab.var("LAB_USER_PW"));
-    let (reset, _) = connector
-        .modify_replace(frank, "unicodePwd", vec![pw.to_vec()], vec![])
-        .await
-        .unwrap();
+    let reset = common::attempt(
+        &mut connector,
+        admin,
+        frank,
+        common::Op::Reset,
+        lab.var("LAB_USER_PW"),
+    )
+    .await;
     connector.close().await;
-    assert_eq!(reset, 50, "the DC refuses the connector on frank");
+    assert_eq!(reset, Ok(false), "the DC refuses the connector on frank");
 
     // (b) alice joins Domain Admins (no PSO applies to it; Samba runs no SDProp).
     let admins_dn = lab.var("LAB_DOMAIN_ADMINS_DN").to_string();

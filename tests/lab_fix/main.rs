@@ -49,6 +49,20 @@ fn tmp_keep(name: &str) -> PathBuf {
     dir.join(name)
 }
 
+/// What apply grants — the connector's rights on the users below the root, and a minimum
+/// password age of 0 — so that most users are ready; the record puts both back.
+async fn granted(lab: &Lab, admin: &mut Connection) -> common::Undo {
+    let root = lab.var("LAB_BASE_DN");
+    let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
+    let class = writeback_wizard::sd::rights::CLASS_USER;
+    let mut setup = common::Undo::default();
+    setup
+        .add_aces(admin, root, &common::grant(&msol, class))
+        .await;
+    setup.set_attr(admin, root, "minPwdAge", &["0"]).await;
+    setup
+}
+
 async fn attr(conn: &mut Connection, dn: &str, a: &str) -> Vec<String> {
     conn.read(dn, &[a], vec![])
         .await

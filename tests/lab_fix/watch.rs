@@ -47,15 +47,11 @@ async fn watch_reports_a_new_deny_within_seconds_and_stops_on_sigint() {
     let Some(lab) = Lab::get() else { return };
     let _g = common::DIRECTORY_LOCK.lock().await;
     let mut admin = lab.admin().await;
-    let mut setup = common::Undo::default();
     let mut undo = common::Undo::default();
-    let root = lab.var("LAB_BASE_DN").to_string();
     let delegated_ou = lab.var("LAB_DELEGATED_OU_DN").to_string();
     let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
-    setup
-        .add_aces(&mut admin, &root, &common::grant(&msol, CLASS_USER))
-        .await;
-    setup.set_attr(&mut admin, &root, "minPwdAge", &["0"]).await;
+    // What apply grants, so that most users are ready.
+    let setup = granted(&lab, &mut admin).await;
 
     let mut args = vec![
         "watch".to_string(),
