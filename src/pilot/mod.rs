@@ -6,8 +6,10 @@
 //! Microsoft Graph v1.0 does not expose which group SSPR is scoped to, so the group is asked for.
 
 mod cloud;
+mod csv;
 
 pub use cloud::{CloudReadError, CloudUser, enabled_methods, lookup_cloud_user};
+pub use csv::{csv, write_csv};
 
 /// What could not be determined for a pilot user, and why. In data (JSON, CSV) as the engine
 /// says it; the faces put it into their language (`Words::pilot_unknown`).
@@ -278,23 +280,7 @@ pub async fn one_user(
     let filter = format!(
         "(&(objectCategory=person)(objectClass=user)(|(sAMAccountName={escaped})(userPrincipalName={escaped})(distinguishedName={escaped})))"
     );
-    let judge = Judge::new(facts);
-    let filter_attrs = facts.sync_filter.attributes();
-    let attrs: Vec<&str> = ATTRS
-        .iter()
-        .copied()
-        .chain(filter_attrs.iter().map(String::as_str))
-        .collect();
-    let query = Query {
-        base: &facts.domain.dn,
-        scope: Scope::Subtree,
-        filter: &filter,
-        attrs: &attrs,
-        controls: vec![controls::sd_flags(controls::DACL)],
-    };
-    let mut rows = Vec::new();
-    conn.search_paged(query, 500, |e| rows.push(judge_entry(facts, &judge, e)))
-        .await?;
+    let mut rows = judged_rows(conn, facts, &filter).await?;
     match rows.len() {
         0 => Ok(None),
         1 => {
@@ -326,8 +312,18 @@ pub async fn ad_members(
         "(&(objectCategory=person)(objectClass=user)(memberOf:1.2.840.113556.1.4.1941:={}))",
         ldap3::ldap_escape(&dn)
     );
+    let mut rows = judged_rows(conn, facts, &filter).await?;
+    rows.sort_by(|a, b| a.dn.cmp(&b.dn));
+    Ok(rows)
+}
+
+/// The users of the domain that `filter` finds, each judged on the directory side.
+async fn judged_rows(
+    conn: &mut Connection,
+    facts: &Facts,
+    filter: &str,
+) -> Result<Vec<PilotRow>, PilotError> {
     let judge = Judge::new(facts);
-    let mut rows = Vec::new();
     let filter_attrs = facts.sync_filter.attributes();
     let attrs: Vec<&str> = ATTRS
         .iter()
@@ -337,13 +333,13 @@ pub async fn ad_members(
     let query = Query {
         base: &facts.domain.dn,
         scope: Scope::Subtree,
-        filter: &filter,
+        filter,
         attrs: &attrs,
         controls: vec![controls::sd_flags(controls::DACL)],
     };
+    let mut rows = Vec::new();
     conn.search_paged(query, 500, |e| rows.push(judge_entry(facts, &judge, e)))
         .await?;
-    rows.sort_by(|a, b| a.dn.cmp(&b.dn));
     Ok(rows)
 }
 
@@ -598,58 +594,6 @@ pub async fn run(
         enabled_methods: enabled.and_then(Result::ok),
         rows,
     })
-}
-
-/// The pilot table as CSV (RFC 4180 quoting).
-pub fn csv(report: &PilotReport) -> String {
-    let mut out = Vec::new();
-    // Writing to memory cannot fail.
-    let _ = write_csv(report, &mut out);
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// The pilot table as CSV, written row by row to `out` (a table of any length).
-pub fn write_csv(report: &PilotReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    fn q(s: &str) -> String {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    }
-    let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
-    out.write_all(
-        b"dn,sam_account_name,user_principal_name,verdict,reasons,unknown,synced,licensed,sspr_registered,sspr_capable,methods_registered,methods_enabled,admin,predicted_event,predicted_portal\r\n",
-    )?;
-    for r in &report.rows {
-        let verdict = verdict_word(r.verdict);
-        let fields = [
-            q(r.dn.as_deref().unwrap_or_default()),
-            q(r.sam_account_name.as_deref().unwrap_or_default()),
-            q(r.user_principal_name.as_deref().unwrap_or_default()),
-            verdict.to_string(),
-            q(&r.reasons.join("; ")),
-            q(&r.unknown
-                .iter()
-                .map(|u| u.to_string())
-                .collect::<Vec<_>>()
-                .join("; ")),
-            b(r.synced),
-            b(r.licensed),
-            b(r.sspr_registered),
-            b(r.sspr_capable),
-            q(&r.methods_registered.join("; ")),
-            b(r.methods_enabled),
-            b(r.admin),
-            r.predicted
-                .and_then(|p| p.event)
-                .map_or(String::new(), |e| e.to_string()),
-            r.predicted.map_or("", |p| p.portal.code()).to_string(),
-        ];
-        out.write_all(fields.join(",").as_bytes())?;
-        out.write_all(b"\r\n")?;
-    }
-    Ok(())
 }
 
 #[cfg(test)]

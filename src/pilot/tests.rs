@@ -88,3 +88,20 @@ fn an_unknown_row_is_not_called_blocked() {
     );
     assert!(findings(&report(vec![row])).is_empty());
 }
+
+#[test]
+fn the_csv_quotes_when_needed_and_defuses_what_a_spreadsheet_would_run() {
+    let row = PilotRow {
+        dn: Some("CN=a\\, b,DC=x".into()),
+        sam_account_name: Some("=HYPERLINK(\"http://x\")".into()),
+        user_principal_name: Some("@sum".into()),
+        ..PilotRow::default()
+    };
+    let text = csv(&report(vec![row]));
+    let line = text.lines().nth(1).unwrap();
+    assert!(line.starts_with("\"CN=a\\, b,DC=x\","), "{line}");
+    assert!(
+        line.contains(",\"'=HYPERLINK(\"\"http://x\"\")\",'@sum,"),
+        "{line}"
+    );
+}
