@@ -1,4 +1,4 @@
-//! Drift: a baseline saved after the rights were granted; then (b) a ready user joins Domain
+//! Drift: the baseline `apply` saved after granting the rights; then (b) a ready user joins Domain
 //! Admins, (a) a deny on an OU, (d) an OU's inheritance cut (its inherited grants removed) and
 //! (c) a PSO's minimum age raised — each reported as drift with the object, the change, its
 //! originating time (within a minute of the test's clock), the DC and version, and the users it
@@ -77,14 +77,20 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     let delegated_ou = lab.var("LAB_DELEGATED_OU_DN").to_string();
     let pso = lab.var("LAB_PSO_DN").to_string();
     let msol: writeback_wizard::sd::Sid = lab.var("LAB_MSOL_SID").parse().unwrap();
-    // What apply grants, so that most users are ready.
-    let setup = granted(&lab, &mut admin).await;
-    let baseline = tmp("baseline.json");
-    let (code, _, err) = lab.cli(
-        &["check", "--save-baseline", baseline.to_str().unwrap()],
+    // apply grants what writeback needs and saves the baseline beside its run file.
+    let run = tmp("drift-run.json");
+    let (code, out, err) = lab.cli(
+        &[
+            "apply",
+            "--min-password-age-zero",
+            "--yes",
+            "--backup",
+            run.to_str().unwrap(),
+        ],
         None,
         &[],
     );
+    let baseline = run.with_file_name("baseline-drift-run.json");
     let saved = std::fs::read_to_string(&baseline).unwrap_or_default();
     let (same_code, same, same_err) = drift_json(&lab, &baseline);
 
@@ -204,9 +210,14 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
     );
     undo.undo(&mut admin).await;
     let (back_code, back, _) = drift_json(&lab, &baseline);
-    setup.undo(&mut admin).await;
+    let (restored, _, restore_err) = lab.cli(
+        &["restore", "--backup", run.to_str().unwrap(), "--yes"],
+        None,
+        &[],
+    );
 
-    assert!(code == 0 || code == 1, "save: {err}");
+    assert_eq!(code, 0, "apply: {out} {err}");
+    assert_eq!(restored, 0, "restore: {restore_err}");
     assert!(
         saved.contains("\"format\": \"writeback-wizard-baseline\""),
         "{saved}"
