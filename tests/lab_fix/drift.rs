@@ -7,8 +7,7 @@
 //! or sealed with another key, is refused before anything connects.
 
 use super::*;
-use writeback_wizard::sd::rights::*;
-use writeback_wizard::sd::{AccessMask, Ace, AceFlags, Control};
+use writeback_wizard::sd::{AceFlags, Control};
 
 fn drift_json(lab: &Lab, baseline: &std::path::Path) -> (i32, serde_json::Value, String) {
     let (code, out, err) = lab.cli(
@@ -114,18 +113,8 @@ async fn drift_since_a_baseline_names_each_change_and_the_users_it_blocked() {
 
     let a_at = now();
     // (a) a deny of Reset Password for the connector on OU=Delegated (which grants it itself).
-    undo.prepend_ace(
-        &mut admin,
-        &delegated_ou,
-        Ace::deny(
-            AceFlags::CONTAINER_INHERIT,
-            AccessMask::CONTROL_ACCESS,
-            msol.clone(),
-            Some(RESET_PASSWORD),
-            None,
-        ),
-    )
-    .await;
+    undo.prepend_ace(&mut admin, &delegated_ou, deny_reset(&msol))
+        .await;
     let (a_code, a, a_err) = drift_json(&lab, &baseline);
     let in_format = |format: &str| {
         lab.cli(

@@ -15,8 +15,7 @@ use super::*;
 use writeback_wizard::check::baseline::{Baseline, Read};
 use writeback_wizard::check::incremental::{How, Memo, Why};
 use writeback_wizard::check::{CheckOptions, CheckOutcome};
-use writeback_wizard::sd::rights::*;
-use writeback_wizard::sd::{AccessMask, Ace, AceFlags, Control};
+use writeback_wizard::sd::{AceFlags, Control};
 
 /// What decides writeback, and the findings, in a form two checks can be compared by.
 fn decided(o: &CheckOutcome) -> (Baseline, Vec<String>) {
@@ -176,18 +175,8 @@ async fn steps(kim: String) {
     incremental(&how, "nothing", 3, false);
 
     // (a) A deny of Reset Password for the connector on OU=Delegated: its users judged again.
-    undo.prepend_ace(
-        admin,
-        delegated_ou,
-        Ace::deny(
-            AceFlags::CONTAINER_INHERIT,
-            AccessMask::CONTROL_ACCESS,
-            msol.clone(),
-            Some(RESET_PASSWORD),
-            None,
-        ),
-    )
-    .await;
+    undo.prepend_ace(admin, delegated_ou, deny_reset(&msol))
+        .await;
     let (how, o, memo) = again(admin, opts, memo, "(a) deny").await;
     let subtrees = incremental(&how, "(a) deny", 5, false);
     assert_eq!(subtrees, vec![delegated_ou.to_ascii_lowercase()], "{how:?}");

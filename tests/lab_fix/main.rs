@@ -63,6 +63,18 @@ async fn granted(lab: &Lab, admin: &mut Connection) -> common::Undo {
     setup
 }
 
+/// A deny of Reset Password for `sid`, inherited by the container's descendants.
+fn deny_reset(sid: &writeback_wizard::sd::Sid) -> writeback_wizard::sd::Ace {
+    use writeback_wizard::sd::{AccessMask, Ace, AceFlags};
+    Ace::deny(
+        AceFlags::CONTAINER_INHERIT,
+        AccessMask::CONTROL_ACCESS,
+        sid.clone(),
+        Some(writeback_wizard::sd::rights::RESET_PASSWORD),
+        None,
+    )
+}
+
 async fn attr(conn: &mut Connection, dn: &str, a: &str) -> Vec<String> {
     conn.read(dn, &[a], vec![])
         .await

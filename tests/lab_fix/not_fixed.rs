@@ -38,18 +38,8 @@ async fn not_fixed_is_exactly_what_the_dc_still_refuses_after_apply() {
     // henry: inheritance disabled, not an administrator. Then a deny of Reset Password on
     // OU=Users, and a deny of writing pwdLastSet on frank's own object.
     undo.protect(&mut admin, &henry).await;
-    undo.prepend_ace(
-        &mut admin,
-        &users_ou,
-        Ace::deny(
-            AceFlags::CONTAINER_INHERIT,
-            AccessMask::CONTROL_ACCESS,
-            msol.clone(),
-            Some(RESET_PASSWORD),
-            None,
-        ),
-    )
-    .await;
+    undo.prepend_ace(&mut admin, &users_ou, deny_reset(&msol))
+        .await;
     undo.prepend_ace(
         &mut admin,
         &frank,

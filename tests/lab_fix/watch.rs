@@ -9,8 +9,6 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::*;
-use writeback_wizard::sd::rights::*;
-use writeback_wizard::sd::{AccessMask, Ace, AceFlags};
 
 /// The lines of a child's pipe, as they come.
 fn lines(pipe: impl std::io::Read + Send + 'static) -> mpsc::Receiver<String> {
@@ -74,18 +72,8 @@ async fn watch_reports_a_new_deny_within_seconds_and_stops_on_sigint() {
 
     // (a) a deny of Reset Password for the connector on OU=Delegated.
     let at = Instant::now();
-    undo.prepend_ace(
-        &mut admin,
-        &delegated_ou,
-        Ace::deny(
-            AceFlags::CONTAINER_INHERIT,
-            AccessMask::CONTROL_ACCESS,
-            msol.clone(),
-            Some(RESET_PASSWORD),
-            None,
-        ),
-    )
-    .await;
+    undo.prepend_ace(&mut admin, &delegated_ou, deny_reset(&msol))
+        .await;
     let deny = format!("right-denied@{}", delegated_ou.to_ascii_lowercase());
     let event = wait_for(&out, Duration::from_secs(30), |l| l.contains(&deny));
     let took = at.elapsed();
