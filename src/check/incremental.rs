@@ -274,6 +274,31 @@ impl Memo {
         Ok((Rechecked { outcome, how }, memo))
     }
 
+    /// A full check that leaves a memo (`memo` is `None`), or a re-check from it: the outcome,
+    /// the memo for the next time, and how the users were checked.
+    pub async fn check_again(
+        memo: Option<Memo>,
+        conn: &mut Connection,
+        opts: &CheckOptions,
+        events: impl FnMut(ScanEvent<'_>),
+    ) -> Result<(CheckOutcome, Memo, How), CheckError> {
+        match memo {
+            Some(memo) => {
+                let (r, memo) = memo.recheck(conn, opts, events).await?;
+                Ok((r.outcome, memo, r.how))
+            }
+            None => {
+                let (outcome, memo) = Memo::check(conn, opts, events).await?;
+                let users = memo.users();
+                let how = How::Full {
+                    why: Why::First,
+                    users,
+                };
+                Ok((outcome, memo, how))
+            }
+        }
+    }
+
     /// How many users the memo holds.
     pub fn users(&self) -> usize {
         self.buckets.values().map(|b| b.scan.scanned()).sum()

@@ -10,7 +10,7 @@
 use std::sync::Arc;
 
 use crate::ad::AdError;
-use crate::check::incremental::{How, Memo, Why};
+use crate::check::incremental::{How, Memo};
 use crate::check::{self, CheckError, CheckOptions, CheckOutcome, Finding};
 use crate::entra::{self, Graph};
 use crate::pilot::{self, PilotError, PilotReport};
@@ -156,25 +156,9 @@ async fn assess_with(
         Scan::Plain => check::run_with(&mut conn, &options, keep, &mut events)
             .await
             .map(|o| (o, None)),
-        Scan::Memo(None) => Memo::check(&mut conn, &options, &mut events)
+        Scan::Memo(memo) => Memo::check_again(memo.map(|m| *m), &mut conn, &options, &mut events)
             .await
-            .map(|(o, memo)| {
-                let users = memo.users();
-                (
-                    o,
-                    Some((
-                        memo,
-                        How::Full {
-                            why: Why::First,
-                            users,
-                        },
-                    )),
-                )
-            }),
-        Scan::Memo(Some(memo)) => (*memo)
-            .recheck(&mut conn, &options, &mut events)
-            .await
-            .map(|(r, memo)| (r.outcome, Some((memo, r.how)))),
+            .map(|(o, memo, how)| (o, Some((memo, how)))),
     };
     let (mut outcome, memo) = match run {
         Ok(o) => o,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use super::{AssessError, Directory, Login};
 use crate::ad::AdError;
 use crate::check::baseline::{self, Baseline, BaselineError, Drift};
-use crate::check::incremental::{How, Memo, Why};
+use crate::check::incremental::{How, Memo};
 use crate::check::{self, BlockedRef, CheckOutcome, Keep};
 use crate::seal::{KeyError, LocalKey};
 
@@ -59,25 +59,7 @@ pub async fn take_again(
     memo: Option<Memo>,
 ) -> Result<(Baseline, Memo, How), AssessError> {
     let mut conn = d.login.connect().await?;
-    let checked = match memo {
-        Some(memo) => memo
-            .recheck(&mut conn, &d.options, |_| {})
-            .await
-            .map(|(r, memo)| (r.outcome, memo, r.how)),
-        None => Memo::check(&mut conn, &d.options, |_| {})
-            .await
-            .map(|(outcome, memo)| {
-                let users = memo.users();
-                (
-                    outcome,
-                    memo,
-                    How::Full {
-                        why: Why::First,
-                        users,
-                    },
-                )
-            }),
-    };
+    let checked = Memo::check_again(memo, &mut conn, &d.options, |_| {}).await;
     let (outcome, memo, how) = match checked {
         Ok(c) => c,
         Err(e) => {
@@ -127,8 +109,8 @@ pub enum BaselineJobError {
 }
 
 /// After a successful run: `d` checked again, its baseline saved beside the run's file
-/// ([`beside_run`]) and as its
-/// domain's last configuration ([`last_path`]). The first path is returned.
+/// ([`beside_run`]) and as its domain's last configuration ([`last_path`]). The first path is
+/// returned.
 pub async fn save_after_run(
     d: &Directory,
     manifest: &Path,
