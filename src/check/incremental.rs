@@ -195,7 +195,7 @@ impl Memo {
         if let Some(why) = why {
             return full(conn, opts, dc, facts, why, events).await;
         }
-        if let Some(group) = pso_group(conn, &facts, &changes.groups).await? {
+        if let Some(group) = pso_group(conn, &facts, &changes, self.dc.usn).await? {
             return full(conn, opts, dc, facts, Why::PsoGroup { group }, events).await;
         }
         let mut memo = self;

@@ -197,35 +197,32 @@ pub(super) async fn refreshed(
     Ok(Some(facts))
 }
 
-/// The first of `groups` that is a group a PSO applies to, or nested in one (transitively).
+/// A group changed since `usn` that is a group a PSO applies to, or nested in one
+/// (transitively): one search for all of them. `None` when no changed group is.
 pub(super) async fn pso_group(
     conn: &mut Connection,
     facts: &Facts,
-    groups: &[String],
+    changes: &Changes,
+    usn: u64,
 ) -> Result<Option<String>, AdError> {
     let targets: BTreeSet<&str> = facts
         .psos
         .iter()
         .flat_map(|p| p.applies_to.iter().map(String::as_str))
         .collect();
-    if targets.is_empty() || groups.is_empty() {
+    if targets.is_empty() || changes.groups.is_empty() {
         return Ok(None);
     }
-    let mut filter = String::from("(|");
+    let mut filter = format!("(&(objectCategory=group)(uSNChanged>={})(|", usn + 1);
     for t in &targets {
         let t = ldap3::ldap_escape(*t);
         filter.push_str(&format!(
             "(distinguishedName={t})(memberOf:1.2.840.113556.1.4.1941:={t})"
         ));
     }
-    filter.push(')');
-    for g in groups {
-        let found = conn
-            .search(g, Scope::Base, &filter, &["1.1"], vec![])
-            .await?;
-        if !found.is_empty() {
-            return Ok(Some(g.clone()));
-        }
-    }
-    Ok(None)
+    filter.push_str("))");
+    let found = conn
+        .search(&facts.domain.dn, Scope::Subtree, &filter, &["1.1"], vec![])
+        .await?;
+    Ok(found.into_iter().next().map(|e| e.dn))
 }
