@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 pub use containers::{ContainerChange, ContainerState, Containers};
-pub use set::{SET_FORMAT, open_any, pick, sealed_set};
+pub use set::{open_any, pick, sealed_set};
 
 use super::{BlockedRef, CheckOutcome, Readiness};
 use crate::ad::{AdError, Connection, metadata};

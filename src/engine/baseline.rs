@@ -175,11 +175,12 @@ pub fn open(path: &Path) -> Result<Vec<Baseline>, BaselineJobError> {
     Ok(baseline::open_any(&text, key.as_ref())?)
 }
 
-/// The drift of `d` since its domain's last configuration saved on this computer: the
-/// baseline then, and what changed.
+/// The drift of `d` since its domain's last configuration saved on this computer (checked again
+/// from `memo`, the last check's, when given): the baseline then, and what changed.
 pub async fn since_last(
     d: &Directory,
     domain_sid: &str,
+    memo: Option<Memo>,
 ) -> Result<(Baseline, Drift), BaselineJobError> {
     let path = last_path(domain_sid);
     if !path.exists() {
@@ -193,7 +194,7 @@ pub async fn since_last(
             path: String::new(),
             reason: e.to_string(),
         })??;
-    let now = take(d).await?;
+    let (now, _, _) = take_again(d, memo).await?;
     let then = baseline::pick(&then, &now)?.clone();
     let drift = baseline::compare(&then, &now)?;
     Ok((then, drift))

@@ -9,8 +9,9 @@ use ldap3::Scope;
 use ldap3::controls::RawControl;
 
 use super::{ObjectGuid, SHOW_DELETED, tree_of};
-use crate::ad::{AdError, Connection, Query};
+use crate::ad::{AdError, Connection, Query, controls};
 use crate::check::facts::{CheckOptions, Facts};
+use crate::sd::SecurityDescriptor;
 
 /// What changed since a USN.
 #[derive(Default)]
@@ -83,7 +84,8 @@ pub(super) async fn changes_since(
     })
     .await?;
     // The schema and the partitions (classes, property sets, the forest's domains).
-    let root = conn.root_dse().await?;
+    // The same DC as the facts' (the caller checked), so its naming contexts are known.
+    let root = &facts.root_dse;
     for base in [
         root.schema_naming_context.clone(),
         format!("CN=Partitions,{}", root.configuration_naming_context),
@@ -185,13 +187,34 @@ pub(super) async fn refreshed(
         }
     }
     let mut facts = last.clone();
+    if changes.containers.is_empty() {
+        return Ok(Some(facts));
+    }
+    // The changed containers' DACLs, in one search.
+    let mut filter = String::from("(|");
     for dn in &changes.containers {
-        let Some(i) = facts.tree.find(dn) else {
-            return Ok(None);
-        };
-        match conn.read_dacl(&facts.tree.nodes[i].dn).await? {
-            Some(sd) => facts.tree.nodes[i].sd = Some(Arc::new(sd)),
-            None => return Ok(None),
+        filter.push_str(&format!("(distinguishedName={})", ldap3::ldap_escape(dn)));
+    }
+    filter.push(')');
+    let found = conn
+        .search(
+            &last.domain.dn,
+            Scope::Subtree,
+            &filter,
+            &["nTSecurityDescriptor"],
+            vec![controls::sd_flags(controls::DACL)],
+        )
+        .await?;
+    if found.len() != changes.containers.len() {
+        return Ok(None);
+    }
+    for e in found {
+        let sd = e
+            .first("nTSecurityDescriptor")
+            .and_then(|raw| SecurityDescriptor::from_bytes(raw).ok());
+        match (facts.tree.find(&e.dn), sd) {
+            (Some(i), Some(sd)) => facts.tree.nodes[i].sd = Some(Arc::new(sd)),
+            _ => return Ok(None),
         }
     }
     Ok(Some(facts))

@@ -124,12 +124,15 @@ pub async fn compute_plan(
 }
 
 /// The drift of `d` since its domain's last configuration saved on this computer (Configure
-/// saves it), in the wizard's words: checked afresh and compared.
+/// saves it), in the wizard's words: checked again (from `memo`, the check shown, when there is
+/// one) and compared.
 pub async fn compare_last(
     d: engine::Directory,
     domain_sid: String,
+    memo: Option<Arc<crate::check::incremental::Memo>>,
 ) -> Result<Arc<Vec<String>>, UiError> {
-    let (then, drift) = engine::baseline::since_last(&d, &domain_sid)
+    let memo = memo.map(Arc::unwrap_or_clone);
+    let (then, drift) = engine::baseline::since_last(&d, &domain_sid, memo)
         .await
         .map_err(|e| UiError::of(&e))?;
     let words = crate::words::Words::current(crate::words::Face::Wizard);

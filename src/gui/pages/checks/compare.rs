@@ -35,7 +35,10 @@ impl Compare {
         done: impl Fn(RowId, Result<Arc<Vec<String>>, UiError>) -> M + Send + 'static,
     ) -> Option<Task<M>> {
         let id = d.id();
-        let sid = d.assessed()?.report.directory.domain_sid.clone();
+        let checked = d.assessed()?;
+        let sid = checked.report.directory.domain_sid.clone();
+        // Checked again from the check just shown: only what changed since is read.
+        let memo = checked.memo.clone();
         let directory = match d.directory() {
             Ok(dir) => dir,
             Err(e) => {
@@ -45,7 +48,7 @@ impl Compare {
         };
         self.states.insert(id, State::Running);
         Some(Task::perform(
-            jobs::compare_last(directory, sid),
+            jobs::compare_last(directory, sid, memo),
             move |r| done(id, r),
         ))
     }
@@ -58,11 +61,6 @@ impl Compare {
     /// Whether `id`'s comparison runs.
     pub fn running(&self, id: RowId) -> bool {
         matches!(self.states.get(&id), Some(State::Running))
-    }
-
-    /// What is known of `id`'s comparison, if it was asked for.
-    pub fn state(&self, id: RowId) -> Option<&State> {
-        self.states.get(&id)
     }
 
     /// Forgets every comparison (a new check makes them stale).
